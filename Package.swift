@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "policy-extract",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PolicyExtract", targets: ["PolicyExtract"]),
+        .executable(name: "policy-extract", targets: ["policy-extract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU (Debian libicu-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev", "pkg-config"])]
+        ),
+        // The only module that talks to ICU. It imports no Foundation and exposes Swift types only.
+        .target(
+            name: "ICUBridge",
+            dependencies: ["CICU"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .target(
+            name: "PolicyExtract",
+            dependencies: ["ICUBridge"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "policy-extract",
+            dependencies: [
+                "PolicyExtract",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .testTarget(
+            name: "PolicyExtractTests",
+            dependencies: ["PolicyExtract"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+    ]
+)

@@ -1,0 +1,185 @@
+// ICUBridge — the one module that calls the system ICU.
+//
+// It imports no Foundation (Foundation carries its own ICU, and a module that sees both does not
+// compile) and exposes only Swift types: UTF-16 code units in, Swift values out. ICU handles are not
+// thread-safe, so every type that owns one is a class meant to be used by one task at a time.
+
+@_implementationOnly import CICU
+
+@inline(__always) private func failed(_ code: UErrorCode) -> Bool { code.rawValue > 0 }
+
+/// One candidate from ICU's charset detector.
+public struct CharsetGuess: Sendable, Equatable {
+    public let name: String
+    public let confidence: Int
+}
+
+/// The outcome of a strict conversion: the UTF-16 text, or the byte offset where it stopped.
+public enum StrictDecodeResult: Sendable {
+    case decoded([UInt16])
+    case invalid(byteOffset: Int)
+    case unknownCharset
+}
+
+public enum ICUCharsets {
+    /// Every charset ICU's detector finds plausible for `bytes`, best first.
+    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
+        var status = U_ZERO_ERROR
+        guard let detector = cicu_ucsdet_open(&status), !failed(status) else { return [] }
+        defer { cicu_ucsdet_close(detector) }
+        let length = Int32(min(bytes.count, Int(Int32.max)))
+        let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+        cicu_ucsdet_setText(detector, base, length, &status)
+        if failed(status) { return [] }
+        var count: Int32 = 0
+        guard let matches = cicu_ucsdet_detectAll(detector, &count, &status), !failed(status) else { return [] }
+        var guesses: [CharsetGuess] = []
+        for i in 0..<Int(count) {
+            var s = U_ZERO_ERROR
+            guard let match = matches[i], let cname = cicu_ucsdet_getName(match, &s), !failed(s) else { continue }
+            let confidence = cicu_ucsdet_getConfidence(match, &s)
+            guesses.append(CharsetGuess(name: String(cString: cname), confidence: Int(confidence)))
+        }
+        return guesses
+    }
+
+    /// Converts `bytes` from `charset` to UTF-16, refusing (never replacing) any byte sequence that
+    /// does not decode, and reporting the offset of the first such byte.
+    public static func decodeStrictly(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> StrictDecodeResult {
+        var status = U_ZERO_ERROR
+        guard let converter = cicu_ucnv_open(charset, &status), !failed(status) else { return .unknownCharset }
+        defer { cicu_ucnv_close(converter) }
+        cicu_ucnv_setStopOnError(converter, &status)
+        if failed(status) { return .unknownCharset }
+        if bytes.isEmpty { return .decoded([]) }
+        var output = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
+        let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+        var written = 0
+        var consumed = 0
+        output.withUnsafeMutableBufferPointer { out in
+            var target: UnsafeMutablePointer<UChar>? = out.baseAddress!
+            var source: UnsafePointer<CChar>? = base
+            cicu_ucnv_toUnicode(converter, &target, out.baseAddress! + out.count,
+                                &source, base + bytes.count, 1, &status)
+            written = target! - out.baseAddress!
+            consumed = source! - base
+        }
+        if failed(status) {
+            var invalid = [CChar](repeating: 0, count: 32)
+            var invalidLength: Int8 = 32
+            var s = U_ZERO_ERROR
+            cicu_ucnv_getInvalidChars(converter, &invalid, &invalidLength, &s)
+            let bad = failed(s) ? 0 : Int(invalidLength)
+            return .invalid(byteOffset: max(0, consumed - bad))
+        }
+        output.removeSubrange(written...)
+        return .decoded(output)
+    }
+}
+
+/// ICU's sentence break iterator (locale zh). One instance per task.
+public final class SentenceBreaker {
+    public init() {}
+
+    /// The UTF-16 offsets at which sentences end (each boundary after the first), for `text`.
+    public func boundaries(_ text: [UInt16]) -> [Int] {
+        if text.isEmpty { return [] }
+        var status = U_ZERO_ERROR
+        return text.withUnsafeBufferPointer { buffer -> [Int] in
+            guard let breaker = cicu_ubrk_open_sentence(buffer.baseAddress!, Int32(buffer.count), &status),
+                  !failed(status) else { return [buffer.count] }
+            defer { cicu_ubrk_close(breaker) }
+            var result: [Int] = []
+            _ = cicu_ubrk_first(breaker)
+            while true {
+                let next = cicu_ubrk_next(breaker)
+                if next < 0 { break }
+                result.append(Int(next))
+            }
+            return result
+        }
+    }
+}
+
+public enum ICUNormalizer {
+    /// NFKC of `text`, or nil if ICU reports an error.
+    public static func nfkc(_ text: [UInt16]) -> [UInt16]? {
+        var status = U_ZERO_ERROR
+        guard let normalizer = cicu_unorm2_nfkc(&status), !failed(status) else { return nil }
+        var capacity = text.count * 4 + 16
+        while true {
+            var output = [UInt16](repeating: 0, count: capacity)
+            status = U_ZERO_ERROR
+            let length = text.withUnsafeBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    cicu_unorm2_normalize(normalizer, input.baseAddress, Int32(input.count),
+                                          out.baseAddress, Int32(out.count), &status)
+                }
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR { capacity = Int(length) + 16; continue }
+            if failed(status) { return nil }
+            output.removeSubrange(Int(length)...)
+            return output
+        }
+    }
+}
+
+/// An ICU transliterator such as `Traditional-Simplified`. One instance per task.
+public final class Transliterator {
+    private let raw: UnsafeMutableRawPointer
+    private var handle: UnsafeMutablePointer<UTransliterator?> { raw.assumingMemoryBound(to: UTransliterator?.self) }
+
+    public init?(id: String) {
+        let units = Array(id.utf16)
+        var status = U_ZERO_ERROR
+        guard let h = units.withUnsafeBufferPointer({ cicu_utrans_open($0.baseAddress, Int32($0.count), &status) }),
+              !failed(status) else { return nil }
+        raw = UnsafeMutableRawPointer(h)
+    }
+
+    deinit { cicu_utrans_close(handle) }
+
+    public func transliterate(_ text: [UInt16]) -> [UInt16]? {
+        var capacity = text.count * 2 + 16
+        while true {
+            var buffer = text + [UInt16](repeating: 0, count: capacity - text.count)
+            var length = Int32(text.count)
+            var limit = Int32(text.count)
+            var status = U_ZERO_ERROR
+            buffer.withUnsafeMutableBufferPointer { b in
+                cicu_utrans_transUChars(handle, b.baseAddress, &length, Int32(capacity), 0, &limit, &status)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR { capacity = Int(length) * 2 + 16; continue }
+            if failed(status) { return nil }
+            buffer.removeSubrange(Int(length)...)
+            return buffer
+        }
+    }
+}
+
+/// Reads Chinese numerals (三千八百三十, 两千, 二〇二五, 五千亿) with ICU's rule-based spell-out
+/// format for locale `zh`. One instance per task.
+public final class SpelloutReader {
+    private let raw: UnsafeMutableRawPointer
+    private var handle: UnsafeMutablePointer<UNumberFormat?> { raw.assumingMemoryBound(to: UNumberFormat?.self) }
+
+    public init?() {
+        var status = U_ZERO_ERROR
+        guard let h = cicu_unum_open_spellout("zh", &status), !failed(status) else { return nil }
+        raw = UnsafeMutableRawPointer(h)
+    }
+
+    deinit { cicu_unum_close(handle) }
+
+    /// The value of the whole of `text`, or nil when ICU cannot read all of it.
+    public func value(of text: [UInt16]) -> Double? {
+        if text.isEmpty { return nil }
+        var position: Int32 = 0
+        var status = U_ZERO_ERROR
+        let v = text.withUnsafeBufferPointer { b in
+            cicu_unum_parseDouble(handle, b.baseAddress, Int32(b.count), &position, &status)
+        }
+        if failed(status) || Int(position) != text.count { return nil }
+        return v
+    }
+}

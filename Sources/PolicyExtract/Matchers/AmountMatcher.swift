@@ -1,0 +1,208 @@
+/// Amounts of money — 元, 万元, 亿元, 万亿元, and 亿/万亿 used as money.
+///
+/// Matches Arabic and Chinese numerals before a money unit from the `money_units` lexicon
+/// (`1200亿元`, `三千亿元`, `超1000亿`), tiers (`千亿级`, `2000亿级`, `千亿元级` → qualifier `level`) and
+/// ranges (`30亿至50亿元`, `30-50亿元`). Produces the value in its unit, the exact amount in 元 and the
+/// qualifier: a marker after the number (左右, 以上, 级) wins over a verb before it (达到, 超过, 约); an
+/// item of an enumeration (`分别达到1200亿元、1600亿元`) takes the verb of the first.
+public struct AmountMatcher: Matcher {
+    public static let id = "amount"
+    public init() {}
+
+    static let yuan = UInt32(0x5143)     // 元
+    static let ji = UInt32(0x7EA7)       // 级
+    static let wan = UInt32(0x4E07)      // 万
+    static let yi = UInt32(0x4EBF)       // 亿
+    /// Characters before a Chinese numeral that make it vague (数十亿, 几百万) or ordinal.
+    static let vaguePrefixes: Set<UInt32> = Set(scalars("数几多第每"))
+    static let enumerationJoiners: Set<UInt32> = Set(scalars("、和及与或"))
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        let chars = ctx.chars
+        let n = chars.count
+        var found: [Mention] = []
+        var i = 0
+        var lastEnd = -1
+        var lastVerb: Qualifier? = nil
+        while i < n {
+            let c = chars[i]
+            var match: (Mention, end: Int, verb: Qualifier?)? = nil
+            if CharClass.isDigit(c) {
+                if ctx.startsNumber(i), let (number, numberEnd) = ctx.arabicNumber(at: i) {
+                    match = amount(ctx, start: i, number: number, numberEnd: numberEnd, chinese: false, lastEnd: lastEnd, lastVerb: lastVerb)
+                    if match == nil { i = numberEnd; continue }
+                }
+            } else if CharClass.isChineseNumeral(c), i == 0 || !CharClass.isChineseNumeral(chars[i - 1]) {
+                match = chineseAmount(ctx, start: i, lastEnd: lastEnd, lastVerb: lastVerb)
+                if match == nil {
+                    while i < n, CharClass.isChineseNumeral(chars[i]) { i += 1 }
+                    continue
+                }
+            }
+            if let m = match {
+                found.append(m.0)
+                lastEnd = m.end
+                lastVerb = m.verb
+                i = max(m.0.range.upperBound, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// The money unit at `i`, if any, refusing a bare 亿 followed by a non-money word (亿人, 亿美元).
+    func moneyUnit(_ ctx: MatchContext, at i: Int) -> Lexicons.MoneyUnit? {
+        for u in ctx.lexicons.moneyUnits where ctx.text.has(u.word, at: i) {
+            if u.bare {
+                let after = i + u.word.count
+                for w in ctx.lexicons.notMoneyAfterYi where ctx.text.has(w, at: after) { return nil }
+                if after < ctx.chars.count, CharClass.isDigit(ctx.chars[after]) { return nil }
+            }
+            return u
+        }
+        return nil
+    }
+
+    func amount(_ ctx: MatchContext, start: Int, number: ExactDecimal, numberEnd: Int, chinese: Bool,
+                lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
+        let chars = ctx.chars
+        var value = number
+        var valueMax: ExactDecimal? = nil
+        var unit = moneyUnit(ctx, at: numberEnd)
+        var end: Int
+        if let u = unit {
+            end = numberEnd + u.word.count
+            // A range: 30亿至50亿元, 30亿元-50亿元
+            if end < chars.count, rangeSeparators.contains(chars[end]), ctx.startsNumber(end + 1),
+               let (second, secondEnd) = ctx.arabicNumber(at: end + 1), let u2 = moneyUnit(ctx, at: secondEnd) {
+                if u2.multiplier != u.multiplier {
+                    guard let a = value.multiplied(by: u.multiplier), let b = second.multiplied(by: u2.multiplier) else { return nil }
+                    value = a.scaled(by: 0); valueMax = b
+                    unit = Lexicons.MoneyUnit(word: [], text: "元", multiplier: 1, bare: false)
+                    // Both ends now in 元.
+                } else {
+                    valueMax = second
+                }
+                end = secondEnd + u2.word.count
+                if unit?.word.isEmpty == false { unit = u2 }
+            }
+        } else {
+            // 30-50亿元, 30至50亿元: the unit is written once, after the second number.
+            guard numberEnd < chars.count, rangeSeparators.contains(chars[numberEnd]), ctx.startsNumber(numberEnd + 1),
+                  let (second, secondEnd) = ctx.arabicNumber(at: numberEnd + 1), let u2 = moneyUnit(ctx, at: secondEnd),
+                  second > number else { return nil }
+            unit = u2
+            valueMax = second
+            end = secondEnd + u2.word.count
+        }
+        guard let u = unit else { return nil }
+        return finish(ctx, start: start, end: end, value: value, valueMax: valueMax, unit: u, chinese: chinese,
+                      lastEnd: lastEnd, lastVerb: lastVerb)
+    }
+
+    func finish(_ ctx: MatchContext, start: Int, end unitEnd: Int, value: ExactDecimal, valueMax: ExactDecimal?,
+                unit: Lexicons.MoneyUnit, chinese: Bool, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
+        let chars = ctx.chars
+        var end = unitEnd
+        var qualifier = Qualifier.none
+        var verb: Qualifier? = nil
+        var markerEnd = end
+        if end < chars.count, chars[end] == Self.ji {
+            qualifier = .level
+            end += 1
+            markerEnd = end
+        } else if let (q, length) = ctx.qualifierAfter(end) {
+            qualifier = q
+            markerEnd = end + length
+        }
+        if let v = ctx.qualifierBefore(start) {
+            verb = v
+            if qualifier == .none { qualifier = v }
+        } else if start > 0, Self.enumerationJoiners.contains(chars[start - 1]), lastEnd == start - 1, let inherited = lastVerb {
+            verb = inherited
+            if qualifier == .none { qualifier = inherited }
+        }
+        guard let yuan = value.multiplied(by: unit.multiplier) else { return nil }
+        let yuanMax = valueMax.flatMap { $0.multiplied(by: unit.multiplier) }
+        let amount = AmountValue(value: value, valueMax: valueMax, unit: unit.text, yuan: yuan, yuanMax: yuanMax,
+                                 qualifier: qualifier, chineseNumeral: chinese, table: false)
+        return (Mention(matcher: Self.id, range: start..<end, value: .amount(amount)), markerEnd, verb)
+    }
+
+    /// 三千亿元, 五千亿, 千亿级, 一千二百万元, 百亿级: the numeral run's trailing 万/亿 belongs to the unit.
+    func chineseAmount(_ ctx: MatchContext, start: Int, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
+        let chars = ctx.chars
+        if start > 0, Self.vaguePrefixes.contains(chars[start - 1]) { return nil }
+        var runEnd = start
+        while runEnd < chars.count, CharClass.isChineseNumeral(chars[runEnd]) { runEnd += 1 }
+        // Try splitting the run at each trailing 万/亿 so that the unit lexicon sees 亿元, 万亿, 万元.
+        var split = runEnd
+        while split > start {
+            let prev = chars[split - 1]
+            if prev == Self.wan || prev == Self.yi { split -= 1 } else { break }
+        }
+        for numeralEnd in stride(from: split, through: runEnd, by: 1) where numeralEnd > start {
+            guard let unit = moneyUnit(ctx, at: numeralEnd) else { continue }
+            let unitEnd = numeralEnd + unit.word.count
+            if unitEnd < runEnd { continue }
+            let numeral = chars[start..<numeralEnd]
+            // A bare 元 after a small Chinese numeral is usually a word (二元酸, 一元化): require a place value.
+            if unit.multiplier == 1, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) { return nil }
+            if unit.bare, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) && unitEnd < chars.count && chars[unitEnd] != Self.ji { return nil }
+            guard let v = ctx.numerals.value(numeral), v > 0 else { return nil }
+            return finish(ctx, start: start, end: unitEnd, value: ExactDecimal(v), valueMax: nil, unit: unit, chinese: true,
+                          lastEnd: lastEnd, lastVerb: lastVerb)
+        }
+        return nil
+    }
+
+    public static let examples: [MatcherExample] = [
+        // 004 济发〔2020〕16号
+        .init("规模以上企业达到650家,营业收入达到1200亿元;", ["1200亿元 => 1200亿元 reach"]),
+        .init("营业收入超过4300亿元", ["4300亿元 => 4300亿元 exceed"]),
+        .init("营业收入分别达到1200 亿元、1600 亿元", ["1200 亿元 => 1200亿元 reach", "1600 亿元 => 1600亿元 reach"]),
+        .init("年营业收入30 亿元以上、50 亿元以上", ["30 亿元 => 30亿元 at_least", "50 亿元 => 50亿元 at_least"]),
+        .init("培育形成千亿级产业集群2个(高端装备、高端化工)、300亿级4个", ["千亿级 => 1000亿元 level", "300亿级 => 300亿元 level"]),
+        .init("每年安排2亿元专项资金", ["2亿元 => 2亿元 none"]),
+        // many spellings, one value
+        .init("总投资1200亿元", ["1200亿元 => 1200亿元 none"]),
+        .init("总投资1 200亿元", ["1 200亿元 => 1200亿元 none"]),
+        .init("总投资一千二百亿元", ["一千二百亿元 => 1200亿元 none"]),
+        .init("总投资１２００亿元", ["１２００亿元 => 1200亿元 none"]),
+        .init("总投资1,200亿元", ["1,200亿元 => 1200亿元 none"]),
+        .init("总投资0.12万亿元", ["0.12万亿元 => 1200亿元 none"]),
+        // 003 鲁商发〔2016〕3号
+        .init("培育 10 个销售收入超 1000 亿的产业集群", ["1000 亿 => 1000亿元 exceed"]),
+        .init("烟台开发区通信设备 2000 亿级产业集群", ["2000 亿级 => 2000亿元 level"]),
+        .init("积极培育发展壮大一批百亿级和千亿级产业集群", ["百亿级 => 100亿元 level", "千亿级 => 1000亿元 level"]),
+        // 002: digit groups
+        .init("利润总额为3 929.90亿元", ["3 929.90亿元 => 3929.9亿元 none"]),
+        // 001
+        .init("打造动力装备、高端铝业、智能家电等3个超过5000亿元的产业集群", ["5000亿元 => 5000亿元 exceed"]),
+        .init("全国已有28个千亿元级先进制造业集群", ["千亿元级 => 1000亿元 level"]),
+        .init("规模达到千亿元级的产业集群", ["千亿元级 => 1000亿元 level"]),
+        .init("实现营业收入22258亿元,同比增长2.8%", ["22258亿元 => 22258亿元 none"]),
+        // Chinese numerals and small units
+        .init("力争达到三千亿元", ["三千亿元 => 3000亿元 reach"]),
+        .init("产值突破五千亿", ["五千亿 => 5000亿元 exceed"]),
+        .init("奖励一千二百万元", ["一千二百万元 => 0.12亿元 none"]),
+        .init("补助50万元", ["50万元 => 0.005亿元 none"]),
+        .init("给予最高500元补贴", ["500元 => 0.000005亿元 none"]),
+        .init("投资约30亿元", ["30亿元 => 30亿元 about"]),
+        .init("投资30亿元左右", ["30亿元 => 30亿元 about"]),
+        .init("规模不低于20亿元", ["20亿元 => 20亿元 at_least"]),
+        .init("控制在5亿元以内", ["5亿元 => 5亿元 at_most"]),
+        // ranges
+        .init("单个项目投资30亿至50亿元", ["30亿至50亿元 => 30-50亿元 none"]),
+        .init("单个项目投资30-50亿元", ["30-50亿元 => 30-50亿元 none"]),
+        // must not match
+        .init("己二酸、二元酸等化工产品", []),
+        .init("推动产业多元化发展,坚持一元化管理", []),
+        .init("全省人口超1亿人", []),
+        .init("出口额达50亿美元", []),
+        .init("新增企业2000家", []),
+        .init("数十亿元的投资", []),
+        .init("2017—2022年", []),
+    ]
+}

@@ -1,0 +1,70 @@
+/// Counts — a number with its measure word: `650家`, `3个`, `14项`, `300万千瓦`, `8—10个`.
+///
+/// Measure words come from the `measure_words` lexicon (longest first); a 万 or 亿 between number and
+/// measure word scales it (`1.5万家`). Produces value, unit, base unit and scale, and the qualifier.
+/// A number followed by 个百分点 is a percentage change, and one after 第 is an ordinal: neither is a count.
+public struct CountMatcher: Matcher {
+    public static let id = "count"
+    public init() {}
+
+    static let points = scalars("个百分点")
+    static let di = UInt32(0x7B2C)  // 第
+
+    func measure(_ ctx: MatchContext, at k: Int) -> (Lexicons.MeasureWord, multiplier: Int64, end: Int)? {
+        let chars = ctx.chars
+        var multiplier: Int64 = 1
+        var start = k
+        for m in ctx.lexicons.measureWords where ctx.text.has(m.word, at: k) { return (m, 1, k + m.word.count) }
+        if k < chars.count, chars[k] == 0x4E07 { multiplier = 10_000; start = k + 1 }       // 万
+        else if k < chars.count, chars[k] == 0x4EBF { multiplier = 100_000_000; start = k + 1 }  // 亿
+        else { return nil }
+        for m in ctx.lexicons.measureWords where m.scale == 1 && ctx.text.has(m.word, at: start) {
+            return (m, multiplier, start + m.word.count)
+        }
+        return nil
+    }
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        let chars = ctx.chars
+        var result: [Mention] = []
+        var i = 0
+        while i < chars.count {
+            guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { i += 1; continue }
+            if i > 0, chars[i - 1] == Self.di { i = aEnd; continue }
+            var valueMax: ExactDecimal? = nil
+            var k = aEnd
+            if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+               b > a, measure(ctx, at: bEnd) != nil {
+                valueMax = b
+                k = bEnd
+            }
+            if ctx.text.has(Self.points, at: k) { i = k; continue }
+            guard let (m, multiplier, end) = measure(ctx, at: k) else { i = aEnd; continue }
+            let unit = (multiplier == 10_000 ? "万" : multiplier == 100_000_000 ? "亿" : "") + m.text
+            var q = Qualifier.none
+            if let (after, _) = ctx.qualifierAfter(end), after != .level { q = after } else if let before = ctx.qualifierBefore(i) { q = before }
+            let count = CountValue(value: a, valueMax: valueMax, unit: unit, baseUnit: m.baseUnit, scale: m.scale * multiplier, qualifier: q)
+            result.append(Mention(matcher: Self.id, range: i..<end, value: .count(count)))
+            i = end
+        }
+        return result
+    }
+
+    public static let examples: [MatcherExample] = [
+        .init("到2023年,规模以上企业达到650家", ["650家 => 650家 reach"]),
+        .init("打造动力装备、高端铝业、智能家电等3个超过5000亿元的产业集群", ["3个 => 3个 none"]),
+        .init("全国已有28个千亿元级先进制造业集群", ["28个 => 28个 none"]),
+        .init("实施14项重点工程", ["14项 => 14项 none"]),
+        .init("可再生能源发电装机规模达到300万千瓦", ["300万千瓦 => 300万千瓦 reach"]),
+        .init("济南市拥有1 782家,青岛市拥有3 412家", ["1 782家 => 1782家 none", "3 412家 => 3412家 none"]),
+        .init("山东规模以上工业企业数量为33 222家", ["33 222家 => 33222家 none"]),
+        .init("独角兽企业15家左右", ["15家 => 15家 about"]),
+        .init("培育8—10个产业集群", ["8—10个 => 8-10个 none"]),
+        .init("新增企业1.5万家", ["1.5万家 => 1.5万家 none"]),
+        // must not match
+        .init("高于全部规上工业12.2个百分点", []),
+        .init("入围数量位居全国第5位", []),
+        .init("到2025年,基本实现", []),
+        .init("投资30亿元", []),
+    ]
+}

@@ -1,0 +1,88 @@
+/// Full dates — `2020年8月15日`, `二〇二〇年八月十五日`, `2016年9月14日印发`.
+///
+/// Matches year 年 month 月 day 日 in Arabic or Chinese numerals and produces an ISO date; impossible
+/// dates (13月, 32日) are refused.
+public struct DateMatcher: Matcher {
+    public static let id = "date"
+    public init() {}
+
+    static let nian = UInt32(0x5E74), yue = UInt32(0x6708), ri = UInt32(0x65E5), hao = UInt32(0x53F7)
+
+    /// A small number (1–99) at `i` in Arabic or Chinese numerals (八, 十五, 二十三, 三十一).
+    static func small(_ chars: [UInt32], _ i: Int) -> (Int, Int)? {
+        var k = i
+        if k < chars.count, CharClass.isDigit(chars[k]) {
+            var v = 0
+            while k < chars.count, CharClass.isDigit(chars[k]), k - i < 2 { v = v * 10 + Int(chars[k] - 0x30); k += 1 }
+            if k < chars.count, CharClass.isDigit(chars[k]) { return nil }
+            return (v, k)
+        }
+        var tens = 0, ones = 0, sawTen = false
+        if k < chars.count, let d = CharClass.chineseDigit(chars[k]), d > 0 {
+            ones = d; k += 1
+        }
+        if k < chars.count, chars[k] == 0x5341 {  // 十
+            sawTen = true
+            tens = ones == 0 ? 1 : ones
+            ones = 0
+            k += 1
+            if k < chars.count, let d = CharClass.chineseDigit(chars[k]), d > 0 { ones = d; k += 1 }
+        }
+        if k == i { return nil }
+        return (sawTen ? tens * 10 + ones : ones, k)
+    }
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        let chars = ctx.chars
+        var result: [Mention] = []
+        for (range, year) in YearMatcher.years(ctx) {
+            var k = range.upperBound
+            guard let (month, mEnd) = Self.small(chars, k), mEnd < chars.count, chars[mEnd] == Self.yue else { continue }
+            k = mEnd + 1
+            guard let (day, dEnd) = Self.small(chars, k), dEnd < chars.count, chars[dEnd] == Self.ri || chars[dEnd] == Self.hao else { continue }
+            guard (1...12).contains(month), (1...Self.daysIn(month, year)).contains(day) else { continue }
+            result.append(Mention(matcher: Self.id, range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day)))
+        }
+        // ISO form: 2025-03-10 (two-digit month and day, so that 2015-2020 never reads as a date).
+        var i = 0
+        while i + 10 <= chars.count {
+            if ctx.startsNumber(i), (i..<(i + 4)).allSatisfy({ CharClass.isDigit(chars[$0]) }), chars[i + 4] == UInt32(char: "-"),
+               CharClass.isDigit(chars[i + 5]), CharClass.isDigit(chars[i + 6]), chars[i + 7] == UInt32(char: "-"),
+               CharClass.isDigit(chars[i + 8]), CharClass.isDigit(chars[i + 9]), i + 10 == chars.count || !CharClass.isDigit(chars[i + 10]) {
+                let y = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
+                let m = Int(chars[i + 5] - 0x30) * 10 + Int(chars[i + 6] - 0x30)
+                let d = Int(chars[i + 8] - 0x30) * 10 + Int(chars[i + 9] - 0x30)
+                if y >= 1900, y <= 2099, (1...12).contains(m), d >= 1, d <= Self.daysIn(m, y) {
+                    result.append(Mention(matcher: Self.id, range: i..<(i + 10), value: .date(year: y, month: m, day: d)))
+                    i += 10
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static let examples: [MatcherExample] = [
+        .init("(2020年8月15日)", ["2020年8月15日 => 2020-08-15"]),
+        .init("2016年9月14日印发", ["2016年9月14日 => 2016-09-14"]),
+        .init("二〇二〇年八月十五日", ["二〇二〇年八月十五日 => 2020-08-15"]),
+        .init("二〇一一年三月三十日", ["二〇一一年三月三十日 => 2011-03-30"]),
+        .init("基准日：2023年8月21日 单位：人民币元", ["2023年8月21日 => 2023-08-21"]),
+        .init("收稿日期: 2025-03-10", ["2025-03-10 => 2025-03-10"]),
+        .init("文章编号: 1671-1807(2025)14-0147-06", []),
+        // must not match
+        .init("2023年2月30日", []),
+        .init("10月23日公示了首批名单", []),
+        .init("支撑引领作用^[7-8]", []),
+        .init("2022年LS0402流贷字第2022031701号", []),
+    ]
+}

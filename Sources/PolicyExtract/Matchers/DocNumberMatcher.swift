@@ -1,0 +1,82 @@
+/// Document numbers (发文字号) — `鲁商发〔2016〕3号`, `国办发〔2016〕14号`, with `[ ]`, `( )`, `（ ）`,
+/// `【 】` brackets.
+///
+/// Matches an issuer code of Han characters, a bracketed four-digit year and a serial followed by 号.
+/// Produces issuer code, year and serial. Leading verbs and function words (根据, 印发, 和 …) are not
+/// part of the issuer code.
+public struct DocNumberMatcher: Matcher {
+    public static let id = "doc_number"
+    public init() {}
+
+    static let brackets: [UInt32: UInt32] = [0x3014: 0x3015, UInt32(char: "["): UInt32(char: "]"), UInt32(char: "("): UInt32(char: ")"),
+                                             0x3010: 0x3011, 0x3016: 0x3017]
+    static let hao = UInt32(0x53F7)
+    static let leadingWords: [[UInt32]] = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "关于", "和", "及", "与", "的", "见", "以", "文件", "号"].map(scalars)
+
+    /// The document number at `i` (an opening bracket): the range from issuer code to 号.
+    static func match(_ text: NormalizedText, bracketAt i: Int) -> (Mention)? {
+        let chars = text.chars
+        guard let close = brackets[chars[i]], i + 6 < chars.count else { return nil }
+        let y = (i + 1)..<(i + 5)
+        guard y.allSatisfy({ CharClass.isDigit(chars[$0]) }), chars[i + 5] == close else { return nil }
+        let year = y.reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
+        guard year >= 1949, year <= 2099 else { return nil }
+        var k = i + 6
+        if k < chars.count, chars[k] == 0x7B2C { k += 1 }  // 第
+        let serialStart = k
+        while k < chars.count, CharClass.isDigit(chars[k]) { k += 1 }
+        guard k > serialStart, k - serialStart <= 6, k < chars.count, chars[k] == hao else { return nil }
+        let serial = (serialStart..<k).reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
+        var s = i
+        while s > 0, CharClass.isHan(chars[s - 1]), i - s < 10 { s -= 1 }
+        // Strip leading words that are not part of the code.
+        var stripped = true
+        while stripped, s < i {
+            stripped = false
+            for w in leadingWords where text.has(w, at: s) && s + w.count < i {
+                s += w.count; stripped = true; break
+            }
+        }
+        guard s < i else { return nil }
+        let issuer = text.text(s..<i)
+        return Mention(matcher: id, range: s..<(k + 1),
+                       value: .docNumber(issuer: issuer, year: year, serial: serial, brackets: makeString([chars[i], close])))
+    }
+
+    /// True when the normalized line `r` is a document number and nothing else.
+    static func lineIsDocNumber(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
+        for k in r where brackets[text.chars[k]] != nil {
+            if let m = match(text, bracketAt: k), m.range.upperBound == r.upperBound { return true }
+        }
+        return false
+    }
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        var result: [Mention] = []
+        var i = 0
+        let chars = ctx.chars
+        while i < chars.count {
+            if Self.brackets[chars[i]] != nil, let m = Self.match(ctx.text, bracketAt: i) {
+                result.append(m)
+                i = m.range.upperBound
+                continue
+            }
+            i += 1
+        }
+        return result
+    }
+
+    public static let examples: [MatcherExample] = [
+        .init("鲁商发〔2016〕3号", ["鲁商发〔2016〕3号 => 鲁商发 2016 3"]),
+        .init("《国务院办公厅关于…的指导意见》(国办发〔2016〕14号)", ["国办发〔2016〕14号 => 国办发 2016 14"]),
+        .init("(鲁政办发〔2015〕13号)", ["鲁政办发〔2015〕13号 => 鲁政办发 2015 13"]),
+        .init("济发〔2020〕16号", ["济发〔2020〕16号 => 济发 2020 16"]),
+        .init("根据豫政[2023]5号文件", ["豫政[2023]5号 => 豫政 2023 5"]),
+        .init("瑞政办（2011）129号", ["瑞政办（2011）129号 => 瑞政办 2011 129"]),
+        .init("国发【2021】4号", ["国发【2021】4号 => 国发 2021 4"]),
+        // must not match
+        .init("2022年LS0402流贷字第2022031701号", []),
+        .init("行动计划(2015-2020年)", []),
+        .init("支撑引领作用^[1-3]", []),
+    ]
+}

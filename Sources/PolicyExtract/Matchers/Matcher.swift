@@ -1,0 +1,242 @@
+import ICUBridge
+
+/// A rule-based matcher: finds spans of one kind in a normalized document and resolves each into a
+/// typed value.
+///
+/// Every matcher is a value type registered in `MatcherRegistry`, and carries `examples` — real phrases
+/// with the spans and values it must produce, and phrases where it must produce nothing — which the
+/// test suite runs, with variants (full-width digits, a multibyte prefix, inside a long paragraph).
+public protocol Matcher: Sendable {
+    static var id: String { get }
+    static var examples: [MatcherExample] { get }
+    func find(in context: MatchContext) -> [Mention]
+}
+
+/// One example for a matcher: `text` must yield exactly `expected`, each written
+/// `"<matched original text> => <value summary>"`. An empty list is a must-not-match case.
+public struct MatcherExample: Sendable {
+    public var text: String
+    public var expected: [String]
+    public var file: String
+    public var line: Int
+
+    public init(_ text: String, _ expected: [String], file: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.expected = expected
+        self.file = file
+        self.line = line
+    }
+}
+
+/// What one matcher found: a normalized range and a typed value.
+public struct Mention: Sendable {
+    public var matcher: String
+    public var range: Range<Int>
+    public var value: MentionValue
+}
+
+public enum MentionValue: Sendable {
+    case amount(AmountValue)
+    case year(Int, YearKind)
+    case period(start: Int, end: Int, unit: String)
+    case date(year: Int, month: Int, day: Int)
+    case percent(PercentValue)
+    case count(CountValue)
+    case docNumber(issuer: String, year: Int, serial: Int, brackets: String)
+}
+
+public enum YearKind: String, Sendable, Codable {
+    /// 到2025年, 至2025年, 2025年前: a year by which something is to be done.
+    case deadline
+    /// 截至2023年底: the cut-off of a statistic.
+    case cutoff
+    case other
+}
+
+public struct AmountValue: Sendable {
+    /// The number as written, in `unit`.
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    public var unit: String
+    public var yuan: ExactDecimal
+    public var yuanMax: ExactDecimal?
+    public var qualifier: Qualifier
+    public var chineseNumeral: Bool
+    public var table: Bool
+    public var yiYuan: ExactDecimal { yuan.scaled(by: -8) }
+    public var yiYuanMax: ExactDecimal? { yuanMax?.scaled(by: -8) }
+}
+
+public struct PercentValue: Sendable {
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    /// `%` for a percentage, `个百分点` for percentage points.
+    public var unit: String
+    public var qualifier: Qualifier
+    public var isPoints: Bool { unit != "%" }
+}
+
+public struct CountValue: Sendable {
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    /// The measure word as written with any multiplier: 家, 个, 万千瓦.
+    public var unit: String
+    public var baseUnit: String
+    /// `value × scale` is the count in `baseUnit`.
+    public var scale: Int64
+    public var qualifier: Qualifier
+}
+
+extension Mention {
+    /// A one-line statement of the value, as the examples write it.
+    public var summary: String {
+        switch value {
+        case .amount(let a):
+            let max = a.yiYuanMax.map { "-\($0)" } ?? ""
+            return "\(a.yiYuan)\(max)亿元 \(a.qualifier.rawValue)"
+        case .year(let y, let kind): return "\(y) \(kind.rawValue)"
+        case .period(let s, let e, let unit): return "\(s)-\(e)\(unit)"
+        case .date(let y, let m, let d): return isoDate(y, m, d)
+        case .percent(let p):
+            let max = p.valueMax.map { "-\($0)" } ?? ""
+            return "\(p.value)\(max)\(p.unit) \(p.qualifier.rawValue)"
+        case .count(let c):
+            let max = c.valueMax.map { "-\($0)" } ?? ""
+            return "\(c.value)\(max)\(c.unit) \(c.qualifier.rawValue)"
+        case .docNumber(let issuer, let year, let serial, _): return "\(issuer) \(year) \(serial)"
+        }
+    }
+}
+
+func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(y)-\(two(m))-\(two(d))"
+}
+
+/// What a matcher reads: the normalized document, the lexicons, and a numeral reader.
+/// One per task (it holds an ICU handle).
+public final class MatchContext {
+    public let text: NormalizedText
+    public let lexicons: Lexicons
+    public let numerals: ChineseNumeralReader
+
+    public init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
+        self.text = text
+        self.lexicons = lexicons
+        self.numerals = numerals
+    }
+
+    @inline(__always) var chars: [UInt32] { text.chars }
+
+    /// The qualifier written just before offset `i` (达到, 超过, 约 …).
+    func qualifierBefore(_ i: Int) -> Qualifier? {
+        for q in lexicons.qualifiersBefore where text.has(q.word, endingAt: i) {
+            // 超 inside 超过 is found as 超过; 达 must not be the end of 到达 only by accident — accept.
+            return q.qualifier
+        }
+        return nil
+    }
+
+    /// The qualifier marker just after offset `i` (左右, 以上, 以内, 级 …), with its length.
+    func qualifierAfter(_ i: Int) -> (Qualifier, Int)? {
+        for q in lexicons.qualifiersAfter where text.has(q.word, at: i) { return (q.qualifier, q.word.count) }
+        return nil
+    }
+
+    /// An Arabic number starting at `i`: digits with an optional decimal part.
+    func arabicNumber(at i: Int) -> (ExactDecimal, Int)? {
+        let c = text.chars
+        var k = i
+        var sig: Int64 = 0
+        var exp = 0
+        var digits = 0
+        while k < c.count, CharClass.isDigit(c[k]) {
+            let (m, o1) = sig.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int64(c[k] - 0x30))
+            if o1 || o2 { return nil }
+            sig = a; k += 1; digits += 1
+        }
+        if digits == 0 { return nil }
+        if k + 1 < c.count, c[k] == UInt32(char: "."), CharClass.isDigit(c[k + 1]) {
+            k += 1
+            while k < c.count, CharClass.isDigit(c[k]) {
+                let (m, o1) = sig.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(c[k] - 0x30))
+                if o1 || o2 { return nil }
+                sig = a; exp -= 1; k += 1
+            }
+        }
+        return (ExactDecimal(significand: sig, exponent: exp), k)
+    }
+
+    /// True when `i` can start a number (the character before is not part of one).
+    @inline(__always) func startsNumber(_ i: Int) -> Bool {
+        let c = text.chars
+        guard i < c.count, CharClass.isDigit(c[i]) else { return false }
+        if i == 0 { return true }
+        let p = c[i - 1]
+        return !CharClass.isDigit(p) && p != UInt32(char: ".") && !CharClass.isASCIILetter(p)
+            && !(p == UInt32(char: "-") && i >= 2 && CharClass.isASCIILetter(c[i - 2]))
+    }
+}
+
+/// Reads Chinese numerals with ICU's spell-out rules (locale zh), caching each distinct numeral.
+/// One per task.
+public final class ChineseNumeralReader {
+    private let reader = SpelloutReader()
+    private var cache: [[UInt32]: Int64?] = [:]
+
+    public init() {}
+
+    /// The value of a numeral such as 三千八百三十, 两千, 千 (= 一千), 二〇二五; nil when unreadable.
+    public func value(_ numeral: ArraySlice<UInt32>) -> Int64? {
+        let key = Array(numeral)
+        if let hit = cache[key] { return hit }
+        var v: Int64? = nil
+        var input = key
+        if let first = input.first, first != 0x5341, CharClass.chinesePlace(first) != nil { input.insert(0x4E00, at: 0) }
+        if input.allSatisfy({ CharClass.chineseDigit($0) != nil }) && input.count > 1 {
+            // Digit by digit: 二〇二五 → 2025.
+            var x: Int64 = 0
+            for c in input { x = x * 10 + Int64(CharClass.chineseDigit(c)!) }
+            v = x
+        } else if let reader, let d = reader.value(of: UTF16Text.units(input)), d >= 0, d < 9e15, d == d.rounded() {
+            v = Int64(d)
+        } else {
+            v = Self.parse(input)
+        }
+        cache[key] = v
+        return v
+    }
+
+    /// A plain reading of 万/亿-grouped numerals, used when ICU cannot read one.
+    static func parse(_ s: [UInt32]) -> Int64? {
+        var total: Int64 = 0, section: Int64 = 0, digit: Int64 = -1
+        for c in s {
+            if let d = CharClass.chineseDigit(c) { digit = Int64(d); continue }
+            guard let p = CharClass.chinesePlace(c) else { return nil }
+            if p >= 10_000 {
+                section += max(digit, 0)
+                total = (total + section) * p
+                section = 0
+            } else {
+                section += (digit < 0 ? 1 : digit) * p
+            }
+            digit = -1
+        }
+        if digit >= 0 { section += digit }
+        return total + section
+    }
+}
+
+/// Every matcher the tool knows, by id.
+public enum MatcherRegistry {
+    public static let all: [any Matcher] = [
+        AmountMatcher(), YearMatcher(), PeriodMatcher(), DateMatcher(), PercentMatcher(), CountMatcher(), DocNumberMatcher(),
+    ]
+    public static var ids: [String] { all.map { type(of: $0).id } }
+    public static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
+}
+
+/// Range separators between two numbers: 至 到 - — – ~
+let rangeSeparators: Set<UInt32> = Set(scalars("至到-—–~―"))

@@ -1,0 +1,107 @@
+/// Percentages and percentage points — `7.7%`, `百分之十五`, `1.5个百分点`, `10%-15%`.
+///
+/// Produces the value, its unit (`%` or `个百分点`), an upper end for ranges, and the qualifier
+/// (达到 → reach, 以上 → at_least …). In `高于全部规上工业0.6和12.2个百分点` both numbers are points.
+public struct PercentMatcher: Matcher {
+    public static let id = "percent"
+    public init() {}
+
+    static let percentSign = UInt32(char: "%")
+    static let points = scalars("个百分点")
+    static let pointsShort = scalars("百分点")
+    static let baifenzhi = scalars("百分之")
+    static let joiners: Set<UInt32> = Set(scalars("和、及与"))
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        let chars = ctx.chars
+        var result: [Mention] = []
+        var pending: [(ExactDecimal, Range<Int>)] = []  // bare numbers waiting for a unit: 0.6和12.2个百分点
+        var i = 0
+        while i < chars.count {
+            if ctx.text.has(Self.baifenzhi, at: i) {
+                var k = i + Self.baifenzhi.count
+                let s = k
+                while k < chars.count, CharClass.isChineseNumeral(chars[k]) || chars[k] == 0x70B9 { k += 1 } // 点
+                if k > s, let v = chineseValue(ctx, s..<k) {
+                    result.append(mention(ctx, i..<k, v, nil, "%", markerAt: k))
+                    i = k
+                    continue
+                }
+            }
+            guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { pending.removeAll(); i += 1; continue }
+            var negative = false
+            if i > 0, chars[i - 1] == UInt32(char: "-"), i < 2 || !CharClass.isDigit(chars[i - 2]) { negative = true }
+            let value = negative ? ExactDecimal(significand: -a.significand, exponent: a.exponent) : a
+            var k = aEnd
+            if k < chars.count, chars[k] == Self.percentSign {
+                k += 1
+                var maxValue: ExactDecimal? = nil
+                var end = k
+                // 10%-15%
+                if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+                   bEnd < chars.count, chars[bEnd] == Self.percentSign { maxValue = b; end = bEnd + 1 }
+                let start = negative ? i - 1 : i
+                result.append(mention(ctx, start..<end, value, maxValue, "%", markerAt: end))
+                pending.removeAll()
+                i = end
+                continue
+            }
+            // 10-15%
+            if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+               bEnd < chars.count, chars[bEnd] == Self.percentSign, b > a {
+                result.append(mention(ctx, i..<(bEnd + 1), value, b, "%", markerAt: bEnd + 1))
+                i = bEnd + 1
+                continue
+            }
+            if ctx.text.has(Self.points, at: k) || ctx.text.has(Self.pointsShort, at: k) {
+                let end = k + (ctx.text.has(Self.points, at: k) ? Self.points.count : Self.pointsShort.count)
+                for (pv, pr) in pending { result.append(mention(ctx, pr, pv, nil, "个百分点", markerAt: pr.upperBound)) }
+                pending.removeAll()
+                result.append(mention(ctx, i..<end, value, nil, "个百分点", markerAt: end))
+                i = end
+                continue
+            }
+            if k < chars.count, Self.joiners.contains(chars[k]) { pending.append((value, i..<aEnd)) } else { pending.removeAll() }
+            i = aEnd
+        }
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    func chineseValue(_ ctx: MatchContext, _ r: Range<Int>) -> ExactDecimal? {
+        let chars = ctx.chars
+        if let dot = r.first(where: { chars[$0] == 0x70B9 }) {
+            guard let whole = ctx.numerals.value(chars[r.lowerBound..<dot]) else { return nil }
+            var frac: Int64 = 0
+            var places = 0
+            for k in (dot + 1)..<r.upperBound {
+                guard let d = CharClass.chineseDigit(chars[k]) else { return nil }
+                frac = frac * 10 + Int64(d); places += 1
+            }
+            var scale: Int64 = 1
+            for _ in 0..<places { scale *= 10 }
+            return ExactDecimal(significand: whole * scale + frac, exponent: -places)
+        }
+        return ctx.numerals.value(chars[r]).map { ExactDecimal($0) }
+    }
+
+    func mention(_ ctx: MatchContext, _ r: Range<Int>, _ v: ExactDecimal, _ max: ExactDecimal?, _ unit: String, markerAt: Int) -> Mention {
+        var q = Qualifier.none
+        if let (after, _) = ctx.qualifierAfter(markerAt), after != .level { q = after } else if let before = ctx.qualifierBefore(r.lowerBound) { q = before }
+        return Mention(matcher: Self.id, range: r, value: .percent(PercentValue(value: v, valueMax: max, unit: unit, qualifier: q)))
+    }
+
+    public static let examples: [MatcherExample] = [
+        .init("增加值分别增长7.7%、9.3%", ["7.7% => 7.7% none", "9.3% => 9.3% none"]),
+        .init("高于全部规上工业0.6和12.2个百分点", ["0.6 => 0.6个百分点 none", "12.2个百分点 => 12.2个百分点 none"]),
+        .init("增速比上半年提高7.3个百分点", ["7.3个百分点 => 7.3个百分点 none"]),
+        .init("高新技术产品占比达45%", ["45% => 45% reach"]),
+        .init("本地配套率提升到50%以上", ["50% => 50% at_least"]),
+        .init("占全省比例分别为12.3%和23.6%", ["12.3% => 12.3% none", "23.6% => 23.6% none"]),
+        .init("降低百分之十五", ["百分之十五 => 15% none"]),
+        .init("增长10%-15%", ["10%-15% => 10-15% none"]),
+        .init("占比２２％", ["２２％ => 22% none"]),
+        // must not match
+        .init("新增企业2000家", []),
+        .init("支撑引领作用^[1-3]", []),
+    ]
+}

@@ -1,0 +1,50 @@
+/// Periods — `2017—2022年`, `2015-2020年`, `2021年至2025年`, `1—10月`.
+///
+/// Matches two years (or two months) joined by a range separator (— – - ~ 至 到) and closed by 年
+/// (or 月). Produces one period with its start, end and unit; never two deadlines.
+public struct PeriodMatcher: Matcher {
+    public static let id = "period"
+    public init() {}
+
+    static let nian = UInt32(0x5E74)
+    static let yue = UInt32(0x6708)
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        let chars = ctx.chars
+        var result: [Mention] = []
+        var i = 0
+        while i < chars.count {
+            guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i), a.isInteger else { i += 1; continue }
+            var k = aEnd
+            var firstHasNian = false
+            if k < chars.count, chars[k] == Self.nian { firstHasNian = true; k += 1 }
+            guard k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1) || (k + 1 < chars.count && CharClass.isDigit(chars[k + 1])),
+                  let (b, bEnd) = ctx.arabicNumber(at: k + 1), b.isInteger, bEnd < chars.count else { i = aEnd; continue }
+            let av = Int(a.description) ?? 0, bv = Int(b.description) ?? 0
+            let unit = chars[bEnd]
+            if unit == Self.nian, aEnd - i == 4, bEnd - (k + 1) == 4, av >= 1900, bv <= 2099, av < bv {
+                result.append(Mention(matcher: Self.id, range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "年")))
+                i = bEnd + 1
+                continue
+            }
+            if unit == Self.yue, !firstHasNian, av >= 1, bv <= 12, av < bv, aEnd - i <= 2 {
+                result.append(Mention(matcher: Self.id, range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "月")))
+                i = bEnd + 1
+                continue
+            }
+            i = aEnd
+        }
+        return result
+    }
+
+    public static let examples: [MatcherExample] = [
+        .init("《山东省推进工业转型升级行动计划(2015-2020年)》", ["2015-2020年 => 2015-2020年"]),
+        .init("相较于2017—2022年的发展", ["2017—2022年 => 2017-2022年"]),
+        .init("2021年至2025年,全省", ["2021年至2025年 => 2021-2025年"]),
+        .init("1—10月,北京市规模以上工业企业实现营业收入", ["1—10月 => 1-10月"]),
+        // must not match
+        .init("到2025年,集群内高新技术企业达5000家", []),
+        .init("支撑引领作用^[1-3]", []),
+        .init("30-50亿元", []),
+    ]
+}

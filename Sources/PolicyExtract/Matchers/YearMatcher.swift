@@ -1,0 +1,83 @@
+/// Years — `2025年`, `二〇二五年`, with their kind.
+///
+/// Matches a four-digit year (1900–2099, Arabic or Chinese digits) followed by 年. A year after 到 or
+/// 至, or followed by 前/以前/之前 (not 前三季度), is a `deadline`; after 截至/截止 it is a `cutoff`;
+/// otherwise `other`. Years inside a full date or a period are left to those matchers.
+public struct YearMatcher: Matcher {
+    public static let id = "year"
+    public init() {}
+
+    static let nian = UInt32(0x5E74)  // 年
+    static let deadlineBefore: [[UInt32]] = ["到", "至"].map(scalars)
+    static let cutoffBefore: [[UInt32]] = ["截至", "截止到", "截止", "截止至"].map(scalars)
+    static let deadlineAfter: [[UInt32]] = ["以前", "之前", "前"].map(scalars)
+    /// After 年前, these begin a span of the year (前三季度, 前两个月), not a deadline.
+    static let notDeadlineAfterQian: Set<UInt32> = Set(scalars("一二两三四五六七八九十几半季个"))
+
+    /// Each year phrase in the text: (range of the digits and 年, year, start of digits).
+    static func years(_ ctx: MatchContext) -> [(Range<Int>, Int)] {
+        let chars = ctx.chars
+        var result: [(Range<Int>, Int)] = []
+        var i = 0
+        while i < chars.count {
+            if chars[i] == nian, i >= 4 {
+                let s = i - 4
+                var value: Int? = nil
+                if (s..<i).allSatisfy({ CharClass.isDigit(chars[$0]) }), s == 0 || !CharClass.isDigit(chars[s - 1]) {
+                    value = (s..<i).reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
+                    if s > 0, chars[s - 1] == UInt32(char: ".") || CharClass.isASCIILetter(chars[s - 1]) { value = nil }
+                } else if (s..<i).allSatisfy({ CharClass.chineseDigit(chars[$0]) != nil }),
+                          s == 0 || !CharClass.isChineseNumeral(chars[s - 1]) {
+                    value = (s..<i).reduce(0) { $0 * 10 + CharClass.chineseDigit(chars[$1])! }
+                }
+                if let v = value, v >= 1900, v <= 2099 { result.append((s..<(i + 1), v)) }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    public func find(in ctx: MatchContext) -> [Mention] {
+        let chars = ctx.chars
+        // Years that belong to a date or a period are reported there.
+        let taken = DateMatcher().find(in: ctx).map(\.range) + PeriodMatcher().find(in: ctx).map(\.range)
+        var result: [Mention] = []
+        for (range, year) in Self.years(ctx) where !taken.contains(where: { $0.overlaps(range) }) {
+            let s = range.lowerBound
+            var kind = YearKind.other
+            if Self.cutoffBefore.contains(where: { ctx.text.has($0, endingAt: s) }) {
+                kind = .cutoff
+            } else if Self.deadlineBefore.contains(where: { ctx.text.has($0, endingAt: s) }) {
+                kind = .deadline
+            } else {
+                let e = range.upperBound
+                for w in Self.deadlineAfter where ctx.text.has(w, at: e) {
+                    let next = e + w.count
+                    if w.count == 1, next < chars.count, Self.notDeadlineAfterQian.contains(chars[next]) { break }
+                    kind = .deadline
+                    break
+                }
+            }
+            result.append(Mention(matcher: Self.id, range: range, value: .year(year, kind)))
+        }
+        return result
+    }
+
+    public static let examples: [MatcherExample] = [
+        .init("到2025年,初步形成“3830”集群发展格局", ["2025年 => 2025 deadline"]),
+        .init("到 2020 年,全省开发区重点推进培育", ["2020 年 => 2020 deadline"]),
+        .init("至2025年,集群规模持续壮大", ["2025年 => 2025 deadline"]),
+        .init("2025年前完成改造", ["2025年 => 2025 deadline"]),
+        .init("到二〇二五年,基本实现", ["二〇二五年 => 2025 deadline"]),
+        .init("截至2023年底,山东目前拥有", ["2023年 => 2023 cutoff"]),
+        .init("2022年,山东规模以上工业企业数量为33 222家", ["2022年 => 2022 other"]),
+        .init("2023年前三季度,增长7.7%", ["2023年 => 2023 other"]),
+        // must not match
+        .init("新增企业2000家", []),
+        .init("济南市拥有1 782家", []),
+        .init("支撑引领作用^[1-3],[7-8]", []),
+        .init("《山东省推进工业转型升级行动计划(2015-2020年)》", []),
+        .init("2016年9月14日印发", []),
+        .init("鲁商发〔2016〕3号", []),
+    ]
+}

@@ -1,0 +1,94 @@
+/// Runs the pipeline over one document: decode → normalize → segment → extract → resolve → validate.
+///
+/// Holds ICU handles (sentence breaker, numeral reader), so one extractor serves one task at a time;
+/// a batch makes one per worker and reuses it across documents.
+public final class DocumentExtractor {
+    public let pipeline: PipelineDefinition
+    private let segmenter = Segmenter()
+    private let numerals = ChineseNumeralReader()
+    private let matchers: [any Matcher]
+
+    public init(pipeline: PipelineDefinition = .builtIn) {
+        self.pipeline = pipeline
+        matchers = pipeline.spec.matchers.compactMap { MatcherRegistry.matcher($0) }
+    }
+
+    /// Extracts from bytes read from `path`; `id` names the document in the output.
+    public func extract(bytes: [UInt8], path: String, id: String) throws -> DocumentResult {
+        let decoded = try TextDecoder.decode(bytes, path: path)
+        return extract(decoded: decoded, sha256: SHA256.hex(bytes), path: path, id: id)
+    }
+
+    /// Extracts from text that is already decoded (the tests and `Matcher` examples use this).
+    public func extract(text: String, id: String = "text") -> DocumentResult {
+        let decoded = DecodedText(scalars: text.unicodeScalars.map(\.value), encoding: "UTF-8")
+        return extract(decoded: decoded, sha256: SHA256.hex(Array(text.utf8)), path: id, id: id)
+    }
+
+    func extract(decoded: DecodedText, sha256: String, path: String, id: String) -> DocumentResult {
+        let text = TextNormalizer.normalize(decoded.scalars)
+        let structure = segmenter.segment(text)
+        let context = MatchContext(text: text, lexicons: pipeline.lexicons, numerals: numerals)
+        var items: [String: [Item]] = [:]
+        for matcher in matchers {
+            let id = type(of: matcher).id
+            items[id] = matcher.find(in: context).map { item(for: $0, text: text, structure: structure) }
+        }
+        if pipeline.enables(AmountMatcher.id) {
+            let cells = TableAmounts.find(in: context, structure: structure)
+            if !cells.isEmpty {
+                items[AmountMatcher.id] = (items[AmountMatcher.id] ?? []).filter { i in !cells.contains { $0.span.start <= i.span.start && i.span.end <= $0.span.end } }
+                items[AmountMatcher.id]! += cells
+                items[AmountMatcher.id]!.sort { $0.span < $1.span }
+            }
+        }
+        let info = DocumentInfo(id: id, source: path, sha256: sha256, encoding: decoded.encoding,
+                                title: structure.title, docNumber: nil, date: nil,
+                                characters: decoded.scalars.count, convertedTraditional: text.convertedTraditional)
+        var result = DocumentResult(info: info, text: text, structure: structure, items: items)
+        result.info.docNumber = DocumentFacts.docNumber(result)
+        result.info.date = DocumentFacts.issueDate(result)
+        if pipeline.runs("resolve") {
+            Resolver(lexicons: pipeline.lexicons).resolve(&result)
+        }
+        if pipeline.runs("validate") {
+            result.findings = SingleDocumentChecks.run(result)
+        }
+        return result
+    }
+
+    func item(for mention: Mention, text: NormalizedText, structure: DocumentStructure) -> Item {
+        let span = text.span(mention.range)
+        let unit = structure.unit(at: mention.range.lowerBound)
+        return Item(mention: mention, span: span, text: makeString(text.original[span.start..<span.end]),
+                    section: unit?.section ?? 0, sentenceRange: unit?.range,
+                    article: structure.article(at: mention.range.lowerBound), tableCell: nil)
+    }
+}
+
+/// Document-level facts: its own document number and its date of issue.
+enum DocumentFacts {
+    static let yinfa = scalars("印发")
+
+    /// The document number in the header block, else one on a line of its own near the top.
+    static func docNumber(_ r: DocumentResult) -> String? {
+        let numbers = r.items(DocNumberMatcher.id)
+        if let header = r.structure.header, let n = numbers.first(where: { header.range.contains($0.mention.range.lowerBound) }) {
+            return r.text.text(n.mention.range)
+        }
+        return nil
+    }
+
+    /// The date followed by 印发/发布, else a date standing alone on its line (often in parentheses).
+    static func issueDate(_ r: DocumentResult) -> String? {
+        let dates = r.items(DateMatcher.id)
+        func iso(_ i: Item) -> String? { if case .date(let y, let m, let d) = i.mention.value { return isoDate(y, m, d) }; return nil }
+        if let d = dates.first(where: { r.text.has(yinfa, at: $0.mention.range.upperBound) }) { return iso(d) }
+        for d in dates {
+            guard let unit = r.structure.unit(at: d.mention.range.lowerBound) else { continue }
+            let rest = unit.range.count - d.mention.range.count
+            if rest <= 2 { return iso(d) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,75 @@
+/// The language knowledge the matchers read, parsed from the lexicon files a pipeline names.
+///
+/// Each file is plain text: one entry a line, tab-separated columns, `#` starts a comment.
+public struct Lexicons: Sendable {
+    public struct MoneyUnit: Sendable { public var word: [UInt32]; public var text: String; public var multiplier: Int64; public var bare: Bool }
+    public struct QualifierWord: Sendable { public var word: [UInt32]; public var qualifier: Qualifier }
+    public struct MeasureWord: Sendable { public var word: [UInt32]; public var text: String; public var baseUnit: String; public var scale: Int64 }
+
+    public var moneyUnits: [MoneyUnit]
+    public var qualifiersBefore: [QualifierWord]
+    public var qualifiersAfter: [QualifierWord]
+    public var notMoneyAfterYi: [[UInt32]]
+    public var measureWords: [MeasureWord]
+    public var tableIndexHeaders: [String]
+    public var departmentSuffixes: [String]
+    public var metrics: [String]
+    public var clusterSuffixes: [String]
+    public var clusterTiers: [String]
+
+    static func rows(_ text: String?) -> [[String]] {
+        guard let text else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+            let l = line.hasSuffix("\r") ? line.dropLast() : line
+            if l.hasPrefix("#") || l.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+            return l.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        }
+    }
+
+    init(texts: [String: String], origin: String) throws {
+        func need(_ key: String) throws -> String {
+            guard let t = texts[key] else { throw PipelineError("\(origin): lexicon \"\(key)\" is not named") }
+            return t
+        }
+        moneyUnits = try Self.rows(need("money_units")).map { r in
+            guard r.count >= 2, let m = Int64(r[1]) else { throw PipelineError("\(origin): money_units row \(r) needs a unit and an integer multiplier") }
+            return MoneyUnit(word: scalars(r[0]), text: r[0], multiplier: m, bare: r.count > 2 && r[2] == "bare")
+        }.sorted { $0.word.count > $1.word.count }
+        var before: [QualifierWord] = [], after: [QualifierWord] = []
+        for r in Self.rows(try need("qualifiers")) {
+            guard r.count >= 3, let q = Qualifier(rawValue: r[2]) else { throw PipelineError("\(origin): qualifiers row \(r) needs word, before/after, qualifier") }
+            let w = QualifierWord(word: scalars(r[0]), qualifier: q)
+            if r[1] == "after" { after.append(w) } else if r[1] == "before" { before.append(w) } else {
+                throw PipelineError("\(origin): qualifiers row \(r): position must be before or after")
+            }
+        }
+        qualifiersBefore = before.sorted { $0.word.count > $1.word.count }
+        qualifiersAfter = after.sorted { $0.word.count > $1.word.count }
+        notMoneyAfterYi = Self.rows(try need("not_money_after_yi")).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        measureWords = try Self.rows(need("measure_words")).map { r in
+            MeasureWord(word: scalars(r[0]), text: r[0], baseUnit: r.count > 1 && !r[1].isEmpty ? r[1] : r[0],
+                        scale: r.count > 2 ? (Int64(r[2]) ?? 1) : 1)
+        }.sorted { $0.word.count > $1.word.count }
+        tableIndexHeaders = Self.rows(texts["table_index_headers"]).map { $0[0] }
+        departmentSuffixes = Self.rows(texts["department_suffixes"]).map { $0[0] }.sorted { $0.count > $1.count }
+        metrics = Self.rows(texts["metrics"]).map { $0[0] }.sorted { $0.count > $1.count }
+        let cluster = Self.rows(texts["cluster_keywords"])
+        clusterSuffixes = cluster.filter { $0.count > 1 && $0[1] == "suffix" }.map { $0[0] }.sorted { $0.count > $1.count }
+        clusterTiers = cluster.filter { $0.count > 1 && $0[1] == "tier" }.map { $0[0] }
+    }
+}
+
+/// How a number relates to its goal: 达到 → reach, 超过 → exceed, 以上 → at_least, 左右 → about,
+/// 以内 → at_most, 级 → level (a tier such as 千亿级), none.
+public enum Qualifier: String, Sendable, Codable, CaseIterable {
+    case reach, exceed, atLeast = "at_least", about, atMost = "at_most", level, none
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A pipeline definition: the stages to run, the matchers enabled, and the lexicon files they read.
+///
+/// The default lives in `Pipelines/default.json` and is embedded in the binary
+/// (`DefaultPipeline+Generated.swift`), so the tool runs without the folder; `--pipeline FILE`
+/// replaces it, with lexicon paths read relative to that file.
+public struct PipelineDefinition: Sendable {
+    public struct Spec: Codable, Sendable {
+        public var name: String
+        public var description: String?
+        public var stages: [String]
+        public var matchers: [String]
+        public var lexicons: [String: String]
+    }
+
+    public static let knownStages = ["decode", "normalize", "segment", "extract", "resolve", "validate", "emit"]
+    public static let requiredStages = ["decode", "normalize", "segment", "extract", "emit"]
+
+    public var spec: Spec
+    public var lexicons: Lexicons
+    /// Where it came from: `built-in default` or a path.
+    public var origin: String
+
+    public func runs(_ stage: String) -> Bool { spec.stages.contains(stage) }
+    public func enables(_ matcher: String) -> Bool { spec.matchers.contains(matcher) }
+
+    public static let builtIn: PipelineDefinition = {
+        do {
+            return try PipelineDefinition(specText: DefaultPipelineFiles.files["default.json"]!, origin: "built-in default") { path in
+                guard let text = DefaultPipelineFiles.files[path] else { throw PipelineError("built-in lexicon \(path) is missing") }
+                return text
+            }
+        } catch {
+            fatalError("the built-in pipeline is invalid: \(error)")
+        }
+    }()
+
+    public static func load(path: String) throws -> PipelineDefinition {
+        let url = URL(fileURLWithPath: path)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError("\(path): cannot read the pipeline definition")
+        }
+        let dir = url.deletingLastPathComponent()
+        return try PipelineDefinition(specText: text, origin: path) { rel in
+            let p = dir.appendingPathComponent(rel).path
+            guard let d = FileManager.default.contents(atPath: p), let t = String(data: d, encoding: .utf8) else {
+                throw PipelineError("\(p): cannot read lexicon named in \(path)")
+            }
+            return t
+        }
+    }
+
+    init(specText: String, origin: String, read: (String) throws -> String) throws {
+        let spec: Spec
+        do {
+            spec = try JSONDecoder().decode(Spec.self, from: Data(specText.utf8))
+        } catch {
+            throw PipelineError("\(origin): not a valid pipeline definition: \(error)")
+        }
+        for stage in spec.stages where !Self.knownStages.contains(stage) {
+            throw PipelineError("\(origin): unknown stage \"\(stage)\" (known: \(Self.knownStages.joined(separator: ", ")))")
+        }
+        for stage in Self.requiredStages where !spec.stages.contains(stage) {
+            throw PipelineError("\(origin): the stage \"\(stage)\" is required")
+        }
+        for m in spec.matchers where !MatcherRegistry.ids.contains(m) {
+            throw PipelineError("\(origin): unknown matcher \"\(m)\" (known: \(MatcherRegistry.ids.joined(separator: ", ")))")
+        }
+        var texts: [String: String] = [:]
+        for (key, rel) in spec.lexicons { texts[key] = try read(rel) }
+        self.spec = spec
+        self.lexicons = try Lexicons(texts: texts, origin: origin)
+        self.origin = origin
+    }
+}
+
+public struct PipelineError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ d: String) { description = d }
+}

@@ -1,0 +1,95 @@
+/// An exact decimal number: `significand × 10^exponent`. Amounts are never floating point until the
+/// moment a JSON number is written.
+public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var significand: Int64
+    public var exponent: Int
+
+    public init(significand: Int64, exponent: Int) {
+        self.significand = significand
+        self.exponent = exponent
+        normalizeTrailingZeros()
+    }
+
+    public init(_ value: Int64) { self.init(significand: value, exponent: 0) }
+
+    /// Parses `123`, `3929.90`, `-2.5`.
+    public init?(_ text: String) {
+        var digits: Int64 = 0
+        var exponent = 0
+        var seenDot = false
+        var negative = false
+        var any = false
+        for (i, ch) in text.unicodeScalars.enumerated() {
+            if ch == "-" && i == 0 { negative = true; continue }
+            if ch == "." { if seenDot { return nil }; seenDot = true; continue }
+            guard let d = ch.properties.numericType == .decimal ? Int64(ch.value - 0x30) : nil, ch.value >= 0x30, ch.value <= 0x39 else { return nil }
+            let (m, o1) = digits.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(d)
+            if o1 || o2 { return nil }
+            digits = a
+            if seenDot { exponent -= 1 }
+            any = true
+        }
+        if !any { return nil }
+        self.init(significand: negative ? -digits : digits, exponent: exponent)
+    }
+
+    mutating func normalizeTrailingZeros() {
+        if significand == 0 { exponent = 0; return }
+        while significand % 10 == 0 { significand /= 10; exponent += 1 }
+    }
+
+    /// `self × 10^k`.
+    public func scaled(by k: Int) -> ExactDecimal { ExactDecimal(significand: significand, exponent: exponent + k) }
+
+    /// `self × m`, or nil on overflow.
+    public func multiplied(by m: Int64) -> ExactDecimal? {
+        var m = m
+        var e = exponent
+        while m != 0 && m % 10 == 0 { m /= 10; e += 1 }
+        let (p, o) = significand.multipliedReportingOverflow(by: m)
+        return o ? nil : ExactDecimal(significand: p, exponent: e)
+    }
+
+    public var doubleValue: Double {
+        var v = Double(significand)
+        if exponent > 0 { for _ in 0..<exponent { v *= 10 } } else if exponent < 0 { for _ in 0..<(-exponent) { v /= 10 } }
+        return v
+    }
+
+    public var isInteger: Bool { exponent >= 0 }
+
+    /// Plain decimal notation, never exponent notation: `3929.9`, `0.00000001`, `500000000000`.
+    public var description: String {
+        let negative = significand < 0
+        var digits = String(significand.magnitude)
+        if exponent >= 0 {
+            if significand != 0 { digits += String(repeating: "0", count: exponent) }
+        } else {
+            let places = -exponent
+            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+            let split = digits.index(digits.endIndex, offsetBy: -places)
+            digits = digits[..<split] + "." + digits[split...]
+        }
+        return negative ? "-" + digits : digits
+    }
+
+    /// Description padded to at least `places` decimals (`3929.90` for places 2).
+    public func description(places: Int) -> String {
+        var s = description
+        let current: Int
+        if let dot = s.firstIndex(of: ".") { current = s.distance(from: dot, to: s.endIndex) - 1 } else { current = 0; if places > 0 { s += "." } }
+        if places > current { s += String(repeating: "0", count: places - current) }
+        return s
+    }
+
+    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.doubleValue < b.doubleValue }
+
+    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let e = min(a.exponent, b.exponent)
+        var x = a.significand, y = b.significand
+        for _ in 0..<(a.exponent - e) { x *= 10 }
+        for _ in 0..<(b.exponent - e) { y *= 10 }
+        return ExactDecimal(significand: x + y, exponent: e)
+    }
+}

@@ -1,0 +1,51 @@
+/// The version of the JSON contract. Keys may be added within a version; renaming or removing one
+/// bumps it (see README, "Output schema").
+public let schemaVersion = "1.0"
+
+/// What is known of the document itself.
+public struct DocumentInfo: Sendable {
+    public var id: String
+    public var source: String
+    public var sha256: String
+    public var encoding: String
+    public var title: String?
+    public var docNumber: String?
+    public var date: String?
+    public var characters: Int
+    public var convertedTraditional: Bool
+}
+
+/// A found value with its provenance: span in the original text, section path, sentence.
+public struct Item: Sendable {
+    public var mention: Mention
+    public var span: Span
+    /// The original text at `span`.
+    public var text: String
+    public var section: Int
+    public var sentenceRange: Range<Int>?
+    public var article: Int
+    /// For table cells: table index, row, column and the column header.
+    public var tableCell: TableCell?
+}
+
+public struct TableCell: Sendable {
+    public var table: Int
+    public var row: Int
+    public var column: Int
+    public var header: String
+}
+
+/// Everything extracted from one document.
+public struct DocumentResult: Sendable {
+    public var info: DocumentInfo
+    public var text: NormalizedText
+    public var structure: DocumentStructure
+    /// Items by matcher id, in document order.
+    public var items: [String: [Item]]
+    public var targets: [Target] = []
+    public var departments: [Department] = []
+    public var clusters: [Cluster] = []
+    public var findings: [Finding] = []
+
+    public func items(_ matcher: String) -> [Item] { items[matcher] ?? [] }
+}

@@ -1,0 +1,83 @@
+/// A quantified goal bound to a deadline year: who must reach what, by when, and who answers for it.
+public struct Target: Sendable {
+    public var year: Int
+    public var subject: String
+    public var metric: String
+    public var comparator: Qualifier
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    public var unit: String
+    /// For a tier of clusters (`3个超过5000亿元的产业集群`): the threshold each member passes.
+    public var threshold: Threshold?
+    public var members: [String]
+    public var lead: [String]
+    public var responsible: [String]
+    /// The span of the phrase stating the goal (metric through value).
+    public var span: Span
+    public var text: String
+    public var valueSpan: Span
+    public var section: Int
+    public var sentence: String
+    public var article: Int
+    /// Where the year came from: the span of the year phrase.
+    public var yearSpan: Span
+}
+
+public struct Threshold: Sendable {
+    public var yiYuan: ExactDecimal
+    public var comparator: Qualifier
+}
+
+/// 牵头单位, 责任单位, 抄送 … — the role a body plays in a document.
+public enum DepartmentRole: String, Sendable, Codable, CaseIterable {
+    case issuer, lead, responsible, cc, printer, mentioned
+}
+
+/// A government or Party body named in a document.
+public struct Department: Sendable {
+    public var name: String
+    public var role: DepartmentRole
+    /// 国家 / 省 / 市 / 县, where the name or the document says so.
+    public var level: String?
+    /// True for collective addressees (`各县市区、功能区`) that name no single body.
+    public var collective: Bool
+    public var span: Span
+    public var text: String
+    public var section: Int
+    public var sentence: String
+    public var article: Int
+}
+
+/// A named industrial cluster.
+public struct Cluster: Sendable {
+    public var name: String
+    public var place: String?
+    public var industry: String
+    /// 世界级 / 国家级 / 省级, or nil.
+    public var tier: String?
+    /// `existing` (named as one that exists) or `goal` (one to be built).
+    public var status: String
+    public var span: Span
+    public var text: String
+    public var section: Int
+    public var sentence: String
+    public var article: Int
+}
+
+/// A validation finding with its evidence.
+public struct Finding: Sendable {
+    public enum Severity: String, Sendable, Codable { case conflict, warning, consistent }
+    public struct Evidence: Sendable {
+        public var document: String
+        public var span: Span
+        public var text: String
+    }
+    public var check: String
+    public var severity: Severity
+    public var claim: String
+    public var stated: String
+    public var computed: String
+    public var tolerance: String
+    public var evidence: [Evidence]
+    public var detail: String
+}

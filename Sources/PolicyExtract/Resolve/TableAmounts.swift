@@ -1,0 +1,68 @@
+/// Amounts in table cells — numbers in a table whose caption or column header gives a money unit.
+///
+/// The unit comes from the column header (`本金(元)`, `金额/万元`) or else from a caption line just
+/// above the table (`单位：人民币元`, `单位:亿元`). Columns whose header names an identifier or position
+/// (`序号`, `编号`, `年份`, the `table_index_headers` lexicon) are skipped. Produces amount items marked
+/// `table: true` with qualifier `none`, each carrying its table, row, column and header.
+enum TableAmounts {
+    static let danwei = scalars("单位")
+
+    static func find(in ctx: MatchContext, structure: DocumentStructure) -> [Item] {
+        var items: [Item] = []
+        let text = ctx.text
+        for table in structure.tables where table.rows.count > 1 {
+            let captionUnit = table.captionRanges.lazy.compactMap { unitAfterDanwei(ctx, $0) }.first
+            let header = table.rows[0]
+            for (r, row) in table.rows.enumerated() where r > 0 {
+                for (c, cell) in row.enumerated() {
+                    let headerText = c < header.count ? text.text(header[c]) : ""
+                    if ctx.lexicons.tableIndexHeaders.contains(where: { headerText.contains($0) }) { continue }
+                    let columnUnit = c < header.count ? unitInHeader(ctx, header[c]) : nil
+                    guard let unit = columnUnit ?? captionUnit, !cell.isEmpty else { continue }
+                    guard let (value, end) = ctx.arabicNumber(at: cell.lowerBound), end == cell.upperBound else { continue }
+                    guard let yuan = value.multiplied(by: unit.multiplier) else { continue }
+                    let amount = AmountValue(value: value, valueMax: nil, unit: unit.text, yuan: yuan, yuanMax: nil,
+                                             qualifier: .none, chineseNumeral: false, table: true)
+                    let mention = Mention(matcher: AmountMatcher.id, range: cell, value: .amount(amount))
+                    let span = text.span(cell)
+                    let rowUnit = structure.unit(at: cell.lowerBound)
+                    items.append(Item(mention: mention, span: span, text: makeString(text.original[span.start..<span.end]),
+                                      section: table.section, sentenceRange: rowUnit?.range, article: structure.article(at: cell.lowerBound),
+                                      tableCell: TableCell(table: table.index, row: r, column: c, header: headerText)))
+                }
+            }
+        }
+        return items
+    }
+
+    /// `单位：人民币元` → 元; `单位:亿元` → 亿元.
+    static func unitAfterDanwei(_ ctx: MatchContext, _ r: Range<Int>) -> Lexicons.MoneyUnit? {
+        var k = r.lowerBound
+        while k + danwei.count <= r.upperBound {
+            if ctx.text.has(danwei, at: k) {
+                var s = k + danwei.count
+                while s < r.upperBound, !CharClass.isHan(ctx.chars[s]) || ctx.chars[s] == 0x4EBA || ctx.chars[s] == 0x6C11 || ctx.chars[s] == 0x5E01 { s += 1 } // skip ：, 人民币
+                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.text.has(u.word, at: s) { return u }
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A money unit in a column header: `本金(元)`, `金额/万元`, `投资（亿元）`.
+    static func unitInHeader(_ ctx: MatchContext, _ r: Range<Int>) -> Lexicons.MoneyUnit? {
+        var k = r.lowerBound
+        while k < r.upperBound {
+            let c = ctx.chars[k]
+            if c == UInt32(char: "(") || c == UInt32(char: "/") {
+                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.text.has(u.word, at: k + 1) {
+                    let end = k + 1 + u.word.count
+                    if end == r.upperBound || ctx.chars[end] == UInt32(char: ")") { return u }
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+}

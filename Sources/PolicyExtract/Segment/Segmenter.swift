@@ -1,0 +1,427 @@
+import ICUBridge
+
+/// One node of a document's heading hierarchy.
+public struct Section: Sendable {
+    public enum Kind: String, Sendable { case root, header, title, article, heading, table }
+    public var index: Int
+    public var kind: Kind
+    /// Heading texts from the top, e.g. `["二、重点任务", "(一)高端装备产业集群", "1.发展目标"]`.
+    public var path: [String]
+    /// 0 for a title or markdown `#`, 1 for `一、`, 2 for `(一)`, 3 for `1.`, 4 for `(1)`.
+    public var rank: Int
+    /// The heading line (normalized range), when the section has one.
+    public var headingRange: Range<Int>?
+    public var article: Int
+}
+
+/// A unit of text that a value is reported within: a sentence, a heading line, a table row.
+public struct TextUnit: Sendable {
+    public enum Kind: String, Sendable { case sentence, heading, title, header, tableRow = "table_row" }
+    public var kind: Kind
+    public var range: Range<Int>
+    public var section: Int
+    public var paragraph: Int
+}
+
+/// A tab-separated (or `|`-separated) table.
+public struct Table: Sendable {
+    public var index: Int
+    public var section: Int
+    /// Rows of cell ranges (normalized); row 0 is the header row.
+    public var rows: [[Range<Int>]]
+    /// The line just above the table, when it reads like a caption or a unit line (`单位：人民币元`).
+    public var captionRanges: [Range<Int>]
+    public var range: Range<Int>
+}
+
+/// The 公文 header block: issuing organs, the 文件 line and the document number line.
+public struct HeaderBlock: Sendable {
+    public var organs: [Range<Int>]
+    public var range: Range<Int>
+}
+
+public struct Article: Sendable {
+    public var index: Int
+    public var title: String
+    public var range: Range<Int>
+}
+
+/// The segmented document.
+public struct DocumentStructure: Sendable {
+    public var title: String?
+    public var titleRange: Range<Int>?
+    /// Organs named on the title line before 关于 (`中共济宁市委 济宁市人民政府 关于…`).
+    public var titleOrgans: [Range<Int>] = []
+    public var header: HeaderBlock?
+    public var sections: [Section]
+    public var units: [TextUnit]
+    public var tables: [Table]
+    public var articles: [Article]
+    public var paragraphs: [Range<Int>]
+
+    /// The unit holding normalized offset `i` (nil for blank text).
+    public func unit(at i: Int) -> TextUnit? {
+        var lo = 0, hi = units.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let r = units[mid].range
+            if i < r.lowerBound { hi = mid - 1 } else if i >= r.upperBound { lo = mid + 1 } else { return units[mid] }
+        }
+        return nil
+    }
+
+    public func article(at i: Int) -> Int {
+        var result = 0
+        for a in articles where a.range.lowerBound <= i { result = a.index }
+        return result
+    }
+}
+
+/// Segment — finds the header block, title, heading hierarchy, articles, paragraphs, sentences and
+/// tables of a normalized document.
+public final class Segmenter {
+    private let breaker = SentenceBreaker()
+    static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
+    static let guanyu = scalars("关于")
+    static let wenjian = scalars("文件")
+    static let benbaoxun = scalars("本报讯")
+
+    public init() {}
+
+    struct Line {
+        var range: Range<Int>  // trimmed
+        var blank: Bool { range.isEmpty }
+    }
+
+    public func segment(_ text: NormalizedText) -> DocumentStructure {
+        let chars = text.chars
+        let lines = TextNormalizer.lines(chars).map { Line(range: $0.start..<$0.end) }
+        var structure = DocumentStructure(sections: [Section(index: 0, kind: .root, path: [], rank: -1, headingRange: nil, article: 0)],
+                                          units: [], tables: [], articles: [], paragraphs: [])
+        let nonBlank = lines.indices.filter { !lines[$0].blank }
+        // Header block: organs, a 文件 line, a document number line, near the top.
+        var bodyStartLine = 0
+        var headerEndLine = -1
+        var fileLine = -1
+        for li in nonBlank.prefix(20) {
+            let r = lines[li].range
+            if r.count <= 30, text.has(Self.wenjian, endingAt: r.upperBound), fileLine < 0 { fileLine = li }
+            if r.count <= 30, DocNumberMatcher.lineIsDocNumber(text, r) { headerEndLine = li; break }
+            if r.count > 60 { break }
+        }
+        if headerEndLine >= 0 || fileLine >= 0 {
+            let end = max(headerEndLine, fileLine)
+            var organs: [Range<Int>] = []
+            let organEnd = fileLine >= 0 ? fileLine : end
+            for li in nonBlank where li <= organEnd {
+                var r = lines[li].range
+                if li == fileLine { r = r.lowerBound..<(r.upperBound - Self.wenjian.count) }
+                if !r.isEmpty, li < end || li == fileLine { organs.append(r) }
+            }
+            let first = nonBlank.first ?? 0
+            let range = lines[first].range.lowerBound..<lines[end].range.upperBound
+            structure.header = HeaderBlock(organs: organs, range: range)
+            structure.sections.append(Section(index: 1, kind: .header, path: ["header"], rank: 0, headingRange: nil, article: 0))
+            for li in nonBlank where li <= end {
+                structure.units.append(TextUnit(kind: .header, range: lines[li].range, section: 1, paragraph: -1))
+            }
+            headerEndLine = end
+            bodyStartLine = end + 1
+        }
+        // Title.
+        var titleLine = -1
+        for li in nonBlank.prefix(40) where li >= bodyStartLine {
+            let r = lines[li].range
+            let stripped = stripMarkup(text, r)
+            guard stripped.count <= 90, let g = find(Self.guanyu, in: text, stripped) else { continue }
+            let endsWithDocType = Self.docTypeWords.contains { w in
+                var e = stripped.upperBound
+                while e > stripped.lowerBound, [UInt32(char: ")"), UInt32(char: "》"), UInt32(char: "*")].contains(chars[e - 1]) { e -= 1 }
+                return text.has(w, endingAt: e)
+            }
+            if endsWithDocType {
+                titleLine = li
+                // Organs written before 关于 on the same line, separated by spaces.
+                var organs: [Range<Int>] = []
+                var s = stripped.lowerBound
+                var k = s
+                while k < g {
+                    if chars[k] == 0x20 { if k > s { organs.append(s..<k) }; s = k + 1 }
+                    k += 1
+                }
+                if !organs.isEmpty {
+                    structure.titleOrgans = organs
+                    structure.titleRange = g..<stripped.upperBound
+                } else {
+                    structure.titleRange = stripped
+                }
+                break
+            }
+        }
+        if titleLine < 0 {
+            for li in nonBlank.prefix(10) where li >= bodyStartLine && chars[lines[li].range.lowerBound] == UInt32(char: "#") {
+                titleLine = li; structure.titleRange = stripMarkup(text, lines[li].range); break
+            }
+        }
+        if titleLine < 0, let li = nonBlank.first(where: { $0 >= bodyStartLine }) {
+            let r = lines[li].range
+            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }) {
+                titleLine = li
+                structure.titleRange = stripMarkup(text, r)
+            }
+        }
+        if let tr = structure.titleRange {
+            structure.title = text.text(tr).filter { $0 != " " }
+        }
+        // Body.
+        var stack: [Int] = [0]  // section indexes
+        var article = 0
+        structure.articles.append(Article(index: 0, title: structure.title ?? "", range: 0..<chars.count))
+        var li = bodyStartLine
+        while li < lines.count {
+            let line = lines[li]
+            if line.blank { li += 1; continue }
+            let r = line.range
+            if li == titleLine {
+                let s = Section(index: structure.sections.count, kind: .title, path: [structure.title ?? text.text(r)], rank: 0, headingRange: r, article: article)
+                structure.sections.append(s)
+                stack = [0, s.index]
+                structure.units.append(TextUnit(kind: .title, range: r, section: s.index, paragraph: -1))
+                li += 1
+                continue
+            }
+            // Tables: consecutive lines holding tabs or starting with '|'.
+            if isTableRow(text, r) {
+                var rows: [[Range<Int>]] = []
+                var end = li
+                var last = r
+                while end < lines.count, !lines[end].blank, isTableRow(text, lines[end].range) {
+                    if let cells = cells(text, lines[end].range) { rows.append(cells) }
+                    last = lines[end].range
+                    end += 1
+                }
+                var captions: [Range<Int>] = []
+                var p = li - 1
+                while p >= 0, captions.count < 2 {
+                    if !lines[p].blank {
+                        if lines[p].range.count <= 80 { captions.append(lines[p].range) } else { break }
+                    }
+                    p -= 1
+                }
+                let tIndex = structure.tables.count
+                let parentPath = structure.sections[stack.last!].path
+                let tableSection = Section(index: structure.sections.count, kind: .table,
+                                           path: parentPath + ["table \(tIndex + 1)"], rank: 99, headingRange: nil, article: article)
+                structure.sections.append(tableSection)
+                structure.tables.append(Table(index: tIndex, section: tableSection.index, rows: rows, captionRanges: captions,
+                                              range: r.lowerBound..<last.upperBound))
+                for row in li..<end where !lines[row].blank {
+                    structure.units.append(TextUnit(kind: .tableRow, range: lines[row].range, section: tableSection.index, paragraph: -1))
+                }
+                li = end
+                continue
+            }
+            // Articles on a newspaper page: a `## ` heading followed by 本报讯.
+            if chars[r.lowerBound] == UInt32(char: "#") {
+                var next = li + 1
+                while next < lines.count, lines[next].blank { next += 1 }
+                if next < lines.count, text.has(Self.benbaoxun, at: lines[next].range.lowerBound) {
+                    article += 1
+                    let title = text.text(stripMarkup(text, r))
+                    structure.articles[structure.articles.count - 1].range = structure.articles.last!.range.lowerBound..<r.lowerBound
+                    structure.articles.append(Article(index: article, title: title, range: r.lowerBound..<chars.count))
+                    let s = Section(index: structure.sections.count, kind: .article, path: [title], rank: 0, headingRange: r, article: article)
+                    structure.sections.append(s)
+                    stack = [0, s.index]
+                    structure.units.append(TextUnit(kind: .heading, range: r, section: s.index, paragraph: -1))
+                    li += 1
+                    continue
+                }
+            }
+            if let heading = headingMarker(text, r) {
+                while stack.count > 1, structure.sections[stack.last!].rank >= heading.rank { stack.removeLast() }
+                let parent = structure.sections[stack.last!]
+                let headingText = text.text(heading.title).filter { $0 != " " && $0 != "*" }
+                let s = Section(index: structure.sections.count, kind: .heading, path: parent.path + [headingText],
+                                rank: heading.rank, headingRange: heading.title, article: article)
+                structure.sections.append(s)
+                stack.append(s.index)
+                if heading.body.lowerBound >= heading.title.upperBound {
+                    structure.units.append(TextUnit(kind: .heading, range: heading.title, section: s.index, paragraph: -1))
+                }
+                if heading.body.count > 0 { addParagraph(text, heading.body, section: s.index, into: &structure) }
+                li += 1
+                continue
+            }
+            addParagraph(text, r, section: stack.last!, into: &structure)
+            li += 1
+        }
+        structure.units.sort { $0.range.lowerBound < $1.range.lowerBound }
+        return structure
+    }
+
+    private func addParagraph(_ text: NormalizedText, _ r: Range<Int>, section: Int, into structure: inout DocumentStructure) {
+        let p = structure.paragraphs.count
+        structure.paragraphs.append(r)
+        for s in sentences(text, r) {
+            structure.units.append(TextUnit(kind: .sentence, range: s, section: section, paragraph: p))
+        }
+    }
+
+    /// Sentences of a paragraph: ICU sentence boundaries, plus a split after `；`/`;`.
+    func sentences(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>] {
+        let slice = text.chars[r]
+        let units = UTF16Text.units(slice)
+        var boundaries: [Int] = []
+        if units.count == slice.count {
+            boundaries = breaker.boundaries(units).map { $0 + r.lowerBound }
+        } else {
+            // Map UTF-16 offsets back to scalar offsets.
+            var unitToScalar = [Int](repeating: 0, count: units.count + 1)
+            var u = 0
+            for (k, c) in slice.enumerated() {
+                unitToScalar[u] = k
+                u += c >= 0x10000 ? 2 : 1
+            }
+            unitToScalar[units.count] = slice.count
+            boundaries = breaker.boundaries(units).map { unitToScalar[$0] + r.lowerBound }
+        }
+        var cuts = Set(boundaries)
+        for k in r where text.chars[k] == UInt32(char: ";") { cuts.insert(k + 1) }
+        cuts.insert(r.upperBound)
+        var result: [Range<Int>] = []
+        var start = r.lowerBound
+        for cut in cuts.sorted() where cut > start && cut <= r.upperBound {
+            var s = start, e = cut
+            while s < e, text.chars[s] == 0x20 { s += 1 }
+            while e > s, text.chars[e - 1] == 0x20 { e -= 1 }
+            if s < e { result.append(s..<e) }
+            start = cut
+        }
+        return result
+    }
+
+    func stripMarkup(_ text: NormalizedText, _ r: Range<Int>) -> Range<Int> {
+        var s = r.lowerBound, e = r.upperBound
+        while s < e, text.chars[s] == UInt32(char: "#") || text.chars[s] == UInt32(char: "*") || text.chars[s] == 0x20 { s += 1 }
+        while e > s, text.chars[e - 1] == UInt32(char: "*") || text.chars[e - 1] == 0x20 { e -= 1 }
+        return s..<e
+    }
+
+    func find(_ word: [UInt32], in text: NormalizedText, _ r: Range<Int>) -> Int? {
+        var k = r.lowerBound
+        while k + word.count <= r.upperBound {
+            if text.has(word, at: k) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    func isTableRow(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
+        if r.isEmpty { return false }
+        if text.chars[r.lowerBound] == UInt32(char: "|") { return true }
+        return r.contains { text.chars[$0] == 0x09 }
+            || (r.lowerBound > 0 && text.chars[r.lowerBound - 1] == 0x09)
+    }
+
+    /// The cells of a table row; nil for a markdown separator row (`|---|---|`).
+    func cells(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>]? {
+        let chars = text.chars
+        let pipe = chars[r.lowerBound] == UInt32(char: "|")
+        let sep: UInt32 = pipe ? UInt32(char: "|") : 0x09
+        var lineStart = r.lowerBound
+        // A row may begin with an empty first cell (a leading tab trimmed away).
+        while lineStart > 0, chars[lineStart - 1] == 0x09 || chars[lineStart - 1] == 0x20 { lineStart -= 1 }
+        var result: [Range<Int>] = []
+        var s = pipe ? r.lowerBound + 1 : lineStart
+        var k = s
+        let end = r.upperBound
+        while k <= end {
+            if k == end || chars[k] == sep {
+                var a = s, b = k
+                while a < b, chars[a] == 0x20 || chars[a] == 0x09 { a += 1 }
+                while b > a, chars[b - 1] == 0x20 || chars[b - 1] == 0x09 { b -= 1 }
+                if !(pipe && k == end && a == b) { result.append(a..<b) }
+                s = k + 1
+            }
+            k += 1
+        }
+        if pipe, result.allSatisfy({ c in c.allSatisfy { chars[$0] == UInt32(char: "-") || chars[$0] == UInt32(char: ":") } }) { return nil }
+        return result
+    }
+
+    struct HeadingMatch { var rank: Int; var title: Range<Int>; var body: Range<Int> }
+
+    /// The numbered or markdown heading that starts line `r`, with the heading text and any run-in body.
+    func headingMarker(_ text: NormalizedText, _ r: Range<Int>) -> HeadingMatch? {
+        let chars = text.chars
+        var s = r.lowerBound
+        var mdLevel = 0
+        while s < r.upperBound, chars[s] == UInt32(char: "#") { mdLevel += 1; s += 1 }
+        while s < r.upperBound, chars[s] == 0x20 || chars[s] == UInt32(char: "*") { s += 1 }
+        if s >= r.upperBound { return nil }
+        var rank: Int? = nil
+        var k = s
+        let c = chars[s]
+        if CharClass.isChineseNumeral(c) {
+            while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
+            if k < r.upperBound, chars[k] == 0x3001, k - s <= 3 { rank = 1 }
+        } else if c == UInt32(char: "(") {
+            k = s + 1
+            if k < r.upperBound, CharClass.isChineseNumeral(chars[k]) {
+                while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
+                if k < r.upperBound, chars[k] == UInt32(char: ")"), k - s <= 4 { rank = 2 }
+            } else if k < r.upperBound, CharClass.isDigit(chars[k]) {
+                while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
+                if k < r.upperBound, chars[k] == UInt32(char: ")"), k - s <= 3 { rank = 4 }
+            }
+        } else if CharClass.isDigit(c) {
+            while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
+            if k - s <= 2, k < r.upperBound {
+                let d = chars[k]
+                if (d == UInt32(char: ".") || d == 0x3001), k + 1 < r.upperBound, !CharClass.isDigit(chars[k + 1]) {
+                    rank = 3
+                } else if r.upperBound - s <= 40, !(s..<r.upperBound).contains(where: { chars[$0] == 0x3002 }) {
+                    // Paper style: `1 标题`, `1.1 标题` (a space after the number in the original text).
+                    var depth = 1
+                    var e = k
+                    while e + 1 < r.upperBound, chars[e] == UInt32(char: "."), CharClass.isDigit(chars[e + 1]) {
+                        e += 1
+                        while e < r.upperBound, CharClass.isDigit(chars[e]) { e += 1 }
+                        depth += 1
+                    }
+                    let o = Int(text.origin[e - 1]) + 1
+                    if e < r.upperBound, CharClass.isHan(chars[e]), o < text.original.count, text.original[o] == 0x20 || text.original[o] == 0x3000 {
+                        rank = depth
+                    }
+                }
+            }
+        }
+        if rank == nil, mdLevel > 0 { rank = max(0, mdLevel - 1) }
+        guard let found = rank else { return nil }
+        // The heading text ends at the first full stop or colon (a run-in heading), else the line.
+        var e = s
+        var titleEnd = r.upperBound
+        var bodyStart = r.upperBound
+        while e < r.upperBound {
+            let ch = chars[e]
+            if ch == 0x3002 || ch == UInt32(char: ":") {
+                if e - s <= 40 { titleEnd = e; bodyStart = e + 1 }
+                break
+            }
+            e += 1
+        }
+        if titleEnd == r.upperBound, r.upperBound - s > 40 {
+            // A long numbered paragraph: the heading is its first clause.
+            var f = s
+            while f < r.upperBound, f - s < 30, ![UInt32(char: ","), UInt32(char: ";"), 0x3002].contains(chars[f]) { f += 1 }
+            titleEnd = f
+            bodyStart = s
+        }
+        var t = titleEnd
+        while t > s, chars[t - 1] == UInt32(char: "*") || chars[t - 1] == 0x20 { t -= 1 }
+        var b = bodyStart
+        while b < r.upperBound, chars[b] == 0x20 || chars[b] == UInt32(char: "*") { b += 1 }
+        return HeadingMatch(rank: found, title: s..<t, body: b..<r.upperBound)
+    }
+}

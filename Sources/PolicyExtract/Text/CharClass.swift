@@ -1,0 +1,56 @@
+/// Character classes over Unicode scalar values, used by every hand-written scanner.
+enum CharClass {
+    @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    /// Han ideographs (CJK unified, extension A, compatibility, supplementary planes) and 〇.
+    @inline(__always) static func isHan(_ c: UInt32) -> Bool {
+        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007
+            || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
+    }
+    /// CJK punctuation that survives NFKC: 、。〈〉《》「」『』【】〔〕 “ ” ‘ ’ — … ·
+    @inline(__always) static func isCJKPunct(_ c: UInt32) -> Bool {
+        (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0x2010 && c <= 0x2027) || c == 0xB7
+    }
+    @inline(__always) static func isSpace(_ c: UInt32) -> Bool { c == 0x20 }
+    @inline(__always) static func isNewline(_ c: UInt32) -> Bool { c == 0x0A }
+    static let chineseDigits: [UInt32: Int] = [
+        0x3007: 0, 0x96F6: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4,
+        0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
+    ]
+    /// 〇零一二两三四五六七八九
+    @inline(__always) static func chineseDigit(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x3007, 0x96F6: return 0
+        case 0x4E00: return 1
+        case 0x4E8C, 0x4E24: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+    /// 十百千万亿
+    @inline(__always) static func chinesePlace(_ c: UInt32) -> Int64? {
+        switch c {
+        case 0x5341: return 10
+        case 0x767E: return 100
+        case 0x5343: return 1000
+        case 0x4E07: return 10_000
+        case 0x4EBF: return 100_000_000
+        default: return nil
+        }
+    }
+    @inline(__always) static func isChineseNumeral(_ c: UInt32) -> Bool { chineseDigit(c) != nil || chinesePlace(c) != nil }
+}
+
+extension UInt32 {
+    /// The scalar value of a one-character string literal, for readable comparisons.
+    @inline(__always) init(char: Unicode.Scalar) { self = char.value }
+}
+
+/// Scalar values of a string, for comparisons in scanners.
+@inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }

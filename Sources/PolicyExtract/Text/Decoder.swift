@@ -1,0 +1,221 @@
+import ICUBridge
+
+/// Why a file could not be turned into text.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Codable {
+        case empty, binary, undecodable, unreadable, notAFile = "not_a_file", tooLarge = "too_large", unsupported
+    }
+    public var path: String
+    public var reason: Reason
+    public var message: String
+    public var byteOffset: Int?
+
+    public init(path: String, reason: Reason, message: String, byteOffset: Int? = nil) {
+        self.path = path
+        self.reason = reason
+        self.message = message
+        self.byteOffset = byteOffset
+    }
+
+    public var description: String {
+        var text = "\(path): \(message)"
+        if let byteOffset { text += " (byte offset \(byteOffset))" }
+        return text
+    }
+}
+
+/// Decoded text: the original Unicode scalars, and the encoding they were read from.
+public struct DecodedText: Sendable {
+    /// The original text as Unicode scalar values. Every span the tool reports indexes this array.
+    public var scalars: [UInt32]
+    /// The encoding found: `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `GB18030` or `Big5`.
+    public var encoding: String
+}
+
+/// Decode — turns bytes into text, detecting the charset.
+///
+/// Accepts UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, GB18030 (which covers GBK and GB2312)
+/// and Big5, detected with ICU's charset detector. Anything else — binary data, bytes that no supported
+/// encoding decodes cleanly — is an `InputError` naming the byte offset; bytes are never replaced and
+/// never guessed into Latin-1.
+public enum TextDecoder {
+    static let supportedLegacy = ["GB18030", "Big5"]
+
+    public static func decode(_ bytes: [UInt8], path: String) throws -> DecodedText {
+        if bytes.isEmpty {
+            throw InputError(path: path, reason: .empty, message: "file is empty")
+        }
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try decode(buffer, path: path)
+        }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> DecodedText {
+        // Byte-order marks decide first.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            let body = UnsafeBufferPointer(rebasing: bytes[3...])
+            switch UTF8Scanner.decode(body) {
+            case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8 (BOM)"), path: path, offsetBase: 3)
+            case .failure(let offset):
+                throw InputError(path: path, reason: .undecodable, message: "invalid UTF-8 after a UTF-8 byte-order mark", byteOffset: offset + 3)
+            }
+        }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let charset = bytes[0] == 0xFF ? "UTF-16LE" : "UTF-16BE"
+            let body = UnsafeBufferPointer(rebasing: bytes[2...])
+            if body.count % 2 != 0 {
+                throw InputError(path: path, reason: .undecodable, message: "\(charset) text with an odd number of bytes", byteOffset: bytes.count - 1)
+            }
+            switch ICUCharsets.decodeStrictly(body, charset: charset) {
+            case .decoded(let units):
+                return try checked(DecodedText(scalars: UTF16Text.scalars(units), encoding: charset), path: path, offsetBase: 2)
+            case .invalid(let offset):
+                throw InputError(path: path, reason: .undecodable, message: "invalid \(charset) (unpaired surrogate)", byteOffset: offset + 2)
+            case .unknownCharset:
+                throw InputError(path: path, reason: .unsupported, message: "this ICU has no \(charset) converter")
+            }
+        }
+        // Plain UTF-8 is by far the most common and is checked exactly, without guessing.
+        let utf8Failure: Int
+        switch UTF8Scanner.decode(bytes) {
+        case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8"), path: path, offsetBase: 0)
+        case .failure(let offset): utf8Failure = offset
+        }
+        if let zero = bytes.firstIndex(of: 0) {
+            throw InputError(path: path, reason: .binary, message: "binary data (NUL byte), not text", byteOffset: zero)
+        }
+        // Legacy Chinese encodings: ask ICU which is likely, then decode strictly.
+        let guesses = ICUCharsets.detect(bytes)
+        var order: [String] = []
+        for guess in guesses where guess.confidence >= 10 {
+            let name = guess.name.uppercased()
+            if name == "GB18030" || name == "GBK" || name == "GB2312" { if !order.contains("GB18030") { order.append("GB18030") } }
+            if name == "BIG5" { if !order.contains("Big5") { order.append("Big5") } }
+        }
+        var furthest = (charset: "UTF-8", offset: utf8Failure)
+        for charset in order {
+            switch ICUCharsets.decodeStrictly(bytes, charset: charset) {
+            case .decoded(let units):
+                let text = DecodedText(scalars: UTF16Text.scalars(units), encoding: charset)
+                if firstControl(text.scalars) != nil { continue }
+                return text
+            case .invalid(let offset):
+                if offset > furthest.offset { furthest = (charset, offset) }
+            case .unknownCharset:
+                continue
+            }
+        }
+        let tried = (["UTF-8"] + order).joined(separator: ", ")
+        throw InputError(path: path, reason: .undecodable,
+                         message: "not text in a supported encoding (tried \(tried); \(furthest.charset) fails first at the byte offset given)",
+                         byteOffset: furthest.offset)
+    }
+
+    /// Rejects decoded text that holds control characters other than tab, line feed, carriage return
+    /// and form feed: such files are binary whatever their bytes happen to decode to.
+    static func checked(_ text: DecodedText, path: String, offsetBase: Int) throws -> DecodedText {
+        if let index = firstControl(text.scalars) {
+            throw InputError(path: path, reason: .binary,
+                             message: "binary data (control character \(hex4(text.scalars[index])) at character \(index)), not text")
+        }
+        if text.scalars.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xFEFF }) {
+            throw InputError(path: path, reason: .empty, message: "file holds no text (only whitespace)")
+        }
+        return text
+    }
+
+    static func firstControl(_ scalars: [UInt32]) -> Int? {
+        for (i, c) in scalars.enumerated() where c < 0x20 {
+            if c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { continue }
+            return i
+        }
+        return nil
+    }
+}
+
+func hex4(_ code: UInt32) -> String {
+    var hex = String(code, radix: 16, uppercase: true)
+    while hex.count < 4 { hex = "0" + hex }
+    return "U+" + hex
+}
+
+/// A strict UTF-8 decoder over raw bytes (overlongs, surrogates and out-of-range values rejected).
+enum UTF8Scanner {
+    enum Outcome { case success([UInt32]), failure(Int) }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(bytes.count / 2 + 16)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 { scalars.append(UInt32(b0)); i += 1; continue }
+            if b0 < 0xC2 { return .failure(i) }
+            if b0 < 0xE0 {
+                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { return .failure(i) }
+                scalars.append(UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+                i += 2; continue
+            }
+            if b0 < 0xF0 {
+                guard i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return .failure(i) }
+                let c = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                if c < 0x800 || (c >= 0xD800 && c <= 0xDFFF) { return .failure(i) }
+                scalars.append(c); i += 3; continue
+            }
+            if b0 < 0xF5 {
+                guard i + 3 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, bytes[i + 3] & 0xC0 == 0x80 else { return .failure(i) }
+                let c = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                if c < 0x10000 || c > 0x10FFFF { return .failure(i) }
+                scalars.append(c); i += 4; continue
+            }
+            return .failure(i)
+        }
+        return .success(scalars)
+    }
+}
+
+/// UTF-16 ↔ scalar helpers.
+enum UTF16Text {
+    static func scalars(_ units: [UInt16]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(units.count)
+        var i = 0
+        while i < units.count {
+            let u = UInt32(units[i])
+            if u >= 0xD800, u < 0xDC00, i + 1 < units.count {
+                let v = UInt32(units[i + 1])
+                if v >= 0xDC00, v < 0xE000 {
+                    out.append(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00))
+                    i += 2
+                    continue
+                }
+            }
+            out.append(u)
+            i += 1
+        }
+        return out
+    }
+
+    /// UTF-16 units for `scalars`, with, for each unit, the index of the scalar it came from.
+    static func units<C: Collection>(_ scalars: C) -> [UInt16] where C.Element == UInt32 {
+        var out: [UInt16] = []
+        out.reserveCapacity(scalars.count)
+        for c in scalars {
+            if c < 0x10000 { out.append(UInt16(c)) } else {
+                let v = c - 0x10000
+                out.append(UInt16(0xD800 + (v >> 10)))
+                out.append(UInt16(0xDC00 + (v & 0x3FF)))
+            }
+        }
+        return out
+    }
+}
+
+/// Builds a Swift string from scalar values.
+@inline(__always)
+func makeString<C: Sequence>(_ scalars: C) -> String where C.Element == UInt32 {
+    var s = String.UnicodeScalarView()
+    for c in scalars { if let u = Unicode.Scalar(c) { s.append(u) } }
+    return String(s)
+}

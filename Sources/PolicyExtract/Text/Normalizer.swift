@@ -1,0 +1,378 @@
+import ICUBridge
+
+/// The text a document is matched on, with the way back to the original.
+///
+/// `chars` is the normalized text; `origin[i]` is the index, in the original scalars, of the character
+/// that normalized char `i` came from. Every span reported to a user is converted back through
+/// `origin`, so it always slices the original text.
+public struct NormalizedText: Sendable {
+    public let original: [UInt32]
+    public internal(set) var chars: [UInt32]
+    public internal(set) var origin: [Int32]
+    /// Start offsets (original scalars) of every line; line numbers are 1-based.
+    public let lineStarts: [Int]
+    /// True when Traditional characters were mapped to Simplified ones.
+    public internal(set) var convertedTraditional: Bool
+
+    init(original: [UInt32], chars: [UInt32], origin: [Int32], convertedTraditional: Bool) {
+        self.original = original
+        self.chars = chars
+        self.origin = origin
+        self.convertedTraditional = convertedTraditional
+        var starts = [0]
+        for (i, c) in original.enumerated() where c == 0x0A { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    public var count: Int { chars.count }
+
+    /// The original range covered by the normalized range `r` (never empty for a non-empty `r`).
+    public func originalRange(_ r: Range<Int>) -> Range<Int> {
+        if r.isEmpty {
+            let at = r.lowerBound < origin.count ? Int(origin[r.lowerBound]) : original.count
+            return at..<at
+        }
+        return Int(origin[r.lowerBound])..<(Int(origin[r.upperBound - 1]) + 1)
+    }
+
+    /// The 1-based line of an original offset.
+    public func line(ofOriginal offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo + 1
+    }
+
+    public func span(_ r: Range<Int>) -> Span {
+        let o = originalRange(r)
+        return Span(start: o.lowerBound, end: o.upperBound, line: line(ofOriginal: o.lowerBound))
+    }
+
+    /// The original text under the normalized range `r`.
+    public func originalText(_ r: Range<Int>) -> String { makeString(original[originalRange(r)]) }
+
+    /// The normalized text of `r`.
+    public func text(_ r: Range<Int>) -> String { makeString(chars[r]) }
+
+    @inline(__always) public subscript(i: Int) -> UInt32 { i >= 0 && i < chars.count ? chars[i] : 0 }
+
+    /// True when the normalized text at `i` begins with `word`.
+    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
+        if i < 0 || i + word.count > chars.count { return false }
+        for k in 0..<word.count where chars[i + k] != word[k] { return false }
+        return true
+    }
+
+    /// True when the normalized text ending just before `end` is `word`.
+    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
+}
+
+/// A span of original text: Unicode scalar offsets, end exclusive, with its 1-based line.
+public struct Span: Sendable, Equatable, Hashable, Comparable {
+    public var start: Int
+    public var end: Int
+    public var line: Int
+    public static func < (a: Span, b: Span) -> Bool { (a.start, a.end) < (b.start, b.end) }
+}
+
+/// Normalize — builds the matching view of a document.
+///
+/// Produces: full-width forms and other compatibility characters folded by NFKC (ICU), Traditional
+/// characters mapped to Simplified when the document holds enough of them (ICU
+/// `Traditional-Simplified`), digit groups written with spaces, thin spaces or commas joined
+/// (`3 929.90`, `8,000,000.00`), spaces between the letters of a spaced header line and around numbers
+/// dropped (`山 东 省 商 务 厅`, `到 2020 年`), and a paragraph broken across a line break rejoined.
+public enum TextNormalizer {
+    /// How many distinct Traditional-only characters make a document Traditional.
+    static let traditionalThreshold = 4
+
+    public static func normalize(_ original: [UInt32]) -> NormalizedText {
+        let tables = NormalizationTables.shared
+        // Decide whether the document is written in Traditional characters.
+        var traditionalSeen = Set<UInt32>()
+        var convertTraditional = false
+        for c in original where c >= 0x4E00 && c <= 0x9FFF && tables.simplified[Int(c - 0x4E00)] != 0 {
+            traditionalSeen.insert(c)
+            if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
+        }
+        // Pass 1: character folding.
+        var chars: [UInt32] = []
+        var origin: [Int32] = []
+        chars.reserveCapacity(original.count)
+        origin.reserveCapacity(original.count)
+        let n = original.count
+        var i = 0
+        @inline(__always) func emit(_ c: UInt32, _ from: Int) {
+            var c = c
+            if convertTraditional, c >= 0x4E00, c <= 0x9FFF {
+                let s = tables.simplified[Int(c - 0x4E00)]
+                if s != 0 { c = s }
+            }
+            chars.append(c)
+            origin.append(Int32(from))
+        }
+        while i < n {
+            let c = original[i]
+            if c < 0x80 {
+                if c == 0x0D {
+                    if i + 1 < n, original[i + 1] == 0x0A { i += 1; continue }
+                    emit(0x0A, i)
+                } else if c == 0x0C {
+                    emit(0x0A, i)
+                } else {
+                    emit(c, i)
+                }
+            } else if c >= 0x4E00 && c <= 0x9FFF {
+                emit(c, i)
+            } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
+                // byte-order mark and zero-width characters: dropped
+            } else if let folded = tables.fold(c) {
+                for f in folded { emit(f, i) }
+            } else {
+                emit(c, i)
+            }
+            i += 1
+        }
+        var text = NormalizedText(original: original, chars: chars, origin: origin, convertedTraditional: convertTraditional)
+        rejoinBrokenLines(&text)
+        joinDigitGroupsAndDropSpaces(&text)
+        return text
+    }
+
+    // MARK: - Broken paragraphs
+
+    struct LineInfo {
+        var start: Int   // first non-space char
+        var end: Int     // after last non-space char
+        var lineStart: Int
+        var lineEnd: Int // index of the newline (or count)
+    }
+
+    static let terminalPunctuation: Set<UInt32> = Set(scalars("。!?;:：；！？\"”’」』…"))
+    static let clausePunctuation: Set<UInt32> = Set(scalars(",，。;；、"))
+
+    /// A line that reads like a heading, a table row or a list item, never joined to its neighbour.
+    static func looksStructural(_ chars: [UInt32], _ line: LineInfo) -> Bool {
+        let s = line.start
+        let c = chars[s]
+        if c == UInt32(char: "#") || c == UInt32(char: "|") || c == UInt32(char: "*") || c == UInt32(char: "-") || c == UInt32(char: ">") { return true }
+        if c == UInt32(char: "(") || c == 0xFF08 || c == 0x3014 || c == UInt32(char: "[") { return true }
+        for k in line.start..<line.end where chars[k] == 0x09 { return true }
+        // 一、 二、 十一、
+        var k = s
+        while k < line.end, CharClass.isChineseNumeral(chars[k]) { k += 1 }
+        if k > s, k < line.end, chars[k] == 0x3001 { return true }
+        // 1. 1、 1.1 1 标题
+        k = s
+        while k < line.end, CharClass.isDigit(chars[k]) { k += 1 }
+        if k > s, k < line.end {
+            let d = chars[k]
+            if d == UInt32(char: ".") || d == 0x3001 || d == UInt32(char: " ") { return true }
+        }
+        return false
+    }
+
+    static func lines(_ chars: [UInt32]) -> [LineInfo] {
+        var result: [LineInfo] = []
+        var lineStart = 0
+        let n = chars.count
+        var i = 0
+        while i <= n {
+            if i == n || chars[i] == 0x0A {
+                var s = lineStart, e = i
+                while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
+                while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
+                result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return result
+    }
+
+    static func rejoinBrokenLines(_ text: inout NormalizedText) {
+        let chars = text.chars
+        let infos = lines(chars)
+        var drop: [Range<Int>] = []
+        var a = 0
+        while a < infos.count {
+            let A = infos[a]
+            if A.start == A.end { a += 1; continue }
+            var b = a + 1
+            while b < infos.count, infos[b].start == infos[b].end, b - a <= 3 { b += 1 }
+            guard b < infos.count, infos[b].start < infos[b].end else { a = b; continue }
+            let B = infos[b]
+            let last = chars[A.end - 1]
+            let first = chars[B.start]
+            var joinable = !terminalPunctuation.contains(last)
+                && (CharClass.isHan(first) || CharClass.isDigit(first))
+                && (CharClass.isHan(last) || CharClass.isDigit(last) || last == UInt32(char: "%"))
+                && !looksStructural(chars, A) && !looksStructural(chars, B)
+            if joinable {
+                var clauses = false
+                for k in A.start..<A.end where clausePunctuation.contains(chars[k]) { clauses = true; break }
+                joinable = clauses || A.end - A.start >= 50
+            }
+            if joinable { drop.append(A.end..<B.start) }
+            a = b
+        }
+        if drop.isEmpty { return }
+        var chars2: [UInt32] = []
+        var origin2: [Int32] = []
+        chars2.reserveCapacity(chars.count)
+        origin2.reserveCapacity(chars.count)
+        var cursor = 0
+        for r in drop {
+            chars2.append(contentsOf: chars[cursor..<r.lowerBound])
+            origin2.append(contentsOf: text.origin[cursor..<r.lowerBound])
+            cursor = r.upperBound
+        }
+        chars2.append(contentsOf: chars[cursor...])
+        origin2.append(contentsOf: text.origin[cursor...])
+        text.chars = chars2
+        text.origin = origin2
+    }
+
+    // MARK: - Spaces and digit groups
+
+    static func joinDigitGroupsAndDropSpaces(_ text: inout NormalizedText) {
+        let chars = text.chars
+        let n = chars.count
+        var out: [UInt32] = []
+        var outOrigin: [Int32] = []
+        out.reserveCapacity(n)
+        outOrigin.reserveCapacity(n)
+        var lastGroupJoinEnd = -1  // index just after the last separator joined as a digit group
+        var i = 0
+        @inline(__always) func isWordish(_ c: UInt32) -> Bool { CharClass.isHan(c) || CharClass.isCJKPunct(c) }
+        while i < n {
+            let c = chars[i]
+            let isSpace = c == 0x20
+            let isGroupComma = c == UInt32(char: ",") && text.original[Int(text.origin[i])] == UInt32(char: ",")
+            if isSpace || isGroupComma {
+                var j = i + 1
+                if isSpace { while j < n, chars[j] == 0x20 { j += 1 } }
+                let left: UInt32? = i > 0 && chars[i - 1] != 0x0A ? chars[i - 1] : nil
+                let right: UInt32? = j < n && chars[j] != 0x0A ? chars[j] : nil
+                var dropRun = false
+                if let l = left, let r = right, CharClass.isDigit(l), CharClass.isDigit(r), j - i == 1,
+                   isDigitGroup(chars, separator: i, previousJoinEnd: lastGroupJoinEnd) {
+                    dropRun = true
+                    lastGroupJoinEnd = j
+                } else if isSpace {
+                    if left == nil || right == nil {
+                        dropRun = true
+                    } else if let l = left, let r = right {
+                        let lw = isWordish(l), rw = isWordish(r)
+                        if CharClass.isHan(l) && CharClass.isHan(r) {
+                            dropRun = tokenLength(chars, from: i - 1, step: -1) == 1 || tokenLength(chars, from: j, step: 1) == 1
+                        } else if lw || rw {
+                            let other = lw ? r : l
+                            dropRun = isWordish(other) || CharClass.isDigit(other) || other == UInt32(char: "%")
+                                || (other < 0x80 && !CharClass.isASCIILetter(other))
+                        } else if CharClass.isDigit(l) && r == UInt32(char: "%") {
+                            dropRun = true
+                        }
+                    }
+                }
+                if dropRun { i = j; continue }
+            }
+            out.append(c)
+            outOrigin.append(text.origin[i])
+            i += 1
+        }
+        text.chars = out
+        text.origin = outOrigin
+    }
+
+    /// Length (capped at 2) of the run of non-space characters starting at `from`, walking by `step`.
+    static func tokenLength(_ chars: [UInt32], from: Int, step: Int) -> Int {
+        var k = from, count = 0
+        while k >= 0, k < chars.count, chars[k] != 0x20, chars[k] != 0x0A, chars[k] != 0x09, count < 2 {
+            count += 1
+            k += step
+        }
+        return count
+    }
+
+    /// True when the separator at `separator` sits inside a digit group: 1–3 digits before it (or
+    /// exactly 3 after an earlier joined group), exactly 3 digits after it, then a non-digit.
+    static func isDigitGroup(_ chars: [UInt32], separator: Int, previousJoinEnd: Int) -> Bool {
+        var k = separator - 1
+        while k >= 0, CharClass.isDigit(chars[k]) { k -= 1 }
+        let leftStart = k + 1
+        let leftCount = separator - leftStart
+        if leftStart == previousJoinEnd {
+            if leftCount != 3 { return false }
+        } else {
+            if leftCount < 1 || leftCount > 3 { return false }
+            if k >= 0, chars[k] == UInt32(char: ".") { return false }
+        }
+        var r = separator + 1
+        var rightCount = 0
+        while r < chars.count, CharClass.isDigit(chars[r]) { r += 1; rightCount += 1 }
+        return rightCount == 3
+    }
+}
+
+/// Character tables built once per process from ICU: NFKC of every BMP character that changes under
+/// it, and the Simplified form of every CJK Unified Ideograph that has a one-character one.
+final class NormalizationTables: @unchecked Sendable {
+    static let shared = NormalizationTables()
+
+    /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
+    let simplified: [UInt32]
+    private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
+    private let foldPool: [[UInt32]]
+
+    private init() {
+        // Traditional → Simplified, one character per line so that no rule spans two characters.
+        var simplified = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        if let t = Transliterator(id: "Traditional-Simplified") {
+            var input: [UInt16] = []
+            input.reserveCapacity(simplified.count * 2)
+            for c in 0x4E00...0x9FFF { input.append(UInt16(c)); input.append(0x0A) }
+            if let out = t.transliterate(input) {
+                var line: [UInt16] = []
+                var index = 0
+                for u in out {
+                    if u == 0x0A {
+                        if line.count == 1, index < simplified.count, UInt32(line[0]) != UInt32(0x4E00 + index) {
+                            simplified[index] = UInt32(line[0])
+                        }
+                        index += 1
+                        line.removeAll(keepingCapacity: true)
+                    } else {
+                        line.append(u)
+                    }
+                }
+            }
+        }
+        self.simplified = simplified
+        // NFKC of single BMP characters outside ASCII and the unified ideographs.
+        var index = [Int32](repeating: -1, count: 0x10000)
+        var pool: [[UInt32]] = []
+        for c in 0x80...0xFFFF {
+            if (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xD800 && c <= 0xDFFF) { continue }
+            guard let out = ICUNormalizer.nfkc([UInt16(c)]) else { continue }
+            if out.count == 1 && UInt32(out[0]) == UInt32(c) { continue }
+            index[c] = Int32(pool.count)
+            pool.append(UTF16Text.scalars(out))
+        }
+        foldIndex = index
+        foldPool = pool
+    }
+
+    /// The NFKC form of one character, or nil when it is unchanged.
+    @inline(__always) func fold(_ c: UInt32) -> [UInt32]? {
+        if c < 0x10000 {
+            let k = foldIndex[Int(c)]
+            return k < 0 ? nil : foldPool[Int(k)]
+        }
+        guard let out = ICUNormalizer.nfkc(UTF16Text.units([c])) else { return nil }
+        let folded = UTF16Text.scalars(out)
+        return folded == [c] ? nil : folded
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PolicyExtract
+
+@main
+struct PolicyExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy-extract",
+        abstract: "Turn Chinese policy documents into typed JSON records with provenance.",
+        subcommands: [Extract.self, Run.self, Bench.self, Eval.self, Validate.self, Examples.self]
+    )
+}
+
+/// Options every command that runs the pipeline shares.
+struct PipelineOptions: ParsableArguments {
+    @Option(name: .long, help: "A pipeline definition (JSON) replacing the built-in default; lexicon paths are read relative to it.")
+    var pipeline: String?
+
+    func load() throws -> PipelineDefinition {
+        guard let pipeline else { return .builtIn }
+        do { return try PipelineDefinition.load(path: pipeline) } catch { throw ValidationError("\(error)") }
+    }
+}
+
+func writeStderr(_ s: String) {
+    FileHandle.standardError.write((s + "\n").data(using: .utf8)!)
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract one document and print its JSON to stdout.",
+        discussion: "Reads FILE (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5), runs the pipeline and prints one JSON object. On bad input prints one line naming the file and the reason to stderr and exits 1."
+    )
+    @Argument(help: "The document to extract.") var file: String
+    @Flag(name: .long, help: "Print compact one-line JSON instead of indented JSON.") var compact = false
+    @OptionGroup var options: PipelineOptions
+
+    func run() throws {
+        let pipeline = try options.load()
+        let extractor = DocumentExtractor(pipeline: pipeline)
+        do {
+            let bytes = try FileInput.read(file)
+            let result = try extractor.extract(bytes: bytes, path: file, id: FileInput.documentID(file))
+            print(DocumentJSON.object(result).serialized(pretty: !compact))
+        } catch let error as InputError {
+            writeStderr("policy-extract: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
