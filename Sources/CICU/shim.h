@@ -36,6 +36,13 @@ static inline void cicu_ucnv_getInvalidChars(const UConverter *c, char *buf, int
     ucnv_getInvalidChars(c, buf, len, e);
 }
 
+static inline int32_t cicu_ucnv_fromUChars(UConverter *c, char *dest, int32_t cap, const UChar *src, int32_t len, UErrorCode *e) {
+    return ucnv_fromUChars(c, dest, cap, src, len, e);
+}
+static inline void cicu_ucnv_setFromUStop(UConverter *c, UErrorCode *e) {
+    ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, e);
+}
+
 // Sentence break
 static inline UBreakIterator *cicu_ubrk_open_sentence(const UChar *text, int32_t n, UErrorCode *e) {
     return ubrk_open(UBRK_SENTENCE, "zh", text, n, e);

@@ -77,6 +77,24 @@ public enum ICUCharsets {
     }
 }
 
+extension ICUCharsets {
+    /// Encodes UTF-16 text in `charset`, or nil when a character cannot be encoded there.
+    public static func encode(_ text: [UInt16], charset: String) -> [UInt8]? {
+        var status = U_ZERO_ERROR
+        guard let converter = cicu_ucnv_open(charset, &status), !failed(status) else { return nil }
+        defer { cicu_ucnv_close(converter) }
+        cicu_ucnv_setFromUStop(converter, &status)
+        var output = [CChar](repeating: 0, count: text.count * 4 + 16)
+        let length = text.withUnsafeBufferPointer { src in
+            output.withUnsafeMutableBufferPointer { dst in
+                cicu_ucnv_fromUChars(converter, dst.baseAddress, Int32(dst.count), src.baseAddress, Int32(src.count), &status)
+            }
+        }
+        if failed(status) { return nil }
+        return output.prefix(Int(length)).map { UInt8(bitPattern: $0) }
+    }
+}
+
 /// ICU's sentence break iterator (locale zh). One instance per task.
 public final class SentenceBreaker {
     public init() {}

@@ -82,7 +82,7 @@ public enum DocumentJSON {
         case .period(let s, let e, let unit):
             pairs += [("start", .int(s)), ("end", .int(e)), ("unit", .string(unit))]
         case .date(let y, let m, let d):
-            pairs += [("date", .string(isoDate(y, m, d)))]
+            pairs += [("date", .string(isoDate(y, m, d))), ("kind", .string(DateMatcher.kind(r.text, it.mention.range)))]
         case .percent(let p):
             pairs += [("value", .decimal(p.value)), ("value_max", p.valueMax.map { .decimal($0) } ?? .null),
                       ("unit", .string(p.unit)), ("points", .bool(p.isPoints)), ("qualifier", .string(p.qualifier.rawValue))]

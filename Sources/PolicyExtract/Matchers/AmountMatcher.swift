@@ -53,10 +53,10 @@ public struct AmountMatcher: Matcher {
 
     /// The money unit at `i`, if any, refusing a bare 亿 followed by a non-money word (亿人, 亿美元).
     func moneyUnit(_ ctx: MatchContext, at i: Int) -> Lexicons.MoneyUnit? {
-        for u in ctx.lexicons.moneyUnits where ctx.text.has(u.word, at: i) {
+        for u in ctx.lexicons.moneyUnits where ctx.has(u.word, at: i) {
             if u.bare {
                 let after = i + u.word.count
-                for w in ctx.lexicons.notMoneyAfterYi where ctx.text.has(w, at: after) { return nil }
+                for w in ctx.lexicons.notMoneyAfterYi where ctx.has(w, at: after) { return nil }
                 if after < ctx.chars.count, CharClass.isDigit(ctx.chars[after]) { return nil }
             }
             return u

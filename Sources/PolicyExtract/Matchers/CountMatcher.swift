@@ -14,11 +14,11 @@ public struct CountMatcher: Matcher {
         let chars = ctx.chars
         var multiplier: Int64 = 1
         var start = k
-        for m in ctx.lexicons.measureWords where ctx.text.has(m.word, at: k) { return (m, 1, k + m.word.count) }
+        for m in ctx.lexicons.measureWords where ctx.has(m.word, at: k) { return (m, 1, k + m.word.count) }
         if k < chars.count, chars[k] == 0x4E07 { multiplier = 10_000; start = k + 1 }       // 万
         else if k < chars.count, chars[k] == 0x4EBF { multiplier = 100_000_000; start = k + 1 }  // 亿
         else { return nil }
-        for m in ctx.lexicons.measureWords where m.scale == 1 && ctx.text.has(m.word, at: start) {
+        for m in ctx.lexicons.measureWords where m.scale == 1 && ctx.has(m.word, at: start) {
             return (m, multiplier, start + m.word.count)
         }
         return nil
@@ -38,7 +38,7 @@ public struct CountMatcher: Matcher {
                 valueMax = b
                 k = bEnd
             }
-            if ctx.text.has(Self.points, at: k) { i = k; continue }
+            if ctx.has(Self.points, at: k) { i = k; continue }
             guard let (m, multiplier, end) = measure(ctx, at: k) else { i = aEnd; continue }
             let unit = (multiplier == 10_000 ? "万" : multiplier == 100_000_000 ? "亿" : "") + m.text
             var q = Qualifier.none

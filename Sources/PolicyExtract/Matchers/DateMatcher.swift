@@ -63,6 +63,11 @@ public struct DateMatcher: Matcher {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// `cutoff` for the date a statistic runs to (截至2023年12月31日), else `date`.
+    public static func kind(_ text: NormalizedText, _ range: Range<Int>) -> String {
+        YearMatcher.cutoffBefore.contains { text.has($0, endingAt: range.lowerBound) } ? "cutoff" : "date"
+    }
+
     static func daysIn(_ month: Int, _ year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28

@@ -11,12 +11,23 @@ public struct DocNumberMatcher: Matcher {
     static let brackets: [UInt32: UInt32] = [0x3014: 0x3015, UInt32(char: "["): UInt32(char: "]"), UInt32(char: "("): UInt32(char: ")"),
                                              0x3010: 0x3011, 0x3016: 0x3017]
     static let hao = UInt32(0x53F7)
+
+    @inline(__always) static func closing(_ c: UInt32) -> UInt32? {
+        switch c {
+        case 0x3014: return 0x3015
+        case 0x5B: return 0x5D
+        case 0x28: return 0x29
+        case 0x3010: return 0x3011
+        case 0x3016: return 0x3017
+        default: return nil
+        }
+    }
     static let leadingWords: [[UInt32]] = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "关于", "和", "及", "与", "的", "见", "以", "文件", "号"].map(scalars)
 
     /// The document number at `i` (an opening bracket): the range from issuer code to 号.
     static func match(_ text: NormalizedText, bracketAt i: Int) -> (Mention)? {
         let chars = text.chars
-        guard let close = brackets[chars[i]], i + 6 < chars.count else { return nil }
+        guard let close = closing(chars[i]), i + 6 < chars.count else { return nil }
         let y = (i + 1)..<(i + 5)
         guard y.allSatisfy({ CharClass.isDigit(chars[$0]) }), chars[i + 5] == close else { return nil }
         let year = y.reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
@@ -45,7 +56,7 @@ public struct DocNumberMatcher: Matcher {
 
     /// True when the normalized line `r` is a document number and nothing else.
     static func lineIsDocNumber(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
-        for k in r where brackets[text.chars[k]] != nil {
+        for k in r where closing(text.chars[k]) != nil {
             if let m = match(text, bracketAt: k), m.range.upperBound == r.upperBound { return true }
         }
         return false
@@ -56,7 +67,7 @@ public struct DocNumberMatcher: Matcher {
         var i = 0
         let chars = ctx.chars
         while i < chars.count {
-            if Self.brackets[chars[i]] != nil, let m = Self.match(ctx.text, bracketAt: i) {
+            if Self.closing(chars[i]) != nil, let m = Self.match(ctx.text, bracketAt: i) {
                 result.append(m)
                 i = m.range.upperBound
                 continue

@@ -119,18 +119,29 @@ public final class MatchContext {
     public let text: NormalizedText
     public let lexicons: Lexicons
     public let numerals: ChineseNumeralReader
+    /// The normalized characters (the same array as `text.chars`, held directly for the scanners).
+    let chars: [UInt32]
 
     public init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
         self.text = text
         self.lexicons = lexicons
         self.numerals = numerals
+        self.chars = text.chars
     }
 
-    @inline(__always) var chars: [UInt32] { text.chars }
+    /// True when the text at `i` begins with `word`.
+    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
+        if i < 0 || i + word.count > chars.count { return false }
+        for k in 0..<word.count where chars[i + k] != word[k] { return false }
+        return true
+    }
+
+    /// True when the text ending just before `end` is `word`.
+    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 
     /// The qualifier written just before offset `i` (达到, 超过, 约 …).
     func qualifierBefore(_ i: Int) -> Qualifier? {
-        for q in lexicons.qualifiersBefore where text.has(q.word, endingAt: i) {
+        for q in lexicons.qualifiersBefore where has(q.word, endingAt: i) {
             // 超 inside 超过 is found as 超过; 达 must not be the end of 到达 only by accident — accept.
             return q.qualifier
         }
@@ -139,13 +150,13 @@ public final class MatchContext {
 
     /// The qualifier marker just after offset `i` (左右, 以上, 以内, 级 …), with its length.
     func qualifierAfter(_ i: Int) -> (Qualifier, Int)? {
-        for q in lexicons.qualifiersAfter where text.has(q.word, at: i) { return (q.qualifier, q.word.count) }
+        for q in lexicons.qualifiersAfter where has(q.word, at: i) { return (q.qualifier, q.word.count) }
         return nil
     }
 
     /// An Arabic number starting at `i`: digits with an optional decimal part.
     func arabicNumber(at i: Int) -> (ExactDecimal, Int)? {
-        let c = text.chars
+        let c = chars
         var k = i
         var sig: Int64 = 0
         var exp = 0
@@ -171,7 +182,7 @@ public final class MatchContext {
 
     /// True when `i` can start a number (the character before is not part of one).
     @inline(__always) func startsNumber(_ i: Int) -> Bool {
-        let c = text.chars
+        let c = chars
         guard i < c.count, CharClass.isDigit(c[i]) else { return false }
         if i == 0 { return true }
         let p = c[i - 1]

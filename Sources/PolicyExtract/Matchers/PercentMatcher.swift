@@ -10,7 +10,8 @@ public struct PercentMatcher: Matcher {
     static let points = scalars("个百分点")
     static let pointsShort = scalars("百分点")
     static let baifenzhi = scalars("百分之")
-    static let joiners: Set<UInt32> = Set(scalars("和、及与"))
+    /// 和 、 及 与
+    @inline(__always) static func isJoiner(_ c: UInt32) -> Bool { c == 0x548C || c == 0x3001 || c == 0x53CA || c == 0x4E0E }
 
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
@@ -18,7 +19,7 @@ public struct PercentMatcher: Matcher {
         var pending: [(ExactDecimal, Range<Int>)] = []  // bare numbers waiting for a unit: 0.6和12.2个百分点
         var i = 0
         while i < chars.count {
-            if ctx.text.has(Self.baifenzhi, at: i) {
+            if chars[i] == 0x767E, ctx.has(Self.baifenzhi, at: i) {
                 var k = i + Self.baifenzhi.count
                 let s = k
                 while k < chars.count, CharClass.isChineseNumeral(chars[k]) || chars[k] == 0x70B9 { k += 1 } // 点
@@ -28,7 +29,11 @@ public struct PercentMatcher: Matcher {
                     continue
                 }
             }
-            guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { pending.removeAll(); i += 1; continue }
+            guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else {
+                if !pending.isEmpty, !Self.isJoiner(chars[i]) { pending.removeAll() }
+                i += 1
+                continue
+            }
             var negative = false
             if i > 0, chars[i - 1] == UInt32(char: "-"), i < 2 || !CharClass.isDigit(chars[i - 2]) { negative = true }
             let value = negative ? ExactDecimal(significand: -a.significand, exponent: a.exponent) : a
@@ -53,15 +58,15 @@ public struct PercentMatcher: Matcher {
                 i = bEnd + 1
                 continue
             }
-            if ctx.text.has(Self.points, at: k) || ctx.text.has(Self.pointsShort, at: k) {
-                let end = k + (ctx.text.has(Self.points, at: k) ? Self.points.count : Self.pointsShort.count)
+            if ctx.has(Self.points, at: k) || ctx.has(Self.pointsShort, at: k) {
+                let end = k + (ctx.has(Self.points, at: k) ? Self.points.count : Self.pointsShort.count)
                 for (pv, pr) in pending { result.append(mention(ctx, pr, pv, nil, "个百分点", markerAt: pr.upperBound)) }
                 pending.removeAll()
                 result.append(mention(ctx, i..<end, value, nil, "个百分点", markerAt: end))
                 i = end
                 continue
             }
-            if k < chars.count, Self.joiners.contains(chars[k]) { pending.append((value, i..<aEnd)) } else { pending.removeAll() }
+            if k < chars.count, Self.isJoiner(chars[k]) { pending.append((value, i..<aEnd)) } else { pending.removeAll() }
             i = aEnd
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }

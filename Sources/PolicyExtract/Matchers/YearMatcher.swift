@@ -45,13 +45,13 @@ public struct YearMatcher: Matcher {
         for (range, year) in Self.years(ctx) where !taken.contains(where: { $0.overlaps(range) }) {
             let s = range.lowerBound
             var kind = YearKind.other
-            if Self.cutoffBefore.contains(where: { ctx.text.has($0, endingAt: s) }) {
+            if Self.cutoffBefore.contains(where: { ctx.has($0, endingAt: s) }) {
                 kind = .cutoff
-            } else if Self.deadlineBefore.contains(where: { ctx.text.has($0, endingAt: s) }) {
+            } else if Self.deadlineBefore.contains(where: { ctx.has($0, endingAt: s) }) {
                 kind = .deadline
             } else {
                 let e = range.upperBound
-                for w in Self.deadlineAfter where ctx.text.has(w, at: e) {
+                for w in Self.deadlineAfter where ctx.has(w, at: e) {
                     let next = e + w.count
                     if w.count == 1, next < chars.count, Self.notDeadlineAfterQian.contains(chars[next]) { break }
                     kind = .deadline

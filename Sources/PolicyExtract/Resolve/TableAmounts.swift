@@ -13,11 +13,15 @@ enum TableAmounts {
         for table in structure.tables where table.rows.count > 1 {
             let captionUnit = table.captionRanges.lazy.compactMap { unitAfterDanwei(ctx, $0) }.first
             let header = table.rows[0]
+            let headerTexts = header.map { text.text($0) }
+            let skipped = headerTexts.map { h in ctx.lexicons.tableIndexHeaders.contains { h.contains($0) } }
+            let columnUnits = header.map { unitInHeader(ctx, $0) }
+            if captionUnit == nil && columnUnits.allSatisfy({ $0 == nil }) { continue }
             for (r, row) in table.rows.enumerated() where r > 0 {
                 for (c, cell) in row.enumerated() {
-                    let headerText = c < header.count ? text.text(header[c]) : ""
-                    if ctx.lexicons.tableIndexHeaders.contains(where: { headerText.contains($0) }) { continue }
-                    let columnUnit = c < header.count ? unitInHeader(ctx, header[c]) : nil
+                    let headerText = c < header.count ? headerTexts[c] : ""
+                    if c < header.count, skipped[c] { continue }
+                    let columnUnit = c < header.count ? columnUnits[c] : nil
                     guard let unit = columnUnit ?? captionUnit, !cell.isEmpty else { continue }
                     guard let (value, end) = ctx.arabicNumber(at: cell.lowerBound), end == cell.upperBound else { continue }
                     guard let yuan = value.multiplied(by: unit.multiplier) else { continue }
@@ -39,10 +43,10 @@ enum TableAmounts {
     static func unitAfterDanwei(_ ctx: MatchContext, _ r: Range<Int>) -> Lexicons.MoneyUnit? {
         var k = r.lowerBound
         while k + danwei.count <= r.upperBound {
-            if ctx.text.has(danwei, at: k) {
+            if ctx.has(danwei, at: k) {
                 var s = k + danwei.count
                 while s < r.upperBound, !CharClass.isHan(ctx.chars[s]) || ctx.chars[s] == 0x4EBA || ctx.chars[s] == 0x6C11 || ctx.chars[s] == 0x5E01 { s += 1 } // skip ：, 人民币
-                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.text.has(u.word, at: s) { return u }
+                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.has(u.word, at: s) { return u }
                 return nil
             }
             k += 1
@@ -56,7 +60,7 @@ enum TableAmounts {
         while k < r.upperBound {
             let c = ctx.chars[k]
             if c == UInt32(char: "(") || c == UInt32(char: "/") {
-                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.text.has(u.word, at: k + 1) {
+                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.has(u.word, at: k + 1) {
                     let end = k + 1 + u.word.count
                     if end == r.upperBound || ctx.chars[end] == UInt32(char: ")") { return u }
                 }

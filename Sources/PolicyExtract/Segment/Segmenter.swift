@@ -286,12 +286,13 @@ public final class Segmenter {
             unitToScalar[units.count] = slice.count
             boundaries = breaker.boundaries(units).map { unitToScalar[$0] + r.lowerBound }
         }
-        var cuts = Set(boundaries)
-        for k in r where text.chars[k] == UInt32(char: ";") { cuts.insert(k + 1) }
-        cuts.insert(r.upperBound)
+        var cuts = boundaries
+        for k in r where text.chars[k] == UInt32(char: ";") { cuts.append(k + 1) }
+        cuts.append(r.upperBound)
+        cuts.sort()
         var result: [Range<Int>] = []
         var start = r.lowerBound
-        for cut in cuts.sorted() where cut > start && cut <= r.upperBound {
+        for cut in cuts where cut > start && cut <= r.upperBound {
             var s = start, e = cut
             while s < e, text.chars[s] == 0x20 { s += 1 }
             while e > s, text.chars[e - 1] == 0x20 { e -= 1 }

@@ -213,9 +213,28 @@ enum UTF16Text {
 }
 
 /// Builds a Swift string from scalar values.
-@inline(__always)
 func makeString<C: Sequence>(_ scalars: C) -> String where C.Element == UInt32 {
-    var s = String.UnicodeScalarView()
-    for c in scalars { if let u = Unicode.Scalar(c) { s.append(u) } }
-    return String(s)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.underestimatedCount * 3)
+    for c in scalars {
+        if c < 0x80 {
+            bytes.append(UInt8(c))
+        } else if c < 0x800 {
+            bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+        } else if c < 0x10000 {
+            if c >= 0xD800 && c <= 0xDFFF { continue }
+            bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+        } else if c <= 0x10FFFF {
+            bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
+            bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Encodes text in a legacy charset (`GB18030`, `Big5`), for making test copies and archives.
+public enum TextEncoder {
+    public static func encode(_ text: String, charset: String) -> [UInt8]? {
+        ICUCharsets.encode(Array(text.utf16), charset: charset)
+    }
 }

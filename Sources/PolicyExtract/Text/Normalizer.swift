@@ -98,43 +98,57 @@ public enum TextNormalizer {
             if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
         }
         // Pass 1: character folding.
-        var chars: [UInt32] = []
-        var origin: [Int32] = []
-        chars.reserveCapacity(original.count)
-        origin.reserveCapacity(original.count)
         let n = original.count
-        var i = 0
-        @inline(__always) func emit(_ c: UInt32, _ from: Int) {
-            var c = c
-            if convertTraditional, c >= 0x4E00, c <= 0x9FFF {
-                let s = tables.simplified[Int(c - 0x4E00)]
-                if s != 0 { c = s }
-            }
-            chars.append(c)
-            origin.append(Int32(from))
-        }
-        while i < n {
-            let c = original[i]
-            if c < 0x80 {
-                if c == 0x0D {
-                    if i + 1 < n, original[i + 1] == 0x0A { i += 1; continue }
-                    emit(0x0A, i)
-                } else if c == 0x0C {
-                    emit(0x0A, i)
-                } else {
-                    emit(c, i)
+        var chars = [UInt32](repeating: 0, count: n + 16)
+        var origin = [Int32](repeating: 0, count: n + 16)
+        var count = 0
+        let simplified = tables.simplified
+        original.withUnsafeBufferPointer { src in
+            var i = 0
+            while i < n {
+                let c = src[i]
+                var out = c
+                if c < 0x80 {
+                    if c == 0x0D {
+                        if i + 1 < n, src[i + 1] == 0x0A { i += 1; continue }
+                        out = 0x0A
+                    } else if c == 0x0C {
+                        out = 0x0A
+                    }
+                } else if c >= 0x4E00 && c <= 0x9FFF {
+                    if convertTraditional {
+                        let s = simplified[Int(c - 0x4E00)]
+                        if s != 0 { out = s }
+                    }
+                } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
+                    i += 1
+                    continue  // byte-order mark and zero-width characters: dropped
+                } else if let folded = tables.fold(c) {
+                    if count + folded.count + 1 >= chars.count {
+                        chars += [UInt32](repeating: 0, count: n + folded.count + 16)
+                        origin += [Int32](repeating: 0, count: n + folded.count + 16)
+                    }
+                    for var f in folded {
+                        if convertTraditional, f >= 0x4E00, f <= 0x9FFF, simplified[Int(f - 0x4E00)] != 0 { f = simplified[Int(f - 0x4E00)] }
+                        chars[count] = f
+                        origin[count] = Int32(i)
+                        count += 1
+                    }
+                    i += 1
+                    continue
                 }
-            } else if c >= 0x4E00 && c <= 0x9FFF {
-                emit(c, i)
-            } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
-                // byte-order mark and zero-width characters: dropped
-            } else if let folded = tables.fold(c) {
-                for f in folded { emit(f, i) }
-            } else {
-                emit(c, i)
+                if count >= chars.count {
+                    chars += [UInt32](repeating: 0, count: n + 16)
+                    origin += [Int32](repeating: 0, count: n + 16)
+                }
+                chars[count] = out
+                origin[count] = Int32(i)
+                count += 1
+                i += 1
             }
-            i += 1
         }
+        chars.removeSubrange(count...)
+        origin.removeSubrange(count...)
         var text = NormalizedText(original: original, chars: chars, origin: origin, convertedTraditional: convertTraditional)
         rejoinBrokenLines(&text)
         joinDigitGroupsAndDropSpaces(&text)

@@ -19,6 +19,9 @@ enum SHA256 {
         while message.count % 64 != 56 { message.append(0) }
         for i in (0..<8).reversed() { message.append(UInt8((bitLength >> (UInt64(i) * 8)) & 0xff)) }
         var w = [UInt32](repeating: 0, count: 64)
+        return message.withUnsafeBufferPointer { message in
+        w.withUnsafeMutableBufferPointer { w in
+        k.withUnsafeBufferPointer { k in
         @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         var chunk = 0
         while chunk < message.count {
@@ -45,9 +48,12 @@ enum SHA256 {
             h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
             chunk += 64
         }
-        let digits = Array("0123456789abcdef")
-        var out = ""
+        }
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
         for v in h { for i in (0..<8).reversed() { out.append(digits[Int((v >> (UInt32(i) * 4)) & 0xf)]) } }
-        return out
+        return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PolicyExtract
+
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert files and folders in parallel: one JSON per document, documents.jsonl, errors.jsonl.",
+        discussion: """
+        Writes DIR/docs/<id>.json for every document, DIR/documents.jsonl (one line per document, the object \
+        `extract` prints) and DIR/errors.jsonl (one line per file that could not be converted). \
+        Exit code: 0 all converted, 1 some failed, 2 usage error.
+        """
+    )
+
+    @Argument(help: "Files and folders (recursive) to convert.") var inputs: [String]
+    @Option(name: .long, help: "Output folder.") var out: String
+    @Option(name: .long, help: "Parallel jobs (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(name: .long, help: "Skip documents whose output is already complete for the same content hash.") var resume = false
+    @Flag(name: .long, help: "No progress output.") var quiet = false
+    @Option(name: .long, help: "Files larger than this many bytes are errors.") var maxFileSize: Int = FileInput.defaultMaxSize
+    @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if inputs.isEmpty { throw ValidationError("give at least one file or folder") }
+    }
+
+    func run() throws {
+        let pipeline = try options.load()
+        let (inputsFound, collectErrors) = BatchRunner.collect(inputs)
+        let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: resume, maxFileSize: maxFileSize, pipeline: pipeline))
+        let reporter = ProgressReporter(quiet: quiet)
+        let stop = StopSignal.install()
+        let summary = try runner.run(inputsFound, initialErrors: collectErrors, progress: { reporter.update($0) }, shouldStop: { stop.requested })
+        reporter.finish()
+        if stop.requested {
+            writeStderr("policy-extract: stopped by signal after \(summary.converted) documents; complete outputs are kept. Resume with the same command and --resume.")
+            throw ExitCode(130)
+        }
+        if !quiet {
+            writeStderr("converted \(summary.converted) (reused \(summary.skipped)), failed \(summary.failed); outputs in \(out)")
+        }
+        for e in summary.errors where !quiet { writeStderr("  error: \(e.path): \(e.message)\(e.byteOffset.map { " (byte offset \($0))" } ?? "")") }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Progress on stderr: one updating line on a terminal, a plain line every few seconds otherwise.
+final class ProgressReporter: @unchecked Sendable {
+    let quiet: Bool
+    let isTerminal = isatty(2) != 0
+    let start = Date()
+    var lastPrint = Date.distantPast
+    let lock = NSLock()
+    var printedLine = false
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func update(_ p: BatchRunner.Progress) {
+        if quiet { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        let interval: TimeInterval = isTerminal ? 0.1 : 5
+        if now.timeIntervalSince(lastPrint) < interval && p.done != p.total { return }
+        lastPrint = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let mbps = Double(p.bytes) / 1_000_000 / elapsed
+        let rate = Double(p.done) / elapsed
+        let eta = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let line = String(format: "%d/%d files  %.1f MB/s  %d errors  ETA %.0fs", p.done, p.total, mbps, p.errors, eta)
+        if isTerminal {
+            FileHandle.standardError.write(("\r\u{1B}[2K" + line).data(using: .utf8)!)
+            printedLine = true
+        } else {
+            writeStderr(line)
+        }
+    }
+
+    func finish() {
+        if printedLine { FileHandle.standardError.write("\n".data(using: .utf8)!) }
+    }
+}
+
+/// SIGINT / SIGTERM: ask the batch to stop after the documents in flight.
+final class StopSignal: @unchecked Sendable {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    var requested: Bool { StopSignal.flag != 0 }
+
+    static func install() -> StopSignal {
+        signal(SIGINT) { _ in StopSignal.flag = 1 }
+        signal(SIGTERM) { _ in StopSignal.flag = 1 }
+        return StopSignal()
+    }
+}

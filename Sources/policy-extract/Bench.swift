@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PolicyExtract
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure pipeline throughput (MB/s of input) and peak memory on a corpus made by repeating documents.",
+        discussion: "Build with -c release for meaningful figures: swift run -c release policy-extract bench"
+    )
+
+    @Argument(help: "Documents to repeat (default: Fixtures/docs).") var inputs: [String] = ["Fixtures/docs"]
+    @Option(name: .long, help: "Corpus size in MB.") var megabytes: Int = 50
+    @Option(name: .long, help: "Parallel jobs.") var jobs: Int = 1
+    @Flag(name: .long, help: "Also serialize every document to JSON (as extract does).") var emit = true
+    @OptionGroup var options: PipelineOptions
+
+    func run() throws {
+        let pipeline = try options.load()
+        let (found, _) = BatchRunner.collect(inputs)
+        var docs: [[UInt8]] = []
+        for input in found { if let b = try? FileInput.read(input.path), (try? TextDecoder.decode(b, path: input.path)) != nil { docs.append(b) } }
+        guard !docs.isEmpty else { throw ValidationError("no readable documents in \(inputs)") }
+        let perRound = docs.reduce(0) { $0 + $1.count }
+        let rounds = max(1, (megabytes * 1_000_000 + perRound - 1) / perRound)
+        let total = rounds * docs.count
+        let bytes = rounds * perRound
+        // Warm up the process-wide tables (ICU transliteration and NFKC) outside the timing.
+        _ = DocumentExtractor(pipeline: pipeline).extract(text: "到2025年，營業收入達到1200亿元。")
+        let rssBefore = PeakMemory.currentResidentMB()
+        let start = Date()
+        let counter = BenchCounter()
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            let extractor = DocumentExtractor(pipeline: pipeline)
+            var sink = 0
+            while true {
+                let k = counter.next()
+                if k >= total { break }
+                let bytes = docs[k % docs.count]
+                if let r = try? extractor.extract(bytes: bytes, path: "bench", id: "bench") {
+                    sink &+= emit ? DocumentJSON.object(r).serialized().utf8.count : r.items.count
+                }
+            }
+            counter.add(sink)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
+                     total, Double(bytes) / 1_000_000, jobs, seconds, Double(bytes) / 1_000_000 / seconds, Double(total) / seconds))
+        print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
+    }
+}
+
+final class BenchCounter: @unchecked Sendable {
+    private var value = 0
+    private var sink = 0
+    private let lock = NSLock()
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value - 1 }
+    func add(_ s: Int) { lock.lock(); sink &+= s; lock.unlock() }
+}
+
+enum PeakMemory {
+    static func maxResidentMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    }
+
+    static func currentResidentMB() -> Double {
+        guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let parts = s.split(separator: " ")
+        guard parts.count > 1, let pages = Double(parts[1]) else { return 0 }
+        return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+}

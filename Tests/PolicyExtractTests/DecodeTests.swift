@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import PolicyExtract
+
+@Suite struct DecodeTests {
+    func error(_ bytes: [UInt8]) -> InputError? {
+        do { _ = try TextDecoder.decode(bytes, path: "sample.txt"); return nil } catch let e as InputError { return e } catch { return nil }
+    }
+
+    @Test func randomBytesAreRefused() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let e = error(bytes)
+            #expect(e != nil)
+            #expect(e?.path == "sample.txt")
+            #expect(e?.reason == .binary || e?.reason == .undecodable)
+        }
+    }
+
+    @Test func emptyAndWhitespace() {
+        #expect(error([])?.reason == .empty)
+        #expect(error(Array("  \n\n ".utf8))?.reason == .empty)
+    }
+
+    @Test func pngIsBinary() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]
+        let e = error(png)
+        #expect(e?.reason == .binary)
+        #expect(e?.byteOffset != nil || e?.message.contains("control") == true)
+    }
+
+    @Test func truncatedGB18030NamesTheOffset() {
+        let text = String(repeating: "山东省先进制造业集群发展", count: 30)
+        var bytes = TextEncoder.encode(text, charset: "GB18030")!
+        bytes.removeLast()  // half a character at the end
+        let e = error(bytes)
+        #expect(e?.reason == .undecodable)
+        #expect(e?.byteOffset == bytes.count - 1)
+    }
+
+    @Test func encodingsAreDetected() throws {
+        let text = "关于加快先进制造业集群开放创新发展的意见。到2025年，营业收入超过4300亿元。"
+        #expect(try TextDecoder.decode(Array(text.utf8), path: "a").encoding == "UTF-8")
+        #expect(try TextDecoder.decode([0xEF, 0xBB, 0xBF] + Array(text.utf8), path: "a").encoding == "UTF-8 (BOM)")
+        let traditional = String(repeating: "關於加快先進製造業集群開放創新發展的意見。到2025年，營業收入超過四千三百億元。", count: 4)
+        let decoded = try TextDecoder.decode(try #require(TextEncoder.encode(traditional, charset: "Big5")), path: "a")
+        #expect(decoded.encoding == "Big5")
+        #expect(makeString(decoded.scalars) == traditional)
+    }
+
+    @Test func directoryIsNotAFile() {
+        do { _ = try FileInput.read(Repo.docs.path); Issue.record("no error") } catch let e as InputError {
+            #expect(e.reason == .notAFile)
+            #expect(e.description.hasPrefix(Repo.docs.path))
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func traditionalIsConvertedForMatching() {
+        let r = DocumentExtractor().extract(text: "到二〇二五年，營業收入達到一千二百億元，規模以上企業達到650家。")
+        #expect(r.info.convertedTraditional)
+        #expect(r.amounts().map(\.text) == ["一千二百億元"])
+        #expect(r.amounts().first?.q == "reach")
+    }
+}
+
+@Suite struct PipelineDefinitionTests {
+    @Test func embeddedDefaultEqualsPipelinesFolder() throws {
+        let fm = FileManager.default
+        var onDisk: [String: String] = [:]
+        let base = Repo.pipelines.path
+        let walker = fm.enumerator(atPath: base)!
+        while let rel = walker.nextObject() as? String {
+            guard rel.hasSuffix(".json") || rel.hasSuffix(".tsv") || rel.hasSuffix(".txt") else { continue }
+            onDisk[rel] = try String(contentsOfFile: base + "/" + rel, encoding: .utf8)
+        }
+        #expect(onDisk.keys.sorted() == DefaultPipelineFiles.files.keys.sorted(), "run scripts/embed-default-pipeline.py")
+        for (k, v) in onDisk { #expect(DefaultPipelineFiles.files[k] == v, "\(k) differs from the embedded copy: run scripts/embed-default-pipeline.py") }
+    }
+
+    @Test func loadsFromFolderAndRejectsUnknownNames() throws {
+        let p = try PipelineDefinition.load(path: Repo.pipelines.appendingPathComponent("default.json").path)
+        #expect(p.spec.matchers == PipelineDefinition.builtIn.spec.matchers)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bad = dir.appendingPathComponent("p.json")
+        try #"{"name":"x","stages":["decode","normalize","segment","extract","emit"],"matchers":["amount","nope"],"lexicons":{}}"#.write(to: bad, atomically: true, encoding: .utf8)
+        #expect(throws: PipelineError.self) { try PipelineDefinition.load(path: bad.path) }
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+@testable import PolicyExtract
+
+/// Paths inside the repository, found from this file's location.
+enum Repo {
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let docs = root.appendingPathComponent("Fixtures/docs")
+    static let gold = root.appendingPathComponent("Fixtures/gold")
+    static let pipelines = root.appendingPathComponent("Pipelines")
+
+    static func fixture(_ prefix: String) -> URL {
+        let names = try! FileManager.default.contentsOfDirectory(atPath: docs.path).sorted()
+        return docs.appendingPathComponent(names.first { $0.hasPrefix(prefix) }!)
+    }
+
+    static var fixtureNames: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: docs.path).filter { !$0.hasPrefix(".") }.sorted()) ?? []
+    }
+}
+
+/// One extractor per test process is enough for sequential tests; each test that runs in parallel
+/// makes its own.
+func extract(_ url: URL) throws -> DocumentResult {
+    let bytes = try FileInput.read(url.path)
+    return try DocumentExtractor().extract(bytes: bytes, path: url.path, id: FileInput.documentID(url.path))
+}
+
+extension DocumentResult {
+    func amounts() -> [(text: String, yi: String, q: String, table: Bool)] {
+        items(AmountMatcher.id).compactMap {
+            if case .amount(let a) = $0.mention.value { return ($0.text, a.yiYuan.description, a.qualifier.rawValue, a.table) }
+            return nil
+        }
+    }
+    var docNumbers: [String] { items(DocNumberMatcher.id).map { text.text($0.mention.range) } }
+    var dates: [String] {
+        items(DateMatcher.id).compactMap { if case .date(let y, let m, let d) = $0.mention.value { return isoDate(y, m, d) }; return nil }
+    }
+}
