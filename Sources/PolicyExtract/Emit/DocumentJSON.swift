@@ -121,7 +121,8 @@ public enum DocumentJSON {
         }
         pairs += [("members", .strings(t.members)), ("lead", .strings(t.lead)), ("responsible", .strings(t.responsible)),
                   ("text", .string(t.text)), ("span", span(t.span)), ("value_span", span(t.valueSpan)), ("year_span", span(t.yearSpan)),
-                  ("section", path(t.section, r)), ("sentence", .string(t.sentence)), ("article", .int(t.article))]
+                  ("section", path(t.section, r)), ("sentence", .string(t.sentence)), ("article", .int(t.article)),
+                  ("restated", .array(t.restated.map { span($0) }))]
         return .object(pairs)
     }
 

@@ -6,8 +6,24 @@ enum DefaultPipelineFiles {
 {
   "name": "default",
   "description": "Decode, normalize, segment, extract, resolve, validate, emit: the full pipeline over one document.",
-  "stages": ["decode", "normalize", "segment", "extract", "resolve", "validate", "emit"],
-  "matchers": ["amount", "year", "period", "date", "percent", "count", "doc_number"],
+  "stages": [
+    "decode",
+    "normalize",
+    "segment",
+    "extract",
+    "resolve",
+    "validate",
+    "emit"
+  ],
+  "matchers": [
+    "amount",
+    "year",
+    "period",
+    "date",
+    "percent",
+    "count",
+    "doc_number"
+  ],
   "lexicons": {
     "money_units": "lexicons/money-units.tsv",
     "qualifiers": "lexicons/qualifiers.tsv",
@@ -16,9 +32,39 @@ enum DefaultPipelineFiles {
     "table_index_headers": "lexicons/table-index-headers.txt",
     "department_suffixes": "lexicons/department-suffixes.txt",
     "metrics": "lexicons/metrics.txt",
-    "cluster_keywords": "lexicons/cluster-keywords.tsv"
+    "cluster_keywords": "lexicons/cluster-keywords.tsv",
+    "target_verbs": "lexicons/target-verbs.txt",
+    "goal_verbs": "lexicons/goal-verbs.txt",
+    "department_stopwords": "lexicons/department-stopwords.txt",
+    "cluster_generic": "lexicons/cluster-generic.txt",
+    "cluster_stopwords": "lexicons/cluster-stopwords.txt",
+    "places": "lexicons/places.txt"
   }
 }
+
+"""###,
+        "lexicons/cluster-generic.txt": ###"""
+# Words that, as the whole industry part of a "…集群" phrase, make it generic rather than a named cluster.
+先进制造业
+制造业
+产业
+优势
+新兴
+特色
+主导
+重点
+现代
+融通创新
+世界级先进制造业
+国家先进制造业
+国家级先进制造业
+省级先进制造业
+世界级
+国家级
+省级
+一批
+若干
+本地
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
@@ -28,6 +74,164 @@ enum DefaultPipelineFiles {
 世界级	tier
 国家级	tier
 省级	tier
+
+"""###,
+        "lexicons/cluster-stopwords.txt": ###"""
+# Words that cannot be inside a cluster's name: the name starts after the last of them
+# (鼓励集群 is no name; 推动青岛市智能家电集群 → 青岛市智能家电集群).
+的
+和
+等
+是
+在
+为
+将
+把
+向
+个
+了
+对
+以
+如
+从
+由
+于
+到
+并
+与其
+支持
+推动
+围绕
+聚焦
+依托
+加快
+发展
+壮大
+做强
+做大
+培育
+打造
+建设
+形成
+提升
+推进
+分别
+包括
+其中
+全力
+积极
+着力
+重点
+鼓励
+保障
+发挥
+加强
+促进
+增强
+优化
+提高
+支撑
+引导
+开展
+建立
+实现
+完善
+构建
+提出
+分析
+制约
+增加
+瞄准
+实施
+深入实施
+营造
+确保
+突出
+利于
+担任
+谋划
+组织
+研究
+跟踪
+抓
+完成
+联合
+梳理
+赋能
+观摩
+评比
+引进
+新上
+统筹
+协调
+重视
+关于
+根据
+印发
+发布
+通过
+降低
+同时
+要求
+建强
+当前
+竞争性
+传统
+其余
+入围
+许多
+近几年
+涌入
+形塑
+治理
+流动
+现代化
+
+"""###,
+        "lexicons/department-stopwords.txt": ###"""
+# Words that cannot be inside a body's name: a name found by its suffix starts after the last of them.
+的
+由
+经
+据
+从
+向
+对
+在
+是
+将
+了
+会同
+联合
+记者
+日前
+近日
+印发
+出台
+发布
+牵头
+配合
+以及
+负责
+支持
+指导
+公布
+公示
+根据
+按照
+落实
+认真
+贯彻
+要求
+部署
+抽调
+集中
+完善
+召开
+构建
+实现
+推动
+年
 
 """###,
         "lexicons/department-suffixes.txt": ###"""
@@ -51,6 +255,36 @@ enum DefaultPipelineFiles {
 会
 中心
 小组
+
+"""###,
+        "lexicons/goal-verbs.txt": ###"""
+# Verbs that open a goal phrase: removed from the start of a metric or cluster name
+# (打造30个创新创业共同体 → metric 创新创业共同体).
+加快培育
+即
+培育认定
+培育形成
+积极打造
+积极培育
+着力打造
+打造
+培育
+建设
+建成
+形成
+创建
+新增
+引进
+实施
+设立
+认定
+争创
+推动
+支持
+累计培育
+累计
+力争
+全力
 
 """###,
         "lexicons/measure-words.tsv": ###"""
@@ -167,6 +401,93 @@ enum DefaultPipelineFiles {
 年
 
 """###,
+        "lexicons/places.txt": ###"""
+# Place names that may begin a body's or a cluster's name without 省/市/县 after them (山东统计局,
+# 青岛智能家电集群): provinces, autonomous regions, municipalities and prefecture-level cities.
+北京
+天津
+上海
+重庆
+河北
+山西
+辽宁
+吉林
+黑龙江
+江苏
+浙江
+安徽
+福建
+江西
+山东
+河南
+湖北
+湖南
+广东
+海南
+四川
+贵州
+云南
+陕西
+甘肃
+青海
+台湾
+内蒙古
+广西
+西藏
+宁夏
+新疆
+香港
+澳门
+济南
+青岛
+淄博
+枣庄
+东营
+烟台
+潍坊
+济宁
+泰安
+威海
+日照
+临沂
+德州
+聊城
+滨州
+菏泽
+石家庄
+太原
+沈阳
+长春
+哈尔滨
+南京
+杭州
+合肥
+福州
+南昌
+郑州
+武汉
+长沙
+广州
+深圳
+成都
+贵阳
+昆明
+西安
+兰州
+西宁
+银川
+乌鲁木齐
+南宁
+海口
+拉萨
+呼和浩特
+宁波
+厦门
+大连
+苏州
+无锡
+
+"""###,
         "lexicons/qualifiers.tsv": ###"""
 # Qualifier words: word, position relative to the number (before / after), qualifier.
 # A marker after the number wins over a verb before it.
@@ -204,6 +525,36 @@ enum DefaultPipelineFiles {
 年度
 代码
 合同号
+
+"""###,
+        "lexicons/target-verbs.txt": ###"""
+# Words between a target's metric and its value, removed from the end of the metric
+# (规模以上企业达到650家 → metric 规模以上企业). Longest first is applied automatically.
+达到
+达
+超过
+超
+突破
+提升到
+提升至
+提高到
+提高至
+增长到
+增加到
+增至
+达至
+控制在
+保持在
+稳定在
+力争达到
+力争
+要
+分别
+累计
+为
+有
+占
+增长
 
 """###,
     ]

@@ -16,6 +16,12 @@ public struct Lexicons: Sendable {
     public var metrics: [String]
     public var clusterSuffixes: [String]
     public var clusterTiers: [String]
+    public var targetVerbs: [[UInt32]]
+    public var goalVerbs: [[UInt32]]
+    public var departmentStopwords: [[UInt32]]
+    public var clusterGeneric: Set<String>
+    public var clusterStopwords: [[UInt32]]
+    public var places: [[UInt32]]
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -56,6 +62,12 @@ public struct Lexicons: Sendable {
         let cluster = Self.rows(texts["cluster_keywords"])
         clusterSuffixes = cluster.filter { $0.count > 1 && $0[1] == "suffix" }.map { $0[0] }.sorted { $0.count > $1.count }
         clusterTiers = cluster.filter { $0.count > 1 && $0[1] == "tier" }.map { $0[0] }
+        targetVerbs = Self.rows(texts["target_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        goalVerbs = Self.rows(texts["goal_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        departmentStopwords = Self.rows(texts["department_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
+        places = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }
 }
 

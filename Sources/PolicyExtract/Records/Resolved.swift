@@ -21,6 +21,8 @@ public struct Target: Sendable {
     public var article: Int
     /// Where the year came from: the span of the year phrase.
     public var yearSpan: Span
+    /// Other places in the document that state the same goal (same year, metric, value, unit).
+    public var restated: [Span] = []
 }
 
 public struct Threshold: Sendable {

@@ -1,7 +1,141 @@
 /// Resolve — binds extracted values into targets, and finds departments and clusters.
+///
+/// Runs after the matchers; reads their items, the segmented structure and the lexicons, and fills
+/// `targets`, `departments` and `clusters` of the result. Every record carries the span of the text
+/// it was read from.
 struct Resolver {
     let lexicons: Lexicons
 
     func resolve(_ result: inout DocumentResult) {
+        let ctx = ResolveContext(result: result, lexicons: lexicons)
+        result.departments = DepartmentResolver(ctx: ctx).resolve()
+        var targets = TargetResolver(ctx: ctx).resolve()
+        Self.bindDepartments(&targets, result.departments, ctx)
+        result.targets = targets
+        result.clusters = ClusterResolver(ctx: ctx).resolve()
+    }
+
+    /// Binds each section's 牵头单位 and 责任单位 to the targets in that section: a statement binds to
+    /// the targets under its nearest `(一)`-level (or higher) heading.
+    static func bindDepartments(_ targets: inout [Target], _ departments: [Department], _ ctx: ResolveContext) {
+        let sections = ctx.result.structure.sections
+        func scope(_ section: Int) -> [String] {
+            var s = sections[section]
+            // A table or a `1.` heading binds at the level of its enclosing `(一)` heading.
+            while s.rank > 2, s.path.count > 1, let parent = sections.last(where: { $0.path == Array(s.path.dropLast()) }) { s = parent }
+            return s.path
+        }
+        var byScope: [[String]: (lead: [String], responsible: [String])] = [:]
+        for d in departments where (d.role == .lead || d.role == .responsible) && !d.collective {
+            let key = scope(d.section)
+            var entry = byScope[key] ?? ([], [])
+            if d.role == .lead, !entry.lead.contains(d.name) { entry.lead.append(d.name) }
+            if d.role == .responsible, !entry.responsible.contains(d.name) { entry.responsible.append(d.name) }
+            byScope[key] = entry
+        }
+        if byScope.isEmpty { return }
+        for i in targets.indices {
+            let path = sections[targets[i].section].path
+            // The deepest scope that contains the target's section.
+            var best: [String]? = nil
+            for key in byScope.keys where key.count <= path.count && Array(path.prefix(key.count)) == key && !key.isEmpty {
+                if best == nil || key.count > best!.count { best = key }
+            }
+            if let key = best, let entry = byScope[key] {
+                targets[i].lead = entry.lead
+                targets[i].responsible = entry.responsible
+            }
+        }
+    }
+}
+
+/// What the resolvers share: the document, the lexicons and helpers over the normalized text.
+struct ResolveContext {
+    let result: DocumentResult
+    let lexicons: Lexicons
+    let chars: [UInt32]
+
+    init(result: DocumentResult, lexicons: Lexicons) {
+        self.result = result
+        self.lexicons = lexicons
+        self.chars = result.text.chars
+    }
+
+    var text: NormalizedText { result.text }
+    var structure: DocumentStructure { result.structure }
+
+    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
+        if i < 0 || i + word.count > chars.count { return false }
+        for k in 0..<word.count where chars[i + k] != word[k] { return false }
+        return true
+    }
+
+    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
+
+    func string(_ r: Range<Int>) -> String { text.text(r) }
+
+    /// Span, original text, section, sentence and article for a normalized range.
+    func provenance(_ r: Range<Int>) -> (span: Span, text: String, section: Int, sentence: String, article: Int) {
+        let span = text.span(r)
+        let unit = structure.unit(at: r.lowerBound)
+        return (span, makeString(text.original[span.start..<span.end]), unit?.section ?? 0,
+                unit.map { text.text($0.range) } ?? "", structure.article(at: r.lowerBound))
+    }
+
+    /// Clause delimiters: ，,；;。：:！？!? newline, and brackets and quotes that close a phrase.
+    @inline(__always) static func isClauseBreak(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x2C, 0x3B, 0x3002, 0x3A, 0x21, 0x3F, 0x0A, 0xFF0C, 0xFF1B, 0xFF1A: return true
+        default: return false
+        }
+    }
+
+    /// Removes any of `words` from the start of `r`, repeatedly.
+    func stripLeading(_ r: Range<Int>, _ words: [[UInt32]]) -> Range<Int> {
+        var s = r.lowerBound
+        var changed = true
+        while changed {
+            changed = false
+            for w in words where s + w.count <= r.upperBound && has(w, at: s) { s += w.count; changed = true; break }
+        }
+        return s..<r.upperBound
+    }
+
+    /// Removes any of `words` from the end of `r`, repeatedly.
+    func stripTrailing(_ r: Range<Int>, _ words: [[UInt32]]) -> Range<Int> {
+        var e = r.upperBound
+        var changed = true
+        while changed {
+            changed = false
+            for w in words where e - w.count >= r.lowerBound && has(w, endingAt: e) { e -= w.count; changed = true; break }
+        }
+        return r.lowerBound..<e
+    }
+
+    /// Trims spaces and the punctuation that cannot begin or end a name.
+    func trim(_ r: Range<Int>) -> Range<Int> {
+        var s = r.lowerBound, e = r.upperBound
+        let edge: Set<UInt32> = Set(scalars(" ,，、;；。:：“”\"'()（）《》「」*"))
+        while s < e, edge.contains(chars[s]) { s += 1 }
+        while e > s, edge.contains(chars[e - 1]) { e -= 1 }
+        // Keep a quotation whose closing mark is inside: “231”产业集群.
+        if s > r.lowerBound, chars[s - 1] == 0x201C, (s..<e).contains(where: { chars[$0] == 0x201D }) { s -= 1 }
+        return s..<e
+    }
+
+    /// The heading text of a section without its numbering: `(一)高端装备产业集群` → `高端装备产业集群`.
+    static func headingName(_ heading: String) -> String {
+        var scalars = Array(heading.unicodeScalars)
+        var k = 0
+        if k < scalars.count, scalars[k] == "(" {
+            while k < scalars.count, scalars[k] != ")" { k += 1 }
+            k += 1
+        } else {
+            while k < scalars.count, CharClass.isChineseNumeral(scalars[k].value) || CharClass.isDigit(scalars[k].value) || scalars[k] == "." { k += 1 }
+            if k < scalars.count, scalars[k] == "、" || scalars[k] == "." { k += 1 }
+        }
+        if k >= scalars.count || k == 0 { k = 0 }
+        scalars.removeFirst(min(k, scalars.count))
+        return String(String.UnicodeScalarView(scalars)).trimmingSpaces
     }
 }

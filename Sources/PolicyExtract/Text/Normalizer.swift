@@ -223,11 +223,14 @@ public enum TextNormalizer {
             var joinable = !terminalPunctuation.contains(last)
                 && (CharClass.isHan(first) || CharClass.isDigit(first))
                 && (CharClass.isHan(last) || CharClass.isDigit(last) || last == UInt32(char: "%"))
-                && !looksStructural(chars, A) && !looksStructural(chars, B)
+                && (!looksStructural(chars, A) || A.end - A.start >= 50) && !looksStructural(chars, B)
             if joinable {
-                var clauses = false
-                for k in A.start..<A.end where clausePunctuation.contains(chars[k]) { clauses = true; break }
-                joinable = clauses || A.end - A.start >= 50
+                // Both halves must read like running text, and the second must not be a label line.
+                var clausesA = false, clausesB = false
+                for k in A.start..<A.end where clausePunctuation.contains(chars[k]) { clausesA = true; break }
+                for k in B.start..<B.end where clausePunctuation.contains(chars[k]) { clausesB = true; break }
+                let labelB = chars[B.end - 1] == UInt32(char: ":") || chars[B.end - 1] == 0xFF1A
+                joinable = (clausesA || A.end - A.start >= 50) && (clausesB || B.end - B.start >= 30) && !labelB
             }
             if joinable { drop.append(A.end..<B.start) }
             a = b

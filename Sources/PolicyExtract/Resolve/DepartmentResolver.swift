@@ -1,0 +1,310 @@
+/// Departments — government and Party bodies with their role.
+///
+/// Roles: `issuer` (the organs of the 公文 header block, those named before 关于 on the title line, and a
+/// body that 印发/出台/发布 a policy in a report), `lead` (牵头单位, or `X牵头` inline), `responsible`
+/// (责任单位, `Y按职责分工负责`, `Y配合`), `cc` (抄送), `printer` (the `…办公室 2016年9月14日印发` line) and
+/// `mentioned` (any other body, found by its suffix in the `department_suffixes` lexicon and a
+/// leading level or place: 省, 市, 县, 国家, 中共 …). Lists split on 、 and ，; 等 is stripped; collective
+/// addressees (`有关县市区、功能区`) are kept with `collective: true`.
+struct DepartmentResolver {
+    let ctx: ResolveContext
+
+    static let leadLabel = scalars("牵头单位")
+    static let responsibleLabels: [[UInt32]] = ["责任单位", "配合单位", "参与单位"].map(scalars)
+    static let ccLabel = scalars("抄送")
+    static let qiantou = scalars("牵头")
+    static let dutyPhrases: [[UInt32]] = ["按职责分工负责", "按照职责分工负责", "按职责负责"].map(scalars)
+    static let issueVerbs: [[UInt32]] = ["联合印发", "印发", "出台", "发布", "制定了", "制定", "出台了", "印发了", "发布了"].map(scalars)
+    static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
+    static let yinfa = scalars("印发")
+    static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
+    static let anchors: [[UInt32]] = ["国务院", "党中央", "中共", "国家", "省", "市", "县", "区", "自治区", "人民银行"].map(scalars)
+    static let excludedEndings = ["研究院", "研究所", "学院", "医院", "大学", "公司", "集团", "银行", "协会", "商会", "联盟", "基地", "园区",
+                                  "格局", "布局", "结局", "开局", "大局", "全局", "中心", "当局"]
+    /// Two-character words that begin with a suffix character and show it does not end a name.
+    static let notEndings: Set<String> = ["局面", "局势", "委托", "委员", "部分", "部署", "部门", "部位", "办法", "办理", "办好", "办事", "会议",
+                                          "会上", "会同", "会展", "院士", "院校", "院所", "厅长", "局长", "部长", "署名", "委屈", "部件", "局部"]
+    /// Single characters after 区/市/县/省 that make a common word, not a place: 区域, 市场, 省内.
+    static let notPlace: Set<UInt32> = Set(scalars("域场内外级际"))
+
+    func resolve() -> [Department] {
+        var result: [Department] = []
+        let structure = ctx.structure
+        // Issuers: the header block and the title line.
+        if let header = structure.header {
+            for organ in header.organs { add(&result, organ, .issuer) }
+        }
+        for organ in structure.titleOrgans { add(&result, organ, .issuer) }
+        let chars = ctx.chars
+        for unit in structure.units {
+            let r = unit.range
+            var k = r.lowerBound
+            while k < r.upperBound {
+                if ctx.has(Self.leadLabel, at: k), isColon(k + Self.leadLabel.count) {
+                    let listStart = skipColon(k + Self.leadLabel.count, r)
+                    let listEnd = listEndAt(listStart, r)
+                    for item in splitList(listStart..<listEnd) { add(&result, item.0, .lead, collective: item.1) }
+                    k = listEnd; continue
+                }
+                if let label = Self.responsibleLabels.first(where: { ctx.has($0, at: k) && isColon(k + $0.count) }) {
+                    let listStart = skipColon(k + label.count, r)
+                    let listEnd = listEndAt(listStart, r, allowComma: true)
+                    for item in splitList(listStart..<listEnd) { add(&result, item.0, .responsible, collective: item.1) }
+                    k = listEnd; continue
+                }
+                if ctx.has(Self.ccLabel, at: k), k + 2 < r.upperBound, chars[k + 2] == UInt32(char: ":") || chars[k + 2] == 0xFF1A {
+                    let listStart = k + 3
+                    let listEnd = listEndAt(listStart, r, allowComma: true)
+                    for item in splitList(listStart..<listEnd) { add(&result, item.0, .cc, collective: item.1) }
+                    k = listEnd; continue
+                }
+                // Inline: (X牵头,Y按职责分工负责)
+                if ctx.has(Self.qiantou, at: k), !ctx.has(Self.leadLabel, at: k) {
+                    var s = k
+                    while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
+                    if s < k, s > r.lowerBound, chars[s - 1] == UInt32(char: "(") || chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";") {
+                        for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .lead, collective: item.1) }
+                    }
+                    k += Self.qiantou.count; continue
+                }
+                if let phrase = Self.dutyPhrases.first(where: { ctx.has($0, at: k) }) {
+                    var s = k
+                    while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
+                    if s < k, s > r.lowerBound, [UInt32(char: ","), UInt32(char: "("), UInt32(char: ";")].contains(chars[s - 1]) {
+                        for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .responsible, collective: item.1) }
+                    }
+                    k += phrase.count; continue
+                }
+                k += 1
+            }
+            // Printer: …办公室 2016年9月14日印发 on a line of its own.
+            if unit.kind != .tableRow, ctx.has(Self.yinfa, endingAt: r.upperBound),
+               let date = ctx.result.items(DateMatcher.id).first(where: { r.contains($0.mention.range.lowerBound) && $0.mention.range.upperBound + 2 >= r.upperBound }) {
+                let name = ctx.trim(r.lowerBound..<date.mention.range.lowerBound)
+                if !name.isEmpty, name.count <= 30 {
+                    add(&result, name, .printer)
+                } else if name.isEmpty, let ui = structure.units.lastIndex(where: { $0.range.upperBound <= r.lowerBound }),
+                          structure.units[ui].range.count <= 30, looksLikeBody(structure.units[ui].range) {
+                    // The printing organ on the line above the date: 山东省商务厅办公室 / 2016年9月14日印发.
+                    add(&result, structure.units[ui].range, .printer)
+                }
+            }
+            if unit.kind == .sentence || unit.kind == .title { issuersInSentence(&result, r) }
+        }
+        mentioned(&result)
+        return result
+    }
+
+    func isColon(_ i: Int) -> Bool {
+        i < ctx.chars.count && (ctx.chars[i] == UInt32(char: ":") || ctx.chars[i] == 0xFF1A)
+    }
+
+    func skipColon(_ i: Int, _ r: Range<Int>) -> Int {
+        var k = i
+        while k < r.upperBound, ctx.chars[k] == UInt32(char: ":") || ctx.chars[k] == 0xFF1A || ctx.chars[k] == 0x20 { k += 1 }
+        return k
+    }
+
+    /// A list runs to `;`, `。`, `)` or the end; with `allowComma`, a comma continues it (责任单位 lists
+    /// end with `,有关县市区、功能区`).
+    func listEndAt(_ start: Int, _ r: Range<Int>, allowComma: Bool = false) -> Int {
+        var k = start
+        var depth = 0
+        while k < r.upperBound {
+            let c = ctx.chars[k]
+            if c == UInt32(char: "(") { depth += 1 }
+            if c == UInt32(char: ")") { if depth == 0 { break }; depth -= 1 }
+            if c == UInt32(char: ";") || c == 0x3002 || c == 0x0A { break }
+            if !allowComma && c == UInt32(char: ",") { break }
+            k += 1
+        }
+        return k
+    }
+
+    @inline(__always) func isListBoundary(_ c: UInt32) -> Bool {
+        ResolveContext.isClauseBreak(c) || c == UInt32(char: "(") || c == UInt32(char: ")") || c == 0x3001
+    }
+
+    /// Items of a list of bodies: split on 、 and , and 和; strips 等 and leading 由.
+    func splitList(_ r: Range<Int>) -> [(Range<Int>, Bool)] {
+        var items: [(Range<Int>, Bool)] = []
+        var s = r.lowerBound
+        var k = r.lowerBound
+        while k <= r.upperBound {
+            if k == r.upperBound || ctx.chars[k] == 0x3001 || ctx.chars[k] == UInt32(char: ",") {
+                var piece = ctx.trim(s..<k)
+                piece = ctx.stripTrailing(piece, [scalars("等")])
+                piece = ctx.stripLeading(piece, [scalars("由")])
+                piece = ctx.trim(piece)
+                if !piece.isEmpty {
+                    let text = ctx.string(piece)
+                    let collective = ((text.hasPrefix("各") || text.hasPrefix("有关")) && !looksLikeBody(piece))
+                        || text == "功能区" || text.hasSuffix("县市区") || text.hasSuffix("功能区")
+                    items.append((piece, collective))
+                }
+                s = k + 1
+            }
+            k += 1
+        }
+        // 有关县市区、功能区: the second half of a collective pair is collective too.
+        for i in items.indices where i > 0 && items[i - 1].1 && ctx.string(items[i].0).count <= 4 { items[i].1 = true }
+        return items
+    }
+
+    func looksLikeBody(_ r: Range<Int>) -> Bool {
+        let name = ctx.string(r)
+        if name.count < 2 || name.count > 30 { return false }
+        if Self.central.contains(name) { return true }
+        return ctx.lexicons.departmentSuffixes.contains { name.hasSuffix($0) } || name.hasSuffix("中心") || name.hasSuffix("海关") || name.hasSuffix("支行") || name.hasSuffix("分局")
+    }
+
+    func level(_ name: String) -> String? {
+        if name.hasPrefix("国务院") || name.hasPrefix("国家") || name.hasPrefix("党中央") || name.hasPrefix("中共中央") || name.hasSuffix("部") { return "国家" }
+        let scalars = Array(name.unicodeScalars.prefix(8))
+        for u in scalars {
+            if u == "省" { return "省" }
+            if u == "市" { return "市" }
+            if u == "县" || u == "区" { return "县" }
+        }
+        return nil
+    }
+
+    func add(_ result: inout [Department], _ r: Range<Int>, _ role: DepartmentRole, collective: Bool = false) {
+        let trimmed = ctx.trim(r)
+        guard !trimmed.isEmpty else { return }
+        let name = ctx.string(trimmed).filter { $0 != " " }
+        let p = ctx.provenance(trimmed)
+        result.append(Department(name: name, role: role, level: level(name), collective: collective, span: p.span, text: p.text,
+                                 section: p.section, sentence: p.sentence, article: p.article))
+    }
+
+    /// `山东省人民政府办公厅日前印发《…》`, `省商务厅会同省发展改革委…制定了《…》`.
+    func issuersInSentence(_ result: inout [Department], _ r: Range<Int>) {
+        let chars = ctx.chars
+        var k = r.lowerBound
+        while k < r.upperBound {
+            guard let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
+            let after = k + verb.count
+            // The policy must follow: 《, perhaps after 的 or 了.
+            var open = after
+            if open < r.upperBound, chars[open] == 0x7684 || chars[open] == 0x4E86 { open += 1 }
+            guard open < r.upperBound, chars[open] == 0x300A else { k = after; continue }
+            var end = ctx.stripTrailing(r.lowerBound..<k, Self.timeWords).upperBound
+            // Bodies before the verb: …A会同B、C…
+            var s = end
+            while s > r.lowerBound, !ResolveContext.isClauseBreak(chars[s - 1]), chars[s - 1] != 0x300B, chars[s - 1] != 0x201D { s -= 1 }
+            let span = s..<end
+            var names: [Range<Int>] = []
+            var pieceStart = span.lowerBound
+            var i = span.lowerBound
+            while i <= span.upperBound {
+                if i == span.upperBound || chars[i] == 0x3001 || ctx.has(scalars("会同"), at: i) || ctx.has(scalars("联合"), at: i) {
+                    names.append(pieceStart..<i)
+                    if i < span.upperBound, chars[i] != 0x3001 { i += 2 } else { i += 1 }
+                    pieceStart = i
+                    continue
+                }
+                i += 1
+            }
+            for n in names {
+                guard let body = bodyEnding(at: n.upperBound, from: n.lowerBound) else { continue }
+                add(&result, body, .issuer)
+            }
+            end = after
+            k = after
+        }
+    }
+
+    /// The body whose name ends at `end` (a department suffix), starting no earlier than `from`:
+    /// the name runs back to a stop word, then starts at its first level or place word.
+    func bodyEnding(at end: Int, from: Int) -> Range<Int>? {
+        let name = ctx.string(from..<end)
+        if Self.central.contains(where: { name.hasSuffix($0) }) {
+            let c = Self.central.first { name.hasSuffix($0) }!
+            return (end - c.unicodeScalars.count)..<end
+        }
+        guard ctx.lexicons.departmentSuffixes.contains(where: { name.hasSuffix($0) }) || name.hasSuffix("部") else { return nil }
+        if Self.excludedEndings.contains(where: { name.hasSuffix($0) }) { return nil }
+        var s = from
+        var i = from
+        while i < end {
+            var matched = false
+            for w in ctx.lexicons.departmentStopwords where ctx.has(w, at: i) && i + w.count < end {
+                s = i + w.count; i += w.count; matched = true; break
+            }
+            if !matched { i += 1 }
+        }
+        // Start at a place name (a known one, or up to three characters before 省/市/县 at the start of
+        // the phrase), else at the first level word (省, 市, 国家, 中共 …).
+        var start: Int? = nil
+        var k = s
+        while k < end - 1, !CharClass.isHan(ctx.chars[k]) { k += 1 }
+        if let place = ctx.lexicons.places.first(where: { ctx.has($0, at: k) }) {
+            start = k
+            _ = place
+        } else {
+            var j = k + 1
+            while j <= min(k + 3, end - 2) {
+                let c = ctx.chars[j]
+                if (c == 0x7701 || c == 0x5E02 || c == 0x53BF), (k..<j).allSatisfy({ CharClass.isHan(ctx.chars[$0]) }) { start = k; break }
+                j += 1
+            }
+        }
+        while start == nil, k < end - 1 {
+            if let place = ctx.lexicons.places.first(where: { ctx.has($0, at: k) }) { _ = place; start = k; break }
+            if let a = Self.anchors.first(where: { ctx.has($0, at: k) }) {
+                let next = k + a.count
+                if a.count == 1, next < end, Self.notPlace.contains(ctx.chars[next]) { k += 1; continue }
+                start = k
+                break
+            }
+            k += 1
+        }
+        guard let st = start, end - st >= 3, end - st <= 22 else { return nil }
+        return st..<end
+    }
+
+    /// Other bodies named anywhere: a department suffix preceded by a level or place.
+    func mentioned(_ result: inout [Department]) {
+        var known = Set(result.map(\.name))
+        let chars = ctx.chars
+        let single: Set<String> = ["中心", "办", "会", "院", "小组"]
+        let suffixes = (ctx.lexicons.departmentSuffixes.filter { !single.contains($0) } + ["部"]).map(scalars).sorted { $0.count > $1.count }
+        for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
+            let r = unit.range
+            var k = r.lowerBound
+            while k < r.upperBound {
+                var matchedEnd: Int? = nil
+                for c in Self.central.map(scalars) where ctx.has(c, at: k) { matchedEnd = k + c.count; break }
+                if matchedEnd == nil {
+                    for s in suffixes where ctx.has(s, at: k) {
+                        var e = k + s.count
+                        // 人民政府 + 办公厅, 委员会 + 办公室: a longer name goes on.
+                        var extended = true
+                        while extended {
+                            extended = false
+                            for s2 in suffixes where s2.count >= 2 && ctx.has(s2, at: e) { e += s2.count; extended = true; break }
+                        }
+                        // The suffix must end the word: not 局面, 委托, 部分, 办法.
+                        if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { continue }
+                        matchedEnd = e
+                        break
+                    }
+                }
+                guard let e = matchedEnd else { k += 1; continue }
+                var from = e - 1
+                while from > r.lowerBound, e - from < 22, !ResolveContext.isClauseBreak(chars[from - 1]), chars[from - 1] != 0x3001,
+                      chars[from - 1] != 0x300A, chars[from - 1] != 0x201C, chars[from - 1] != UInt32(char: "(") { from -= 1 }
+                if let body = bodyEnding(at: e, from: from) {
+                    let name = ctx.string(body)
+                    if !known.contains(name), looksLikeBody(body) {
+                        known.insert(name)
+                        add(&result, body, .mentioned)
+                    }
+                }
+                k = e
+            }
+        }
+    }
+
+}

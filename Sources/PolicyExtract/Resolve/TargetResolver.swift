@@ -1,0 +1,269 @@
+/// Targets — quantified goals bound to a deadline year.
+///
+/// A deadline year (`到2025年`) opens a scope that runs on across `,` and `;` to the end of its
+/// paragraph or to the next year phrase. Every amount, percent and count in the scope becomes a
+/// target with the metric it measures (the noun phrase before it, less the verb: `营业收入达到1200亿元`
+/// → 营业收入), its comparator (the value's qualifier) and a subject: a cluster named in the sentence
+/// (`“231”产业集群规上企业个数…`), else the nearest heading that names one (`(一)高端装备产业集群`).
+/// A count with a money threshold is one tier target (`3个超过5000亿元的产业集群`,
+/// `千亿级产业集群2个(高端装备、高端化工)`) that keeps the threshold and the members it names.
+struct TargetResolver {
+    let ctx: ResolveContext
+
+    static let deng = UInt32(0x7B49)      // 等
+    static let jiqun = scalars("集群")
+    static let jiqunNei = scalars("集群内")
+    static let wholeArea: [[UInt32]] = ["全省", "全市", "全县", "全区", "全国"].map(scalars)
+    static let yipi = scalars("一批")
+
+    struct Value {
+        var item: Item
+        var range: Range<Int>
+        /// End including a qualifier marker after the value (以上, 左右).
+        var markerEnd: Int
+        var value: ExactDecimal
+        var valueMax: ExactDecimal?
+        var unit: String
+        var qualifier: Qualifier
+        var isAmount: Bool
+        var isCount: Bool
+        var amount: AmountValue?
+    }
+
+    func values() -> [Value] {
+        var result: [Value] = []
+        let r = ctx.result
+        for item in r.items(AmountMatcher.id) {
+            guard case .amount(let a) = item.mention.value, !a.table else { continue }
+            let unit = a.unit == "亿" ? "亿元" : a.unit == "万亿" ? "万亿元" : a.unit
+            result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
+                                valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, amount: a))
+        }
+        for item in r.items(PercentMatcher.id) {
+            guard case .percent(let p) = item.mention.value else { continue }
+            result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: p.value,
+                                valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, amount: nil))
+        }
+        for item in r.items(CountMatcher.id) {
+            guard case .count(let c) = item.mention.value else { continue }
+            result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: c.value,
+                                valueMax: c.valueMax, unit: c.unit, qualifier: c.qualifier, isAmount: false, isCount: true, amount: nil))
+        }
+        return result.filter { $0.item.tableCell == nil }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    func markerEnd(_ end: Int) -> Int {
+        for q in ctx.lexicons.qualifiersAfter where q.qualifier != .level && ctx.has(q.word, at: end) { return end + q.word.count }
+        return end
+    }
+
+    func resolve() -> [Target] {
+        let r = ctx.result
+        let allValues = values()
+        let years = r.items(YearMatcher.id).compactMap { i -> (Range<Int>, Int, YearKind)? in
+            if case .year(let y, let k) = i.mention.value { return (i.mention.range, y, k) }
+            return nil
+        }
+        var targets: [Target] = []
+        // A deadline year carries into a following paragraph that states goals (目标, 指标) without a
+        // year of its own: an answer in an interview, a list of indicators after its lead-in.
+        var carried: (range: Range<Int>, year: Int, paragraph: Int, article: Int)? = nil
+        for (pIndex, paragraph) in r.structure.paragraphs.enumerated() {
+            let pv = allValues.filter { paragraph.contains($0.range.lowerBound) }
+            var py = years.filter { paragraph.contains($0.0.lowerBound) }
+            let article = r.structure.article(at: paragraph.lowerBound)
+            if let last = py.last(where: { $0.2 == .deadline }) {
+                carried = (last.0, last.1, pIndex, article)
+            } else if py.isEmpty, let c = carried, pIndex - c.paragraph <= 3, c.article == article,
+                      ctx.string(paragraph).contains("目标") || ctx.string(paragraph).contains("指标") {
+                // The carried year stands at the start of the paragraph.
+                py = [(paragraph.lowerBound..<paragraph.lowerBound, c.year, .deadline)]
+                carried?.paragraph = pIndex
+            } else if !py.isEmpty {
+                carried = nil
+            }
+            if pv.isEmpty { continue }
+            if !py.contains(where: { $0.2 == .deadline }) { continue }
+            var consumed = Set<Int>()  // indexes of values used as a tier threshold
+            for (vi, v) in pv.enumerated() where !consumed.contains(vi) {
+                // The year phrase in force: the last one before the value in this paragraph.
+                guard let year = py.last(where: { $0.0.upperBound <= v.range.lowerBound }), year.2 == .deadline else { continue }
+                let yearRange = year.0.isEmpty ? carried!.range : year.0
+                var threshold: (Value, Int)? = nil
+                if v.isCount, vi + 1 < pv.count, pv[vi + 1].isAmount {
+                    let next = pv[vi + 1]
+                    let gap = v.range.upperBound..<next.range.lowerBound
+                    if gap.count <= 10, !gap.contains(where: { ResolveContext.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                        threshold = (next, vi + 1)
+                    }
+                }
+                var levelBefore: Value? = nil
+                if v.isCount, vi > 0, pv[vi - 1].isAmount, pv[vi - 1].qualifier == .level, !consumed.contains(vi - 1) {
+                    let prev = pv[vi - 1]
+                    let gap = prev.range.upperBound..<v.range.lowerBound
+                    if gap.count <= 6, !gap.contains(where: { ResolveContext.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                        levelBefore = prev
+                    }
+                }
+                if let t = threshold { consumed.insert(t.1) }
+                if let lb = levelBefore, let idx = pv.firstIndex(where: { $0.range == lb.range }) {
+                    // The tier amount was already turned into a target on its own: replace it.
+                    targets.removeAll { $0.valueSpan == lb.item.span }
+                    consumed.insert(idx)
+                }
+                if var t = makeTarget(v, year: (year.0, year.1), threshold: threshold?.0, levelBefore: levelBefore, paragraph: paragraph) {
+                    t.yearSpan = ctx.text.span(yearRange.isEmpty ? yearRange.lowerBound..<(yearRange.lowerBound + 1) : yearRange)
+                    targets.append(t)
+                }
+            }
+        }
+        // The same goal stated twice is one target, with the other statements recorded.
+        var merged: [Target] = []
+        for t in targets {
+            if let i = merged.firstIndex(where: { $0.year == t.year && $0.metric == t.metric && $0.value == t.value && $0.unit == t.unit
+                && $0.comparator == t.comparator && $0.members == t.members }) {
+                merged[i].restated.append(t.span)
+            } else {
+                merged.append(t)
+            }
+        }
+        return merged
+    }
+
+    func makeTarget(_ v: Value, year: (Range<Int>, Int), threshold: Value?, levelBefore: Value?, paragraph: Range<Int>) -> Target? {
+        let chars = ctx.chars
+        let first = levelBefore?.range.lowerBound ?? v.range.lowerBound
+        // The clause the value sits in.
+        var clauseStart = first
+        while clauseStart > paragraph.lowerBound, !ResolveContext.isClauseBreak(chars[clauseStart - 1]) { clauseStart -= 1 }
+        clauseStart = max(clauseStart, year.0.upperBound <= first ? max(clauseStart, year.0.upperBound) : clauseStart)
+        var clauseEnd = (threshold?.markerEnd ?? v.markerEnd)
+        while clauseEnd < paragraph.upperBound, !ResolveContext.isClauseBreak(chars[clauseEnd]) { clauseEnd += 1 }
+        // Members listed before the value: 动力装备、高端铝业、智能家电等3个…
+        var members: [String] = []
+        var metricStart = clauseStart
+        if let dengAt = (clauseStart..<first).last(where: { chars[$0] == Self.deng }) {
+            let afterDeng = dengAt + 1
+            let tail = afterDeng..<first
+            let tailIsShort = tail.count == 0 || ctx.has(Self.yipi, at: afterDeng)
+            if tailIsShort || tail.count <= 6 {
+                let listRange = ctx.stripLeading(ctx.trim(clauseStart..<dengAt), ctx.lexicons.goalVerbs)
+                members = splitList(listRange)
+                metricStart = afterDeng
+            }
+        } else {
+            // Within the clause, a value after an enumeration comma starts its own sub-clause.
+            if let comma = (clauseStart..<first).last(where: { chars[$0] == 0x3001 }) { metricStart = comma + 1 }
+        }
+        // Members in parentheses after the value: 千亿级产业集群2个(高端装备、高端化工)
+        var end = threshold?.markerEnd ?? v.markerEnd
+        if members.isEmpty, end < chars.count, chars[end] == UInt32(char: "(") {
+            if let close = (end..<min(chars.count, end + 60)).first(where: { chars[$0] == UInt32(char: ")") }) {
+                members = splitList((end + 1)..<close)
+                end = close + 1
+            }
+        }
+        var metricRange = ctx.trim(metricStart..<first)
+        metricRange = ctx.stripTrailing(metricRange, ctx.lexicons.targetVerbs)
+        metricRange = ctx.stripLeading(metricRange, ctx.lexicons.goalVerbs)
+        metricRange = ctx.trim(metricRange)
+        var metric = ctx.string(metricRange)
+        if let lb = levelBefore {
+            metric = ctx.string(lb.range.lowerBound..<v.range.lowerBound)
+            if metric.unicodeScalars.last.map({ $0 == "级" }) == true { metric += "产业集群" }
+        }
+        var afterValue = (threshold?.markerEnd ?? v.markerEnd)..<clauseEnd
+        if let t = threshold {
+            var e = v.range.upperBound
+            while e < clauseEnd, ctx.chars[e] != 0x3001 { e += 1 }
+            metric = ctx.string(ctx.trim(v.range.upperBound..<e))
+            afterValue = t.markerEnd..<t.markerEnd
+        }
+        if metric.isEmpty || (levelBefore == nil && threshold == nil && v.isCount && metricRange.isEmpty) {
+            // 打造30个创新创业共同体: the metric follows the count.
+            var s = afterValue.lowerBound
+            if s < chars.count, chars[s] == 0x7684 { s += 1 }  // 的
+            let tail = ctx.trim(s..<afterValue.upperBound)
+            if !tail.isEmpty {
+                metric = ctx.string(tail)
+                end = max(end, tail.upperBound)
+            }
+        }
+        // Subject: a cluster named in the phrase, else a heading naming one, else the whole area named.
+        var subject = ""
+        if let split = subjectSplit(metricRange), !split.subject.isEmpty, levelBefore == nil, threshold == nil {
+            subject = split.subject
+            metric = split.metric
+        } else if levelBefore == nil, threshold == nil, ctx.has(Self.jiqunNei, endingAt: metricRange.upperBound) {
+            // 力争集群内50%以上的园区创建生态工业园区: the metric follows the value.
+            subject = ctx.string(ctx.trim(metricRange))
+            var s = afterValue.lowerBound
+            if s < chars.count, chars[s] == 0x7684 { s += 1 }
+            let tail = ctx.trim(s..<afterValue.upperBound)
+            metric = ctx.string(tail)
+            end = max(end, tail.upperBound)
+        }
+        if subject.isEmpty { subject = headingSubject(v.item.section) }
+        if subject.isEmpty {
+            for w in Self.wholeArea where ctx.has(w, at: metricRange.lowerBound) { subject = makeString(w) }
+        }
+        if subject.isEmpty { subject = ctx.result.info.title ?? "" }
+        let spanStart = min(metricRange.isEmpty ? first : metricRange.lowerBound, first)
+        let spanRange = spanStart..<max(end, v.range.upperBound)
+        let p = ctx.provenance(spanRange)
+        var value = v.value, valueMax = v.valueMax, unit = v.unit, comparator = v.qualifier
+        var th: Threshold? = nil
+        if let t = threshold, let a = t.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
+        if let lb = levelBefore, let a = lb.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
+        if v.isCount, th != nil { comparator = v.qualifier }
+        if !v.isCount, v.isAmount, v.unit == "元" { unit = "元" }
+        _ = (value, valueMax, unit)
+        value = v.value; valueMax = v.valueMax
+        return Target(year: year.1, subject: subject, metric: metric, comparator: comparator, value: value, valueMax: valueMax, unit: unit,
+                      threshold: th, members: members, lead: [], responsible: [], span: p.span, text: p.text,
+                      valueSpan: v.item.span, section: v.item.section, sentence: p.sentence, article: p.article,
+                      yearSpan: ctx.text.span(year.0))
+    }
+
+    /// `“231”产业集群规上企业个数` → subject `“231”产业集群`, metric `规上企业个数`;
+    /// `集群内高新技术企业` → subject `集群`, metric `高新技术企业`.
+    func subjectSplit(_ r: Range<Int>) -> (subject: String, metric: String)? {
+        var k = r.upperBound - Self.jiqun.count
+        while k >= r.lowerBound {
+            if ctx.has(Self.jiqun, at: k) {
+                var cut = k + Self.jiqun.count
+                if cut < r.upperBound, ctx.chars[cut] == 0x5185 { cut += 1 }  // 内
+                if cut < r.upperBound {
+                    let subject = ctx.string(ctx.trim(r.lowerBound..<(k + Self.jiqun.count)))
+                    let metric = ctx.string(ctx.trim(cut..<r.upperBound))
+                    if !metric.isEmpty { return (subject, metric) }
+                }
+                return nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The nearest heading (deepest first) whose text names a cluster: `(一)高端装备产业集群`.
+    func headingSubject(_ section: Int) -> String {
+        let sections = ctx.structure.sections
+        guard section < sections.count else { return "" }
+        for heading in sections[section].path.reversed() {
+            let name = ResolveContext.headingName(heading)
+            if name.hasSuffix("集群") { return name }
+        }
+        return ""
+    }
+
+    func splitList(_ r: Range<Int>) -> [String] {
+        var items: [String] = []
+        var s = r.lowerBound
+        for k in r.lowerBound...r.upperBound where k == r.upperBound || ctx.chars[k] == 0x3001 || ctx.chars[k] == UInt32(char: ",") {
+            let piece = ctx.trim(s..<k)
+            if !piece.isEmpty { items.append(ctx.string(piece)) }
+            s = k + 1
+        }
+        return items
+    }
+}
