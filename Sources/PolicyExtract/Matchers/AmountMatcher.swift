@@ -58,10 +58,23 @@ public struct AmountMatcher: Matcher {
                 let after = i + u.word.count
                 for w in ctx.lexicons.notMoneyAfterYi where ctx.has(w, at: after) { return nil }
                 if after < ctx.chars.count, CharClass.isDigit(ctx.chars[after]) { return nil }
+                // A bare 亿 is money in a tier (千亿级) or after a money word in its clause (销售收入超1000亿).
+                if !(after < ctx.chars.count && ctx.chars[after] == Self.ji) && !moneyWordBefore(ctx, i) { return nil }
             }
             return u
         }
         return nil
+    }
+
+    /// True when a `money_context` word stands in the clause before `i` (at most 24 characters back).
+    func moneyWordBefore(_ ctx: MatchContext, _ i: Int) -> Bool {
+        var s = i
+        while s > 0, i - s < 24, !ResolveContext.isClauseBreak(ctx.chars[s - 1]) { s -= 1 }
+        for w in ctx.lexicons.moneyContext {
+            var k = s
+            while k + w.count <= i { if ctx.has(w, at: k) { return true }; k += 1 }
+        }
+        return false
     }
 
     func amount(_ ctx: MatchContext, start: Int, number: ExactDecimal, numberEnd: Int, chinese: Bool,
@@ -147,6 +160,16 @@ public struct AmountMatcher: Matcher {
             let unitEnd = numeralEnd + unit.word.count
             if unitEnd < runEnd { continue }
             let numeral = chars[start..<numeralEnd]
+            // 万千亿级: a tier spanning two sizes (千亿级 to 万亿级).
+            if numeral.count == 2, let hi = CharClass.chinesePlace(numeral.first!), let lo = CharClass.chinesePlace(numeral.last!), hi > lo,
+               unit.multiplier == 100_000_000, unitEnd < chars.count, chars[unitEnd] == Self.ji {
+                return finish(ctx, start: start, end: unitEnd, value: ExactDecimal(lo), valueMax: ExactDecimal(hi), unit: unit, chinese: true,
+                              lastEnd: lastEnd, lastVerb: lastVerb)
+            }
+            // A numeral must hold a digit or 十/百/千: 亿元 alone (单位:亿元) is no amount.
+            // (万亿级 is a tier of its own.)
+            let tier = unitEnd < chars.count && chars[unitEnd] == Self.ji
+            if !tier, !numeral.contains(where: { CharClass.chineseDigit($0) != nil || $0 == 0x5341 || $0 == 0x767E || $0 == 0x5343 }) { continue }
             // A bare 元 after a small Chinese numeral is usually a word (二元酸, 一元化): require a place value.
             if unit.multiplier == 1, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) { return nil }
             if unit.bare, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) && unitEnd < chars.count && chars[unitEnd] != Self.ji { return nil }
@@ -200,6 +223,10 @@ public struct AmountMatcher: Matcher {
         .init("己二酸、二元酸等化工产品", []),
         .init("推动产业多元化发展,坚持一元化管理", []),
         .init("全省人口超1亿人", []),
+        .init("活跃用户数达到4.6亿。", []),
+        .init("单位:亿元", []),
+        .init("打造3个万千亿级产业集群", ["万千亿级 => 1000-10000亿元 level"]),
+        .init("数字产业等3个万亿级产业集群", ["万亿级 => 10000亿元 level"]),
         .init("出口额达50亿美元", []),
         .init("新增企业2000家", []),
         .init("数十亿元的投资", []),

@@ -63,9 +63,13 @@ public struct DateMatcher: Matcher {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// `cutoff` for the date a statistic runs to (截至2023年12月31日), else `date`.
+    /// `cutoff` for the date a statistic runs to (截至2023年12月31日), `deadline` for one that something
+    /// must be done by (2025年2月10日前), else `date`.
     public static func kind(_ text: NormalizedText, _ range: Range<Int>) -> String {
-        YearMatcher.cutoffBefore.contains { text.has($0, endingAt: range.lowerBound) } ? "cutoff" : "date"
+        if YearMatcher.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return "cutoff" }
+        if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return "deadline" }
+        if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return "deadline" }
+        return "date"
     }
 
     static func daysIn(_ month: Int, _ year: Int) -> Int {

@@ -57,7 +57,7 @@ public struct DocNumberMatcher: Matcher {
     /// True when the normalized line `r` is a document number and nothing else.
     static func lineIsDocNumber(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
         for k in r where closing(text.chars[k]) != nil {
-            if let m = match(text, bracketAt: k), m.range.upperBound == r.upperBound { return true }
+            if let m = match(text, bracketAt: k), m.range.upperBound == r.upperBound, m.range.lowerBound == r.lowerBound { return true }
         }
         return false
     }

@@ -40,8 +40,15 @@ public struct YearMatcher: Matcher {
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         // Years that belong to a date or a period are reported there.
-        let taken = DateMatcher().find(in: ctx).map(\.range) + PeriodMatcher().find(in: ctx).map(\.range)
+        let dates = DateMatcher().find(in: ctx)
+        let taken = dates.map(\.range) + PeriodMatcher().find(in: ctx).map(\.range)
         var result: [Mention] = []
+        // A date something must be done by (2025年2月10日前) makes its year a deadline.
+        for d in dates where DateMatcher.kind(ctx.text, d.range) == "deadline" {
+            if case .date(let y, _, _) = d.value, let yearRange = Self.years(ctx).first(where: { $0.0.lowerBound == d.range.lowerBound })?.0 {
+                result.append(Mention(matcher: Self.id, range: yearRange, value: .year(y, .deadline)))
+            }
+        }
         for (range, year) in Self.years(ctx) where !taken.contains(where: { $0.overlaps(range) }) {
             let s = range.lowerBound
             var kind = YearKind.other
@@ -60,7 +67,7 @@ public struct YearMatcher: Matcher {
             }
             result.append(Mention(matcher: Self.id, range: range, value: .year(year, kind)))
         }
-        return result
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     public static let examples: [MatcherExample] = [
@@ -78,6 +85,7 @@ public struct YearMatcher: Matcher {
         .init("支撑引领作用^[1-3],[7-8]", []),
         .init("《山东省推进工业转型升级行动计划(2015-2020年)》", []),
         .init("2016年9月14日印发", []),
+        .init("请于2025年2月10日前报送", ["2025年 => 2025 deadline"]),
         .init("鲁商发〔2016〕3号", []),
     ]
 }

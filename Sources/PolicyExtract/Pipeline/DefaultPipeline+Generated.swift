@@ -38,9 +38,76 @@ enum DefaultPipelineFiles {
     "department_stopwords": "lexicons/department-stopwords.txt",
     "cluster_generic": "lexicons/cluster-generic.txt",
     "cluster_stopwords": "lexicons/cluster-stopwords.txt",
-    "places": "lexicons/places.txt"
+    "places": "lexicons/places.txt",
+    "central_bodies": "lexicons/central-bodies.txt",
+    "money_context": "lexicons/money-context.txt"
   }
 }
+
+"""###,
+        "lexicons/central-bodies.txt": ###"""
+# Central bodies whose names carry no level or place word: State Council departments and their
+# common short forms. A body's name may be one of these, optionally followed by 办公厅/办公室.
+党中央
+中共中央
+国务院
+全国人大
+全国政协
+中央财经委员会
+外交部
+国防部
+国家发展改革委
+国家发展和改革委员会
+发改委
+教育部
+科技部
+科学技术部
+工业和信息化部
+工信部
+国家民委
+公安部
+国家安全部
+民政部
+司法部
+财政部
+人力资源社会保障部
+人力资源和社会保障部
+人社部
+自然资源部
+生态环境部
+住房城乡建设部
+住房和城乡建设部
+交通运输部
+水利部
+农业农村部
+商务部
+文化和旅游部
+国家卫生健康委
+退役军人事务部
+应急管理部
+中国人民银行
+人民银行
+审计署
+国务院国资委
+海关总署
+税务总局
+国家税务总局
+市场监管总局
+国家市场监督管理总局
+国家统计局
+国家数据局
+国家能源局
+国家知识产权局
+国家金融监督管理总局
+证监会
+中国证监会
+国家铁路局
+中国民航局
+国家邮政局
+国家林草局
+国家医保局
+军委联合参谋部
+新华社
 
 """###,
         "lexicons/cluster-generic.txt": ###"""
@@ -237,6 +304,8 @@ enum DefaultPipelineFiles {
         "lexicons/department-suffixes.txt": ###"""
 # Endings of the names of government and Party bodies (longest first is not required).
 人民政府
+政府
+部门
 政府办公厅
 政府办公室
 办公厅
@@ -346,6 +415,44 @@ enum DefaultPipelineFiles {
 工业增加值
 利润总额
 可再生能源发电装机规模
+
+"""###,
+        "lexicons/money-context.txt": ###"""
+# Words that, before a bare 亿 or 万亿 in the same clause, show the number is money
+# (销售收入超1000亿). Without one (活跃用户数达到4.6亿) a bare 亿 is not read as 元.
+收入
+营收
+产值
+投资
+规模
+销售
+资金
+金额
+总额
+生产总值
+GDP
+增加值
+利润
+税收
+营业
+资产
+融资
+基金
+交易额
+成交额
+消费
+出口
+进口
+贸易
+产业
+集群
+经济
+财政
+预算
+支出
+补贴
+奖励
+贷款
 
 """###,
         "lexicons/money-units.tsv": ###"""

@@ -22,6 +22,8 @@ public struct Lexicons: Sendable {
     public var clusterGeneric: Set<String>
     public var clusterStopwords: [[UInt32]]
     public var places: [[UInt32]]
+    public var centralBodies: [String]
+    public var moneyContext: [[UInt32]]
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -66,6 +68,8 @@ public struct Lexicons: Sendable {
         goalVerbs = Self.rows(texts["goal_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         departmentStopwords = Self.rows(texts["department_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
+        centralBodies = Self.rows(texts["central_bodies"]).map { $0[0] }.sorted { $0.count > $1.count }
+        moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
         places = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }

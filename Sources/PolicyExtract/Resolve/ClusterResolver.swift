@@ -85,7 +85,7 @@ struct ClusterResolver {
         }
         if industry.count < 2 || ctx.lexicons.clusterGeneric.contains(industry) { return nil }
         if industry.hasSuffix("制造业") { return nil }
-        for g in ["优势", "新兴", "特色", "主导", "重点", "传统"] where industry.hasSuffix(g) || industry.hasPrefix(g) { return nil }
+        if place == nil { for g in ["优势", "新兴", "特色", "主导", "重点", "传统"] where industry.hasSuffix(g) || industry.hasPrefix(g) { return nil } }
         // Without a place, a cluster is named only by a heading of its own: (一)高端装备产业集群.
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
         let listedUnderTier = tierFor(r) != nil && listLine(r)

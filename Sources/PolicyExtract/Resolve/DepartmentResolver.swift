@@ -20,7 +20,8 @@ struct DepartmentResolver {
     static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
     static let anchors: [[UInt32]] = ["国务院", "党中央", "中共", "国家", "省", "市", "县", "区", "自治区", "人民银行"].map(scalars)
     static let excludedEndings = ["研究院", "研究所", "学院", "医院", "大学", "公司", "集团", "银行", "协会", "商会", "联盟", "基地", "园区",
-                                  "格局", "布局", "结局", "开局", "大局", "全局", "中心", "当局"]
+                                  "格局", "布局", "结局", "开局", "大局", "全局", "中心", "当局", "全部", "内部", "外部", "东部", "西部",
+                                  "南部", "北部", "中部", "干部", "总部", "法治政府", "数字政府", "服务型政府", "政府部门", "部署", "会议"]
     /// Two-character words that begin with a suffix character and show it does not end a name.
     static let notEndings: Set<String> = ["局面", "局势", "委托", "委员", "部分", "部署", "部门", "部位", "办法", "办理", "办好", "办事", "会议",
                                           "会上", "会同", "会展", "院士", "院校", "院所", "厅长", "局长", "部长", "署名", "委屈", "部件", "局部"]
@@ -32,9 +33,9 @@ struct DepartmentResolver {
         let structure = ctx.structure
         // Issuers: the header block and the title line.
         if let header = structure.header {
-            for organ in header.organs { add(&result, organ, .issuer) }
+            for organ in header.organs where looksLikeBody(organ) { add(&result, organ, .issuer) }
         }
-        for organ in structure.titleOrgans { add(&result, organ, .issuer) }
+        for organ in structure.titleOrgans where looksLikeBody(organ) { add(&result, organ, .issuer) }
         let chars = ctx.chars
         for unit in structure.units {
             let r = unit.range
@@ -91,8 +92,55 @@ struct DepartmentResolver {
             }
             if unit.kind == .sentence || unit.kind == .title { issuersInSentence(&result, r) }
         }
+        signatures(&result)
+        addressees(&result)
         mentioned(&result)
         return result
+    }
+
+    /// A body's name standing alone on a line just above the date of the document — the signature —
+    /// or alone on a line among the first lines: the issuer.
+    func signatures(_ result: inout [Department]) {
+        let units = ctx.structure.units
+        let dates = ctx.result.items(DateMatcher.id)
+        for (i, unit) in units.enumerated() where unit.kind != .tableRow && unit.range.count <= 30 && looksLikeBody(unit.range) {
+            let name = ctx.string(unit.range)
+            if name.contains(",") || name.contains("、") { continue }
+            var isSignature = false
+            // Body lines stacked above a date line: 商务部办公厅 / 财政部办公厅 / 2024年8月24日
+            var j = i + 1
+            while j < units.count, units[j].range.count <= 30, looksLikeBody(units[j].range), !dates.contains(where: { units[j].range.contains($0.mention.range.lowerBound) }) { j += 1 }
+            if j < units.count, j - i <= 6, let d = dates.first(where: { units[j].range.contains($0.mention.range.lowerBound) }),
+               units[j].range.count - d.mention.range.count <= 2, !ctx.has(Self.yinfa, at: d.mention.range.upperBound) { isSignature = true }
+            if i < 8, unit.kind == .header || unit.kind == .sentence, ctx.result.structure.paragraphs.firstIndex(where: { $0.contains(unit.range.lowerBound) }).map({ $0 < 3 }) ?? true {
+                isSignature = isSignature || unit.range.count == ctx.result.structure.paragraphs.first(where: { $0.contains(unit.range.lowerBound) })?.count
+            }
+            if isSignature, !result.contains(where: { $0.role == .issuer && $0.name == name.filter { $0 != " " } }),
+               !result.contains(where: { $0.role == .printer && $0.span.start == ctx.text.span(unit.range).start }) {
+                add(&result, unit.range, .issuer)
+            }
+        }
+    }
+
+    /// The addressees of a notice: the line ending in a colon at its head (各市商务局、发展和改革委员会…：).
+    func addressees(_ result: inout [Department]) {
+        let paragraphs = ctx.structure.paragraphs.prefix(4)
+        for p in paragraphs {
+            let last = ctx.chars[p.upperBound - 1]
+            guard last == UInt32(char: ":") || last == 0xFF1A, p.count <= 200 else { continue }
+            // Groups separated by commas; a group opened by 各 (各省、自治区、直辖市人民政府) is collective.
+            var groupCollective = false
+            var previousEnd = p.lowerBound
+            for item in splitList(p.lowerBound..<(p.upperBound - 1)) {
+                let gap = previousEnd..<item.0.lowerBound
+                if gap.contains(where: { ctx.chars[$0] == UInt32(char: ",") }) || previousEnd == p.lowerBound { groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 }
+                previousEnd = item.0.upperBound
+                let name = ctx.string(item.0).filter { $0 != " " }
+                guard !item.1, !groupCollective, !name.contains("各"), looksLikeBody(item.0) else { continue }
+                if !result.contains(where: { $0.name == name }) { add(&result, item.0, .mentioned) }
+            }
+            break
+        }
     }
 
     func isColon(_ i: Int) -> Bool {
@@ -133,7 +181,7 @@ struct DepartmentResolver {
         while k <= r.upperBound {
             if k == r.upperBound || ctx.chars[k] == 0x3001 || ctx.chars[k] == UInt32(char: ",") {
                 var piece = ctx.trim(s..<k)
-                piece = ctx.stripTrailing(piece, [scalars("等")])
+                piece = ctx.stripTrailing(piece, ["等相关部门", "等有关部门", "等部门", "等单位", "相关部门", "等"].map(scalars))
                 piece = ctx.stripLeading(piece, [scalars("由")])
                 piece = ctx.trim(piece)
                 if !piece.isEmpty {
@@ -152,9 +200,10 @@ struct DepartmentResolver {
     }
 
     func looksLikeBody(_ r: Range<Int>) -> Bool {
-        let name = ctx.string(r)
+        let name = ctx.string(r).filter { $0 != " " }
         if name.count < 2 || name.count > 30 { return false }
-        if Self.central.contains(name) { return true }
+        if Self.central.contains(name) || ctx.lexicons.centralBodies.contains(where: { name.hasSuffix($0) }) { return true }
+        if name.contains("关于") || name.contains("文件") || name.contains(":") { return false }
         return ctx.lexicons.departmentSuffixes.contains { name.hasSuffix($0) } || name.hasSuffix("中心") || name.hasSuffix("海关") || name.hasSuffix("支行") || name.hasSuffix("分局")
     }
 
@@ -219,6 +268,19 @@ struct DepartmentResolver {
     /// the name runs back to a stop word, then starts at its first level or place word.
     func bodyEnding(at end: Int, from: Int) -> Range<Int>? {
         let name = ctx.string(from..<end)
+        // A central body, perhaps with its general office: 财政部, 国家发展改革委办公厅.
+        for office in ["办公厅", "办公室", ""] where name.hasSuffix(office) {
+            let stem = String(name.dropLast(office.count))
+            if let c = ctx.lexicons.centralBodies.first(where: { stem.hasSuffix($0) }) {
+                var start = end - c.unicodeScalars.count - office.unicodeScalars.count
+                // 国家工信部, 山东省发改委: a level or place written before the short name.
+                if ctx.has(scalars("国家"), endingAt: start), !c.hasPrefix("国家") { start -= 2 }
+                else if let place = ctx.lexicons.places.first(where: { ctx.has($0, endingAt: start) || ctx.has($0 + [0x7701], endingAt: start) || ctx.has($0 + [0x5E02], endingAt: start) }) {
+                    start -= ctx.has(place, endingAt: start) ? place.count : place.count + 1
+                }
+                return max(from, start)..<end
+            }
+        }
         if Self.central.contains(where: { name.hasSuffix($0) }) {
             let c = Self.central.first { name.hasSuffix($0) }!
             return (end - c.unicodeScalars.count)..<end
@@ -260,7 +322,18 @@ struct DepartmentResolver {
             }
             k += 1
         }
-        guard let st = start, end - st >= 3, end - st <= 22 else { return nil }
+        guard var st = start, end - st <= 22 else { return nil }
+        // 国务院和省委: two bodies joined by 和; the name is the second.
+        var j = st
+        while j < end - 2 {
+            if ctx.chars[j] == 0x548C, Self.anchors.contains(where: { ctx.has($0, at: j + 1) }) { st = j + 1 }
+            j += 1
+        }
+        // Two characters are enough for 省委, 市委, 县委; otherwise at least three (省政府, 市科技局).
+        if end - st < 3 {
+            let short = ctx.string(st..<end)
+            guard ["省委", "市委", "县委", "区委"].contains(short) else { return nil }
+        }
         return st..<end
     }
 
@@ -268,14 +341,21 @@ struct DepartmentResolver {
     func mentioned(_ result: inout [Department]) {
         var known = Set(result.map(\.name))
         let chars = ctx.chars
-        let single: Set<String> = ["中心", "办", "会", "院", "小组"]
+        let centralScalars = (Self.central + ctx.lexicons.centralBodies).map(scalars).sorted { $0.count > $1.count }
+        let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
         let suffixes = (ctx.lexicons.departmentSuffixes.filter { !single.contains($0) } + ["部"]).map(scalars).sorted { $0.count > $1.count }
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
                 var matchedEnd: Int? = nil
-                for c in Self.central.map(scalars) where ctx.has(c, at: k) { matchedEnd = k + c.count; break }
+                for c in centralScalars where ctx.has(c, at: k) {
+                    var e = k + c.count
+                    for office in ["办公厅", "办公室"].map(scalars) where ctx.has(office, at: e) { e += office.count; break }
+                    if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { break }
+                    matchedEnd = e
+                    break
+                }
                 if matchedEnd == nil {
                     for s in suffixes where ctx.has(s, at: k) {
                         var e = k + s.count
@@ -297,7 +377,9 @@ struct DepartmentResolver {
                       chars[from - 1] != 0x300A, chars[from - 1] != 0x201C, chars[from - 1] != UInt32(char: "(") { from -= 1 }
                 if let body = bodyEnding(at: e, from: from) {
                     let name = ctx.string(body)
-                    if !known.contains(name), looksLikeBody(body) {
+                    let first = ctx.chars[body.lowerBound]
+                    if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !ResolveContext.isClauseBreak(ctx.chars[body.lowerBound - 1]) { k = e; continue }
+                    if !known.contains(name), !name.contains("各"), looksLikeBody(body) {
                         known.insert(name)
                         add(&result, body, .mentioned)
                     }

@@ -117,7 +117,11 @@ struct ResolveContext {
         var s = r.lowerBound, e = r.upperBound
         let edge: Set<UInt32> = Set(scalars(" ,，、;；。:：“”\"'()（）《》「」*"))
         while s < e, edge.contains(chars[s]) { s += 1 }
-        while e > s, edge.contains(chars[e - 1]) { e -= 1 }
+        while e > s, edge.contains(chars[e - 1]) {
+            // Keep a closing bracket whose opening one is inside: 中小企业局(办), 经济(技术)开发区.
+            if chars[e - 1] == UInt32(char: ")") || chars[e - 1] == 0xFF09, (s..<(e - 1)).contains(where: { chars[$0] == UInt32(char: "(") || chars[$0] == 0xFF08 }) { break }
+            e -= 1
+        }
         // Keep a quotation whose closing mark is inside: “231”产业集群.
         if s > r.lowerBound, chars[s - 1] == 0x201C, (s..<e).contains(where: { chars[$0] == 0x201D }) { s -= 1 }
         return s..<e

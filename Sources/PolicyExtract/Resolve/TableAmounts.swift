@@ -23,7 +23,10 @@ enum TableAmounts {
                     if c < header.count, skipped[c] { continue }
                     let columnUnit = c < header.count ? columnUnits[c] : nil
                     guard let unit = columnUnit ?? captionUnit, !cell.isEmpty else { continue }
-                    guard let (value, end) = ctx.arabicNumber(at: cell.lowerBound), end == cell.upperBound else { continue }
+                    let negative = ctx.chars[cell.lowerBound] == UInt32(char: "-") && cell.count > 1
+                    let numberStart = negative ? cell.lowerBound + 1 : cell.lowerBound
+                    guard let (magnitude, end) = ctx.arabicNumber(at: numberStart), end == cell.upperBound else { continue }
+                    let value = negative ? ExactDecimal(significand: -magnitude.significand, exponent: magnitude.exponent) : magnitude
                     guard let yuan = value.multiplied(by: unit.multiplier) else { continue }
                     let amount = AmountValue(value: value, valueMax: nil, unit: unit.text, yuan: yuan, yuanMax: nil,
                                              qualifier: .none, chineseNumeral: false, table: true)

@@ -121,7 +121,7 @@ struct TargetResolver {
         var merged: [Target] = []
         for t in targets {
             if let i = merged.firstIndex(where: { $0.year == t.year && $0.metric == t.metric && $0.value == t.value && $0.unit == t.unit
-                && $0.comparator == t.comparator && $0.members == t.members }) {
+                && $0.comparator == t.comparator && $0.members == t.members && $0.subject == t.subject }) {
                 merged[i].restated.append(t.span)
             } else {
                 merged.append(t)

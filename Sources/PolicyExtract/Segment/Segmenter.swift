@@ -130,33 +130,49 @@ public final class Segmenter {
         }
         // Title.
         var titleLine = -1
-        for li in nonBlank.prefix(40) where li >= bodyStartLine {
-            let r = lines[li].range
-            let stripped = stripMarkup(text, r)
-            guard stripped.count <= 90, let g = find(Self.guanyu, in: text, stripped) else { continue }
-            let endsWithDocType = Self.docTypeWords.contains { w in
-                var e = stripped.upperBound
-                while e > stripped.lowerBound, [UInt32(char: ")"), UInt32(char: "》"), UInt32(char: "*")].contains(chars[e - 1]) { e -= 1 }
-                return text.has(w, endingAt: e)
+        var titleSecondLine = -1
+        for (position, li) in nonBlank.prefix(40).enumerated() {
+            var r = lines[li].range
+            // A trailing document number on the title line: 河南省人民政府 关于…的通知 豫政〔2023〕5号
+            if let k = (r.lowerBound..<r.upperBound).reversed().first(where: { chars[$0] == 0x20 }), DocNumberMatcher.lineIsDocNumber(text, (k + 1)..<r.upperBound) {
+                r = r.lowerBound..<k
             }
-            if endsWithDocType {
+            var stripped = stripMarkup(text, r)
+            guard stripped.count <= 90, let g = find(Self.guanyu, in: text, stripped) else { continue }
+            // A title broken over two lines: 国务院关于推动内蒙古高质量发展 / 奋力书写…的意见
+            var twoLines = false
+            if !endsWithDocType(text, stripped), position + 1 < nonBlank.count {
+                let next = stripMarkup(text, lines[nonBlank[position + 1]].range)
+                if next.count <= 40, endsWithDocType(text, next) { stripped = stripped.lowerBound..<next.upperBound; twoLines = true }
+            }
+            if endsWithDocType(text, stripped) {
                 titleLine = li
+                if twoLines { titleSecondLine = nonBlank[position + 1] }
                 // Organs written before 关于 on the same line, separated by spaces.
                 var organs: [Range<Int>] = []
-                var s = stripped.lowerBound
+                let s = stripped.lowerBound
+                var pieceStart = s
                 var k = s
                 while k < g {
-                    if chars[k] == 0x20 { if k > s { organs.append(s..<k) }; s = k + 1 }
+                    if chars[k] == 0x20 { if k > pieceStart { organs.append(pieceStart..<k) }; pieceStart = k + 1 }
                     k += 1
                 }
-                if !organs.isEmpty {
-                    structure.titleOrgans = organs
-                    structure.titleRange = g..<stripped.upperBound
-                } else {
-                    structure.titleRange = stripped
-                }
+                let spaced = !organs.isEmpty
+                if k > pieceStart { organs.append(pieceStart..<k) }  // 濮阳市人民政府办公室关于…
+                structure.titleOrgans = organs
+                // Organs set apart by spaces are not part of the title; one written into it is.
+                structure.titleRange = spaced ? g..<stripped.upperBound : stripped
                 break
             }
+        }
+        if titleLine >= 0, titleLine < bodyStartLine {
+            // The title sits in the header block (a title line above the document number): it is no organ.
+            if var header = structure.header {
+                header.organs.removeAll { lines[titleLine].range.contains($0.lowerBound) }
+                structure.header = header
+            }
+            structure.units.removeAll { $0.kind == .header && lines[titleLine].range.contains($0.range.lowerBound) }
+            structure.units.append(TextUnit(kind: .title, range: lines[titleLine].range, section: 0, paragraph: -1))
         }
         if titleLine < 0 {
             for li in nonBlank.prefix(10) where li >= bodyStartLine && chars[lines[li].range.lowerBound] == UInt32(char: "#") {
@@ -171,7 +187,7 @@ public final class Segmenter {
             }
         }
         if let tr = structure.titleRange {
-            structure.title = text.text(tr).filter { $0 != " " }
+            structure.title = text.text(tr).filter { $0 != " " && $0 != "\n" }
         }
         // Body.
         var stack: [Int] = [0]  // section indexes
@@ -182,6 +198,7 @@ public final class Segmenter {
             let line = lines[li]
             if line.blank { li += 1; continue }
             let r = line.range
+            if li == titleSecondLine { li += 1; continue }
             if li == titleLine {
                 let s = Section(index: structure.sections.count, kind: .title, path: [structure.title ?? text.text(r)], rank: 0, headingRange: r, article: article)
                 structure.sections.append(s)
@@ -195,9 +212,18 @@ public final class Segmenter {
                 var rows: [[Range<Int>]] = []
                 var end = li
                 var last = r
-                while end < lines.count, !lines[end].blank, isTableRow(text, lines[end].range) {
-                    if let cells = cells(text, lines[end].range) { rows.append(cells) }
-                    last = lines[end].range
+                while end < lines.count, !lines[end].blank {
+                    let row = lines[end].range
+                    if isTableRow(text, row) {
+                        if let cells = cells(text, row) { rows.append(cells) }
+                    } else if row.count <= 20, !row.contains(where: { ResolveContext.isClauseBreak(chars[$0]) }),
+                              ((end + 1)..<min(lines.count, end + 4)).contains(where: { !lines[$0].blank && isTableRow(text, lines[$0].range) }),
+                              !((end + 1)..<min(lines.count, end + 4)).contains(where: { lines[$0].blank }) {
+                        rows.append([row])  // a section row inside the table (经常性收支项目)
+                    } else {
+                        break
+                    }
+                    last = row
                     end += 1
                 }
                 var captions: [Range<Int>] = []
@@ -300,6 +326,12 @@ public final class Segmenter {
             start = cut
         }
         return result
+    }
+
+    func endsWithDocType(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
+        var e = r.upperBound
+        while e > r.lowerBound, [UInt32(char: ")"), UInt32(char: "》"), UInt32(char: "*")].contains(text.chars[e - 1]) { e -= 1 }
+        return Self.docTypeWords.contains { text.has($0, endingAt: e) }
     }
 
     func stripMarkup(_ text: NormalizedText, _ r: Range<Int>) -> Range<Int> {

@@ -20,7 +20,7 @@ enum CharClass {
     /// 〇零一二两三四五六七八九
     @inline(__always) static func chineseDigit(_ c: UInt32) -> Int? {
         switch c {
-        case 0x3007, 0x96F6: return 0
+        case 0x3007, 0x96F6, 0x25CB, 0x25EF: return 0  // 〇 零, and ○ ◯ written for 〇
         case 0x4E00: return 1
         case 0x4E8C, 0x4E24: return 2
         case 0x4E09: return 3

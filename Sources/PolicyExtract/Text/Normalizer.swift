@@ -229,7 +229,7 @@ public enum TextNormalizer {
                 var clausesA = false, clausesB = false
                 for k in A.start..<A.end where clausePunctuation.contains(chars[k]) { clausesA = true; break }
                 for k in B.start..<B.end where clausePunctuation.contains(chars[k]) { clausesB = true; break }
-                let labelB = chars[B.end - 1] == UInt32(char: ":") || chars[B.end - 1] == 0xFF1A
+                let labelB = (chars[B.end - 1] == UInt32(char: ":") || chars[B.end - 1] == 0xFF1A) && !clausesB
                 joinable = (clausesA || A.end - A.start >= 50) && (clausesB || B.end - B.start >= 30) && !labelB
             }
             if joinable { drop.append(A.end..<B.start) }

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Accuracy against hand-checked gold annotations (`Fixtures/gold/<doc>.json`).
+///
+/// Fields and matching rules (also in the README):
+/// - `amounts`: one per occurrence; a found amount matches a gold one with the same value in 亿元
+///   (and upper end for ranges) whose text agrees after normalization (NFKC, no spaces), one text
+///   containing the other — so `500亿级以上` and `500亿级` agree. `amount_qualifiers` counts the matched
+///   pairs whose qualifier also agrees, over all amounts.
+/// - `years`: the set of deadline years. `dates`: the set of ISO dates, cut-off and deadline dates excluded.
+/// - `doc_numbers`: the set of numbers, normalized. `clusters`: the set of names, normalized.
+/// - `targets`: one per goal; matched on year, value and unit (normalized: 亿 → 亿元).
+///   `target_comparators` also requires the comparator.
+/// - `departments`: the set of (name, role), names normalized; collective addressees are left out.
+public struct Evaluation {
+    public struct FieldScore: Sendable {
+        public var field: String
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+        public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
+        public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    public struct Miss: Sendable {
+        public var field: String
+        public var kind: String  // "miss" or "false_positive"
+        public var document: String
+        public var text: String
+        public var detail: String
+        public var span: Span?
+    }
+
+    public static let fields = ["amounts", "amount_qualifiers", "years", "dates", "doc_numbers", "targets", "target_comparators", "departments", "clusters"]
+
+    public var scores: [String: FieldScore] = [:]
+    public var misses: [Miss] = []
+    public var documents = 0
+    public var missingGold: [String] = []
+
+    public init() { for f in Self.fields { scores[f] = FieldScore(field: f) } }
+
+    public var overall: FieldScore {
+        var o = FieldScore(field: "overall")
+        for f in Self.fields where f != "amount_qualifiers" && f != "target_comparators" {
+            o.truePositives += scores[f]!.truePositives
+            o.falsePositives += scores[f]!.falsePositives
+            o.falseNegatives += scores[f]!.falseNegatives
+        }
+        return o
+    }
+
+    /// NFKC, Traditional → Simplified, no spaces: the form names and texts are compared in.
+    public static func key(_ s: String) -> String {
+        let scalars = s.unicodeScalars.map(\.value)
+        let tables = NormalizationTables.shared
+        var out: [UInt32] = []
+        for c in scalars {
+            let folded = tables.fold(c) ?? [c]
+            for var f in folded {
+                if f >= 0x4E00, f <= 0x9FFF, tables.simplified[Int(f - 0x4E00)] != 0 { f = tables.simplified[Int(f - 0x4E00)] }
+                if f == 0x20 || f == 0x0A || f == 0x09 { continue }
+                out.append(f)
+            }
+        }
+        return makeString(out)
+    }
+
+    static func number(_ any: Any?) -> Double? {
+        if let d = any as? Double { return d }
+        if let i = any as? Int { return Double(i) }
+        if let n = any as? NSNumber { return n.doubleValue }
+        return nil
+    }
+
+    static func close(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case let (x?, y?): return abs(x - y) <= max(1e-9, abs(y) * 1e-9)
+        default: return false
+        }
+    }
+
+    static func unitKey(_ u: String) -> String {
+        let k = key(u)
+        switch k {
+        case "亿": return "亿元"
+        case "万亿": return "万亿元"
+        case "百分点": return "个百分点"
+        default: return k
+        }
+    }
+
+    mutating func count(_ field: String, tp: Int = 0, fp: Int = 0, fn: Int = 0) {
+        scores[field]!.truePositives += tp
+        scores[field]!.falsePositives += fp
+        scores[field]!.falseNegatives += fn
+    }
+
+    /// Compares one document's result with its gold annotation.
+    public mutating func add(_ r: DocumentResult, gold: [String: Any]) {
+        documents += 1
+        let doc = r.info.id
+        // Amounts.
+        struct Found { var text: String; var yi: Double; var yiMax: Double?; var q: String; var span: Span; var used = false }
+        var found: [Found] = r.items(AmountMatcher.id).compactMap { i in
+            guard case .amount(let a) = i.mention.value else { return nil }
+            return Found(text: Self.key(i.text), yi: a.yiYuan.doubleValue, yiMax: a.yiYuanMax?.doubleValue, q: a.qualifier.rawValue, span: i.span)
+        }
+        for g in gold["amounts"] as? [[String: Any]] ?? [] {
+            let text = Self.key(g["text"] as? String ?? "")
+            let yi = Self.number(g["yi_yuan"]), yiMax = Self.number(g["yi_yuan_max"])
+            let q = g["qualifier"] as? String ?? "none"
+            if let k = found.indices.first(where: { !found[$0].used && Self.close(found[$0].yi, yi) && Self.close(found[$0].yiMax, yiMax)
+                && (found[$0].text.contains(text) || text.contains(found[$0].text)) }) {
+                found[k].used = true
+                count("amounts", tp: 1)
+                if found[k].q == q { count("amount_qualifiers", tp: 1) } else {
+                    count("amount_qualifiers", fp: 1, fn: 1)
+                    misses.append(Miss(field: "amount_qualifiers", kind: "miss", document: doc, text: g["text"] as? String ?? "",
+                                       detail: "qualifier \(found[k].q), gold \(q)", span: found[k].span))
+                }
+            } else {
+                count("amounts", fn: 1)
+                count("amount_qualifiers", fn: 1)
+                misses.append(Miss(field: "amounts", kind: "miss", document: doc, text: g["text"] as? String ?? "", detail: "\(yi ?? 0) 亿元 \(q)", span: nil))
+            }
+        }
+        for f in found where !f.used {
+            count("amounts", fp: 1)
+            count("amount_qualifiers", fp: 1)
+            misses.append(Miss(field: "amounts", kind: "false_positive", document: doc, text: f.text, detail: "\(f.yi) 亿元 \(f.q)", span: f.span))
+        }
+        // Sets.
+        let years = Set(r.items(YearMatcher.id).compactMap { i -> String? in
+            if case .year(let y, .deadline) = i.mention.value { return String(y) }; return nil
+        })
+        compareSets("years", doc, found: years, gold: Set((gold["years"] as? [Any] ?? []).compactMap { Self.number($0).map { String(Int($0)) } }))
+        let dates = Set(r.items(DateMatcher.id).compactMap { i -> String? in
+            guard case .date(let y, let m, let d) = i.mention.value, DateMatcher.kind(r.text, i.mention.range) == "date" else { return nil }
+            return isoDate(y, m, d)
+        })
+        compareSets("dates", doc, found: dates, gold: Set(gold["dates"] as? [String] ?? []))
+        compareSets("doc_numbers", doc, found: Set(r.items(DocNumberMatcher.id).map { Self.key(r.text.text($0.mention.range)) }),
+                    gold: Set((gold["doc_numbers"] as? [String] ?? []).map(Self.key)))
+        compareSets("clusters", doc, found: Set(r.clusters.map { Self.key($0.name) }),
+                    gold: Set((gold["clusters"] as? [[String: Any]] ?? []).compactMap { ($0["name"] as? String).map(Self.key) }))
+        compareSets("departments", doc, found: Set(r.departments.filter { !$0.collective }.map { Self.key($0.name) + " / " + $0.role.rawValue }),
+                    gold: Set((gold["departments"] as? [[String: Any]] ?? []).compactMap { d -> String? in
+                        guard let n = d["name"] as? String, let role = d["role"] as? String else { return nil }
+                        return Self.key(n) + " / " + role
+                    }))
+        // Targets.
+        struct FoundTarget { var year: Int; var value: Double; var unit: String; var comparator: String; var text: String; var span: Span; var used = false }
+        var targets = r.targets.map { FoundTarget(year: $0.year, value: $0.value.doubleValue, unit: Self.unitKey($0.unit), comparator: $0.comparator.rawValue, text: $0.text, span: $0.span) }
+        for g in gold["targets"] as? [[String: Any]] ?? [] {
+            let year = Int(Self.number(g["year"]) ?? 0)
+            let value = Self.number(g["value"])
+            let unit = Self.unitKey(g["unit"] as? String ?? "")
+            let comparator = g["comparator"] as? String ?? "none"
+            if let k = targets.indices.first(where: { !targets[$0].used && targets[$0].year == year && Self.close(targets[$0].value, value) && targets[$0].unit == unit }) {
+                targets[k].used = true
+                count("targets", tp: 1)
+                if targets[k].comparator == comparator { count("target_comparators", tp: 1) } else {
+                    count("target_comparators", fp: 1, fn: 1)
+                    misses.append(Miss(field: "target_comparators", kind: "miss", document: doc, text: g["text"] as? String ?? "",
+                                       detail: "comparator \(targets[k].comparator), gold \(comparator)", span: targets[k].span))
+                }
+            } else {
+                count("targets", fn: 1)
+                count("target_comparators", fn: 1)
+                misses.append(Miss(field: "targets", kind: "miss", document: doc, text: g["text"] as? String ?? "",
+                                   detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: nil))
+            }
+        }
+        for t in targets where !t.used {
+            count("targets", fp: 1)
+            count("target_comparators", fp: 1)
+            misses.append(Miss(field: "targets", kind: "false_positive", document: doc, text: t.text, detail: "\(t.year): \(t.value) \(t.unit) \(t.comparator)", span: t.span))
+        }
+    }
+
+    mutating func compareSets(_ field: String, _ doc: String, found: Set<String>, gold: Set<String>) {
+        count(field, tp: found.intersection(gold).count, fp: found.subtracting(gold).count, fn: gold.subtracting(found).count)
+        for m in gold.subtracting(found).sorted() { misses.append(Miss(field: field, kind: "miss", document: doc, text: m, detail: "", span: nil)) }
+        for m in found.subtracting(gold).sorted() { misses.append(Miss(field: field, kind: "false_positive", document: doc, text: m, detail: "", span: nil)) }
+    }
+
+    /// Runs the pipeline over `paths` and compares each document with `goldDirectory/<id>.json`.
+    public static func run(paths: [String], goldDirectory: String, pipeline: PipelineDefinition = .builtIn) throws -> Evaluation {
+        var evaluation = Evaluation()
+        let (inputs, errors) = BatchRunner.collect(paths)
+        if let e = errors.first { throw PipelineError("\(e.path): \(e.message)") }
+        let extractor = DocumentExtractor(pipeline: pipeline)
+        for input in inputs {
+            let goldPath = (goldDirectory as NSString).appendingPathComponent(FileInput.documentID(input.path) + ".json")
+            guard let data = FileManager.default.contents(atPath: goldPath),
+                  let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                evaluation.missingGold.append(input.path)
+                continue
+            }
+            let bytes = try FileInput.read(input.path)
+            let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
+            evaluation.add(result, gold: gold)
+        }
+        return evaluation
+    }
+
+    public func table() -> String {
+        func pct(_ v: Double) -> String {
+            let s = String(Int((v * 1000).rounded()))
+            let padded = String(repeating: "0", count: max(0, 4 - s.count)) + s
+            return padded.prefix(padded.count - 3) + "." + padded.suffix(3)
+        }
+        func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+        func lpad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+        var lines = [pad("field", 20) + lpad("tp", 6) + lpad("fp", 6) + lpad("fn", 6) + lpad("precision", 11) + lpad("recall", 9) + lpad("F1", 8)]
+        for s in Self.fields.map({ scores[$0]! }) + [overall] {
+            lines.append(pad(s.field, 20) + lpad(String(s.truePositives), 6) + lpad(String(s.falsePositives), 6) + lpad(String(s.falseNegatives), 6)
+                         + lpad(pct(s.precision), 11) + lpad(pct(s.recall), 9) + lpad(pct(s.f1), 8))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public func json() -> JSONValue {
+        func score(_ s: FieldScore) -> JSONValue {
+            .object([("tp", .int(s.truePositives)), ("fp", .int(s.falsePositives)), ("fn", .int(s.falseNegatives)),
+                     ("precision", .number(String(s.precision))), ("recall", .number(String(s.recall))), ("f1", .number(String(s.f1)))])
+        }
+        return .object([
+            ("documents", .int(documents)),
+            ("fields", .object(Self.fields.map { ($0, score(scores[$0]!)) })),
+            ("overall", score(overall)),
+            ("missing_gold", .strings(missingGold)),
+            ("errors", .array(misses.map { m in
+                .object([("field", .string(m.field)), ("kind", .string(m.kind)), ("document", .string(m.document)), ("text", .string(m.text)),
+                         ("detail", .string(m.detail)), ("span", m.span.map { .object([("start", .int($0.start)), ("end", .int($0.end)), ("line", .int($0.line))]) } ?? .null)])
+            })),
+        ])
+    }
+}

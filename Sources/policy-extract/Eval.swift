@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PolicyExtract
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare extraction with gold annotations: precision, recall and F1 per field, then every miss and false positive.",
+        discussion: "Matching rules are in the README (section Accuracy). Exit code 1 when --floors is given and a field falls below its floor."
+    )
+    @Argument(help: "Documents or folders (default: Fixtures/docs).") var paths: [String] = ["Fixtures/docs"]
+    @Option(name: .long, help: "Folder of gold annotations, one <document id>.json each.") var gold: String = "Fixtures/gold"
+    @Option(name: .long, help: "A JSON object of minimum F1 per field; fail when a field is below it.") var floors: String?
+    @Flag(name: .long, help: "Print JSON for machines.") var json = false
+    @Flag(name: .long, help: "Only the score table, without the list of misses.") var summary = false
+    @OptionGroup var options: PipelineOptions
+
+    func run() throws {
+        let evaluation = try Evaluation.run(paths: paths, goldDirectory: gold, pipeline: try options.load())
+        if json {
+            print(evaluation.json().serialized(pretty: true))
+        } else {
+            print("documents: \(evaluation.documents)")
+            print(evaluation.table())
+            if !evaluation.missingGold.isEmpty { print("\nno gold for: " + evaluation.missingGold.joined(separator: ", ")) }
+            if !summary {
+                for kind in ["miss", "false_positive"] {
+                    let list = evaluation.misses.filter { $0.kind == kind }
+                    if list.isEmpty { continue }
+                    print("\n\(kind == "miss" ? "misses" : "false positives") (\(list.count)):")
+                    for m in list {
+                        let at = m.span.map { " @\($0.start)-\($0.end) line \($0.line)" } ?? ""
+                        print("  [\(m.field)] \(m.document)\(at): \(m.text)\(m.detail.isEmpty ? "" : "  (\(m.detail))")")
+                    }
+                }
+            }
+        }
+        if let floors {
+            let failures = try FloorCheck.check(evaluation, floorsPath: floors)
+            for f in failures { writeStderr("below floor: \(f)") }
+            if !failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
