@@ -27,7 +27,11 @@ let package = Package(
         .target(
             name: "PolicyExtract",
             dependencies: ["ICUBridge"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            swiftSettings: [
+                .swiftLanguageMode(.v5),
+                // The scanners index arrays in tight loops; release builds drop the exclusivity checks.
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ]
         ),
         .executableTarget(
             name: "policy-extract",

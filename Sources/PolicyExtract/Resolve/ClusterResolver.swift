@@ -8,6 +8,11 @@ struct ClusterResolver {
     let ctx: ResolveContext
     static let jiqun = scalars("集群")
     static let chanye = scalars("产业")
+    static let shijieji = scalars("世界级")
+    static let guojiaji = scalars("国家级")
+    static let guojiaCluster = scalars("国家先进制造业集群")
+    static let shengji = scalars("省级")
+    static let shengCluster = scalars("省先进制造业集群")
 
     func resolve() -> [Cluster] {
         let chars = ctx.chars
@@ -78,7 +83,7 @@ struct ClusterResolver {
         }
         if industry.unicodeScalars.contains(where: { $0.isASCII && !CharClass.isDigit($0.value) && $0 != " " }) { return nil }
         if industry.unicodeScalars.contains(where: { CharClass.isDigit($0.value) }) && !industry.hasSuffix("亿级") { return nil }
-        if industry.contains("先进制造业") { return nil }
+        if industry.includes("先进制造业") { return nil }
         // Strip a size: 通信设备2000亿级 → 通信设备.
         if industry.hasSuffix("级"), let cut = industry.unicodeScalars.firstIndex(where: { CharClass.isDigit($0.value) || $0 == "千" || $0 == "百" || $0 == "万" }) {
             industry = String(industry.unicodeScalars[..<cut])
@@ -93,7 +98,7 @@ struct ClusterResolver {
         let p = ctx.provenance(r)
         let tier = tierFor(r)
         let goalWords = ["打造", "培育", "建设", "形成", "到20"]
-        let status = goalWords.contains { p.sentence.contains($0) } ? "goal" : "existing"
+        let status = goalWords.contains { p.sentence.includes($0) } ? "goal" : "existing"
         return (true, Cluster(name: full, place: place, industry: industry, tier: tier, status: status, span: p.span, text: p.text,
                               section: p.section, sentence: p.sentence, article: p.article))
     }
@@ -108,18 +113,23 @@ struct ClusterResolver {
     /// 世界级 / 国家级 / 省级: from the sentence, or from a list heading line just above.
     func tierFor(_ r: Range<Int>) -> String? {
         guard let unit = ctx.structure.unit(at: r.lowerBound) else { return nil }
-        func tier(in s: String) -> String? {
-            if s.contains("世界级") { return "世界级" }
-            if s.contains("国家级") || s.contains("国家先进制造业集群") { return "国家级" }
-            if s.contains("省级") || s.contains("省先进制造业集群") { return "省级" }
+        func contains(_ r: Range<Int>, _ w: [UInt32]) -> Bool {
+            var k = r.lowerBound
+            while k + w.count <= r.upperBound { if ctx.has(w, at: k) { return true }; k += 1 }
+            return false
+        }
+        func tier(in r: Range<Int>) -> String? {
+            if contains(r, Self.shijieji) { return "世界级" }
+            if contains(r, Self.guojiaji) || contains(r, Self.guojiaCluster) { return "国家级" }
+            if contains(r, Self.shengji) || contains(r, Self.shengCluster) { return "省级" }
             return nil
         }
-        let sentence = ctx.string(unit.range)
+        let sentence = unit.range
         // In a list line (names separated by 、), the heading line above decides.
         var previousEnd = unit.range.lowerBound - 1
         while previousEnd > 0, ctx.chars[previousEnd] == 0x0A || ctx.chars[previousEnd] == 0x20 { previousEnd -= 1 }
         if previousEnd > 0, ctx.chars[previousEnd] == UInt32(char: ":"), let above = ctx.structure.unit(at: previousEnd) {
-            if let t = tier(in: ctx.string(above.range)) { return t }
+            if let t = tier(in: above.range) { return t }
         }
         return tier(in: sentence)
     }

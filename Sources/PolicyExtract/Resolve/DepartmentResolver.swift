@@ -8,7 +8,35 @@
 /// addressees (`有关县市区、功能区`) are kept with `collective: true`.
 struct DepartmentResolver {
     let ctx: ResolveContext
+    /// The lexicon words as scalars, longest first, for the scanners.
+    let centralWords: [[UInt32]]
+    let suffixWords: [[UInt32]]
+    let excludedWords: [[UInt32]]
+    static let extraSuffixWords: [[UInt32]] = ["中心", "海关", "支行", "分局", "部"].map(scalars)
+    static let officeWords: [[UInt32]] = ["办公厅", "办公室"].map(scalars)
+    static let rejectWords: [[UInt32]] = ["关于", "文件", ":"].map(scalars)
+    static let listTails: [[UInt32]] = ["等相关部门", "等有关部门", "等部门", "等单位", "相关部门", "等"].map(scalars)
+    static let you: [[UInt32]] = [scalars("由")]
+    static let huitong = scalars("会同")
+    static let lianhe = scalars("联合")
+    var extraSuffixWords: [[UInt32]] { Self.extraSuffixWords }
+    var officeWords: [[UInt32]] { Self.officeWords }
+    var rejectWords: [[UInt32]] { Self.rejectWords }
 
+    init(ctx: ResolveContext) {
+        self.ctx = ctx
+        centralWords = (Self.central + ctx.lexicons.centralBodies).map(scalars).sorted { $0.count > $1.count }
+        suffixWords = ctx.lexicons.departmentSuffixes.map(scalars).sorted { $0.count > $1.count }
+        excludedWords = Self.excludedEndings.map(scalars)
+    }
+
+    @inline(__always) func endsWithAny(_ words: [[UInt32]], _ end: Int, notBefore start: Int) -> [UInt32]? {
+        for w in words where end - w.count >= start && ctx.has(w, endingAt: end) { return w }
+        return nil
+    }
+
+    static let guojia = scalars("国家")
+    static let bu = scalars("部")
     static let leadLabel = scalars("牵头单位")
     static let responsibleLabels: [[UInt32]] = ["责任单位", "配合单位", "参与单位"].map(scalars)
     static let ccLabel = scalars("抄送")
@@ -37,10 +65,12 @@ struct DepartmentResolver {
         }
         for organ in structure.titleOrgans where looksLikeBody(organ) { add(&result, organ, .issuer) }
         let chars = ctx.chars
+        let triggers = ScalarSet(([Self.leadLabel, Self.ccLabel, Self.qiantou] + Self.responsibleLabels + Self.dutyPhrases).map { $0[0] })
         for unit in structure.units {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
+                if !triggers.contains(chars[k]) { k += 1; continue }
                 if ctx.has(Self.leadLabel, at: k), isColon(k + Self.leadLabel.count) {
                     let listStart = skipColon(k + Self.leadLabel.count, r)
                     let listEnd = listEndAt(listStart, r)
@@ -105,7 +135,7 @@ struct DepartmentResolver {
         let dates = ctx.result.items(DateMatcher.id)
         for (i, unit) in units.enumerated() where unit.kind != .tableRow && unit.range.count <= 30 && looksLikeBody(unit.range) {
             let name = ctx.string(unit.range)
-            if name.contains(",") || name.contains("、") { continue }
+            if name.includes(",") || name.includes("、") { continue }
             var isSignature = false
             // Body lines stacked above a date line: 商务部办公厅 / 财政部办公厅 / 2024年8月24日
             var j = i + 1
@@ -136,7 +166,7 @@ struct DepartmentResolver {
                 if gap.contains(where: { ctx.chars[$0] == UInt32(char: ",") }) || previousEnd == p.lowerBound { groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 }
                 previousEnd = item.0.upperBound
                 let name = ctx.string(item.0).filter { $0 != " " }
-                guard !item.1, !groupCollective, !name.contains("各"), looksLikeBody(item.0) else { continue }
+                guard !item.1, !groupCollective, !name.includes("各"), looksLikeBody(item.0) else { continue }
                 if !result.contains(where: { $0.name == name }) { add(&result, item.0, .mentioned) }
             }
             break
@@ -181,8 +211,8 @@ struct DepartmentResolver {
         while k <= r.upperBound {
             if k == r.upperBound || ctx.chars[k] == 0x3001 || ctx.chars[k] == UInt32(char: ",") {
                 var piece = ctx.trim(s..<k)
-                piece = ctx.stripTrailing(piece, ["等相关部门", "等有关部门", "等部门", "等单位", "相关部门", "等"].map(scalars))
-                piece = ctx.stripLeading(piece, [scalars("由")])
+                piece = ctx.stripTrailing(piece, Self.listTails)
+                piece = ctx.stripLeading(piece, Self.you)
                 piece = ctx.trim(piece)
                 if !piece.isEmpty {
                     let text = ctx.string(piece)
@@ -200,11 +230,16 @@ struct DepartmentResolver {
     }
 
     func looksLikeBody(_ r: Range<Int>) -> Bool {
-        let name = ctx.string(r).filter { $0 != " " }
-        if name.count < 2 || name.count > 30 { return false }
-        if Self.central.contains(name) || ctx.lexicons.centralBodies.contains(where: { name.hasSuffix($0) }) { return true }
-        if name.contains("关于") || name.contains("文件") || name.contains(":") { return false }
-        return ctx.lexicons.departmentSuffixes.contains { name.hasSuffix($0) } || name.hasSuffix("中心") || name.hasSuffix("海关") || name.hasSuffix("支行") || name.hasSuffix("分局")
+        var length = 0
+        for k in r where ctx.chars[k] != 0x20 { length += 1 }
+        if length < 2 || length > 30 { return false }
+        if endsWithAny(centralWords, r.upperBound, notBefore: r.lowerBound) != nil { return true }
+        for w in rejectWords {
+            var k = r.lowerBound
+            while k + w.count <= r.upperBound { if ctx.has(w, at: k) { return false }; k += 1 }
+        }
+        return endsWithAny(suffixWords, r.upperBound, notBefore: r.lowerBound) != nil
+            || endsWithAny(extraSuffixWords, r.upperBound, notBefore: r.lowerBound) != nil
     }
 
     func level(_ name: String) -> String? {
@@ -232,7 +267,10 @@ struct DepartmentResolver {
         let chars = ctx.chars
         var k = r.lowerBound
         while k < r.upperBound {
-            guard let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
+            let c = chars[k]
+            // 印 发 出 制 联: the first characters of the issuing verbs.
+            guard c == 0x5370 || c == 0x53D1 || c == 0x51FA || c == 0x5236 || c == 0x8054,
+                  let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
             let after = k + verb.count
             // The policy must follow: 《, perhaps after 的 or 了.
             var open = after
@@ -247,7 +285,7 @@ struct DepartmentResolver {
             var pieceStart = span.lowerBound
             var i = span.lowerBound
             while i <= span.upperBound {
-                if i == span.upperBound || chars[i] == 0x3001 || ctx.has(scalars("会同"), at: i) || ctx.has(scalars("联合"), at: i) {
+                if i == span.upperBound || chars[i] == 0x3001 || ctx.has(Self.huitong, at: i) || ctx.has(Self.lianhe, at: i) {
                     names.append(pieceStart..<i)
                     if i < span.upperBound, chars[i] != 0x3001 { i += 2 } else { i += 1 }
                     pieceStart = i
@@ -267,26 +305,20 @@ struct DepartmentResolver {
     /// The body whose name ends at `end` (a department suffix), starting no earlier than `from`:
     /// the name runs back to a stop word, then starts at its first level or place word.
     func bodyEnding(at end: Int, from: Int) -> Range<Int>? {
-        let name = ctx.string(from..<end)
         // A central body, perhaps with its general office: 财政部, 国家发展改革委办公厅.
-        for office in ["办公厅", "办公室", ""] where name.hasSuffix(office) {
-            let stem = String(name.dropLast(office.count))
-            if let c = ctx.lexicons.centralBodies.first(where: { stem.hasSuffix($0) }) {
-                var start = end - c.unicodeScalars.count - office.unicodeScalars.count
-                // 国家工信部, 山东省发改委: a level or place written before the short name.
-                if ctx.has(scalars("国家"), endingAt: start), !c.hasPrefix("国家") { start -= 2 }
-                else if let place = ctx.lexicons.places.first(where: { ctx.has($0, endingAt: start) || ctx.has($0 + [0x7701], endingAt: start) || ctx.has($0 + [0x5E02], endingAt: start) }) {
-                    start -= ctx.has(place, endingAt: start) ? place.count : place.count + 1
-                }
-                return max(from, start)..<end
+        let office = endsWithAny(officeWords, end, notBefore: from)
+        for stemEnd in [end - (office?.count ?? 0), end] {
+            guard let c = endsWithAny(centralWords, stemEnd, notBefore: from) else { continue }
+            var start = stemEnd - c.count
+            // 国家工信部, 山东省发改委: a level or place written before the short name.
+            if ctx.has(Self.guojia, endingAt: start), !(c.starts(with: Self.guojia)) { start -= 2 }
+            else if let place = ctx.lexicons.places.first(where: { ctx.has($0, endingAt: start) || ctx.has($0 + [0x7701], endingAt: start) || ctx.has($0 + [0x5E02], endingAt: start) }) {
+                start -= ctx.has(place, endingAt: start) ? place.count : place.count + 1
             }
+            return max(from, start)..<end
         }
-        if Self.central.contains(where: { name.hasSuffix($0) }) {
-            let c = Self.central.first { name.hasSuffix($0) }!
-            return (end - c.unicodeScalars.count)..<end
-        }
-        guard ctx.lexicons.departmentSuffixes.contains(where: { name.hasSuffix($0) }) || name.hasSuffix("部") else { return nil }
-        if Self.excludedEndings.contains(where: { name.hasSuffix($0) }) { return nil }
+        guard endsWithAny(suffixWords, end, notBefore: from) != nil || ctx.has(Self.bu, endingAt: end) else { return nil }
+        if endsWithAny(excludedWords, end, notBefore: from) != nil { return nil }
         var s = from
         var i = from
         while i < end {
@@ -341,23 +373,29 @@ struct DepartmentResolver {
     func mentioned(_ result: inout [Department]) {
         var known = Set(result.map(\.name))
         let chars = ctx.chars
-        let centralScalars = (Self.central + ctx.lexicons.centralBodies).map(scalars).sorted { $0.count > $1.count }
+        let centralScalars = centralWords
         let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
         let suffixes = (ctx.lexicons.departmentSuffixes.filter { !single.contains($0) } + ["部"]).map(scalars).sorted { $0.count > $1.count }
+        let firstChars = ScalarSet((centralScalars + suffixes).compactMap(\.first))
+        var centralByFirst: [UInt32: [[UInt32]]] = [:]
+        for w in centralScalars { centralByFirst[w[0], default: []].append(w) }
+        var suffixByFirst: [UInt32: [[UInt32]]] = [:]
+        for w in suffixes { suffixByFirst[w[0], default: []].append(w) }
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
+                if !firstChars.contains(chars[k]) { k += 1; continue }
                 var matchedEnd: Int? = nil
-                for c in centralScalars where ctx.has(c, at: k) {
+                for c in centralByFirst[chars[k]] ?? [] where ctx.has(c, at: k) {
                     var e = k + c.count
-                    for office in ["办公厅", "办公室"].map(scalars) where ctx.has(office, at: e) { e += office.count; break }
+                    for office in officeWords where ctx.has(office, at: e) { e += office.count; break }
                     if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { break }
                     matchedEnd = e
                     break
                 }
                 if matchedEnd == nil {
-                    for s in suffixes where ctx.has(s, at: k) {
+                    for s in suffixByFirst[chars[k]] ?? [] where ctx.has(s, at: k) {
                         var e = k + s.count
                         // 人民政府 + 办公厅, 委员会 + 办公室: a longer name goes on.
                         var extended = true
@@ -379,7 +417,7 @@ struct DepartmentResolver {
                     let name = ctx.string(body)
                     let first = ctx.chars[body.lowerBound]
                     if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !ResolveContext.isClauseBreak(ctx.chars[body.lowerBound - 1]) { k = e; continue }
-                    if !known.contains(name), !name.contains("各"), looksLikeBody(body) {
+                    if !known.contains(name), !name.includes("各"), looksLikeBody(body) {
                         known.insert(name)
                         add(&result, body, .mentioned)
                     }

@@ -19,10 +19,12 @@ struct Resolver {
     /// the targets under its nearest `(一)`-level (or higher) heading.
     static func bindDepartments(_ targets: inout [Target], _ departments: [Department], _ ctx: ResolveContext) {
         let sections = ctx.result.structure.sections
+        var byPath: [[String]: Int] = [:]
+        for s in sections { byPath[s.path] = s.index }
         func scope(_ section: Int) -> [String] {
             var s = sections[section]
             // A table or a `1.` heading binds at the level of its enclosing `(一)` heading.
-            while s.rank > 2, s.path.count > 1, let parent = sections.last(where: { $0.path == Array(s.path.dropLast()) }) { s = parent }
+            while s.rank > 2, s.path.count > 1, let parent = byPath[Array(s.path.dropLast())] { s = sections[parent] }
             return s.path
         }
         var byScope: [[String]: (lead: [String], responsible: [String])] = [:]
@@ -50,19 +52,20 @@ struct Resolver {
 }
 
 /// What the resolvers share: the document, the lexicons and helpers over the normalized text.
-struct ResolveContext {
+final class ResolveContext {
     let result: DocumentResult
     let lexicons: Lexicons
     let chars: [UInt32]
+    let text: NormalizedText
+    let structure: DocumentStructure
 
     init(result: DocumentResult, lexicons: Lexicons) {
         self.result = result
         self.lexicons = lexicons
         self.chars = result.text.chars
+        self.text = result.text
+        self.structure = result.structure
     }
-
-    var text: NormalizedText { result.text }
-    var structure: DocumentStructure { result.structure }
 
     @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
         if i < 0 || i + word.count > chars.count { return false }
@@ -112,10 +115,12 @@ struct ResolveContext {
         return r.lowerBound..<e
     }
 
+    static let edge = ScalarSet(scalars(" ,，、;；。:：“”\"'()（）《》「」*"))
+
     /// Trims spaces and the punctuation that cannot begin or end a name.
     func trim(_ r: Range<Int>) -> Range<Int> {
         var s = r.lowerBound, e = r.upperBound
-        let edge: Set<UInt32> = Set(scalars(" ,，、;；。:：“”\"'()（）《》「」*"))
+        let edge = Self.edge
         while s < e, edge.contains(chars[s]) { s += 1 }
         while e > s, edge.contains(chars[e - 1]) {
             // Keep a closing bracket whose opening one is inside: 中小企业局(办), 经济(技术)开发区.

@@ -68,14 +68,29 @@ struct TargetResolver {
         // A deadline year carries into a following paragraph that states goals (目标, 指标) without a
         // year of its own: an answer in an interview, a list of indicators after its lead-in.
         var carried: (range: Range<Int>, year: Int, paragraph: Int, article: Int)? = nil
-        for (pIndex, paragraph) in r.structure.paragraphs.enumerated() {
-            let pv = allValues.filter { paragraph.contains($0.range.lowerBound) }
-            var py = years.filter { paragraph.contains($0.0.lowerBound) }
+        // Values and years by paragraph, in one pass over each sorted list.
+        let paragraphs = r.structure.paragraphs
+        func bucket<T>(_ items: [T], _ position: (T) -> Int) -> [[T]] {
+            var result = [[T]](repeating: [], count: paragraphs.count)
+            let sorted = items.sorted { position($0) < position($1) }
+            var p = 0
+            for item in sorted {
+                let at = position(item)
+                while p < paragraphs.count, paragraphs[p].upperBound <= at { p += 1 }
+                if p < paragraphs.count, paragraphs[p].contains(at) { result[p].append(item) }
+            }
+            return result
+        }
+        let valuesByParagraph = bucket(allValues) { $0.range.lowerBound }
+        let yearsByParagraph = bucket(years) { $0.0.lowerBound }
+        for (pIndex, paragraph) in paragraphs.enumerated() {
+            let pv = valuesByParagraph[pIndex]
+            var py = yearsByParagraph[pIndex]
             let article = r.structure.article(at: paragraph.lowerBound)
             if let last = py.last(where: { $0.2 == .deadline }) {
                 carried = (last.0, last.1, pIndex, article)
             } else if py.isEmpty, let c = carried, pIndex - c.paragraph <= 3, c.article == article,
-                      ctx.string(paragraph).contains("目标") || ctx.string(paragraph).contains("指标") {
+                      ctx.string(paragraph).includes("目标") || ctx.string(paragraph).includes("指标") {
                 // The carried year stands at the start of the paragraph.
                 py = [(paragraph.lowerBound..<paragraph.lowerBound, c.year, .deadline)]
                 carried?.paragraph = pIndex

@@ -54,3 +54,38 @@ extension UInt32 {
 
 /// Scalar values of a string, for comparisons in scanners.
 @inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+
+extension String {
+    /// True when `sub` occurs in the string: a byte search over UTF-8, without Foundation.
+    func includes(_ sub: String) -> Bool {
+        let a = Array(utf8), b = Array(sub.utf8)
+        if b.isEmpty { return true }
+        if b.count > a.count { return false }
+        var i = 0
+        while i + b.count <= a.count {
+            if a[i] == b[0] {
+                var k = 1
+                while k < b.count && a[i + k] == b[k] { k += 1 }
+                if k == b.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// A set of BMP characters as a bitmap: membership in one load, for the scanners' first-character tests.
+struct ScalarSet {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init<S: Sequence>(_ chars: S) where S.Element == UInt32 { for c in chars { insert(c) } }
+
+    mutating func insert(_ c: UInt32) {
+        guard c < 0x10000 else { return }
+        bits[Int(c >> 6)] |= 1 << UInt64(c & 63)
+    }
+
+    @inline(__always) func contains(_ c: UInt32) -> Bool {
+        c < 0x10000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
+    }
+}

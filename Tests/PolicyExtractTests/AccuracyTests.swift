@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import PolicyExtract
+
+/// The regression gate: accuracy against the gold annotations must not fall below the floors in
+/// `Fixtures/eval-floors.json`, and the committed output snapshot must match what the tool produces.
+@Suite struct AccuracyTests {
+    @Test func f1AtOrAboveFloors() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        let evaluation = try Evaluation.run(paths: ["Fixtures/docs"], goldDirectory: "Fixtures/gold")
+        #expect(evaluation.missingGold.isEmpty, "documents without gold: \(evaluation.missingGold)")
+        let failures = try FloorCheck.check(evaluation, floorsPath: "Fixtures/eval-floors.json")
+        #expect(failures.isEmpty, "\(failures.joined(separator: "; "))\n\(evaluation.table())")
+    }
+
+    @Test func everyDocumentHasGold() throws {
+        for name in Repo.fixtureNames {
+            let id = FileInput.documentID(name)
+            #expect(FileManager.default.fileExists(atPath: Repo.gold.appendingPathComponent(id + ".json").path), "no gold for \(name)")
+        }
+    }
+
+    /// Regenerate with: swift run policy-extract batch Fixtures/docs --out Output/fixtures --quiet
+    @Test("snapshot of every fixture's JSON", arguments: Repo.fixtureNames)
+    func snapshot(_ name: String) throws {
+        let path = "Fixtures/docs/" + name
+        let bytes = try FileInput.read(Repo.root.appendingPathComponent(path).path)
+        let result = try DocumentExtractor().extract(bytes: bytes, path: path, id: FileInput.documentID(name))
+        let produced = DocumentJSON.object(result).serialized(pretty: true) + "\n"
+        let snapshotPath = Repo.root.appendingPathComponent("Output/fixtures/docs/\(FileInput.documentID(name)).json").path
+        let committed = try String(contentsOfFile: snapshotPath, encoding: .utf8)
+        if produced != committed {
+            let a = committed.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = produced.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            let context = { (lines: [Substring]) in lines[max(0, line - 2)..<min(lines.count, line + 3)].joined(separator: "\n") }
+            Issue.record("""
+                \(name): output differs from Output/fixtures at line \(line + 1).
+                --- committed
+                \(context(a))
+                +++ produced
+                \(context(b))
+                If the change is meant, regenerate: swift run policy-extract batch Fixtures/docs --out Output/fixtures --quiet
+                """)
+        }
+    }
+
+    @Test func schemaNamesEveryTopLevelKey() throws {
+        let data = try Data(contentsOf: Repo.root.appendingPathComponent("schema/document.schema.json"))
+        let schema = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let required = try #require(schema["required"] as? [String])
+        let r = try extract(Repo.fixture("004_"))
+        guard case .object(let pairs) = DocumentJSON.object(r) else { Issue.record("not an object"); return }
+        #expect(Set(required).isSubset(of: Set(pairs.map(\.0))))
+        let properties = try #require(schema["properties"] as? [String: Any])
+        #expect(Set(pairs.map(\.0)).isSubset(of: Set(properties.keys)), "a key is missing from the schema")
+    }
+}
