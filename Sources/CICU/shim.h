@@ -48,6 +48,7 @@ static inline UBreakIterator *cicu_ubrk_open_sentence(const UChar *text, int32_t
     return ubrk_open(UBRK_SENTENCE, "zh", text, n, e);
 }
 static inline void cicu_ubrk_close(UBreakIterator *b) { ubrk_close(b); }
+static inline void cicu_ubrk_setText(UBreakIterator *b, const UChar *text, int32_t n, UErrorCode *e) { ubrk_setText(b, text, n, e); }
 static inline int32_t cicu_ubrk_first(UBreakIterator *b) { return ubrk_first(b); }
 static inline int32_t cicu_ubrk_next(UBreakIterator *b) { return ubrk_next(b); }
 

@@ -95,18 +95,29 @@ extension ICUCharsets {
     }
 }
 
-/// ICU's sentence break iterator (locale zh). One instance per task.
+/// ICU's sentence break iterator (locale zh), opened once and reused for every text. One instance per task.
 public final class SentenceBreaker {
-    public init() {}
+    private var raw: OpaquePointer?
+    private var empty: [UInt16] = [0x20]
+
+    public init() {
+        var status = U_ZERO_ERROR
+        let h = empty.withUnsafeBufferPointer { cicu_ubrk_open_sentence($0.baseAddress!, 1, &status) }
+        raw = failed(status) ? nil : h
+    }
+
+    deinit { if let raw { cicu_ubrk_close(raw) } }
 
     /// The UTF-16 offsets at which sentences end (each boundary after the first), for `text`.
     public func boundaries(_ text: [UInt16]) -> [Int] {
         if text.isEmpty { return [] }
-        var status = U_ZERO_ERROR
+        guard let raw else { return [text.count] }
+        let breaker = raw
         return text.withUnsafeBufferPointer { buffer -> [Int] in
-            guard let breaker = cicu_ubrk_open_sentence(buffer.baseAddress!, Int32(buffer.count), &status),
-                  !failed(status) else { return [buffer.count] }
-            defer { cicu_ubrk_close(breaker) }
+            var status = U_ZERO_ERROR
+            // The iterator does not copy the text: it is used only inside this closure.
+            cicu_ubrk_setText(breaker, buffer.baseAddress!, Int32(buffer.count), &status)
+            if failed(status) { return [buffer.count] }
             var result: [Int] = []
             _ = cicu_ubrk_first(breaker)
             while true {

@@ -85,7 +85,8 @@ public enum TextDecoder {
             throw InputError(path: path, reason: .binary, message: "binary data (NUL byte), not text", byteOffset: zero)
         }
         // Legacy Chinese encodings: ask ICU which is likely, then decode strictly.
-        let guesses = ICUCharsets.detect(bytes)
+        // The detector is sure within a few kilobytes; the whole file is then decoded strictly.
+        let guesses = ICUCharsets.detect(UnsafeBufferPointer(rebasing: bytes.prefix(16_384)))
         var order: [String] = []
         for guess in guesses where guess.confidence >= 10 {
             let name = guess.name.uppercased()
