@@ -7,7 +7,7 @@ struct PolicyExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy-extract",
         abstract: "Turn Chinese policy documents into typed JSON records with provenance.",
-        subcommands: [Extract.self, Batch.self, Eval.self, Bench.self]
+        subcommands: [Extract.self, Batch.self, Validate.self, Eval.self, Bench.self]
     )
 }
 

@@ -52,7 +52,7 @@ public final class DocumentExtractor {
             Resolver(lexicons: pipeline.lexicons).resolve(&result)
         }
         if pipeline.runs("validate") {
-            result.findings = SingleDocumentChecks.run(result)
+            result.findings = Validator.runDocumentChecks(result)
         }
         return result
     }

@@ -1,0 +1,83 @@
+/// A stated share against the figures it is computed from —
+/// `共有14 464家,其中济南市拥有1 782家,青岛市拥有3 412家,占全省比例分别为12.3%和23.6%`.
+///
+/// In a sentence that states shares (占…比例/比重/比), the percentages are paired, in order, with the
+/// figures just before them, and the total is the figure introduced by 共/共有/总/合计/全部 (else the
+/// largest figure of the same unit). Each share is recomputed; the tolerance follows the decimals shown
+/// (12.3% → ±0.05). The finding names the figures used.
+public struct ShareCheck: DocumentCheck {
+    public static let id = "stated_share"
+    public init() {}
+
+    static let shareWords: [[UInt32]] = ["比例", "比重", "占比"].map(scalars)
+    static let totalWords: [[UInt32]] = ["共有", "共", "总计", "总数", "总量", "合计", "全部", "总额"].map(scalars)
+
+    struct Figure { var value: Double; var unit: String; var item: Item }
+
+    public func run(_ r: DocumentResult) -> [Finding] {
+        var findings: [Finding] = []
+        let text = r.text
+        let figures: [Figure] = (r.items(CountMatcher.id).compactMap { i in
+            if case .count(let c) = i.mention.value, c.valueMax == nil { return Figure(value: c.value.doubleValue * Double(c.scale), unit: c.baseUnit, item: i) }
+            return nil
+        } + r.items(AmountMatcher.id).compactMap { i in
+            if case .amount(let a) = i.mention.value, a.valueMax == nil { return Figure(value: a.yuan.doubleValue, unit: "元", item: i) }
+            return nil
+        }).sorted { $0.item.mention.range.lowerBound < $1.item.mention.range.lowerBound }
+        // Shares stated as values: a threshold (超过10%, 不低于30%) states no share of given figures.
+        let percents = r.items(PercentMatcher.id).filter {
+            if case .percent(let p) = $0.mention.value { return !p.isPoints && p.valueMax == nil && (p.qualifier == .none || p.qualifier == .reach) }
+            return false
+        }
+        for unit in r.structure.units where unit.kind == .sentence {
+            let s = unit.range
+            guard Self.shareWords.contains(where: { w in s.contains { text.has(w, at: $0) } }) else { continue }
+            let ps = percents.filter { s.contains($0.mention.range.lowerBound) }
+            guard !ps.isEmpty else { continue }
+            let firstPercent = ps[0].mention.range.lowerBound
+            // 占 (or 佔) must stand between the figures and the percentages.
+            guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
+            let before = figures.filter { s.contains($0.item.mention.range.lowerBound) && $0.item.mention.range.lowerBound < zhan }
+            guard before.count >= ps.count + 1 else { continue }
+            // The total: introduced by 共/总/合计, else the largest figure of the unit.
+            let total = before.first(where: { f in Self.totalWords.contains { text.has($0, endingAt: f.item.mention.range.lowerBound) } })
+                ?? before.max(by: { $0.value < $1.value })!
+            let candidates = before.filter { $0.unit == total.unit && $0.item.mention.range != total.item.mention.range }
+            guard candidates.count >= ps.count, total.value > 0 else { continue }
+            let parts = Array(candidates.suffix(ps.count))
+            for (p, part) in zip(ps, parts) {
+                guard case .percent(let pv) = p.mention.value else { continue }
+                let decimals = max(0, -pv.value.exponent)
+                var tolerance = 0.5
+                for _ in 0..<decimals { tolerance /= 10 }
+                let computed = part.value / total.value * 100
+                let ok = abs(computed - pv.value.doubleValue) <= tolerance + 1e-9
+                let shown = formatted(computed, decimals + 2)
+                findings.append(Finding(
+                    check: Self.id, severity: ok ? .consistent : .conflict,
+                    claim: "share \(part.item.text) of \(total.item.text)",
+                    stated: "\(pv.value)%", computed: "\(shown)% (\(part.item.text) / \(total.item.text))",
+                    tolerance: "±\(formatted(tolerance, decimals + 1)) percentage points",
+                    evidence: [Validator.evidence(r, p.span, p.text), Validator.evidence(r, part.item.span, part.item.text),
+                               Validator.evidence(r, total.item.span, total.item.text)],
+                    detail: ok ? "the stated share matches its figures" : "the stated share differs from its figures by \(formatted(abs(computed - pv.value.doubleValue), decimals + 2)) points"))
+            }
+        }
+        return findings
+    }
+
+    func formatted(_ v: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (v * scale).rounded() / scale
+        return ExactDecimal(significand: Int64((rounded * scale).rounded()), exponent: -places).description
+    }
+
+    public static let examples: [CheckExample] = [
+        .init(["截至2023年底,山东目前拥有制造业相关高技术企业共有14 464家,其中济南市拥有1 782家,青岛市拥有3 412家,占全省比例分别为12.3%和23.6%。"],
+              ["consistent", "consistent"]),
+        .init(["全省企业共有1000家,其中济南市拥有200家,占全省比例为25.0%。"], ["conflict"]),
+        .init(["全省企业共有1000家,增长12.3%。"], []),
+        .init(["重点开发区年主营业务收入不低于50亿元、主产区年主营业务收入不低于30亿元,或工业产值占本县工业总产值比重超过10%。"], []),
+    ]
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import PolicyExtract
+
+/// Every check's examples: documents that must and must not trigger it.
+@Suite struct ValidationTests {
+    static let documentCheckIDs = Validator.documentChecks.map { type(of: $0).id }
+
+    func documents(_ texts: [String]) -> [DocumentResult] {
+        let extractor = DocumentExtractor()
+        return texts.enumerated().map { extractor.extract(text: $0.element, id: "doc\($0.offset + 1)") }
+    }
+
+    @Test("document check examples", arguments: documentCheckIDs)
+    func documentCheck(_ id: String) {
+        let check = Validator.documentChecks.first { type(of: $0).id == id }!
+        for example in type(of: check).examples {
+            let got = documents(example.texts).flatMap { check.run($0) }.map(\.severity.rawValue).sorted()
+            #expect(got == example.expected.sorted(), "\(id) example at line \(example.line): \(example.texts)")
+        }
+    }
+
+    @Test func crossDocumentCheckExamples() {
+        let examples: [(any CrossDocumentCheck, [CheckExample])] = [
+            (SameClaimCheck(), SameClaimCheck.examples), (NearIdenticalLabelCheck(), NearIdenticalLabelCheck.examples),
+        ]
+        for (check, list) in examples {
+            for example in list {
+                let claims = documents(example.texts).map(ClaimExtractor.claims)
+                let got = check.run(claims).map(\.severity.rawValue).sorted()
+                #expect(got == example.expected.sorted(), "\(type(of: check).id) example at line \(example.line): \(example.texts)")
+            }
+        }
+    }
+
+    @Test func fixturesFindWhatTheyMust() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
+        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        let output = ValidationRun.run(paths: ["Fixtures/docs"], jobs: 2)
+        let f = output.findings
+        // 现代轻工 / 现代轻纺: one conflict naming both documents.
+        let members = f.first { $0.check == SameClaimCheck.id && $0.severity == .conflict && $0.computed.includes("现代轻工") && $0.computed.includes("现代轻纺") }
+        #expect(members != nil)
+        #expect(Set(members?.evidence.map(\.document) ?? []) == ["000_49ccca5bbe7b47df", "001_e25bd0d301b55d09"])
+        // The 4300 and 1500 totals, with their arithmetic.
+        #expect(f.contains { $0.check == PartsTotalCheck.id && $0.stated == "exceed 4300 亿元" && $0.computed.includes("1500 + 1600 + 300 + 300 + 300 + 300 = 4300") })
+        #expect(f.contains { $0.check == PartsTotalCheck.id && $0.stated == "exceed 1500 家" && $0.computed.includes("= 1520") && $0.severity == .consistent })
+        // 7 versus 6.
+        #expect(f.contains { $0.check == CountEnumerationCheck.id && $0.stated == "7 个" && $0.computed.hasPrefix("6 named") })
+        // 强基韧链 / 强基链链.
+        #expect(f.contains { $0.check == NearIdenticalLabelCheck.id && Set([$0.stated, $0.computed]) == ["强基韧链", "强基链链"] })
+        // 002's shares, checked.
+        #expect(f.filter { $0.check == ShareCheck.id && $0.evidence.first?.document == "002_823c9dc78815e142" && $0.severity == .consistent }.count >= 2)
+        // No conflict between a province's and a city's 45%.
+        #expect(!f.contains { $0.severity == .conflict && $0.stated.includes("45") })
+        // Deterministic: the same run gives the same findings in the same order.
+        let again = ValidationRun.run(paths: ["Fixtures/docs"], jobs: 1)
+        #expect(again.findings.map { DocumentJSON.finding($0).serialized() } == f.map { DocumentJSON.finding($0).serialized() })
+    }
+}
