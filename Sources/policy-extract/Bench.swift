@@ -12,10 +12,13 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Corpus size in MB.") var megabytes: Int = 50
     @Option(name: .long, help: "Parallel jobs.") var jobs: Int = 1
     @Flag(name: .long, help: "Also serialize every document to JSON (as extract does).") var emit = true
+    @Option(name: .long, parsing: .upToNextOption, help: "Instead: time the cross-document checks over the claims of this many documents (each size given), made by repeating the documents' claims.")
+    var validateDocuments: [Int] = []
     @OptionGroup var options: PipelineOptions
 
     func run() throws {
         let pipeline = try options.load()
+        if !validateDocuments.isEmpty { return try benchValidation(pipeline) }
         let (found, _) = BatchRunner.collect(inputs)
         var docs: [[UInt8]] = []
         for input in found { if let b = try? FileInput.read(input.path), (try? TextDecoder.decode(b, path: input.path)) != nil { docs.append(b) } }
@@ -46,6 +49,37 @@ struct Bench: ParsableCommand {
         print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
                      total, Double(bytes) / 1_000_000, jobs, seconds, Double(bytes) / 1_000_000 / seconds, Double(total) / seconds))
         print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
+    }
+}
+
+extension Bench {
+    /// Cross-document validation over N documents' claims: the time should grow linearly with N.
+    func benchValidation(_ pipeline: PipelineDefinition) throws {
+        let (found, _) = BatchRunner.collect(inputs)
+        let extractor = DocumentExtractor(pipeline: pipeline)
+        var base: [DocumentClaims] = []
+        for input in found {
+            guard let bytes = try? FileInput.read(input.path), let r = try? extractor.extract(bytes: bytes, path: input.path, id: input.id) else { continue }
+            base.append(ClaimExtractor.claims(r))
+        }
+        guard !base.isEmpty else { throw ValidationError("no readable documents in \(inputs)") }
+        for n in validateDocuments {
+            var documents: [DocumentClaims] = []
+            documents.reserveCapacity(n)
+            for i in 0..<n {
+                var d = base[i % base.count]
+                d.document = "\(d.document)#\(i)"
+                for k in d.claims.indices { d.claims[k].evidence.document = d.document }
+                for k in d.labels.indices { d.labels[k].evidence.document = d.document }
+                documents.append(d)
+            }
+            let claims = documents.reduce(0) { $0 + $1.claims.count + $1.labels.count }
+            let start = Date()
+            let findings = Validator.runCrossDocumentChecks(documents)
+            let seconds = Date().timeIntervalSince(start)
+            print(String(format: "documents %7d  claims+labels %8d  findings %6d  time %.3f s  %.0f claims/s  peak memory %.1f MB",
+                         n, claims, findings.count, seconds, Double(claims) / max(seconds, 1e-9), PeakMemory.maxResidentMB()))
+        }
     }
 }
 

@@ -25,7 +25,7 @@ public struct DocumentClaims: Sendable {
     public var labels: [Label]
 }
 
-enum ClaimExtractor {
+public enum ClaimExtractor {
     static let tierWords = ["世界级", "国家级", "省级"]
 
     /// The place a document (or one article of it) is about: the place name it mentions most in its title
@@ -59,7 +59,7 @@ enum ClaimExtractor {
         return m
     }
 
-    static func claims(_ r: DocumentResult) -> DocumentClaims {
+    public static func claims(_ r: DocumentResult) -> DocumentClaims {
         var claims: [Claim] = []
         let namedClusters = Set(r.clusters.map(\.name))
         var placeByArticle: [Int: String?] = [:]
