@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The system ICU (Debian libicu-dev), found through pkg-config.
@@ -17,6 +18,12 @@ let package = Package(
             name: "CICU",
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev", "pkg-config"])]
+        ),
+        // libarchive (Debian libarchive-dev), for .zip and .tar.gz inputs.
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
         ),
         // The only module that talks to ICU. It imports no Foundation and exposes Swift types only.
         .target(
@@ -26,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "PolicyExtract",
-            dependencies: ["ICUBridge"],
+            dependencies: ["ICUBridge", "CArchive", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [
                 .swiftLanguageMode(.v5),
                 // The scanners index arrays in tight loops; release builds drop the exclusivity checks.

@@ -6,9 +6,11 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert files and folders in parallel: one JSON per document, documents.jsonl, errors.jsonl.",
         discussion: """
+        Inputs: files, folders (recursive) and .zip / .tar / .tar.gz archives of .txt, .md and .html files. \
         Writes DIR/docs/<id>.json for every document, DIR/documents.jsonl (one line per document, the object \
-        `extract` prints) and DIR/errors.jsonl (one line per file that could not be converted). \
-        Exit code: 0 all converted, 1 some failed, 2 usage error.
+        `extract` prints), DIR/errors.jsonl (one line per file that could not be converted), DIR/targets.csv, \
+        DIR/findings.json and the SQLite database DIR/policy.sqlite. \
+        Exit code: 0 all converted, 1 some failed, 2 usage error, 130 stopped by a signal (resume with --resume).
         """
     )
 
@@ -27,18 +29,18 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.load()
-        let (inputsFound, collectErrors) = BatchRunner.collect(inputs)
+        let (inputsFound, collectErrors) = BatchRunner.collect(inputs, maxFileSize: maxFileSize)
         let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: resume, maxFileSize: maxFileSize, pipeline: pipeline))
         let reporter = ProgressReporter(quiet: quiet)
         let stop = StopSignal.install()
         let summary = try runner.run(inputsFound, initialErrors: collectErrors, progress: { reporter.update($0) }, shouldStop: { stop.requested })
         reporter.finish()
-        if stop.requested {
-            writeStderr("policy-extract: stopped by signal after \(summary.converted) documents; complete outputs are kept. Resume with the same command and --resume.")
+        if summary.stopped {
+            writeStderr("policy-extract: stopped by signal after \(summary.converted) documents; complete outputs are kept in \(out)/docs. Resume with the same command and --resume.")
             throw ExitCode(130)
         }
         if !quiet {
-            writeStderr("converted \(summary.converted) (reused \(summary.skipped)), failed \(summary.failed); outputs in \(out)")
+            writeStderr("converted \(summary.converted) (reused \(summary.reused)), failed \(summary.failed), findings \(summary.findings); outputs in \(out)")
         }
         for e in summary.errors where !quiet { writeStderr("  error: \(e.path): \(e.message)\(e.byteOffset.map { " (byte offset \($0))" } ?? "")") }
         if summary.failed > 0 { throw ExitCode(1) }
@@ -89,6 +91,12 @@ final class StopSignal: @unchecked Sendable {
     static func install() -> StopSignal {
         signal(SIGINT) { _ in StopSignal.flag = 1 }
         signal(SIGTERM) { _ in StopSignal.flag = 1 }
+        // A parent may have started us with these signals blocked; take them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         return StopSignal()
     }
 }

@@ -9,6 +9,21 @@ struct PolicyExtractCommand: ParsableCommand {
         abstract: "Turn Chinese policy documents into typed JSON records with provenance.",
         subcommands: [Extract.self, Batch.self, Validate.self, Eval.self, Bench.self]
     )
+
+    /// Exit codes: 0 success, 1 some input failed (or a check found a conflict), 2 usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || (error as? CleanExit) == nil && code != .success && code.rawValue == 64 {
+                FileHandle.standardError.write((fullMessage(for: error) + "\n").data(using: .utf8)!)
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that runs the pipeline shares.

@@ -20,8 +20,16 @@ public enum DocumentJSON {
         pairs.append(("targets", .array(r.targets.map { target($0, r) })))
         pairs.append(("clusters", .array(r.clusters.map { cluster($0, r) })))
         pairs.append(("departments", .array(r.departments.map { department($0, r) })))
+        pairs.append(("labels", labels(r)))
         pairs.append(("findings", .array(r.findings.map { finding($0) })))
         return .object(pairs)
+    }
+
+    static func labels(_ r: DocumentResult) -> JSONValue {
+        .array(ClaimExtractor.labels(r).map { l in
+            let s = r.text.span(l.range)
+            return .object([("label", .string(l.label)), ("text", .string(makeString(r.text.original[s.start..<s.end]))), ("span", span(s))])
+        })
     }
 
     static func document(_ r: DocumentResult) -> JSONValue {
@@ -36,8 +44,10 @@ public enum DocumentJSON {
             ("date", .optional(i.date)),
             ("characters", .int(i.characters)),
             ("traditional_converted", .bool(i.convertedTraditional)),
+            ("place", .optional(ClaimExtractor.place(r, article: 0))),
             ("articles", .array(r.structure.articles.map { a in
-                .object([("index", .int(a.index)), ("title", .string(a.title)), ("span", span(r.text.span(a.range.isEmpty ? a.range.lowerBound..<min(a.range.lowerBound + 1, r.text.count) : a.range)))])
+                .object([("index", .int(a.index)), ("title", .string(a.title)), ("place", .optional(ClaimExtractor.place(r, article: a.index))),
+                         ("span", span(r.text.span(a.range.isEmpty ? a.range.lowerBound..<min(a.range.lowerBound + 1, r.text.count) : a.range)))])
             })),
         ])
     }

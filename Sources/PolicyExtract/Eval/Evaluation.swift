@@ -200,7 +200,7 @@ public struct Evaluation {
                 evaluation.missingGold.append(input.path)
                 continue
             }
-            let bytes = try FileInput.read(input.path)
+            let bytes = try input.bytes ?? FileInput.read(input.path)
             let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
             evaluation.add(result, gold: gold)
         }

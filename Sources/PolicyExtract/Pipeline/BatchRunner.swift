@@ -4,6 +4,8 @@ import Foundation
 public struct BatchInput: Sendable {
     public var path: String
     public var id: String
+    /// The bytes, already read, for a member of an archive.
+    public var bytes: [UInt8]?
 }
 
 /// One file that could not be converted.
@@ -13,15 +15,28 @@ public struct BatchError: Sendable {
     public var message: String
     public var byteOffset: Int?
 
+    public init(path: String, reason: String, message: String, byteOffset: Int? = nil) {
+        self.path = path
+        self.reason = reason
+        self.message = message
+        self.byteOffset = byteOffset
+    }
+
     public var json: JSONValue {
         .object([("path", .string(path)), ("reason", .string(reason)), ("message", .string(message)),
                  ("byte_offset", byteOffset.map { .int($0) } ?? .null)])
     }
 }
 
-/// Batch conversion: every input to `DIR/docs/<id>.json`, plus `documents.jsonl` and `errors.jsonl`,
-/// in parallel, in a stable order, with atomic writes. A bad file becomes one error record and the
-/// batch goes on.
+/// Batch conversion of files, folders and archives.
+///
+/// Writes `DIR/docs/<id>.json` per document (atomically: a temporary file, then a rename) as the workers
+/// finish them, then — in input order, whatever the number of jobs — `documents.jsonl`, `errors.jsonl`,
+/// `targets.csv`, `findings.json` (every document's findings and the cross-document ones) and the SQLite
+/// database `policy.sqlite`, each built by reading the documents' JSON back one at a time, so memory
+/// does not grow with the number of documents (only their claims are kept). A bad file becomes one
+/// error record and the batch goes on. Stopped by a signal, it leaves complete outputs only; `resume`
+/// reuses every document whose output is complete for the same content hash.
 public final class BatchRunner: @unchecked Sendable {
     public struct Options: Sendable {
         public var outputDirectory: String
@@ -40,10 +55,12 @@ public final class BatchRunner: @unchecked Sendable {
 
     public struct Summary: Sendable {
         public var converted = 0
-        public var skipped = 0
+        public var reused = 0
         public var failed = 0
         public var bytes = 0
         public var errors: [BatchError] = []
+        public var findings = 0
+        public var stopped = false
     }
 
     public struct Progress: Sendable {
@@ -58,13 +75,20 @@ public final class BatchRunner: @unchecked Sendable {
 
     public init(options: Options) { self.options = options }
 
-    static let textExtensions: Set<String> = ["txt", "md", "markdown", "text", "html", "htm"]
-
-    /// Files and folders (recursive, hidden files skipped) to inputs with stable, unique ids.
-    public static func collect(_ paths: [String]) -> (inputs: [BatchInput], errors: [BatchError]) {
-        var files: [String] = []
+    /// Files, folders (recursive, hidden files skipped) and archives to inputs with stable, unique ids.
+    public static func collect(_ paths: [String], maxFileSize: Int = FileInput.defaultMaxSize) -> (inputs: [BatchInput], errors: [BatchError]) {
+        var found: [(path: String, bytes: [UInt8]?)] = []
         var errors: [BatchError] = []
         let fm = FileManager.default
+        func add(_ file: String) {
+            if ArchiveReader.isArchive(file) {
+                let (members, archiveErrors) = ArchiveReader.read(path: file, limits: ArchiveReader.Limits(maxEntrySize: maxFileSize))
+                found += members.map { ($0.path, $0.bytes) }
+                errors += archiveErrors
+            } else {
+                found.append((file, nil))
+            }
+        }
         for path in paths {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -73,27 +97,24 @@ public final class BatchRunner: @unchecked Sendable {
             }
             if isDirectory.boolValue {
                 guard let walker = fm.enumerator(atPath: path) else { continue }
-                var found: [String] = []
+                var files: [String] = []
                 while let rel = walker.nextObject() as? String {
-                    let name = (rel as NSString).lastPathComponent
-                    if name.hasPrefix(".") { continue }
+                    if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                     let full = (path as NSString).appendingPathComponent(rel)
                     var dir: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue { found.append(full) }
+                    if fm.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue { files.append(full) }
                 }
-                files += found.sorted()
+                for f in files.sorted() { add(f) }
             } else {
-                files.append(path)
+                add(path)
             }
         }
         var seen: [String: Int] = [:]
-        for f in files { seen[FileInput.documentID(f), default: 0] += 1 }
-        let inputs = files.map { f -> BatchInput in
-            let stem = FileInput.documentID(f)
-            if seen[stem]! > 1 {
-                return BatchInput(path: f, id: stem + "-" + String(SHA256.hex(Array(f.utf8)).prefix(8)))
-            }
-            return BatchInput(path: f, id: stem)
+        for f in found { seen[FileInput.documentID(f.path), default: 0] += 1 }
+        let inputs = found.map { f -> BatchInput in
+            let stem = FileInput.documentID(f.path)
+            let id = seen[stem]! > 1 ? stem + "-" + String(SHA256.hex(Array(f.path.utf8)).prefix(8)) : stem
+            return BatchInput(path: f.path, id: id, bytes: f.bytes)
         }
         return (inputs, errors)
     }
@@ -111,12 +132,13 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    /// The sha256 recorded in an existing output, if it is complete.
-    static func recordedHash(_ path: String) -> String? {
+    /// The document JSON at `path` if it is complete, of this schema, for these bytes.
+    static func completeOutput(_ path: String, sha256: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let document = object["document"] as? [String: Any] else { return nil }
-        return document["sha256"] as? String
+              object["schema"] as? String == schemaVersion,
+              let document = object["document"] as? [String: Any] else { return false }
+        return document["sha256"] as? String == sha256
     }
 
     public func run(_ inputs: [BatchInput], initialErrors: [BatchError] = [], progress: ((Progress) -> Void)? = nil,
@@ -124,11 +146,12 @@ public final class BatchRunner: @unchecked Sendable {
         let out = options.outputDirectory
         let docsDir = (out as NSString).appendingPathComponent("docs")
         try FileManager.default.createDirectory(atPath: docsDir, withIntermediateDirectories: true)
-        var lines = [String?](repeating: nil, count: inputs.count)
+        var written = [Bool](repeating: false, count: inputs.count)
         var errors = [BatchError?](repeating: nil, count: inputs.count)
         var summary = Summary()
         var done = 0
-        let jobs = max(1, min(options.jobs, inputs.count))
+        var errorCount = initialErrors.count
+        let jobs = max(1, min(options.jobs, max(inputs.count, 1)))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let extractor = DocumentExtractor(pipeline: options.pipeline)
@@ -138,25 +161,28 @@ public final class BatchRunner: @unchecked Sendable {
                 if index >= inputs.count { return }
                 let input = inputs[index]
                 let target = (docsDir as NSString).appendingPathComponent(input.id + ".json")
-                var line: String? = nil
                 var error: BatchError? = nil
                 var size = 0
-                var skipped = false
+                var reused = false
+                var ok = false
                 do {
-                    let bytes = try FileInput.read(input.path, maxSize: options.maxFileSize)
+                    let bytes: [UInt8]
+                    if let b = input.bytes {
+                        if b.count > options.maxFileSize {
+                            throw InputError(path: input.path, reason: .tooLarge, message: "file is \(b.count) bytes, over the limit of \(options.maxFileSize)")
+                        }
+                        bytes = b
+                    } else {
+                        bytes = try FileInput.read(input.path, maxSize: options.maxFileSize)
+                    }
                     size = bytes.count
-                    if options.resume, let recorded = Self.recordedHash(target), recorded == SHA256.hex(bytes),
-                       let data = FileManager.default.contents(atPath: target), let existing = String(data: data, encoding: .utf8),
-                       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], object["schema"] as? String == schemaVersion {
-                        // Complete and unchanged: reuse it.
-                        line = Self.compact(existing)
-                        skipped = true
+                    if options.resume, Self.completeOutput(target, sha256: SHA256.hex(bytes)) {
+                        reused = true
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
-                        let json = DocumentJSON.object(result)
-                        try Self.writeAtomically(json.serialized(pretty: true) + "\n", to: target)
-                        line = json.serialized()
+                        try Self.writeAtomically(DocumentJSON.object(result).serialized(pretty: true) + "\n", to: target)
                     }
+                    ok = true
                 } catch let e as InputError {
                     error = BatchError(path: input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
                 } catch {
@@ -164,12 +190,13 @@ public final class BatchRunner: @unchecked Sendable {
                     lock.lock(); errors[index] = e; lock.unlock()
                 }
                 lock.lock()
-                lines[index] = line
+                written[index] = ok
                 if let error { errors[index] = error }
+                if error != nil { errorCount += 1 }
                 done += 1
                 summary.bytes += size
-                if skipped { summary.skipped += 1 }
-                let snapshot = Progress(done: done, total: inputs.count, bytes: summary.bytes, errors: errors.compactMap { $0 }.count + initialErrors.count)
+                if reused { summary.reused += 1 }
+                let snapshot = Progress(done: done, total: inputs.count, bytes: summary.bytes, errors: errorCount)
                 lock.unlock()
                 progress?(snapshot)
             }
@@ -177,36 +204,79 @@ public final class BatchRunner: @unchecked Sendable {
         let allErrors = initialErrors + errors.compactMap { $0 }
         summary.errors = allErrors
         summary.failed = allErrors.count
-        summary.converted = lines.compactMap { $0 }.count
-        let complete = shouldStop?() != true
-        if complete {
-            try Self.writeAtomically(lines.compactMap { $0 }.map { $0 + "\n" }.joined(), to: (out as NSString).appendingPathComponent("documents.jsonl"))
-            try Self.writeAtomically(allErrors.map { $0.json.serialized() + "\n" }.joined(), to: (out as NSString).appendingPathComponent("errors.jsonl"))
+        summary.converted = written.filter { $0 }.count
+        if shouldStop?() == true {
+            summary.stopped = true
+            return summary
         }
+        let files = inputs.indices.filter { written[$0] }.map { (docsDir as NSString).appendingPathComponent(inputs[$0].id + ".json") }
+        summary.findings = try finish(files: files, errors: allErrors)
         return summary
+    }
+
+    /// Writes the batch-wide outputs from the documents' JSON, in input order. Returns the number of findings.
+    func finish(files: [String], errors: [BatchError]) throws -> Int {
+        let out = options.outputDirectory
+        var jsonl: [UInt8] = []
+        var csv = TargetsCSV.headerLine + "\n"
+        var claims: [DocumentClaims] = []
+        var documentFindings: [Finding] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file),
+                  let text = String(data: data, encoding: .utf8),
+                  let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+            jsonl.append(contentsOf: Self.compact(text).utf8)
+            jsonl.append(0x0A)
+            for row in TargetsCSV.rows(object) { csv += row + "\n" }
+            claims.append(ClaimExtractor.claims(json: object))
+            documentFindings += (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:))
+        }
+        let findings = Validator.sorted(documentFindings + Validator.runCrossDocumentChecks(claims))
+        let tmp = (out as NSString).appendingPathComponent("documents.jsonl.tmp-\(getpid())")
+        FileManager.default.createFile(atPath: tmp, contents: Data(jsonl))
+        if rename(tmp, (out as NSString).appendingPathComponent("documents.jsonl")) != 0 { throw PipelineError("\(out): cannot write documents.jsonl") }
+        try Self.writeAtomically(errors.map { $0.json.serialized() + "\n" }.joined(), to: (out as NSString).appendingPathComponent("errors.jsonl"))
+        try Self.writeAtomically(csv, to: (out as NSString).appendingPathComponent("targets.csv"))
+        try Self.writeAtomically(JSONValue.object([("findings", .array(findings.map(DocumentJSON.finding)))]).serialized(pretty: true) + "\n",
+                                 to: (out as NSString).appendingPathComponent("findings.json"))
+        try BatchDatabase.build(path: (out as NSString).appendingPathComponent("policy.sqlite"), documentFiles: files, errors: errors, findings: findings)
+        return findings.count
     }
 
     /// Re-serializes an indented JSON document on one line, keeping key order.
     static func compact(_ pretty: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(pretty.utf8.count)
         var inString = false
         var escaped = false
         var skippingIndent = false
-        for ch in pretty.unicodeScalars {
+        for b in pretty.utf8 {
             if inString {
-                out.unicodeScalars.append(ch)
-                if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+                out.append(b)
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
                 continue
             }
-            if ch == "\n" { skippingIndent = true; continue }
-            if skippingIndent && ch == " " { continue }
+            if b == 0x0A { skippingIndent = true; continue }
+            if skippingIndent && b == 0x20 { continue }
             skippingIndent = false
-            if ch == "\"" { inString = true }
-            if ch == " " { continue }
-            out.unicodeScalars.append(ch)
+            if b == UInt8(ascii: "\"") { inString = true }
+            if b == 0x20 { continue }
+            out.append(b)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Finding {
+    /// A finding read back from a document's JSON.
+    init?(json o: [String: Any]) {
+        guard let check = o["check"] as? String, let severity = (o["severity"] as? String).flatMap(Severity.init(rawValue:)) else { return nil }
+        self.init(check: check, severity: severity, claim: o["claim"] as? String ?? "", stated: o["stated"] as? String ?? "",
+                  computed: o["computed"] as? String ?? "", tolerance: o["tolerance"] as? String ?? "",
+                  evidence: (o["evidence"] as? [[String: Any]] ?? []).map { e in
+                      let (a, b, l) = BatchDatabase.span(e["span"])
+                      return Evidence(document: e["document"] as? String ?? "", span: Span(start: a, end: b, line: l), text: e["text"] as? String ?? "")
+                  }, detail: o["detail"] as? String ?? "")
     }
 }
 

@@ -16,7 +16,9 @@ public final class DocumentExtractor {
     /// Extracts from bytes read from `path`; `id` names the document in the output.
     public func extract(bytes: [UInt8], path: String, id: String) throws -> DocumentResult {
         let decoded = try TextDecoder.decode(bytes, path: path)
-        return extract(decoded: decoded, sha256: SHA256.hex(bytes), path: path, id: id)
+        let lower = path.lowercased()
+        let html = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml")
+        return extract(decoded: decoded, sha256: SHA256.hex(bytes), path: path, id: id, html: html)
     }
 
     /// Extracts from text that is already decoded (the tests and `Matcher` examples use this).
@@ -25,8 +27,8 @@ public final class DocumentExtractor {
         return extract(decoded: decoded, sha256: SHA256.hex(Array(text.utf8)), path: id, id: id)
     }
 
-    func extract(decoded: DecodedText, sha256: String, path: String, id: String) -> DocumentResult {
-        let text = TextNormalizer.normalize(decoded.scalars)
+    func extract(decoded: DecodedText, sha256: String, path: String, id: String, html: Bool = false) -> DocumentResult {
+        let text = TextNormalizer.normalize(decoded.scalars, html: html)
         let structure = segmenter.segment(text)
         let context = MatchContext(text: text, lexicons: pipeline.lexicons, numerals: numerals)
         var items: [String: [Item]] = [:]

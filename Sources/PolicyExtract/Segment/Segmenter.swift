@@ -107,7 +107,8 @@ public final class Segmenter {
             let r = lines[li].range
             if r.count <= 30, text.has(Self.wenjian, endingAt: r.upperBound), fileLine < 0 { fileLine = li }
             if r.count <= 30, DocNumberMatcher.lineIsDocNumber(text, r) { headerEndLine = li; break }
-            if r.count > 60 { break }
+            // Header lines are short names, never sentences.
+            if r.count > 40 || r.contains(where: { chars[$0] == 0x3002 }) { break }
         }
         if headerEndLine >= 0 || fileLine >= 0 {
             let end = max(headerEndLine, fileLine)

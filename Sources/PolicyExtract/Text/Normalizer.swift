@@ -88,22 +88,30 @@ public enum TextNormalizer {
     /// How many distinct Traditional-only characters make a document Traditional.
     static let traditionalThreshold = 4
 
-    public static func normalize(_ original: [UInt32]) -> NormalizedText {
+    public static func normalize(_ original: [UInt32], html: Bool = false) -> NormalizedText {
         let tables = NormalizationTables.shared
+        // An HTML page is matched on its visible text; origins still point into the page.
+        var visibleOrigin: [Int32]? = nil
+        var input = original
+        if html {
+            let stripped = HTMLText.strip(original)
+            input = stripped.chars
+            visibleOrigin = stripped.origin
+        }
         // Decide whether the document is written in Traditional characters.
         var traditionalSeen = Set<UInt32>()
         var convertTraditional = false
-        for c in original where c >= 0x4E00 && c <= 0x9FFF && tables.simplified[Int(c - 0x4E00)] != 0 {
+        for c in input where c >= 0x4E00 && c <= 0x9FFF && tables.simplified[Int(c - 0x4E00)] != 0 {
             traditionalSeen.insert(c)
             if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
         }
         // Pass 1: character folding.
-        let n = original.count
+        let n = input.count
         var chars = [UInt32](repeating: 0, count: n + 16)
         var origin = [Int32](repeating: 0, count: n + 16)
         var count = 0
         let simplified = tables.simplified
-        original.withUnsafeBufferPointer { src in
+        input.withUnsafeBufferPointer { src in
             var i = 0
             while i < n {
                 let c = src[i]
@@ -149,6 +157,7 @@ public enum TextNormalizer {
         }
         chars.removeSubrange(count...)
         origin.removeSubrange(count...)
+        if let map = visibleOrigin { for k in 0..<origin.count { origin[k] = map[Int(origin[k])] } }
         var text = NormalizedText(original: original, chars: chars, origin: origin, convertedTraditional: convertTraditional)
         rejoinBrokenLines(&text)
         joinDigitGroupsAndDropSpaces(&text)

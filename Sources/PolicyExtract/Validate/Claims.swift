@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a document claims, reduced to what the cross-document checks compare: small, so that a batch of
 /// 100 000 documents keeps only these and never the documents themselves.
 public struct Claim: Sendable {
@@ -25,6 +27,8 @@ public struct DocumentClaims: Sendable {
     public var labels: [Label]
 }
 
+import Foundation
+
 public enum ClaimExtractor {
     static let tierWords = ["世界级", "国家级", "省级"]
 
@@ -51,33 +55,68 @@ public enum ClaimExtractor {
 
     /// A metric as compared across documents: a tier of clusters by its tier word, else the metric with
     /// leading verbs and spaces removed.
-    static func metricKey(_ t: Target) -> String {
-        let m = Evaluation.key(t.metric)
-        for tier in tierWords where m.includes(tier) && m.includes("集群") && t.threshold == nil { return tier + "集群" }
-        if let th = t.threshold { return "集群≥\(th.yiYuan)亿元" }
-        if !t.members.isEmpty, t.unit.hasSuffix("元") { return "集群规模\(t.value)\(t.unit)" }
+    static func metricKey(metric: String, unit: String, value: String, threshold: String?, hasMembers: Bool) -> String {
+        let m = Evaluation.key(metric)
+        if let th = threshold { return "集群≥\(th)亿元" }
+        for tier in tierWords where m.includes(tier) && m.includes("集群") { return tier + "集群" }
+        if hasMembers, unit.hasSuffix("元") { return "集群规模\(value)\(unit)" }
         return m
     }
 
-    public static func claims(_ r: DocumentResult) -> DocumentClaims {
-        var claims: [Claim] = []
-        let namedClusters = Set(r.clusters.map(\.name))
-        var placeByArticle: [Int: String?] = [:]
-        for t in r.targets {
-            let place: String?
-            if let known = placeByArticle[t.article] { place = known } else {
-                place = Self.place(r, article: t.article)
-                placeByArticle[t.article] = place
-            }
-            let subject = namedClusters.contains(t.subject) ? Evaluation.key(t.subject) : ""
-            let metric = metricKey(t)
-            let key = [place ?? "?", String(t.year), subject, metric, Evaluation.unitKey(t.unit)].joined(separator: "|")
-            let description = [place ?? "", String(t.year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(t.unit))"
-            claims.append(Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator,
-                                members: t.members, evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text)))
+    static func number(_ any: Any?) -> ExactDecimal? {
+        guard let n = any as? NSNumber else { return nil }
+        return ExactDecimal(n.stringValue)
+    }
+
+    /// The claims of one document, read from its JSON (the same object `extract` prints), so that a
+    /// resumed batch, which reads earlier outputs back, builds exactly the claims a fresh run does.
+    public static func claims(json o: [String: Any]) -> DocumentClaims {
+        let document = o["document"] as? [String: Any] ?? [:]
+        let id = document["id"] as? String ?? ""
+        let articles = document["articles"] as? [[String: Any]] ?? []
+        let namedClusters = Set((o["clusters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+        func span(_ any: Any?) -> Span {
+            let (a, b, l) = BatchDatabase.span(any)
+            return Span(start: a, end: b, line: l)
         }
-        // Quoted labels of two to eight Han characters: “强基韧链”.
-        var labels: [Label] = []
+        var claims: [Claim] = []
+        for t in o["targets"] as? [[String: Any]] ?? [] {
+            guard let year = t["year"] as? Int, let value = number(t["value"]) else { continue }
+            let article = t["article"] as? Int ?? 0
+            let place = article > 0 && article < articles.count ? articles[article]["place"] as? String : document["place"] as? String
+            let subjectText = t["subject"] as? String ?? ""
+            let subject = namedClusters.contains(subjectText) ? Evaluation.key(subjectText) : ""
+            let unit = t["unit"] as? String ?? ""
+            let threshold = (t["threshold"] as? [String: Any]).flatMap { number($0["yi_yuan"]) }.map(\.description)
+            let members = t["members"] as? [String] ?? []
+            let metric = metricKey(metric: t["metric"] as? String ?? "", unit: unit, value: value.description, threshold: threshold, hasMembers: !members.isEmpty)
+            let key = [place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|")
+            let description = [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))"
+            claims.append(Claim(key: key, description: description, value: value, unit: unit,
+                                comparator: Qualifier(rawValue: t["comparator"] as? String ?? "none") ?? .none, members: members,
+                                evidence: Finding.Evidence(document: id, span: span(t["span"]), text: t["text"] as? String ?? "")))
+        }
+        let labels = (o["labels"] as? [[String: Any]] ?? []).map {
+            Label(text: $0["label"] as? String ?? "", evidence: Finding.Evidence(document: id, span: span($0["span"]), text: $0["text"] as? String ?? ""))
+        }
+        return DocumentClaims(document: id, place: document["place"] as? String, claims: claims, labels: labels)
+    }
+
+    public static func claims(_ r: DocumentResult) -> DocumentClaims {
+        // The parts of the document's JSON that claims are read from, built without a text round trip.
+        guard case .object(let document) = DocumentJSON.document(r) else { return DocumentClaims(document: r.info.id, place: nil, claims: [], labels: []) }
+        let object: JSONValue = .object([
+            ("document", .object(document)),
+            ("targets", .array(r.targets.map { DocumentJSON.target($0, r) })),
+            ("clusters", .array(r.clusters.map { DocumentJSON.cluster($0, r) })),
+            ("labels", DocumentJSON.labels(r)),
+        ])
+        return claims(json: object.foundationObject as? [String: Any] ?? [:])
+    }
+
+    /// Quoted labels of two to eight Han characters: “强基韧链”.
+    static func labels(_ r: DocumentResult) -> [(label: String, range: Range<Int>)] {
+        var labels: [(String, Range<Int>)] = []
         let chars = r.text.chars
         var i = 0
         while i < chars.count {
@@ -85,16 +124,13 @@ public enum ClaimExtractor {
                 var k = i + 1
                 while k < chars.count, k - i <= 9, CharClass.isHan(chars[k]) { k += 1 }
                 if k < chars.count, chars[k] == 0x201D, k - i - 1 >= 2, k - i - 1 <= 8 {
-                    let range = (i + 1)..<k
-                    let span = r.text.span(range)
-                    labels.append(Label(text: r.text.text(range), evidence: Finding.Evidence(document: r.info.id, span: span,
-                                                                                        text: makeString(r.text.original[span.start..<span.end]))))
+                    labels.append((r.text.text((i + 1)..<k), (i + 1)..<k))
                 }
                 i = k
                 continue
             }
             i += 1
         }
-        return DocumentClaims(document: r.info.id, place: Self.place(r, article: 0), claims: claims, labels: labels)
+        return labels
     }
 }

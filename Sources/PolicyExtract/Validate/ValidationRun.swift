@@ -12,6 +12,7 @@ public enum ValidationRun {
 
     public static func run(paths: [String], pipeline: PipelineDefinition = .builtIn, jobs: Int = 1) -> Output {
         let (inputs, collectErrors) = BatchRunner.collect(paths)
+        _ = collectErrors
         var perDocument = [(DocumentClaims, [Finding])?](repeating: nil, count: inputs.count)
         var errors = [BatchError?](repeating: nil, count: inputs.count)
         let lock = NSLock()
@@ -22,7 +23,7 @@ public enum ValidationRun {
                 let i = next.increment()
                 if i >= inputs.count { return }
                 do {
-                    let bytes = try FileInput.read(inputs[i].path)
+                    let bytes = try inputs[i].bytes ?? FileInput.read(inputs[i].path)
                     let r = try extractor.extract(bytes: bytes, path: inputs[i].path, id: inputs[i].id)
                     let entry = (ClaimExtractor.claims(r), r.findings)
                     lock.lock(); perDocument[i] = entry; lock.unlock()

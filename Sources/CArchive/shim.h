@@ -1,0 +1,6 @@
+// libarchive (Debian libarchive-dev): reading .zip and .tar.gz archives.
+#ifndef CARCHIVE_SHIM_H
+#define CARCHIVE_SHIM_H
+#include <archive.h>
+#include <archive_entry.h>
+#endif
