@@ -46,6 +46,8 @@ public struct DocumentResult: Sendable {
     public var departments: [Department] = []
     public var clusters: [Cluster] = []
     public var findings: [Finding] = []
+    /// The place each article is about (index 0: the document), from the `places` lexicon.
+    public var places: [String?] = []
 
     public func items(_ matcher: String) -> [Item] { items[matcher] ?? [] }
 }

@@ -33,24 +33,45 @@ public enum ClaimExtractor {
     static let tierWords = ["世界级", "国家级", "省级"]
 
     /// The place a document (or one article of it) is about: the place name it mentions most in its title
-    /// and opening, from the `places` lexicon.
+    /// and opening (2000 characters; 400 for a further article), from the `places` lexicon.
     static func place(_ r: DocumentResult, article: Int) -> String? {
-        let places = PipelineDefinition.builtIn.lexicons.places.map(makeString)
-        var scope: String
-        if article > 0, article < r.structure.articles.count {
-            let a = r.structure.articles[article]
-            scope = a.title + r.text.text(a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 400))
-        } else {
-            scope = (r.info.title ?? "") + r.text.text(0..<min(r.text.count, 2000))
+        r.places.indices.contains(article) ? r.places[article] : nil
+    }
+
+    /// Computes `place` for the document and each of its articles, in one scan of each opening.
+    static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicon: [[UInt32]]) -> [String?] {
+        let firsts = ScalarSet(lexicon.map { $0[0] })
+        func best(_ scopes: [ArraySlice<UInt32>]) -> String? {
+            var counts = [Int](repeating: 0, count: lexicon.count)
+            var order: [Int] = []
+            for scope in scopes {
+                var k = scope.startIndex
+                while k < scope.endIndex {
+                    if firsts.contains(scope[k]) {
+                        for (i, p) in lexicon.enumerated() where p[0] == scope[k] && k + p.count <= scope.endIndex && scope[k..<(k + p.count)].elementsEqual(p) {
+                            if counts[i] == 0 { order.append(i) }
+                            counts[i] += 1
+                            break
+                        }
+                    }
+                    k += 1
+                }
+            }
+            var winner: (Int, Int)? = nil
+            for i in order where winner == nil || counts[i] > winner!.1 { winner = (i, counts[i]) }
+            return winner.map { makeString(lexicon[$0.0]) }
         }
-        var best: (String, Int)? = nil
-        for p in places {
-            var count = 0
-            var rest = Substring(scope)
-            while let range = rest.range(of: p) { count += 1; rest = rest[range.upperBound...] }
-            if count > 0, best == nil || count > best!.1 { best = (p, count) }
+        let titleScalars = ArraySlice((title ?? "").unicodeScalars.map(\.value))
+        var result: [String?] = []
+        for a in structure.articles {
+            if a.index == 0 {
+                result.append(best([titleScalars, text.chars[0..<min(text.count, 2000)]]))
+            } else {
+                let t = ArraySlice(a.title.unicodeScalars.map(\.value))
+                result.append(best([t, text.chars[a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 400)]]))
+            }
         }
-        return best?.0
+        return result
     }
 
     /// A metric as compared across documents: a tier of clusters by its tier word, else the metric with
@@ -89,9 +110,9 @@ public enum ClaimExtractor {
             let unit = t["unit"] as? String ?? ""
             let threshold = (t["threshold"] as? [String: Any]).flatMap { number($0["yi_yuan"]) }.map(\.description)
             let members = t["members"] as? [String] ?? []
-            let metric = metricKey(metric: t["metric"] as? String ?? "", unit: unit, value: value.description, threshold: threshold, hasMembers: !members.isEmpty)
-            let key = [place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|")
-            let description = [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))"
+            let (key, description) = keyAndDescription(place: place, year: year, subject: subject,
+                                                       metric: metricKey(metric: t["metric"] as? String ?? "", unit: unit, value: value.description,
+                                                                         threshold: threshold, hasMembers: !members.isEmpty), unit: unit)
             claims.append(Claim(key: key, description: description, value: value, unit: unit,
                                 comparator: Qualifier(rawValue: t["comparator"] as? String ?? "none") ?? .none, members: members,
                                 evidence: Finding.Evidence(document: id, span: span(t["span"]), text: t["text"] as? String ?? "")))
@@ -100,6 +121,26 @@ public enum ClaimExtractor {
             Label(text: $0["label"] as? String ?? "", evidence: Finding.Evidence(document: id, span: span($0["span"]), text: $0["text"] as? String ?? ""))
         }
         return DocumentClaims(document: id, place: document["place"] as? String, claims: claims, labels: labels)
+    }
+
+    static func keyAndDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> (String, String) {
+        ([place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|"),
+         [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))")
+    }
+
+    /// The claims of a document's targets read straight from the records (for the checks within one
+    /// document; keys are built as `claims(json:)` builds them).
+    static func targetClaims(_ r: DocumentResult) -> [Claim] {
+        let named = Set(r.clusters.map(\.name))
+        return r.targets.map { t in
+            let place = place(r, article: t.article)
+            let subject = named.contains(t.subject) ? Evaluation.key(t.subject) : ""
+            let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
+                                   hasMembers: !t.members.isEmpty)
+            let (key, description) = keyAndDescription(place: place, year: t.year, subject: subject, metric: metric, unit: t.unit)
+            return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
+                         evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
+        }
     }
 
     public static func claims(_ r: DocumentResult) -> DocumentClaims {

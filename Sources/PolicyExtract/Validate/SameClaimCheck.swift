@@ -93,7 +93,7 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
     public init() {}
 
     public func run(_ r: DocumentResult) -> [Finding] {
-        let claims = ClaimExtractor.claims(r).claims
+        let claims = ClaimExtractor.targetClaims(r)
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
         for c in claims {
