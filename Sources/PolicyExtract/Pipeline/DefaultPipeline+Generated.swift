@@ -132,6 +132,8 @@ enum DefaultPipelineFiles {
 一批
 若干
 本地
+经济开发区
+开发区
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
