@@ -52,6 +52,8 @@ import Testing
         #expect(f.contains { $0.check == NearIdenticalLabelCheck.id && Set([$0.stated, $0.computed]) == ["强基韧链", "强基链链"] })
         // 002's shares, checked.
         #expect(f.filter { $0.check == ShareCheck.id && $0.evidence.first?.document == "002_823c9dc78815e142" && $0.severity == .consistent }.count >= 2)
+        // 002's growth rates across a table's year columns, checked.
+        #expect(f.filter { $0.check == GrowthCheck.id && $0.evidence.first?.document == "002_823c9dc78815e142" && $0.severity == .consistent }.count == 5)
         // No conflict between a province's and a city's 45%.
         #expect(!f.contains { $0.severity == .conflict && $0.stated.includes("45") })
         // Deterministic: the same run gives the same findings in the same order.

@@ -182,7 +182,7 @@ public final class Segmenter {
         }
         if titleLine < 0, let li = nonBlank.first(where: { $0 >= bodyStartLine }) {
             let r = lines[li].range
-            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }) {
+            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }), !isTableRow(text, r) {
                 titleLine = li
                 structure.titleRange = stripMarkup(text, r)
             }

@@ -1,0 +1,131 @@
+/// A stated growth rate against the figures of a table —
+/// `2017—2022 年山东…指数增长 22.99%，同期浙江、福建…分别增长 40.02%、36.84%…` against a table whose
+/// columns are years and whose rows are 山东, 浙江, 福建 ….
+///
+/// In a sentence that states growth (增长, 增速, 下降) over a period, each percentage is paired with a row
+/// of a table in the same document that has both years as columns: with the names listed before 分别
+/// (in order), else with the row name that comes last before it. The growth is recomputed as
+/// end / start − 1; the tolerance follows the decimals shown. The finding names the cells used.
+public struct GrowthCheck: DocumentCheck {
+    public static let id = "stated_growth"
+    public init() {}
+
+    static let growthWords: [[UInt32]] = ["增长", "增速", "下降", "减少"].map(scalars)
+    static let fenbie = scalars("分别")
+
+    struct YearTable { var table: Table; var columns: [Int: Int]; var rows: [(label: String, cells: [Range<Int>])] }
+
+    func yearTables(_ r: DocumentResult) -> [YearTable] {
+        var result: [YearTable] = []
+        for table in r.structure.tables {
+            for header in table.rows.prefix(3) {
+                var columns: [Int: Int] = [:]
+                for (c, cell) in header.enumerated() {
+                    let t = r.text.text(cell).filter { $0 != " " }
+                    if t.count == 5, t.hasSuffix("年"), let y = Int(t.dropLast()), y >= 1900, y <= 2099 { columns[y] = c }
+                }
+                if columns.count >= 2 {
+                    let rows = table.rows.compactMap { row -> (String, [Range<Int>])? in
+                        guard let first = row.first, !first.isEmpty else { return nil }
+                        return (r.text.text(first), row)
+                    }
+                    result.append(YearTable(table: table, columns: columns, rows: rows))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    func value(_ r: DocumentResult, _ cell: Range<Int>) -> Double? {
+        let t = r.text.text(cell).filter { $0 != " " && $0 != "," }
+        return Double(t)
+    }
+
+    public func run(_ r: DocumentResult) -> [Finding] {
+        let tables = yearTables(r)
+        if tables.isEmpty { return [] }
+        var findings: [Finding] = []
+        let text = r.text
+        let periods = r.items(PeriodMatcher.id)
+        let percents = r.items(PercentMatcher.id)
+        for unit in r.structure.units where unit.kind == .sentence {
+            let s = unit.range
+            guard Self.growthWords.contains(where: { w in s.contains { text.has(w, at: $0) } }) else { continue }
+            guard let period = periods.first(where: { s.contains($0.mention.range.lowerBound) }),
+                  case .period(let startYear, let endYear, "年") = period.mention.value else { continue }
+            let ps = percents.filter { s.contains($0.mention.range.lowerBound) && $0.mention.range.lowerBound > period.mention.range.upperBound }
+            // Row names in the sentence, in order of appearance; the table whose rows the sentence names most.
+            func namesIn(_ yt: YearTable) -> [(position: Int, row: Int)] {
+                var names: [(position: Int, row: Int)] = []
+                for (i, row) in yt.rows.enumerated() where row.label.count >= 2 {
+                    let label = scalars(row.label)
+                    var k = s.lowerBound
+                    while k + label.count <= s.upperBound {
+                        if text.has(label, at: k) { names.append((k, i)); k += label.count } else { k += 1 }
+                    }
+                }
+                return names.sorted { $0.position < $1.position }
+            }
+            let candidates = tables.filter { $0.columns[startYear] != nil && $0.columns[endYear] != nil }.map { ($0, namesIn($0)) }
+            guard let (yt, names) = candidates.max(by: { $0.1.count < $1.1.count }), !names.isEmpty else { continue }
+            let fenbieAt = (s.lowerBound..<s.upperBound).first { text.has(Self.fenbie, at: $0) }
+            var listed: [Int] = []
+            if let f = fenbieAt {
+                let before = names.filter { $0.position < f }
+                let afterPercents = ps.filter { $0.mention.range.lowerBound > f }
+                listed = before.suffix(afterPercents.count).map(\.row)
+            }
+            for p in ps {
+                guard case .percent(let pv) = p.mention.value, !pv.isPoints else { continue }
+                var rowIndex: Int? = nil
+                if let f = fenbieAt, p.mention.range.lowerBound > f, let k = ps.filter({ $0.mention.range.lowerBound > f }).firstIndex(where: { $0.mention.range == p.mention.range }),
+                   k < listed.count {
+                    rowIndex = listed[k]
+                } else {
+                    rowIndex = names.last(where: { $0.position < p.mention.range.lowerBound && (fenbieAt == nil || $0.position < fenbieAt! || p.mention.range.lowerBound < fenbieAt!) })?.row
+                }
+                guard let ri = rowIndex else { continue }
+                let row = yt.rows[ri]
+                guard let c0 = yt.columns[startYear], let c1 = yt.columns[endYear], c0 < row.cells.count, c1 < row.cells.count,
+                      let v0 = value(r, row.cells[c0]), let v1 = value(r, row.cells[c1]), v0 != 0 else { continue }
+                var growth = (v1 / v0 - 1) * 100
+                let declining = text.has(scalars("下降"), endingAt: p.mention.range.lowerBound) || text.has(scalars("减少"), endingAt: p.mention.range.lowerBound)
+                if declining { growth = -growth }
+                let decimals = max(0, -pv.value.exponent)
+                var tolerance = 0.5
+                for _ in 0..<decimals { tolerance /= 10 }
+                let ok = abs(growth - pv.value.doubleValue) <= tolerance + 1e-9
+                let cellA = text.originalText(row.cells[c0]), cellB = text.originalText(row.cells[c1])
+                findings.append(Finding(
+                    check: Self.id, severity: ok ? .consistent : .conflict,
+                    claim: "\(row.label) growth \(startYear)–\(endYear)",
+                    stated: "\(pv.value)%",
+                    computed: "\(ShareCheck().formatted(growth, decimals + 2))% (\(cellB) / \(cellA) − 1, table \(yt.table.index + 1))",
+                    tolerance: "±\(ShareCheck().formatted(tolerance, decimals + 1)) percentage points",
+                    evidence: [Validator.evidence(r, p.span, p.text),
+                               Validator.evidence(r, text.span(row.cells[c0]), cellA), Validator.evidence(r, text.span(row.cells[c1]), cellB)],
+                    detail: ok ? "the stated growth matches the table" : "the stated growth differs from the table"))
+            }
+        }
+        return findings
+    }
+
+    public static let examples: [CheckExample] = [
+        .init(["""
+        省份\t2017 年\t2022 年
+        山东\t22 042\t27 110
+        浙江\t21 160\t29 628
+
+        从增长率看，2017—2022 年山东出口复杂度指数增长 22.99%，同期浙江增长 40.02%。
+        """], ["consistent", "consistent"]),
+        .init(["""
+        省份\t2017 年\t2022 年
+        山东\t22 042\t27 110
+        浙江\t21 160\t29 628
+
+        2017—2022 年，浙江、山东分别增长 40.02%、25.00%。
+        """], ["consistent", "conflict"]),
+        .init(["2017—2022 年山东出口复杂度指数增长 22.99%。"], []),
+    ]
+}
