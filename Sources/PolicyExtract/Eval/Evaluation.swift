@@ -92,6 +92,21 @@ public struct Evaluation {
         }
     }
 
+    /// Where a gold text occurs in the document (its first occurrence), for reporting a miss.
+    static func locate(_ text: String, in r: DocumentResult) -> Span? {
+        let needle = text.unicodeScalars.map(\.value)
+        let hay = r.text.original
+        guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == needle[0], hay[i..<(i + needle.count)].elementsEqual(needle) {
+                return Span(start: i, end: i + needle.count, line: r.text.line(ofOriginal: i))
+            }
+            i += 1
+        }
+        return nil
+    }
+
     mutating func count(_ field: String, tp: Int = 0, fp: Int = 0, fn: Int = 0) {
         scores[field]!.truePositives += tp
         scores[field]!.falsePositives += fp
@@ -124,7 +139,8 @@ public struct Evaluation {
             } else {
                 count("amounts", fn: 1)
                 count("amount_qualifiers", fn: 1)
-                misses.append(Miss(field: "amounts", kind: "miss", document: doc, text: g["text"] as? String ?? "", detail: "\(yi ?? 0) 亿元 \(q)", span: nil))
+                misses.append(Miss(field: "amounts", kind: "miss", document: doc, text: g["text"] as? String ?? "", detail: "\(yi ?? 0) 亿元 \(q)",
+                                   span: Self.locate(g["text"] as? String ?? "", in: r)))
             }
         }
         for f in found where !f.used {
@@ -136,17 +152,17 @@ public struct Evaluation {
         let years = Set(r.items(YearMatcher.id).compactMap { i -> String? in
             if case .year(let y, .deadline) = i.mention.value { return String(y) }; return nil
         })
-        compareSets("years", doc, found: years, gold: Set((gold["years"] as? [Any] ?? []).compactMap { Self.number($0).map { String(Int($0)) } }))
+        compareSets("years", doc, r, found: years, gold: Set((gold["years"] as? [Any] ?? []).compactMap { Self.number($0).map { String(Int($0)) } }))
         let dates = Set(r.items(DateMatcher.id).compactMap { i -> String? in
             guard case .date(let y, let m, let d) = i.mention.value, DateMatcher.kind(r.text, i.mention.range) == "date" else { return nil }
             return isoDate(y, m, d)
         })
-        compareSets("dates", doc, found: dates, gold: Set(gold["dates"] as? [String] ?? []))
-        compareSets("doc_numbers", doc, found: Set(r.items(DocNumberMatcher.id).map { Self.key(r.text.text($0.mention.range)) }),
+        compareSets("dates", doc, r, found: dates, gold: Set(gold["dates"] as? [String] ?? []))
+        compareSets("doc_numbers", doc, r, found: Set(r.items(DocNumberMatcher.id).map { Self.key(r.text.text($0.mention.range)) }),
                     gold: Set((gold["doc_numbers"] as? [String] ?? []).map(Self.key)))
-        compareSets("clusters", doc, found: Set(r.clusters.map { Self.key($0.name) }),
+        compareSets("clusters", doc, r, found: Set(r.clusters.map { Self.key($0.name) }),
                     gold: Set((gold["clusters"] as? [[String: Any]] ?? []).compactMap { ($0["name"] as? String).map(Self.key) }))
-        compareSets("departments", doc, found: Set(r.departments.filter { !$0.collective }.map { Self.key($0.name) + " / " + $0.role.rawValue }),
+        compareSets("departments", doc, r, found: Set(r.departments.filter { !$0.collective }.map { Self.key($0.name) + " / " + $0.role.rawValue }),
                     gold: Set((gold["departments"] as? [[String: Any]] ?? []).compactMap { d -> String? in
                         guard let n = d["name"] as? String, let role = d["role"] as? String else { return nil }
                         return Self.key(n) + " / " + role
@@ -171,7 +187,7 @@ public struct Evaluation {
                 count("targets", fn: 1)
                 count("target_comparators", fn: 1)
                 misses.append(Miss(field: "targets", kind: "miss", document: doc, text: g["text"] as? String ?? "",
-                                   detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: nil))
+                                   detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(g["text"] as? String ?? "", in: r)))
             }
         }
         for t in targets where !t.used {
@@ -181,10 +197,11 @@ public struct Evaluation {
         }
     }
 
-    mutating func compareSets(_ field: String, _ doc: String, found: Set<String>, gold: Set<String>) {
+    mutating func compareSets(_ field: String, _ doc: String, _ r: DocumentResult, found: Set<String>, gold: Set<String>) {
         count(field, tp: found.intersection(gold).count, fp: found.subtracting(gold).count, fn: gold.subtracting(found).count)
-        for m in gold.subtracting(found).sorted() { misses.append(Miss(field: field, kind: "miss", document: doc, text: m, detail: "", span: nil)) }
-        for m in found.subtracting(gold).sorted() { misses.append(Miss(field: field, kind: "false_positive", document: doc, text: m, detail: "", span: nil)) }
+        func spanOf(_ m: String) -> Span? { Self.locate(String(m.split(separator: " / ").first ?? Substring(m)), in: r) }
+        for m in gold.subtracting(found).sorted() { misses.append(Miss(field: field, kind: "miss", document: doc, text: m, detail: "", span: spanOf(m))) }
+        for m in found.subtracting(gold).sorted() { misses.append(Miss(field: field, kind: "false_positive", document: doc, text: m, detail: "", span: spanOf(m))) }
     }
 
     /// Runs the pipeline over `paths` and compares each document with `goldDirectory/<id>.json`.
