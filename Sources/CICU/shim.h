@@ -17,6 +17,9 @@
 // Charset detection
 static inline UCharsetDetector *cicu_ucsdet_open(UErrorCode *e) { return ucsdet_open(e); }
 static inline void cicu_ucsdet_close(UCharsetDetector *d) { ucsdet_close(d); }
+static inline void cicu_ucsdet_setDetectableCharset(UCharsetDetector *d, const char *name, UBool enabled, UErrorCode *e) {
+    ucsdet_setDetectableCharset(d, name, enabled, e);
+}
 static inline void cicu_ucsdet_setText(UCharsetDetector *d, const char *t, int32_t n, UErrorCode *e) { ucsdet_setText(d, t, n, e); }
 static inline const UCharsetMatch **cicu_ucsdet_detectAll(UCharsetDetector *d, int32_t *n, UErrorCode *e) { return ucsdet_detectAll(d, n, e); }
 static inline const char *cicu_ucsdet_getName(const UCharsetMatch *m, UErrorCode *e) { return ucsdet_getName(m, e); }
@@ -25,6 +28,7 @@ static inline int32_t cicu_ucsdet_getConfidence(const UCharsetMatch *m, UErrorCo
 // Conversion, stopping at the first byte sequence that does not decode
 static inline UConverter *cicu_ucnv_open(const char *name, UErrorCode *e) { return ucnv_open(name, e); }
 static inline void cicu_ucnv_close(UConverter *c) { ucnv_close(c); }
+static inline void cicu_ucnv_reset(UConverter *c) { ucnv_reset(c); }
 static inline void cicu_ucnv_setStopOnError(UConverter *c, UErrorCode *e) {
     ucnv_setToUCallBack(c, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, e);
 }

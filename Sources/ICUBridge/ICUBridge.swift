@@ -51,6 +51,12 @@ public enum ICUCharsets {
         defer { cicu_ucnv_close(converter) }
         cicu_ucnv_setStopOnError(converter, &status)
         if failed(status) { return .unknownCharset }
+        return convert(bytes, with: converter)
+    }
+
+    static func convert(_ bytes: UnsafeBufferPointer<UInt8>, with converter: OpaquePointer) -> StrictDecodeResult {
+        cicu_ucnv_reset(converter)
+        var status = U_ZERO_ERROR
         if bytes.isEmpty { return .decoded([]) }
         var output = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
         let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -92,6 +98,65 @@ extension ICUCharsets {
         }
         if failed(status) { return nil }
         return output.prefix(Int(length)).map { UInt8(bitPattern: $0) }
+    }
+}
+
+/// A charset detector and strict converters, opened once and reused (opening them costs far more than
+/// detecting a short document). One instance per task.
+public final class CharsetWorkbench {
+    private var detector: OpaquePointer?
+    private var converters: [String: OpaquePointer] = [:]
+
+    /// Single-byte charsets, which a Chinese document never is: their recognizers (n-gram statistics over
+    /// many languages) cost most of the detection time, so they are switched off.
+    static let singleByte = ["ISO-8859-1", "ISO-8859-2", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-8-I", "ISO-8859-9",
+                             "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
+                             "KOI8-R", "IBM424_rtl", "IBM424_ltr", "IBM420_rtl", "IBM420_ltr"]
+
+    public init() {
+        var status = U_ZERO_ERROR
+        let d = cicu_ucsdet_open(&status)
+        detector = failed(status) ? nil : d
+        if let d = detector {
+            for name in Self.singleByte {
+                var s = U_ZERO_ERROR
+                cicu_ucsdet_setDetectableCharset(d, name, 0, &s)
+            }
+        }
+    }
+
+    deinit {
+        if let detector { cicu_ucsdet_close(detector) }
+        for (_, c) in converters { cicu_ucnv_close(c) }
+    }
+
+    public func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
+        guard let detector, let base = bytes.baseAddress else { return [] }
+        var status = U_ZERO_ERROR
+        cicu_ucsdet_setText(detector, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), &status)
+        if failed(status) { return [] }
+        var count: Int32 = 0
+        guard let matches = cicu_ucsdet_detectAll(detector, &count, &status), !failed(status) else { return [] }
+        var guesses: [CharsetGuess] = []
+        for i in 0..<Int(count) {
+            var s = U_ZERO_ERROR
+            guard let match = matches[i], let cname = cicu_ucsdet_getName(match, &s), !failed(s) else { continue }
+            guesses.append(CharsetGuess(name: String(cString: cname), confidence: Int(cicu_ucsdet_getConfidence(match, &s))))
+        }
+        return guesses
+    }
+
+    public func decodeStrictly(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> StrictDecodeResult {
+        var converter = converters[charset]
+        if converter == nil {
+            var status = U_ZERO_ERROR
+            guard let c = cicu_ucnv_open(charset, &status), !failed(status) else { return .unknownCharset }
+            cicu_ucnv_setStopOnError(c, &status)
+            if failed(status) { cicu_ucnv_close(c); return .unknownCharset }
+            converters[charset] = c
+            converter = c
+        }
+        return ICUCharsets.convert(bytes, with: converter!)
     }
 }
 

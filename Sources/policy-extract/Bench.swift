@@ -32,23 +32,32 @@ struct Bench: ParsableCommand {
         let rssBefore = PeakMemory.currentResidentMB()
         let start = Date()
         let counter = BenchCounter()
+        let stages = StageTotals()
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let extractor = DocumentExtractor(pipeline: pipeline)
             var sink = 0
+            var emitSeconds = 0.0
             while true {
                 let k = counter.next()
                 if k >= total { break }
                 let bytes = docs[k % docs.count]
                 if let r = try? extractor.extract(bytes: bytes, path: "bench", id: "bench") {
+                    let t0 = Date()
                     sink &+= emit ? DocumentJSON.object(r).serialized().utf8.count : r.items.count
+                    emitSeconds += Date().timeIntervalSince(t0)
                 }
             }
             counter.add(sink)
+            var s = extractor.stageSeconds
+            s["emit"] = emitSeconds
+            stages.add(s)
         }
         let seconds = Date().timeIntervalSince(start)
         print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
                      total, Double(bytes) / 1_000_000, jobs, seconds, Double(bytes) / 1_000_000 / seconds, Double(total) / seconds))
         print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
+        let order = ["decode", "hash", "normalize", "segment", "extract", "resolve", "validate", "emit"]
+        print("time per stage (all jobs): " + order.map { String(format: "%@ %.2fs", $0, stages.totals[$0] ?? 0) }.joined(separator: ", "))
     }
 }
 
@@ -81,6 +90,12 @@ extension Bench {
                          n, claims, findings.count, seconds, Double(claims) / max(seconds, 1e-9), PeakMemory.maxResidentMB()))
         }
     }
+}
+
+final class StageTotals: @unchecked Sendable {
+    private(set) var totals: [String: Double] = [:]
+    private let lock = NSLock()
+    func add(_ s: [String: Double]) { lock.lock(); for (k, v) in s { totals[k, default: 0] += v }; lock.unlock() }
 }
 
 final class BenchCounter: @unchecked Sendable {

@@ -4,6 +4,10 @@
 /// original decoded text, end exclusive; lines are 1-based.
 public enum DocumentJSON {
     public static func object(_ r: DocumentResult) -> JSONValue {
+        $cache.withValue(Cache()) { build(r) }
+    }
+
+    static func build(_ r: DocumentResult) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("schema", .string(schemaVersion)),
             ("document", document(r)),
@@ -56,8 +60,18 @@ public enum DocumentJSON {
         .object([("start", .int(s.start)), ("end", .int(s.end)), ("line", .int(s.line))])
     }
 
+    /// Section paths and sentences repeat across a document's items; each is built once per document.
+    final class Cache {
+        var paths: [Int: JSONValue] = [:]
+        var sentences: [Int: JSONValue] = [:]
+    }
+    @TaskLocal static var cache: Cache? = nil
+
     static func path(_ section: Int, _ r: DocumentResult) -> JSONValue {
-        .strings(section < r.structure.sections.count ? r.structure.sections[section].path : [])
+        if let c = cache, let hit = c.paths[section] { return hit }
+        let value = JSONValue.strings(section < r.structure.sections.count ? r.structure.sections[section].path : [])
+        cache?.paths[section] = value
+        return value
     }
 
     static func section(_ s: Section, _ r: DocumentResult) -> JSONValue {
@@ -70,7 +84,10 @@ public enum DocumentJSON {
 
     static func sentence(_ range: Range<Int>?, _ r: DocumentResult) -> JSONValue {
         guard let range else { return .null }
-        return .string(r.text.text(range))
+        if let c = cache, let hit = c.sentences[range.lowerBound] { return hit }
+        let value = JSONValue.string(r.text.text(range))
+        cache?.sentences[range.lowerBound] = value
+        return value
     }
 
     static func provenance(_ text: String, _ s: Span, section: Int, sentence range: Range<Int>?, article: Int, _ r: DocumentResult) -> [(String, JSONValue)] {

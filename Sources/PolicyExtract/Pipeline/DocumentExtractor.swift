@@ -1,3 +1,6 @@
+import Dispatch
+import ICUBridge
+
 /// Runs the pipeline over one document: decode → normalize → segment → extract → resolve → validate.
 ///
 /// Holds ICU handles (sentence breaker, numeral reader), so one extractor serves one task at a time;
@@ -6,6 +9,7 @@ public final class DocumentExtractor {
     public let pipeline: PipelineDefinition
     private let segmenter = Segmenter()
     private let numerals = ChineseNumeralReader()
+    private let charsets = CharsetWorkbench()
     private let matchers: [any Matcher]
 
     public init(pipeline: PipelineDefinition = .builtIn) {
@@ -15,10 +19,14 @@ public final class DocumentExtractor {
 
     /// Extracts from bytes read from `path`; `id` names the document in the output.
     public func extract(bytes: [UInt8], path: String, id: String) throws -> DocumentResult {
-        let decoded = try TextDecoder.decode(bytes, path: path)
+        var clock = DispatchTime.now().uptimeNanoseconds
+        let decoded = try TextDecoder.decode(bytes, path: path, workbench: charsets)
+        lap("decode", &clock)
+        let hash = SHA256.hex(bytes)
+        lap("hash", &clock)
         let lower = path.lowercased()
         let html = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml")
-        return extract(decoded: decoded, sha256: SHA256.hex(bytes), path: path, id: id, html: html)
+        return extract(decoded: decoded, sha256: hash, path: path, id: id, html: html)
     }
 
     /// Extracts from text that is already decoded (the tests and `Matcher` examples use this).
@@ -27,15 +35,27 @@ public final class DocumentExtractor {
         return extract(decoded: decoded, sha256: SHA256.hex(Array(text.utf8)), path: id, id: id)
     }
 
+    /// Seconds spent per stage, summed over the documents this extractor has processed.
+    public private(set) var stageSeconds: [String: Double] = [:]
+    @inline(__always) func lap(_ stage: String, _ start: inout UInt64) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        stageSeconds[stage, default: 0] += Double(now - start) / 1e9
+        start = now
+    }
+
     func extract(decoded: DecodedText, sha256: String, path: String, id: String, html: Bool = false) -> DocumentResult {
+        var clock = DispatchTime.now().uptimeNanoseconds
         let text = TextNormalizer.normalize(decoded.scalars, html: html)
+        lap("normalize", &clock)
         let structure = segmenter.segment(text)
+        lap("segment", &clock)
         let context = MatchContext(text: text, lexicons: pipeline.lexicons, numerals: numerals)
         var items: [String: [Item]] = [:]
         for matcher in matchers {
             let id = type(of: matcher).id
             items[id] = matcher.find(in: context).map { item(for: $0, text: text, structure: structure) }
         }
+        lap("extract", &clock)
         if pipeline.enables(AmountMatcher.id) {
             let cells = TableAmounts.find(in: context, structure: structure)
             if !cells.isEmpty {
@@ -51,12 +71,15 @@ public final class DocumentExtractor {
         result.places = ClaimExtractor.places(text: text, structure: structure, title: structure.title, lexicon: pipeline.lexicons.places)
         result.info.docNumber = DocumentFacts.docNumber(result)
         result.info.date = DocumentFacts.issueDate(result)
+        lap("extract", &clock)
         if pipeline.runs("resolve") {
             Resolver(lexicons: pipeline.lexicons).resolve(&result)
         }
+        lap("resolve", &clock)
         if pipeline.runs("validate") {
             result.findings = Validator.runDocumentChecks(result)
         }
+        lap("validate", &clock)
         return result
     }
 

@@ -41,16 +41,16 @@ public struct DecodedText: Sendable {
 public enum TextDecoder {
     static let supportedLegacy = ["GB18030", "Big5"]
 
-    public static func decode(_ bytes: [UInt8], path: String) throws -> DecodedText {
+    public static func decode(_ bytes: [UInt8], path: String, workbench: CharsetWorkbench? = nil) throws -> DecodedText {
         if bytes.isEmpty {
             throw InputError(path: path, reason: .empty, message: "file is empty")
         }
         return try bytes.withUnsafeBufferPointer { buffer in
-            try decode(buffer, path: path)
+            try decode(buffer, path: path, workbench: workbench ?? CharsetWorkbench())
         }
     }
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> DecodedText {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String, workbench: CharsetWorkbench) throws -> DecodedText {
         // Byte-order marks decide first.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let body = UnsafeBufferPointer(rebasing: bytes[3...])
@@ -66,7 +66,7 @@ public enum TextDecoder {
             if body.count % 2 != 0 {
                 throw InputError(path: path, reason: .undecodable, message: "\(charset) text with an odd number of bytes", byteOffset: bytes.count - 1)
             }
-            switch ICUCharsets.decodeStrictly(body, charset: charset) {
+            switch workbench.decodeStrictly(body, charset: charset) {
             case .decoded(let units):
                 return try checked(DecodedText(scalars: UTF16Text.scalars(units), encoding: charset), path: path, offsetBase: 2)
             case .invalid(let offset):
@@ -85,8 +85,8 @@ public enum TextDecoder {
             throw InputError(path: path, reason: .binary, message: "binary data (NUL byte), not text", byteOffset: zero)
         }
         // Legacy Chinese encodings: ask ICU which is likely, then decode strictly.
-        // The detector is sure within a few kilobytes; the whole file is then decoded strictly.
-        let guesses = ICUCharsets.detect(UnsafeBufferPointer(rebasing: bytes.prefix(16_384)))
+        // The detector is sure within a few hundred bytes (1 KB is given); the whole file is then decoded strictly.
+        let guesses = workbench.detect(UnsafeBufferPointer(rebasing: bytes.prefix(1024)))
         var order: [String] = []
         for guess in guesses where guess.confidence >= 10 {
             let name = guess.name.uppercased()
@@ -95,7 +95,7 @@ public enum TextDecoder {
         }
         var furthest = (charset: "UTF-8", offset: utf8Failure)
         for charset in order {
-            switch ICUCharsets.decodeStrictly(bytes, charset: charset) {
+            switch workbench.decodeStrictly(bytes, charset: charset) {
             case .decoded(let units):
                 let text = DecodedText(scalars: UTF16Text.scalars(units), encoding: charset)
                 if firstControl(text.scalars) != nil { continue }
