@@ -24,23 +24,7 @@ public enum StrictDecodeResult: Sendable {
 public enum ICUCharsets {
     /// Every charset ICU's detector finds plausible for `bytes`, best first.
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
-        var status = U_ZERO_ERROR
-        guard let detector = cicu_ucsdet_open(&status), !failed(status) else { return [] }
-        defer { cicu_ucsdet_close(detector) }
-        let length = Int32(min(bytes.count, Int(Int32.max)))
-        let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-        cicu_ucsdet_setText(detector, base, length, &status)
-        if failed(status) { return [] }
-        var count: Int32 = 0
-        guard let matches = cicu_ucsdet_detectAll(detector, &count, &status), !failed(status) else { return [] }
-        var guesses: [CharsetGuess] = []
-        for i in 0..<Int(count) {
-            var s = U_ZERO_ERROR
-            guard let match = matches[i], let cname = cicu_ucsdet_getName(match, &s), !failed(s) else { continue }
-            let confidence = cicu_ucsdet_getConfidence(match, &s)
-            guesses.append(CharsetGuess(name: String(cString: cname), confidence: Int(confidence)))
-        }
-        return guesses
+        CharsetWorkbench().detect(bytes)
     }
 
     /// Converts `bytes` from `charset` to UTF-16, refusing (never replacing) any byte sequence that

@@ -115,7 +115,7 @@ func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
 
 /// What a matcher reads: the normalized document, the lexicons, and a numeral reader.
 /// One per task (it holds an ICU handle).
-public final class MatchContext {
+public final class MatchContext: ScalarText {
     public let text: NormalizedText
     public let lexicons: Lexicons
     public let numerals: ChineseNumeralReader
@@ -129,15 +129,6 @@ public final class MatchContext {
         self.chars = text.chars
     }
 
-    /// True when the text at `i` begins with `word`.
-    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
-        if i < 0 || i + word.count > chars.count { return false }
-        for k in 0..<word.count where chars[i + k] != word[k] { return false }
-        return true
-    }
-
-    /// True when the text ending just before `end` is `word`.
-    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 
     /// The qualifier written just before offset `i` (达到, 超过, 约 …).
     func qualifierBefore(_ i: Int) -> Qualifier? {

@@ -52,7 +52,7 @@ struct Resolver {
 }
 
 /// What the resolvers share: the document, the lexicons and helpers over the normalized text.
-final class ResolveContext {
+final class ResolveContext: ScalarText {
     let result: DocumentResult
     let lexicons: Lexicons
     let chars: [UInt32]
@@ -67,13 +67,6 @@ final class ResolveContext {
         self.structure = result.structure
     }
 
-    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
-        if i < 0 || i + word.count > chars.count { return false }
-        for k in 0..<word.count where chars[i + k] != word[k] { return false }
-        return true
-    }
-
-    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 
     func string(_ r: Range<Int>) -> String { text.text(r) }
 

@@ -89,3 +89,20 @@ struct ScalarSet {
         c < 0x10000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
     }
 }
+
+/// Text held as an array of scalars, with the word tests every scanner uses.
+protocol ScalarText {
+    var chars: [UInt32] { get }
+}
+
+extension ScalarText {
+    /// True when the text at `i` begins with `word`.
+    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
+        if i < 0 || i + word.count > chars.count { return false }
+        for k in 0..<word.count where chars[i + k] != word[k] { return false }
+        return true
+    }
+
+    /// True when the text ending just before `end` is `word`.
+    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
+}

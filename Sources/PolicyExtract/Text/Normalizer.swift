@@ -5,7 +5,7 @@ import ICUBridge
 /// `chars` is the normalized text; `origin[i]` is the index, in the original scalars, of the character
 /// that normalized char `i` came from. Every span reported to a user is converted back through
 /// `origin`, so it always slices the original text.
-public struct NormalizedText: Sendable {
+public struct NormalizedText: Sendable, ScalarText {
     public let original: [UInt32]
     public internal(set) var chars: [UInt32]
     public internal(set) var origin: [Int32]
@@ -58,15 +58,6 @@ public struct NormalizedText: Sendable {
 
     @inline(__always) public subscript(i: Int) -> UInt32 { i >= 0 && i < chars.count ? chars[i] : 0 }
 
-    /// True when the normalized text at `i` begins with `word`.
-    @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
-        if i < 0 || i + word.count > chars.count { return false }
-        for k in 0..<word.count where chars[i + k] != word[k] { return false }
-        return true
-    }
-
-    /// True when the normalized text ending just before `end` is `word`.
-    @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 }
 
 /// A span of original text: Unicode scalar offsets, end exclusive, with its 1-based line.
