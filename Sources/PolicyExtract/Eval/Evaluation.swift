@@ -9,7 +9,7 @@ import Foundation
 ///   pairs whose qualifier also agrees, over all amounts.
 /// - `years`: the set of deadline years. `dates`: the set of ISO dates, cut-off and deadline dates excluded.
 /// - `doc_numbers`: the set of numbers, normalized. `clusters`: the set of names, normalized.
-/// - `targets`: one per goal; matched on year, value and unit (normalized: 亿 → 亿元).
+/// - `targets`: one per goal; matched on year, value and unit (normalized: 亿 → 亿元; money compared in 亿元).
 ///   `target_comparators` also requires the comparator.
 /// - `departments`: the set of (name, role), names normalized; collective addressees are left out.
 public struct Evaluation {
@@ -79,6 +79,16 @@ public struct Evaluation {
         case (nil, nil): return true
         case let (x?, y?): return abs(x - y) <= max(1e-9, abs(y) * 1e-9)
         default: return false
+        }
+    }
+
+    /// Money in 亿元, so that 1 万亿元 and 10000 亿元 compare equal.
+    static func inYi(_ v: Double, _ unit: String) -> (Double, String) {
+        switch unit {
+        case "万亿元": return (v * 10000, "亿元")
+        case "万元": return (v / 10000, "亿元")
+        case "元": return (v / 100_000_000, "亿元")
+        default: return (v, unit)
         }
     }
 
@@ -169,11 +179,14 @@ public struct Evaluation {
                     }))
         // Targets.
         struct FoundTarget { var year: Int; var value: Double; var unit: String; var comparator: String; var text: String; var span: Span; var used = false }
-        var targets = r.targets.map { FoundTarget(year: $0.year, value: $0.value.doubleValue, unit: Self.unitKey($0.unit), comparator: $0.comparator.rawValue, text: $0.text, span: $0.span) }
+        var targets = r.targets.map { t -> FoundTarget in
+            let (value, unit) = Self.inYi(t.value.doubleValue, Self.unitKey(t.unit))
+            return FoundTarget(year: t.year, value: value, unit: unit, comparator: t.comparator.rawValue, text: t.text, span: t.span)
+        }
         for g in gold["targets"] as? [[String: Any]] ?? [] {
             let year = Int(Self.number(g["year"]) ?? 0)
-            let value = Self.number(g["value"])
-            let unit = Self.unitKey(g["unit"] as? String ?? "")
+            let (goldValue, unit) = Self.inYi(Self.number(g["value"]) ?? .nan, Self.unitKey(g["unit"] as? String ?? ""))
+            let value: Double? = goldValue.isNaN ? nil : goldValue
             let comparator = g["comparator"] as? String ?? "none"
             if let k = targets.indices.first(where: { !targets[$0].used && targets[$0].year == year && Self.close(targets[$0].value, value) && targets[$0].unit == unit }) {
                 targets[k].used = true

@@ -15,7 +15,8 @@ public struct CountMatcher: Matcher {
         var multiplier: Int64 = 1
         var start = k
         for m in ctx.lexicons.measureWords where ctx.has(m.word, at: k) { return (m, 1, k + m.word.count) }
-        if k < chars.count, chars[k] == 0x4E07 { multiplier = 10_000; start = k + 1 }       // 万
+        if k + 1 < chars.count, chars[k] == 0x4E07, chars[k + 1] == 0x4EBF { multiplier = 1_000_000_000_000; start = k + 2 }  // 万亿
+        else if k < chars.count, chars[k] == 0x4E07 { multiplier = 10_000; start = k + 1 }       // 万
         else if k < chars.count, chars[k] == 0x4EBF { multiplier = 100_000_000; start = k + 1 }  // 亿
         else { return nil }
         for m in ctx.lexicons.measureWords where m.scale == 1 && ctx.has(m.word, at: start) {
@@ -40,7 +41,7 @@ public struct CountMatcher: Matcher {
             }
             if ctx.has(Self.points, at: k) { i = k; continue }
             guard let (m, multiplier, end) = measure(ctx, at: k) else { i = aEnd; continue }
-            let unit = (multiplier == 10_000 ? "万" : multiplier == 100_000_000 ? "亿" : "") + m.text
+            let unit = (multiplier == 10_000 ? "万" : multiplier == 100_000_000 ? "亿" : multiplier == 1_000_000_000_000 ? "万亿" : "") + m.text
             var q = Qualifier.none
             if let (after, _) = ctx.qualifierAfter(end), after != .level { q = after } else if let before = ctx.qualifierBefore(i) { q = before }
             let count = CountValue(value: a, valueMax: valueMax, unit: unit, baseUnit: m.baseUnit, scale: m.scale * multiplier, qualifier: q)
@@ -61,6 +62,7 @@ public struct CountMatcher: Matcher {
         .init("独角兽企业15家左右", ["15家 => 15家 about"]),
         .init("培育8—10个产业集群", ["8—10个 => 8-10个 none"]),
         .init("新增企业1.5万家", ["1.5万家 => 1.5万家 none"]),
+        .init("粮食产量1.4万亿斤左右", ["1.4万亿斤 => 1.4万亿斤 about"]),
         // must not match
         .init("高于全部规上工业12.2个百分点", []),
         .init("入围数量位居全国第5位", []),

@@ -134,6 +134,8 @@ enum DefaultPipelineFiles {
 本地
 经济开发区
 开发区
+县域特色
+县域
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
@@ -255,6 +257,8 @@ enum DefaultPipelineFiles {
 治理
 流动
 现代化
+依据
+坚持
 
 """###,
         "lexicons/department-stopwords.txt": ###"""
@@ -365,6 +369,8 @@ enum DefaultPipelineFiles {
 千瓦
 万吨	吨	10000
 吨
+斤
+公斤
 家
 个
 项

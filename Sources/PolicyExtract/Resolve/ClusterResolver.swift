@@ -72,7 +72,8 @@ struct ClusterResolver {
         var place: String? = nil
         var industry = body
         let scalarsOfBody = Array(body.unicodeScalars)
-        for (i, u) in scalarsOfBody.enumerated() where i >= 2 && i <= 6 && (u == "市" || u == "省" || u == "县" || u == "区") {
+        for (i, u) in scalarsOfBody.enumerated() where i >= 2 && i <= 6 && (u == "市" || u == "省" || u == "县" || u == "区")
+            && scalarsOfBody[..<i].allSatisfy({ CharClass.isHan($0.value) }) {
             place = String(String.UnicodeScalarView(scalarsOfBody[...i]))
             industry = String(String.UnicodeScalarView(scalarsOfBody[(i + 1)...]))
             break

@@ -93,7 +93,8 @@ struct DepartmentResolver {
                 if ctx.has(Self.qiantou, at: k), !ctx.has(Self.leadLabel, at: k) {
                     var s = k
                     while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
-                    if s < k, s > r.lowerBound, chars[s - 1] == UInt32(char: "(") || chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";") {
+                    // The list opens after (, a comma or ; — which may end the previous sentence unit.
+                    if s < k, s > 0, chars[s - 1] == UInt32(char: "(") || chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";") {
                         for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .lead, collective: item.1) }
                     }
                     k += Self.qiantou.count; continue
@@ -101,7 +102,7 @@ struct DepartmentResolver {
                 if let phrase = Self.dutyPhrases.first(where: { ctx.has($0, at: k) }) {
                     var s = k
                     while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
-                    if s < k, s > r.lowerBound, [UInt32(char: ","), UInt32(char: "("), UInt32(char: ";")].contains(chars[s - 1]) {
+                    if s < k, s > 0, [UInt32(char: ","), UInt32(char: "("), UInt32(char: ";")].contains(chars[s - 1]) {
                         for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .responsible, collective: item.1) }
                     }
                     k += phrase.count; continue
@@ -142,6 +143,8 @@ struct DepartmentResolver {
             while j < units.count, units[j].range.count <= 30, looksLikeBody(units[j].range), !dates.contains(where: { units[j].range.contains($0.mention.range.lowerBound) }) { j += 1 }
             if j < units.count, j - i <= 6, let d = dates.first(where: { units[j].range.contains($0.mention.range.lowerBound) }),
                units[j].range.count - d.mention.range.count <= 2, !ctx.has(Self.yinfa, at: d.mention.range.upperBound) { isSignature = true }
+            // The organ on the line right after the document number (瑞政办〔2011〕129号 / 瑞安市人民政府办公室).
+            if i > 0, DocNumberMatcher.lineIsDocNumber(ctx.text, units[i - 1].range) { isSignature = true }
             if i < 8, unit.kind == .header || unit.kind == .sentence, ctx.result.structure.paragraphs.firstIndex(where: { $0.contains(unit.range.lowerBound) }).map({ $0 < 3 }) ?? true {
                 isSignature = isSignature || unit.range.count == ctx.result.structure.paragraphs.first(where: { $0.contains(unit.range.lowerBound) })?.count
             }
@@ -163,10 +166,14 @@ struct DepartmentResolver {
             var previousEnd = p.lowerBound
             for item in splitList(p.lowerBound..<(p.upperBound - 1)) {
                 let gap = previousEnd..<item.0.lowerBound
-                if gap.contains(where: { ctx.chars[$0] == UInt32(char: ",") }) || previousEnd == p.lowerBound { groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 }
+                if gap.contains(where: { ctx.chars[$0] == UInt32(char: ",") }) || previousEnd == p.lowerBound {
+                    groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 && !looksLikeBody(item.0)
+                }
                 previousEnd = item.0.upperBound
                 let name = ctx.string(item.0).filter { $0 != " " }
-                guard !item.1, !groupCollective, !name.includes("各"), looksLikeBody(item.0) else { continue }
+                // 各市商务局 names a class of bodies and counts; 国务院各部委 or 各省 do not.
+                let classOfBodies = name.hasPrefix("各") && looksLikeBody(item.0)
+                guard !groupCollective, (!item.1 || classOfBodies), !String(name.dropFirst()).includes("各"), looksLikeBody(item.0) else { continue }
                 if !result.contains(where: { $0.name == name }) { add(&result, item.0, .mentioned) }
             }
             break
@@ -274,7 +281,9 @@ struct DepartmentResolver {
             let after = k + verb.count
             // The policy must follow: 《, perhaps after 的 or 了.
             var open = after
-            if open < r.upperBound, chars[open] == 0x7684 || chars[open] == 0x4E86 { open += 1 }
+            // 制定了《…》 issues; 制定的《…》 only drafted.
+            let drafted = verb.starts(with: scalars("制定"))
+            if open < r.upperBound, (chars[open] == 0x7684 && !drafted) || chars[open] == 0x4E86 { open += 1 }
             guard open < r.upperBound, chars[open] == 0x300A else { k = after; continue }
             var end = ctx.stripTrailing(r.lowerBound..<k, Self.timeWords).upperBound
             // Bodies before the verb: …A会同B、C…

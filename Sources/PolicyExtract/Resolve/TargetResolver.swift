@@ -15,6 +15,16 @@ struct TargetResolver {
     static let jiqunNei = scalars("集群内")
     static let wholeArea: [[UInt32]] = ["全省", "全市", "全县", "全区", "全国"].map(scalars)
     static let yipi = scalars("一批")
+    static let jinnian = scalars("今年")
+
+    /// The year the document is dated: its date of issue, else a full date in its first lines.
+    func documentYear() -> Int? {
+        if let d = ctx.result.info.date, let y = Int(d.prefix(4)) { return y }
+        for i in ctx.result.items(DateMatcher.id) where i.mention.range.lowerBound < 300 {
+            if case .date(let y, _, _) = i.mention.value { return y }
+        }
+        return nil
+    }
 
     struct Value {
         var item: Item
@@ -60,9 +70,18 @@ struct TargetResolver {
     func resolve() -> [Target] {
         let r = ctx.result
         let allValues = values()
-        let years = r.items(YearMatcher.id).compactMap { i -> (Range<Int>, Int, YearKind)? in
+        var years = r.items(YearMatcher.id).compactMap { i -> (Range<Int>, Int, YearKind)? in
             if case .year(let y, let k) = i.mention.value { return (i.mention.range, y, k) }
             return nil
+        }
+        // 今年…目标 in a dated document (a work report): this year's goals.
+        if let year = documentYear() {
+            for p in r.structure.paragraphs {
+                guard let k = (p.lowerBound..<p.upperBound).first(where: { ctx.has(Self.jinnian, at: $0) }), k < p.lowerBound + 20 else { continue }
+                let text = ctx.string(p)
+                if text.includes("目标") || text.includes("预期") { years.append((k..<(k + 2), year, .deadline)) }
+            }
+            years.sort { $0.0.lowerBound < $1.0.lowerBound }
         }
         var targets: [Target] = []
         // A deadline year carries into a following paragraph that states goals (目标, 指标) without a
@@ -108,7 +127,8 @@ struct TargetResolver {
                 if v.isCount, vi + 1 < pv.count, pv[vi + 1].isAmount {
                     let next = pv[vi + 1]
                     let gap = v.range.upperBound..<next.range.lowerBound
-                    if gap.count <= 10, !gap.contains(where: { ResolveContext.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                    // Only the count's own threshold: no 和 between them (4个地标产业集群和6个…合计达到2.6万亿元).
+                    if gap.count <= 10, !gap.contains(where: { ResolveContext.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 || ctx.chars[$0] == 0x548C }) {
                         threshold = (next, vi + 1)
                     }
                 }
@@ -132,11 +152,22 @@ struct TargetResolver {
                 }
             }
         }
-        // The same goal stated twice is one target, with the other statements recorded.
+        // The same goal stated twice is one target, with the other statements recorded. Goals of two
+        // named clusters (two headings) stay apart; a place written before the metric does not count.
+        let named = Set(ctx.structure.sections.compactMap { s -> String? in
+            guard s.kind == .heading, let last = s.path.last else { return nil }
+            let name = ResolveContext.headingName(last)
+            return name.hasSuffix("集群") ? name : nil
+        })
+        func metricKey(_ m: String) -> String {
+            for p in ctx.lexicons.places { let w = makeString(p); if m.hasPrefix(w) { return String(m.dropFirst(w.count)) } }
+            return m
+        }
         var merged: [Target] = []
         for t in targets {
-            if let i = merged.firstIndex(where: { $0.year == t.year && $0.metric == t.metric && $0.value == t.value && $0.unit == t.unit
-                && $0.comparator == t.comparator && $0.members == t.members && $0.subject == t.subject }) {
+            if let i = merged.firstIndex(where: { $0.year == t.year && metricKey($0.metric) == metricKey(t.metric) && $0.value == t.value && $0.unit == t.unit
+                && $0.comparator == t.comparator && $0.members == t.members
+                && ($0.subject == t.subject || (!named.contains($0.subject) && !named.contains(t.subject))) }) {
                 merged[i].restated.append(t.span)
             } else {
                 merged.append(t)
