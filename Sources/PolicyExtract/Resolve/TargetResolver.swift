@@ -159,18 +159,22 @@ struct TargetResolver {
             let name = ResolveContext.headingName(last)
             return name.hasSuffix("集群") ? name : nil
         })
+        let places = ctx.lexicons.places.map(makeString)
         func metricKey(_ m: String) -> String {
-            for p in ctx.lexicons.places { let w = makeString(p); if m.hasPrefix(w) { return String(m.dropFirst(w.count)) } }
+            for w in places where m.hasPrefix(w) { return String(m.dropFirst(w.count)) }
             return m
         }
         var merged: [Target] = []
+        var mergedKeys: [String] = []
         for t in targets {
-            if let i = merged.firstIndex(where: { $0.year == t.year && metricKey($0.metric) == metricKey(t.metric) && $0.value == t.value && $0.unit == t.unit
-                && $0.comparator == t.comparator && $0.members == t.members
-                && ($0.subject == t.subject || (!named.contains($0.subject) && !named.contains(t.subject))) }) {
+            let key = metricKey(t.metric)
+            if let i = merged.indices.first(where: { k in let m = merged[k]; return m.year == t.year && mergedKeys[k] == key && m.value == t.value && m.unit == t.unit
+                && m.comparator == t.comparator && m.members == t.members
+                && (m.subject == t.subject || (!named.contains(m.subject) && !named.contains(t.subject))) }) {
                 merged[i].restated.append(t.span)
             } else {
                 merged.append(t)
+                mergedKeys.append(key)
             }
         }
         return merged
