@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import PolicyExtract
+
+/// `extract` on bad input: a non-zero exit, one line on stderr naming the file and the reason, no crash.
+@Suite struct CommandLineTests {
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: BatchTests.binary)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func badInputsFailWithOneLine() throws {
+        let dir = try BatchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var rng = SystemRandomNumberGenerator()
+        let random = dir.appendingPathComponent("random.txt")
+        try Data((0..<2048).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: random)
+        let empty = dir.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let png = dir.appendingPathComponent("image.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]).write(to: png)
+        for (path, reason) in [(random.path, "binary"), (empty.path, "empty"), (png.path, "binary"), (dir.path, "directory")] {
+            let r = try run(["extract", path])
+            #expect(r.status != 0, "\(path)")
+            #expect(r.status < 128, "\(path) crashed")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(path): \(r.stderr)")
+            #expect(r.stderr.contains(path) && r.stderr.contains(reason), "\(path): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+    }
+
+    @Test func extractPrintsOneJSONObject() throws {
+        let r = try run(["extract", Repo.fixture("004_").path, "--compact"])
+        #expect(r.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(object?["schema"] as? String == schemaVersion)
+        #expect((object?["amounts"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func tarGzArchivesAreRead() throws {
+        let dir = try BatchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = dir.appendingPathComponent("docs.tar.gz")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import tarfile, sys
+            with tarfile.open(sys.argv[1], 'w:gz') as t:
+                t.add(sys.argv[2], arcname='a/doc.txt')
+                t.add(sys.argv[2], arcname='../escape.txt')
+            """, archive.path, Repo.fixture("004_").path]
+        try p.run()
+        p.waitUntilExit()
+        let out = dir.appendingPathComponent("out")
+        let r = try run(["batch", archive.path, "--out", out.path, "--quiet"])
+        #expect(r.status == 1)
+        let documents = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(documents.count == 1)
+        let errors = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+        #expect(errors.contains("escape.txt") && errors.contains("unsafe_path"))
+    }
+}
