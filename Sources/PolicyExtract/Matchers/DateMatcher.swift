@@ -32,16 +32,18 @@ public struct DateMatcher: Matcher {
         return (sawTen ? tens * 10 + ones : ones, k)
     }
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    public func find(in ctx: MatchContext) -> [Mention] { ctx.dateMentions }
+
+    static func scan(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         for (range, year) in YearMatcher.years(ctx) {
             var k = range.upperBound
-            guard let (month, mEnd) = Self.small(chars, k), mEnd < chars.count, chars[mEnd] == Self.yue else { continue }
+            guard let (month, mEnd) = small(chars, k), mEnd < chars.count, chars[mEnd] == Self.yue else { continue }
             k = mEnd + 1
-            guard let (day, dEnd) = Self.small(chars, k), dEnd < chars.count, chars[dEnd] == Self.ri || chars[dEnd] == Self.hao else { continue }
-            guard (1...12).contains(month), (1...Self.daysIn(month, year)).contains(day) else { continue }
-            result.append(Mention(matcher: Self.id, range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day)))
+            guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == ri || chars[dEnd] == hao else { continue }
+            guard (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { continue }
+            result.append(Mention(matcher: id, range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day)))
         }
         // ISO form: 2025-03-10 (two-digit month and day, so that 2015-2020 never reads as a date).
         var i = 0

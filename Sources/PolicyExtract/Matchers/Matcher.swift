@@ -121,6 +121,10 @@ public final class MatchContext: ScalarText {
     public let numerals: ChineseNumeralReader
     /// The normalized characters (the same array as `text.chars`, held directly for the scanners).
     let chars: [UInt32]
+    /// Results other matchers build on, computed once per document.
+    lazy var yearPhrases: [(Range<Int>, Int)] = YearMatcher.scanYears(self)
+    lazy var dateMentions: [Mention] = DateMatcher.scan(self)
+    lazy var periodMentions: [Mention] = PeriodMatcher.scan(self)
 
     public init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
         self.text = text

@@ -9,7 +9,9 @@ public struct PeriodMatcher: Matcher {
     static let nian = UInt32(0x5E74)
     static let yue = UInt32(0x6708)
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    public func find(in ctx: MatchContext) -> [Mention] { ctx.periodMentions }
+
+    static func scan(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         var i = 0

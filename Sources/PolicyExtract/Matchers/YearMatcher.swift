@@ -14,8 +14,10 @@ public struct YearMatcher: Matcher {
     /// After 年前, these begin a span of the year (前三季度, 前两个月), not a deadline.
     static let notDeadlineAfterQian: Set<UInt32> = Set(scalars("一二两三四五六七八九十几半季个"))
 
-    /// Each year phrase in the text: (range of the digits and 年, year, start of digits).
-    static func years(_ ctx: MatchContext) -> [(Range<Int>, Int)] {
+    /// Each year phrase in the text: (range of the digits and 年, year), computed once per document.
+    static func years(_ ctx: MatchContext) -> [(Range<Int>, Int)] { ctx.yearPhrases }
+
+    static func scanYears(_ ctx: MatchContext) -> [(Range<Int>, Int)] {
         let chars = ctx.chars
         var result: [(Range<Int>, Int)] = []
         var i = 0
@@ -40,8 +42,8 @@ public struct YearMatcher: Matcher {
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         // Years that belong to a date or a period are reported there.
-        let dates = DateMatcher().find(in: ctx)
-        let taken = dates.map(\.range) + PeriodMatcher().find(in: ctx).map(\.range)
+        let dates = ctx.dateMentions
+        let taken = dates.map(\.range) + ctx.periodMentions.map(\.range)
         var result: [Mention] = []
         // A date something must be done by (2025年2月10日前) makes its year a deadline.
         for d in dates where DateMatcher.kind(ctx.text, d.range) == "deadline" {
