@@ -70,6 +70,13 @@ public struct DateMatcher: Matcher {
     public static func kind(_ text: NormalizedText, _ range: Range<Int>) -> String {
         if YearMatcher.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return "cutoff" }
         if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return "deadline" }
+        // The first of a list of dates that ends with 前: 2023年3月25日、6月25日、9月25日前
+        var k = range.upperBound
+        if k < text.count, text.chars[k] == 0x3001 {
+            while k < text.count, k - range.upperBound < 40,
+                  CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [0x3001, 0x6708, 0x65E5, 0x5E74].contains(text.chars[k]) { k += 1 }
+            if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: k) }) { return "deadline" }
+        }
         if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return "deadline" }
         return "date"
     }
@@ -89,6 +96,7 @@ public struct DateMatcher: Matcher {
         .init("二〇一一年三月三十日", ["二〇一一年三月三十日 => 2011-03-30"]),
         .init("基准日：2023年8月21日 单位：人民币元", ["2023年8月21日 => 2023-08-21"]),
         .init("收稿日期: 2025-03-10", ["2025-03-10 => 2025-03-10"]),
+        .init("并于2023年3月25日、6月25日、9月25日前报告", ["2023年3月25日 => 2023-03-25"]),
         .init("文章编号: 1671-1807(2025)14-0147-06", []),
         // must not match
         .init("2023年2月30日", []),
