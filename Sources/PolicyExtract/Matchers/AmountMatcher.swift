@@ -86,19 +86,19 @@ public struct AmountMatcher: Matcher {
         var end: Int
         if let u = unit {
             end = numberEnd + u.word.count
-            // A range: 30亿至50亿元, 30亿元-50亿元
+            // A range: 30亿至50亿元, 30亿元-50亿元; with two different units both ends are given in 元.
             if end < chars.count, rangeSeparators.contains(chars[end]), ctx.startsNumber(end + 1),
                let (second, secondEnd) = ctx.arabicNumber(at: end + 1), let u2 = moneyUnit(ctx, at: secondEnd) {
-                if u2.multiplier != u.multiplier {
-                    guard let a = value.multiplied(by: u.multiplier), let b = second.multiplied(by: u2.multiplier) else { return nil }
-                    value = a.scaled(by: 0); valueMax = b
-                    unit = Lexicons.MoneyUnit(word: [], text: "元", multiplier: 1, bare: false)
-                    // Both ends now in 元.
-                } else {
+                if u2.multiplier == u.multiplier {
                     valueMax = second
+                    unit = u2
+                } else {
+                    guard let a = value.multiplied(by: u.multiplier), let b = second.multiplied(by: u2.multiplier) else { return nil }
+                    value = a
+                    valueMax = b
+                    unit = Lexicons.MoneyUnit(word: [], text: "元", multiplier: 1, bare: false)
                 }
                 end = secondEnd + u2.word.count
-                if unit?.word.isEmpty == false { unit = u2 }
             }
         } else {
             // 30-50亿元, 30至50亿元: the unit is written once, after the second number.
@@ -219,6 +219,7 @@ public struct AmountMatcher: Matcher {
         // ranges
         .init("单个项目投资30亿至50亿元", ["30亿至50亿元 => 30-50亿元 none"]),
         .init("单个项目投资30-50亿元", ["30-50亿元 => 30-50亿元 none"]),
+        .init("投资3000万元至1亿元", ["3000万元至1亿元 => 0.3-1亿元 none"]),
         // must not match
         .init("己二酸、二元酸等化工产品", []),
         .init("推动产业多元化发展,坚持一元化管理", []),

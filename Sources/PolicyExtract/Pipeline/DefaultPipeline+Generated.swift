@@ -31,7 +31,6 @@ enum DefaultPipelineFiles {
     "measure_words": "lexicons/measure-words.tsv",
     "table_index_headers": "lexicons/table-index-headers.txt",
     "department_suffixes": "lexicons/department-suffixes.txt",
-    "metrics": "lexicons/metrics.txt",
     "cluster_keywords": "lexicons/cluster-keywords.tsv",
     "target_verbs": "lexicons/target-verbs.txt",
     "goal_verbs": "lexicons/goal-verbs.txt",
@@ -139,12 +138,12 @@ enum DefaultPipelineFiles {
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
-# Words that end the name of an industrial cluster, and tier words with their tier.
-集群	suffix
-产业集群	suffix
-世界级	tier
-国家级	tier
-省级	tier
+# Tier words of industrial clusters and the tier each names (国家先进制造业集群 names 国家级).
+世界级	世界级
+国家级	国家级
+国家先进制造业集群	国家级
+省级	省级
+省先进制造业集群	省级
 
 """###,
         "lexicons/cluster-stopwords.txt": ###"""
@@ -406,23 +405,6 @@ enum DefaultPipelineFiles {
 倍
 次
 人次
-
-"""###,
-        "lexicons/metrics.txt": ###"""
-# Metric names a target's number may measure; longest match wins. Used by the resolve stage.
-营业收入
-主营业务收入
-销售收入
-规模以上企业
-规上企业
-高新技术企业
-高新技术产品占比
-高新技术产业产值占比
-本地配套率
-研发投入强度
-工业增加值
-利润总额
-可再生能源发电装机规模
 
 """###,
         "lexicons/money-context.txt": ###"""

@@ -13,9 +13,8 @@ public struct Lexicons: Sendable {
     public var measureWords: [MeasureWord]
     public var tableIndexHeaders: [String]
     public var departmentSuffixes: [String]
-    public var metrics: [String]
-    public var clusterSuffixes: [String]
-    public var clusterTiers: [String]
+    /// Words that give a cluster its tier, with the tier: (国家先进制造业集群, 国家级).
+    public var clusterTiers: [(word: [UInt32], tier: String)]
     public var targetVerbs: [[UInt32]]
     public var goalVerbs: [[UInt32]]
     public var departmentStopwords: [[UInt32]]
@@ -60,10 +59,7 @@ public struct Lexicons: Sendable {
         }.sorted { $0.word.count > $1.word.count }
         tableIndexHeaders = Self.rows(texts["table_index_headers"]).map { $0[0] }
         departmentSuffixes = Self.rows(texts["department_suffixes"]).map { $0[0] }.sorted { $0.count > $1.count }
-        metrics = Self.rows(texts["metrics"]).map { $0[0] }.sorted { $0.count > $1.count }
-        let cluster = Self.rows(texts["cluster_keywords"])
-        clusterSuffixes = cluster.filter { $0.count > 1 && $0[1] == "suffix" }.map { $0[0] }.sorted { $0.count > $1.count }
-        clusterTiers = cluster.filter { $0.count > 1 && $0[1] == "tier" }.map { $0[0] }
+        clusterTiers = Self.rows(texts["cluster_keywords"]).filter { $0.count > 1 }.map { (scalars($0[0]), $0[1]) }
         targetVerbs = Self.rows(texts["target_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         goalVerbs = Self.rows(texts["goal_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         departmentStopwords = Self.rows(texts["department_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }

@@ -2,17 +2,13 @@
 ///
 /// A cluster is a phrase ending in 集群 whose industry part is specific: generic phrases
 /// (`先进制造业集群`, `“231”产业集群`, the `cluster_generic` lexicon) are not named clusters. The
-/// place is a leading name ending in 市/省/县/区; the tier (世界级/国家级/省级) comes from the sentence or
+/// place is a leading name ending in 市/省/县/区; the tier (the `cluster_keywords` lexicon) comes from the sentence or
 /// from a list heading just above (`国家级先进制造业集群（3个）：`). One record per distinct name.
 struct ClusterResolver {
     let ctx: ResolveContext
     static let jiqun = scalars("集群")
     static let chanye = scalars("产业")
-    static let shijieji = scalars("世界级")
-    static let guojiaji = scalars("国家级")
-    static let guojiaCluster = scalars("国家先进制造业集群")
-    static let shengji = scalars("省级")
-    static let shengCluster = scalars("省先进制造业集群")
+
 
     func resolve() -> [Cluster] {
         let chars = ctx.chars
@@ -120,10 +116,7 @@ struct ClusterResolver {
             return false
         }
         func tier(in r: Range<Int>) -> String? {
-            if contains(r, Self.shijieji) { return "世界级" }
-            if contains(r, Self.guojiaji) || contains(r, Self.guojiaCluster) { return "国家级" }
-            if contains(r, Self.shengji) || contains(r, Self.shengCluster) { return "省级" }
-            return nil
+            ctx.lexicons.clusterTiers.first { contains(r, $0.word) }?.tier
         }
         let sentence = unit.range
         // In a list line (names separated by 、), the heading line above decides.

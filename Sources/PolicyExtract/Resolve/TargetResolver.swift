@@ -261,15 +261,11 @@ struct TargetResolver {
         let spanStart = min(metricRange.isEmpty ? first : metricRange.lowerBound, first)
         let spanRange = spanStart..<max(end, v.range.upperBound)
         let p = ctx.provenance(spanRange)
-        var value = v.value, valueMax = v.valueMax, unit = v.unit, comparator = v.qualifier
+        // A tier keeps its money threshold; the target's own value is the count.
         var th: Threshold? = nil
         if let t = threshold, let a = t.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
         if let lb = levelBefore, let a = lb.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
-        if v.isCount, th != nil { comparator = v.qualifier }
-        if !v.isCount, v.isAmount, v.unit == "元" { unit = "元" }
-        _ = (value, valueMax, unit)
-        value = v.value; valueMax = v.valueMax
-        return Target(year: year.1, subject: subject, metric: metric, comparator: comparator, value: value, valueMax: valueMax, unit: unit,
+        return Target(year: year.1, subject: subject, metric: metric, comparator: v.qualifier, value: v.value, valueMax: v.valueMax, unit: v.unit,
                       threshold: th, members: members, lead: [], responsible: [], span: p.span, text: p.text,
                       valueSpan: v.item.span, section: v.item.section, sentence: p.sentence, article: p.article,
                       yearSpan: ctx.text.span(year.0))

@@ -55,7 +55,7 @@ public enum TextDecoder {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let body = UnsafeBufferPointer(rebasing: bytes[3...])
             switch UTF8Scanner.decode(body) {
-            case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8 (BOM)"), path: path, offsetBase: 3)
+            case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8 (BOM)"), path: path)
             case .failure(let offset):
                 throw InputError(path: path, reason: .undecodable, message: "invalid UTF-8 after a UTF-8 byte-order mark", byteOffset: offset + 3)
             }
@@ -68,7 +68,7 @@ public enum TextDecoder {
             }
             switch workbench.decodeStrictly(body, charset: charset) {
             case .decoded(let units):
-                return try checked(DecodedText(scalars: UTF16Text.scalars(units), encoding: charset), path: path, offsetBase: 2)
+                return try checked(DecodedText(scalars: UTF16Text.scalars(units), encoding: charset), path: path)
             case .invalid(let offset):
                 throw InputError(path: path, reason: .undecodable, message: "invalid \(charset) (unpaired surrogate)", byteOffset: offset + 2)
             case .unknownCharset:
@@ -78,7 +78,7 @@ public enum TextDecoder {
         // Plain UTF-8 is by far the most common and is checked exactly, without guessing.
         let utf8Failure: Int
         switch UTF8Scanner.decode(bytes) {
-        case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8"), path: path, offsetBase: 0)
+        case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8"), path: path)
         case .failure(let offset): utf8Failure = offset
         }
         if let zero = bytes.firstIndex(of: 0) {
@@ -114,7 +114,7 @@ public enum TextDecoder {
 
     /// Rejects decoded text that holds control characters other than tab, line feed, carriage return
     /// and form feed: such files are binary whatever their bytes happen to decode to.
-    static func checked(_ text: DecodedText, path: String, offsetBase: Int) throws -> DecodedText {
+    static func checked(_ text: DecodedText, path: String) throws -> DecodedText {
         if let index = firstControl(text.scalars) {
             throw InputError(path: path, reason: .binary,
                              message: "binary data (control character \(hex4(text.scalars[index])) at character \(index)), not text")
