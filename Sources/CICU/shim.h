@@ -17,9 +17,6 @@
 // Charset detection
 static inline UCharsetDetector *cicu_ucsdet_open(UErrorCode *e) { return ucsdet_open(e); }
 static inline void cicu_ucsdet_close(UCharsetDetector *d) { ucsdet_close(d); }
-static inline void cicu_ucsdet_setDetectableCharset(UCharsetDetector *d, const char *name, UBool enabled, UErrorCode *e) {
-    ucsdet_setDetectableCharset(d, name, enabled, e);
-}
 static inline void cicu_ucsdet_setText(UCharsetDetector *d, const char *t, int32_t n, UErrorCode *e) { ucsdet_setText(d, t, n, e); }
 static inline const UCharsetMatch **cicu_ucsdet_detectAll(UCharsetDetector *d, int32_t *n, UErrorCode *e) { return ucsdet_detectAll(d, n, e); }
 static inline const char *cicu_ucsdet_getName(const UCharsetMatch *m, UErrorCode *e) { return ucsdet_getName(m, e); }

@@ -91,22 +91,10 @@ public final class CharsetWorkbench {
     private var detector: OpaquePointer?
     private var converters: [String: OpaquePointer] = [:]
 
-    /// Single-byte charsets, which a Chinese document never is: their recognizers (n-gram statistics over
-    /// many languages) cost most of the detection time, so they are switched off.
-    static let singleByte = ["ISO-8859-1", "ISO-8859-2", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-8-I", "ISO-8859-9",
-                             "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254", "windows-1255", "windows-1256",
-                             "KOI8-R", "IBM424_rtl", "IBM424_ltr", "IBM420_rtl", "IBM420_ltr"]
-
     public init() {
         var status = U_ZERO_ERROR
         let d = cicu_ucsdet_open(&status)
         detector = failed(status) ? nil : d
-        if let d = detector {
-            for name in Self.singleByte {
-                var s = U_ZERO_ERROR
-                cicu_ucsdet_setDetectableCharset(d, name, 0, &s)
-            }
-        }
     }
 
     deinit {
