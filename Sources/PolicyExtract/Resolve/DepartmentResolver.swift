@@ -160,7 +160,10 @@ struct DepartmentResolver {
         let paragraphs = ctx.structure.paragraphs.prefix(4)
         for p in paragraphs {
             let last = ctx.chars[p.upperBound - 1]
-            guard last == UInt32(char: ":") || last == 0xFF1A, p.count <= 200 else { continue }
+            guard last == UInt32(char: ":") || last == 0xFF1A, p.count <= 200, !p.contains(where: { ctx.chars[$0] == 0x3002 }) else { continue }
+            // An address line lists bodies and little else.
+            let all = splitList(p.lowerBound..<(p.upperBound - 1))
+            guard !all.isEmpty, all.filter({ looksLikeBody($0.0) || $0.1 }).count * 5 >= all.count * 3 else { continue }
             // Groups separated by commas; a group opened by 各 (各省、自治区、直辖市人民政府) is collective.
             var groupCollective = false
             var previousEnd = p.lowerBound
@@ -236,7 +239,14 @@ struct DepartmentResolver {
         return items
     }
 
+    /// Words that make a name an institute, a school or a company, wherever they stand (…研究院党委).
+    static let nonGovernment: [[UInt32]] = ["研究院", "研究所", "学院", "大学", "公司", "集团"].map(scalars)
+
     func looksLikeBody(_ r: Range<Int>) -> Bool {
+        for w in Self.nonGovernment {
+            var k = r.lowerBound
+            while k + w.count <= r.upperBound { if ctx.has(w, at: k) { return false }; k += 1 }
+        }
         var length = 0
         for k in r where ctx.chars[k] != 0x20 { length += 1 }
         if length < 2 || length > 30 { return false }
@@ -398,6 +408,11 @@ struct DepartmentResolver {
                 var matchedEnd: Int? = nil
                 for c in centralByFirst[chars[k]] ?? [] where ctx.has(c, at: k) {
                     var e = k + c.count
+                    // 人民银行济宁市中心支行, 工信部电子第五研究所: the short name begins a longer one.
+                    if ctx.lexicons.places.contains(where: { ctx.has($0, at: e) }) { break }
+                    var tail = e
+                    while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
+                    if Self.nonGovernment.contains(where: { w in (e..<tail).contains { ctx.has(w, at: $0) } }) { break }
                     for office in officeWords where ctx.has(office, at: e) { e += office.count; break }
                     if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { break }
                     matchedEnd = e
