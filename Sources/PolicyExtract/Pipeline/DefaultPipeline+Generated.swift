@@ -610,6 +610,10 @@ GDP
 <	before	at_most
 大于	before	exceed
 高于	before	exceed
+近	before	about
+接近	before	about
+逾	before	exceed
+不少于	before	at_least
 
 """###,
         "lexicons/table-index-headers.txt": ###"""
