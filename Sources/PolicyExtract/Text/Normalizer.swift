@@ -119,6 +119,10 @@ public enum TextNormalizer {
                         let s = simplified[Int(c - 0x4E00)]
                         if s != 0 { out = s }
                     }
+                } else if c >= 0xFF01 && c <= 0xFF5E {
+                    out = c - 0xFEE0  // full-width ASCII, as NFKC folds it, without a table lookup
+                } else if c == 0x3000 {
+                    out = 0x20
                 } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
                     i += 1
                     continue  // byte-order mark and zero-width characters: dropped
