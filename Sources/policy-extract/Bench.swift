@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     @Argument(help: "Documents to repeat (default: Fixtures/docs).") var inputs: [String] = ["Fixtures/docs"]
     @Option(name: .long, help: "Corpus size in MB.") var megabytes: Int = 50
     @Option(name: .long, help: "Parallel jobs.") var jobs: Int = 1
-    @Flag(name: .long, help: "Also serialize every document to JSON (as extract does).") var emit = true
+    @Flag(inversion: .prefixedNo, help: "Serialize every document to JSON, as extract does (--no-emit to leave it out).") var emit = true
     @Option(name: .long, parsing: .upToNextOption, help: "Instead: time the cross-document checks over the claims of this many documents (each size given), made by repeating the documents' claims.")
     var validateDocuments: [Int] = []
     @OptionGroup var options: PipelineOptions
