@@ -214,29 +214,61 @@ public final class BatchRunner: @unchecked Sendable {
         return summary
     }
 
-    /// Writes the batch-wide outputs from the documents' JSON, in input order. Returns the number of findings.
+    /// A file written piece by piece under a temporary name and renamed into place when complete.
+    final class StreamedFile {
+        let path: String
+        let tmp: String
+        let handle: FileHandle
+        var buffer: [UInt8] = []
+
+        init(_ path: String) throws {
+            self.path = path
+            tmp = path + ".tmp-\(getpid())"
+            guard FileManager.default.createFile(atPath: tmp, contents: nil), let h = FileHandle(forWritingAtPath: tmp) else {
+                throw PipelineError("\(path): cannot write")
+            }
+            handle = h
+        }
+
+        func write(_ s: String) throws {
+            buffer.append(contentsOf: s.utf8)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
+        func flush() throws {
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        func close() throws {
+            try flush()
+            try handle.close()
+            if rename(tmp, path) != 0 { throw PipelineError("\(path): cannot rename into place") }
+        }
+    }
+
+    /// Writes the batch-wide outputs from the documents' JSON, in input order, reading one document at a
+    /// time and streaming the files, so memory holds only the documents' claims. Returns the number of findings.
     func finish(files: [String], errors: [BatchError]) throws -> Int {
         let out = options.outputDirectory
-        var jsonl: [UInt8] = []
-        var csv = TargetsCSV.headerLine + "\n"
+        let jsonl = try StreamedFile((out as NSString).appendingPathComponent("documents.jsonl"))
+        let csv = try StreamedFile((out as NSString).appendingPathComponent("targets.csv"))
+        try csv.write(TargetsCSV.headerLine + "\n")
         var claims: [DocumentClaims] = []
         var documentFindings: [Finding] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file),
                   let text = String(data: data, encoding: .utf8),
                   let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-            jsonl.append(contentsOf: Self.compact(text).utf8)
-            jsonl.append(0x0A)
-            for row in TargetsCSV.rows(object) { csv += row + "\n" }
+            try jsonl.write(Self.compact(text) + "\n")
+            for row in TargetsCSV.rows(object) { try csv.write(row + "\n") }
             claims.append(ClaimExtractor.claims(json: object))
             documentFindings += (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:))
         }
+        try jsonl.close()
+        try csv.close()
         let findings = Validator.sorted(documentFindings + Validator.runCrossDocumentChecks(claims))
-        let tmp = (out as NSString).appendingPathComponent("documents.jsonl.tmp-\(getpid())")
-        FileManager.default.createFile(atPath: tmp, contents: Data(jsonl))
-        if rename(tmp, (out as NSString).appendingPathComponent("documents.jsonl")) != 0 { throw PipelineError("\(out): cannot write documents.jsonl") }
         try Self.writeAtomically(errors.map { $0.json.serialized() + "\n" }.joined(), to: (out as NSString).appendingPathComponent("errors.jsonl"))
-        try Self.writeAtomically(csv, to: (out as NSString).appendingPathComponent("targets.csv"))
         try Self.writeAtomically(JSONValue.object([("findings", .array(findings.map(DocumentJSON.finding)))]).serialized(pretty: true) + "\n",
                                  to: (out as NSString).appendingPathComponent("findings.json"))
         try BatchDatabase.build(path: (out as NSString).appendingPathComponent("policy.sqlite"), documentFiles: files, errors: errors, findings: findings)
