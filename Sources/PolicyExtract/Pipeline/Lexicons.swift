@@ -21,6 +21,22 @@ public struct Lexicons: Sendable {
     public var clusterGeneric: Set<String>
     public var clusterStopwords: [[UInt32]]
     public var places: [[UInt32]]
+    /// Lookup tables built once from the lists above, for the scanners.
+    let scan: ScanTables
+
+    final class ScanTables: @unchecked Sendable {
+        let centralBodies: WordsByFirst
+        let mentionSuffixes: WordsByFirst
+        let departmentStopwords: WordsByFirst
+
+        init(central: [String], suffixes: [String], stopwords: [[UInt32]]) {
+            centralBodies = WordsByFirst((DepartmentResolver.central + central).map(scalars))
+            // Suffixes that name bodies on their own when they follow a level or place (not 办, 会, 院 …).
+            let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
+            mentionSuffixes = WordsByFirst((suffixes.filter { !single.contains($0) } + ["部"]).map(scalars))
+            departmentStopwords = WordsByFirst(stopwords)
+        }
+    }
     public var centralBodies: [String]
     public var moneyContext: [[UInt32]]
 
@@ -66,6 +82,9 @@ public struct Lexicons: Sendable {
         clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
         centralBodies = Self.rows(texts["central_bodies"]).map { $0[0] }.sorted { $0.count > $1.count }
         moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
+        scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
+                          suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
+                          stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) })
         places = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }

@@ -45,7 +45,7 @@ struct DepartmentResolver {
     static let issueVerbs: [[UInt32]] = ["联合印发", "印发", "出台", "发布", "制定了", "制定", "出台了", "印发了", "发布了"].map(scalars)
     static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
     static let yinfa = scalars("印发")
-    static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
+    public static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
     static let anchors: [[UInt32]] = ["国务院", "党中央", "中共", "国家", "省", "市", "县", "区", "自治区", "人民银行"].map(scalars)
     static let excludedEndings = ["研究院", "研究所", "学院", "医院", "大学", "公司", "集团", "银行", "协会", "商会", "联盟", "基地", "园区",
                                   "格局", "布局", "结局", "开局", "大局", "全局", "中心", "当局", "全部", "内部", "外部", "东部", "西部",
@@ -342,7 +342,7 @@ struct DepartmentResolver {
         var i = from
         while i < end {
             var matched = false
-            for w in ctx.lexicons.departmentStopwords where ctx.has(w, at: i) && i + w.count < end {
+            for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end {
                 s = i + w.count; i += w.count; matched = true; break
             }
             if !matched { i += 1 }
@@ -392,21 +392,17 @@ struct DepartmentResolver {
     func mentioned(_ result: inout [Department]) {
         var known = Set(result.map(\.name))
         let chars = ctx.chars
-        let centralScalars = centralWords
-        let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
-        let suffixes = (ctx.lexicons.departmentSuffixes.filter { !single.contains($0) } + ["部"]).map(scalars).sorted { $0.count > $1.count }
-        let firstChars = ScalarSet((centralScalars + suffixes).compactMap(\.first))
-        var centralByFirst: [UInt32: [[UInt32]]] = [:]
-        for w in centralScalars { centralByFirst[w[0], default: []].append(w) }
-        var suffixByFirst: [UInt32: [[UInt32]]] = [:]
-        for w in suffixes { suffixByFirst[w[0], default: []].append(w) }
+        let centralByFirst = ctx.lexicons.scan.centralBodies
+        let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
-                if !firstChars.contains(chars[k]) { k += 1; continue }
+                let centralHere = centralByFirst.words(startingWith: chars[k])
+                let suffixHere = suffixByFirst.words(startingWith: chars[k])
+                if centralHere == nil && suffixHere == nil { k += 1; continue }
                 var matchedEnd: Int? = nil
-                for c in centralByFirst[chars[k]] ?? [] where ctx.has(c, at: k) {
+                for c in centralHere ?? [] where ctx.has(c, at: k) {
                     var e = k + c.count
                     // 人民银行济宁市中心支行, 工信部电子第五研究所: the short name begins a longer one.
                     if ctx.lexicons.places.contains(where: { ctx.has($0, at: e) }) { break }
@@ -419,13 +415,15 @@ struct DepartmentResolver {
                     break
                 }
                 if matchedEnd == nil {
-                    for s in suffixByFirst[chars[k]] ?? [] where ctx.has(s, at: k) {
+                    for s in suffixHere ?? [] where ctx.has(s, at: k) {
                         var e = k + s.count
                         // 人民政府 + 办公厅, 委员会 + 办公室: a longer name goes on.
                         var extended = true
                         while extended {
                             extended = false
-                            for s2 in suffixes where s2.count >= 2 && ctx.has(s2, at: e) { e += s2.count; extended = true; break }
+                            if e < chars.count, let next = suffixByFirst.words(startingWith: chars[e]) {
+                                for s2 in next where s2.count >= 2 && ctx.has(s2, at: e) { e += s2.count; extended = true; break }
+                            }
                         }
                         // The suffix must end the word: not 局面, 委托, 部分, 办法.
                         if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { continue }

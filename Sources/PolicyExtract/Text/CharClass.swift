@@ -106,3 +106,35 @@ extension ScalarText {
     /// True when the text ending just before `end` is `word`.
     @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 }
+
+/// Words grouped by their first character, for scanners that test every position: a lookup is one load
+/// (a BMP bitmap and a small table), never a hash.
+struct WordsByFirst {
+    private var slot = [Int16](repeating: -1, count: 0x10000)
+    private(set) var groups: [[[UInt32]]] = []
+    private var outsideBMP: [UInt32: Int] = [:]
+
+    init(_ words: [[UInt32]]) {
+        for w in words.sorted(by: { $0.count > $1.count }) where !w.isEmpty {
+            let f = w[0]
+            var index: Int
+            if f < 0x10000 {
+                if slot[Int(f)] < 0 { slot[Int(f)] = Int16(groups.count); groups.append([]) }
+                index = Int(slot[Int(f)])
+            } else {
+                if outsideBMP[f] == nil { outsideBMP[f] = groups.count; groups.append([]) }
+                index = outsideBMP[f]!
+            }
+            groups[index].append(w)
+        }
+    }
+
+    /// The words (longest first) that begin with `c`.
+    @inline(__always) func words(startingWith c: UInt32) -> [[UInt32]]? {
+        if c < 0x10000 {
+            let s = slot[Int(c)]
+            return s < 0 ? nil : groups[Int(s)]
+        }
+        return outsideBMP[c].map { groups[$0] }
+    }
+}
