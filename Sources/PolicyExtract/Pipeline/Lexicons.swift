@@ -28,8 +28,10 @@ public struct Lexicons: Sendable {
         let centralBodies: WordsByFirst
         let mentionSuffixes: WordsByFirst
         let departmentStopwords: WordsByFirst
+        let places: WordsByFirst
 
-        init(central: [String], suffixes: [String], stopwords: [[UInt32]]) {
+        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]]) {
+            self.places = WordsByFirst(places)
             centralBodies = WordsByFirst((DepartmentResolver.central + central).map(scalars))
             // Suffixes that name bodies on their own when they follow a level or place (not 办, 会, 院 …).
             let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
@@ -84,7 +86,8 @@ public struct Lexicons: Sendable {
         moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
         scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
                           suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
-                          stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) })
+                          stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) },
+                          places: Self.rows(texts["places"]).map { scalars($0[0]) })
         places = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }

@@ -67,6 +67,23 @@ final class ResolveContext: ScalarText {
         self.structure = result.structure
     }
 
+    /// For each section, the nearest heading on its path (deepest first) that names a cluster
+    /// (`(一)高端装备产业集群` → 高端装备产业集群), or "" — computed once per document.
+    lazy var clusterHeadingBySection: [String] = structure.sections.map { section in
+        for heading in section.path.reversed() {
+            let name = ResolveContext.headingName(heading)
+            if name.hasSuffix("集群") { return name }
+        }
+        return ""
+    }
+
+    /// The cluster names that are headings of their own sections.
+    lazy var headingClusters: Set<String> = Set(structure.sections.compactMap { s -> String? in
+        guard s.kind == .heading, let last = s.path.last else { return nil }
+        let name = ResolveContext.headingName(last)
+        return name.hasSuffix("集群") ? name : nil
+    })
+
 
     func string(_ r: Range<Int>) -> String { text.text(r) }
 

@@ -154,14 +154,12 @@ struct TargetResolver {
         }
         // The same goal stated twice is one target, with the other statements recorded. Goals of two
         // named clusters (two headings) stay apart; a place written before the metric does not count.
-        let named = Set(ctx.structure.sections.compactMap { s -> String? in
-            guard s.kind == .heading, let last = s.path.last else { return nil }
-            let name = ResolveContext.headingName(last)
-            return name.hasSuffix("集群") ? name : nil
-        })
-        let places = ctx.lexicons.places.map(makeString)
+        let named = ctx.headingClusters
+        let places = ctx.lexicons.scan.places
         func metricKey(_ m: String) -> String {
-            for w in places where m.hasPrefix(w) { return String(m.dropFirst(w.count)) }
+            let u = m.unicodeScalars.map(\.value)
+            guard let first = u.first else { return m }
+            for w in places.words(startingWith: first) ?? [] where u.starts(with: w) { return makeString(u.dropFirst(w.count)) }
             return m
         }
         var merged: [Target] = []
@@ -293,13 +291,8 @@ struct TargetResolver {
 
     /// The nearest heading (deepest first) whose text names a cluster: `(一)高端装备产业集群`.
     func headingSubject(_ section: Int) -> String {
-        let sections = ctx.structure.sections
-        guard section < sections.count else { return "" }
-        for heading in sections[section].path.reversed() {
-            let name = ResolveContext.headingName(heading)
-            if name.hasSuffix("集群") { return name }
-        }
-        return ""
+        let names = ctx.clusterHeadingBySection
+        return section < names.count ? names[section] : ""
     }
 
     func splitList(_ r: Range<Int>) -> [String] {
