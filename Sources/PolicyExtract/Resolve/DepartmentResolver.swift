@@ -35,6 +35,8 @@ struct DepartmentResolver {
         return nil
     }
 
+    /// First characters of the labels and phrases the list scanner looks for.
+    static let triggers = ScalarSet(([leadLabel, ccLabel, qiantou] + responsibleLabels + dutyPhrases).map { $0[0] })
     static let guojia = scalars("国家")
     static let bu = scalars("部")
     static let leadLabel = scalars("牵头单位")
@@ -65,7 +67,7 @@ struct DepartmentResolver {
         }
         for organ in structure.titleOrgans where looksLikeBody(organ) { add(&result, organ, .issuer) }
         let chars = ctx.chars
-        let triggers = ScalarSet(([Self.leadLabel, Self.ccLabel, Self.qiantou] + Self.responsibleLabels + Self.dutyPhrases).map { $0[0] })
+        let triggers = Self.triggers
         for unit in structure.units {
             let r = unit.range
             var k = r.lowerBound
