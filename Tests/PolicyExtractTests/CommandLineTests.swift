@@ -70,3 +70,47 @@ import Testing
         #expect(errors.contains("escape.txt") && errors.contains("unsafe_path"))
     }
 }
+
+/// Archive safety: absolute paths, links, nested archives and decompression bombs.
+@Suite struct ArchiveSafetyTests {
+    @Test func unsafeEntriesAreRefusedAndNestedArchivesRead() throws {
+        let dir = try BatchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let archive = dir.appendingPathComponent("mixed.zip")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import zipfile, io, sys, stat
+            text = open(sys.argv[2], encoding='utf-8').read()
+            inner = io.BytesIO()
+            with zipfile.ZipFile(inner, 'w') as z:
+                z.writestr('inner/doc.txt', text)
+            with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+                z.writestr('ok.txt', text)
+                z.writestr('/etc/absolute.txt', text)
+                link = zipfile.ZipInfo('link.txt')
+                link.external_attr = (stat.S_IFLNK | 0o777) << 16
+                z.writestr(link, 'ok.txt')
+                z.writestr('nested.zip', inner.getvalue())
+                z.writestr('bomb.txt', '0' * (64 * 1024 * 1024))
+            """, archive.path, Repo.fixture("004_").path]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let out = dir.appendingPathComponent("out")
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: BatchTests.binary)
+        run.arguments = ["batch", archive.path, "--out", out.path, "--quiet"]
+        try run.run()
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 1)
+        let errors = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+        #expect(errors.contains("absolute.txt") && errors.contains("absolute path"))
+        #expect(errors.contains("link.txt") && errors.contains("a link"))
+        #expect(errors.contains("bomb.txt") && (errors.contains("bomb") || errors.contains("over the limit")))
+        let documents = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8)
+        #expect(documents.contains("nested.zip!/inner/doc.txt"))
+        #expect(documents.contains("mixed.zip!/ok.txt"))
+        #expect(!FileManager.default.fileExists(atPath: "/etc/absolute.txt"))
+    }
+}
