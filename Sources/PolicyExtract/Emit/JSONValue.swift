@@ -36,10 +36,15 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Compact JSON (one line) or indented with two spaces.
     public func serialized(pretty: Bool = false) -> String {
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The same, as UTF-8 bytes (for writing to a file without a round trip through String).
+    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(16_384)
         write(to: &out, pretty: pretty, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     @inline(__always) static func newline(_ out: inout [UInt8], _ indent: Int) {

@@ -122,8 +122,12 @@ public final class BatchRunner: @unchecked Sendable {
     /// Writes `contents` to `path` through a temporary file and a rename, so that a reader never sees
     /// a partial file.
     public static func writeAtomically(_ contents: String, to path: String) throws {
+        try writeAtomically(Data(contents.utf8), to: path)
+    }
+
+    public static func writeAtomically(_ contents: Data, to path: String) throws {
         let tmp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: tmp, contents: Data(contents.utf8)) else {
+        guard FileManager.default.createFile(atPath: tmp, contents: contents) else {
             throw PipelineError("\(path): cannot write")
         }
         if rename(tmp, path) != 0 {
@@ -180,7 +184,9 @@ public final class BatchRunner: @unchecked Sendable {
                         reused = true
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
-                        try Self.writeAtomically(DocumentJSON.object(result).serialized(pretty: true) + "\n", to: target)
+                        var bytes = DocumentJSON.object(result).serializedBytes(pretty: true)
+                        bytes.append(0x0A)
+                        try Self.writeAtomically(Data(bytes), to: target)
                     }
                     ok = true
                 } catch let e as InputError {
