@@ -86,6 +86,21 @@ import Testing
         let bad = dir.appendingPathComponent("p.json")
         try #"{"name":"x","stages":["decode","normalize","segment","extract","emit"],"matchers":["amount","nope"],"lexicons":{}}"#.write(to: bad, atomically: true, encoding: .utf8)
         #expect(throws: PipelineError.self) { try PipelineDefinition.load(path: bad.path) }
+        let reordered = dir.appendingPathComponent("r.json")
+        try #"{"name":"x","stages":["decode","segment","normalize","extract","emit"],"matchers":["amount"],"lexicons":{}}"#.write(to: reordered, atomically: true, encoding: .utf8)
+        #expect(throws: PipelineError.self) { try PipelineDefinition.load(path: reordered.path) }
+        // A pipeline without resolve and validate runs, and finds no targets.
+        let lean = dir.appendingPathComponent("lexicons")
+        try FileManager.default.copyItem(at: Repo.pipelines.appendingPathComponent("lexicons"), to: lean)
+        var spec = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: Repo.pipelines.appendingPathComponent("default.json"))) as? [String: Any])
+        spec["stages"] = ["decode", "normalize", "segment", "extract", "emit"]
+        let leanPath = dir.appendingPathComponent("lean.json")
+        try JSONSerialization.data(withJSONObject: spec).write(to: leanPath)
+        let p2 = try PipelineDefinition.load(path: leanPath.path)
+        #expect(!p2.runs("resolve"))
+        let r = DocumentExtractor(pipeline: p2).extract(text: "到2025年,营业收入达到1200亿元。")
+        #expect(r.targets.isEmpty)
+        #expect(r.items(AmountMatcher.id).count == 1)
     }
 }
 

@@ -64,6 +64,12 @@ public struct PipelineDefinition: Sendable {
         for stage in Self.requiredStages where !spec.stages.contains(stage) {
             throw PipelineError("\(origin): the stage \"\(stage)\" is required")
         }
+        // Each stage reads what the ones before it produce, so their order is fixed; resolve and validate
+        // may be left out.
+        let positions = spec.stages.compactMap { Self.knownStages.firstIndex(of: $0) }
+        if positions != positions.sorted() || Set(positions).count != positions.count {
+            throw PipelineError("\(origin): stages must appear once each, in the order \(Self.knownStages.joined(separator: " → "))")
+        }
         for m in spec.matchers where !MatcherRegistry.ids.contains(m) {
             throw PipelineError("\(origin): unknown matcher \"\(m)\" (known: \(MatcherRegistry.ids.joined(separator: ", ")))")
         }
