@@ -21,7 +21,7 @@ struct Bench: ParsableCommand {
         if !validateDocuments.isEmpty { return try benchValidation(pipeline) }
         let (found, _) = BatchRunner.collect(inputs)
         var docs: [[UInt8]] = []
-        for input in found { if let b = try? (input.bytes ?? FileInput.read(input.path)), (try? TextDecoder.decode(b, path: input.path)) != nil { docs.append(b) } }
+        for input in found { if let b = try? input.read(), (try? TextDecoder.decode(b, path: input.path)) != nil { docs.append(b) } }
         guard !docs.isEmpty else { throw ValidationError("no readable documents in \(inputs)") }
         let perRound = docs.reduce(0) { $0 + $1.count }
         let rounds = max(1, (megabytes * 1_000_000 + perRound - 1) / perRound)
@@ -68,7 +68,7 @@ extension Bench {
         let extractor = DocumentExtractor(pipeline: pipeline)
         var base: [DocumentClaims] = []
         for input in found {
-            guard let bytes = try? (input.bytes ?? FileInput.read(input.path)), let r = try? extractor.extract(bytes: bytes, path: input.path, id: input.id) else { continue }
+            guard let bytes = try? input.read(), let r = try? extractor.extract(bytes: bytes, path: input.path, id: input.id) else { continue }
             base.append(ClaimExtractor.claims(r))
         }
         guard !base.isEmpty else { throw ValidationError("no readable documents in \(inputs)") }

@@ -50,12 +50,17 @@ import Testing
             script += "i = Raw('x.txt'); i.raw = \(pyString(name)).encode('gbk'); z.writestr(i, \(pyString(text)).encode('utf-8'))\n"
         }
         script += "z.writestr('../evil.txt', '到2025年，营业收入达到100亿元。')\nz.close()\n"
+        try python(script, [path.path])
+    }
+
+    /// Runs a python3 script with arguments (the tests write zip and tar files with python's modules).
+    static func python(_ script: String, _ arguments: [String]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, path.path]
+        p.arguments = ["python3", "-c", script] + arguments
         try p.run()
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "python3 could not write the zip")
+        #expect(p.terminationStatus == 0, "python3 failed")
     }
 
     static func pyString(_ s: String) -> String {

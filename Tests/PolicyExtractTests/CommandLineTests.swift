@@ -51,16 +51,12 @@ import Testing
         let dir = try BatchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let archive = dir.appendingPathComponent("docs.tar.gz")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        try BatchTests.python("""
             import tarfile, sys
             with tarfile.open(sys.argv[1], 'w:gz') as t:
                 t.add(sys.argv[2], arcname='a/doc.txt')
                 t.add(sys.argv[2], arcname='../escape.txt')
-            """, archive.path, Repo.fixture("004_").path]
-        try p.run()
-        p.waitUntilExit()
+            """, [archive.path, Repo.fixture("004_").path])
         let out = dir.appendingPathComponent("out")
         let r = try run(["batch", archive.path, "--out", out.path, "--quiet"])
         #expect(r.status == 1)
@@ -77,9 +73,7 @@ import Testing
         let dir = try BatchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let archive = dir.appendingPathComponent("mixed.zip")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        try BatchTests.python("""
             import zipfile, io, sys, stat
             text = open(sys.argv[2], encoding='utf-8').read()
             inner = io.BytesIO()
@@ -93,10 +87,7 @@ import Testing
                 z.writestr(link, 'ok.txt')
                 z.writestr('nested.zip', inner.getvalue())
                 z.writestr('bomb.txt', '0' * (64 * 1024 * 1024))
-            """, archive.path, Repo.fixture("004_").path]
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+            """, [archive.path, Repo.fixture("004_").path])
         let out = dir.appendingPathComponent("out")
         let run = Process()
         run.executableURL = URL(fileURLWithPath: BatchTests.binary)

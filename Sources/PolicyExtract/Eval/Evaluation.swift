@@ -127,36 +127,20 @@ public struct Evaluation {
     public mutating func add(_ r: DocumentResult, gold: [String: Any]) {
         documents += 1
         let doc = r.info.id
-        // Amounts.
-        struct Found { var text: String; var yi: Double; var yiMax: Double?; var q: String; var span: Span; var used = false }
-        var found: [Found] = r.items(AmountMatcher.id).compactMap { i in
+        // Amounts: matched on value, texts agreeing; the qualifier scored on the matched pairs.
+        let foundAmounts: [Candidate] = r.items(AmountMatcher.id).compactMap { i in
             guard case .amount(let a) = i.mention.value else { return nil }
-            return Found(text: Self.key(i.text), yi: a.yiYuan.doubleValue, yiMax: a.yiYuanMax?.doubleValue, q: a.qualifier.rawValue, span: i.span)
+            return Candidate(key: Self.key(i.text), value: a.yiYuan.doubleValue, valueMax: a.yiYuanMax?.doubleValue, secondary: a.qualifier.rawValue,
+                             text: i.text, detail: "\(a.yiYuan.doubleValue) 亿元 \(a.qualifier.rawValue)", span: i.span)
         }
-        for g in gold["amounts"] as? [[String: Any]] ?? [] {
-            let text = Self.key(g["text"] as? String ?? "")
-            let yi = Self.number(g["yi_yuan"]), yiMax = Self.number(g["yi_yuan_max"])
+        let goldAmounts: [Candidate] = (gold["amounts"] as? [[String: Any]] ?? []).map { g in
+            let text = g["text"] as? String ?? ""
             let q = g["qualifier"] as? String ?? "none"
-            if let k = found.indices.first(where: { !found[$0].used && Self.close(found[$0].yi, yi) && Self.close(found[$0].yiMax, yiMax)
-                && (found[$0].text.contains(text) || text.contains(found[$0].text)) }) {
-                found[k].used = true
-                count("amounts", tp: 1)
-                if found[k].q == q { count("amount_qualifiers", tp: 1) } else {
-                    count("amount_qualifiers", fp: 1, fn: 1)
-                    misses.append(Miss(field: "amount_qualifiers", kind: "miss", document: doc, text: g["text"] as? String ?? "",
-                                       detail: "qualifier \(found[k].q), gold \(q)", span: found[k].span))
-                }
-            } else {
-                count("amounts", fn: 1)
-                count("amount_qualifiers", fn: 1)
-                misses.append(Miss(field: "amounts", kind: "miss", document: doc, text: g["text"] as? String ?? "", detail: "\(yi ?? 0) 亿元 \(q)",
-                                   span: Self.locate(g["text"] as? String ?? "", in: r)))
-            }
+            return Candidate(key: Self.key(text), value: Self.number(g["yi_yuan"]), valueMax: Self.number(g["yi_yuan_max"]), secondary: q,
+                             text: text, detail: "\(Self.number(g["yi_yuan"]) ?? 0) 亿元 \(q)", span: Self.locate(text, in: r))
         }
-        for f in found where !f.used {
-            count("amounts", fp: 1)
-            count("amount_qualifiers", fp: 1)
-            misses.append(Miss(field: "amounts", kind: "false_positive", document: doc, text: f.text, detail: "\(f.yi) 亿元 \(f.q)", span: f.span))
+        scoreMatched("amounts", "amount_qualifiers", doc, found: foundAmounts, gold: goldAmounts) { f, g in
+            Self.close(f.value, g.value) && Self.close(f.valueMax, g.valueMax) && (f.key.contains(g.key) || g.key.contains(f.key))
         }
         // Sets.
         let years = Set(r.items(YearMatcher.id).compactMap { i -> String? in
@@ -177,36 +161,63 @@ public struct Evaluation {
                         guard let n = d["name"] as? String, let role = d["role"] as? String else { return nil }
                         return Self.key(n) + " / " + role
                     }))
-        // Targets.
-        struct FoundTarget { var year: Int; var value: Double; var unit: String; var comparator: String; var text: String; var span: Span; var used = false }
-        var targets = r.targets.map { t -> FoundTarget in
+        // Targets: matched on year, value and unit; the comparator scored on the matched pairs.
+        let foundTargets: [Candidate] = r.targets.map { t in
             let (value, unit) = Self.inYi(t.value.doubleValue, Self.unitKey(t.unit))
-            return FoundTarget(year: t.year, value: value, unit: unit, comparator: t.comparator.rawValue, text: t.text, span: t.span)
+            return Candidate(key: "\(t.year) \(unit)", value: value, valueMax: nil, secondary: t.comparator.rawValue, text: t.text,
+                             detail: "\(t.year): \(value) \(unit) \(t.comparator.rawValue)", span: t.span)
         }
-        for g in gold["targets"] as? [[String: Any]] ?? [] {
+        let goldTargets: [Candidate] = (gold["targets"] as? [[String: Any]] ?? []).map { g in
             let year = Int(Self.number(g["year"]) ?? 0)
             let (goldValue, unit) = Self.inYi(Self.number(g["value"]) ?? .nan, Self.unitKey(g["unit"] as? String ?? ""))
             let value: Double? = goldValue.isNaN ? nil : goldValue
             let comparator = g["comparator"] as? String ?? "none"
-            if let k = targets.indices.first(where: { !targets[$0].used && targets[$0].year == year && Self.close(targets[$0].value, value) && targets[$0].unit == unit }) {
-                targets[k].used = true
-                count("targets", tp: 1)
-                if targets[k].comparator == comparator { count("target_comparators", tp: 1) } else {
-                    count("target_comparators", fp: 1, fn: 1)
-                    misses.append(Miss(field: "target_comparators", kind: "miss", document: doc, text: g["text"] as? String ?? "",
-                                       detail: "comparator \(targets[k].comparator), gold \(comparator)", span: targets[k].span))
+            let text = g["text"] as? String ?? ""
+            return Candidate(key: "\(year) \(unit)", value: value, valueMax: nil, secondary: comparator, text: text,
+                             detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(text, in: r))
+        }
+        scoreMatched("targets", "target_comparators", doc, found: foundTargets, gold: goldTargets) { f, g in
+            f.key == g.key && Self.close(f.value, g.value)
+        }
+    }
+
+    /// One found or gold value of a field matched one for one (amounts, targets).
+    struct Candidate {
+        var key: String
+        var value: Double?
+        var valueMax: Double?
+        /// The qualifier or comparator, scored separately on the matched pairs.
+        var secondary: String
+        var text: String
+        var detail: String
+        var span: Span?
+    }
+
+    /// Greedy one-for-one matching in document order: each gold value takes the first unused found
+    /// value that `matches`; `secondaryField` also requires `secondary` to agree.
+    mutating func scoreMatched(_ field: String, _ secondaryField: String, _ doc: String, found: [Candidate], gold: [Candidate],
+                               matches: (Candidate, Candidate) -> Bool) {
+        var used = [Bool](repeating: false, count: found.count)
+        for g in gold {
+            if let k = found.indices.first(where: { !used[$0] && matches(found[$0], g) }) {
+                used[k] = true
+                count(field, tp: 1)
+                if found[k].secondary == g.secondary { count(secondaryField, tp: 1) } else {
+                    count(secondaryField, fp: 1, fn: 1)
+                    misses.append(Miss(field: secondaryField, kind: "miss", document: doc, text: g.text,
+                                       detail: "\(secondaryField == "amount_qualifiers" ? "qualifier" : "comparator") \(found[k].secondary), gold \(g.secondary)",
+                                       span: found[k].span))
                 }
             } else {
-                count("targets", fn: 1)
-                count("target_comparators", fn: 1)
-                misses.append(Miss(field: "targets", kind: "miss", document: doc, text: g["text"] as? String ?? "",
-                                   detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(g["text"] as? String ?? "", in: r)))
+                count(field, fn: 1)
+                count(secondaryField, fn: 1)
+                misses.append(Miss(field: field, kind: "miss", document: doc, text: g.text, detail: g.detail, span: g.span))
             }
         }
-        for t in targets where !t.used {
-            count("targets", fp: 1)
-            count("target_comparators", fp: 1)
-            misses.append(Miss(field: "targets", kind: "false_positive", document: doc, text: t.text, detail: "\(t.year): \(t.value) \(t.unit) \(t.comparator)", span: t.span))
+        for (k, f) in found.enumerated() where !used[k] {
+            count(field, fp: 1)
+            count(secondaryField, fp: 1)
+            misses.append(Miss(field: field, kind: "false_positive", document: doc, text: f.text, detail: f.detail, span: f.span))
         }
     }
 
@@ -230,7 +241,7 @@ public struct Evaluation {
                 evaluation.missingGold.append(input.path)
                 continue
             }
-            let bytes = try input.bytes ?? FileInput.read(input.path)
+            let bytes = try input.read()
             let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
             evaluation.add(result, gold: gold)
         }

@@ -69,12 +69,8 @@ public struct AmountMatcher: Matcher {
     /// True when a `money_context` word stands in the clause before `i` (at most 24 characters back).
     func moneyWordBefore(_ ctx: MatchContext, _ i: Int) -> Bool {
         var s = i
-        while s > 0, i - s < 24, !ResolveContext.isClauseBreak(ctx.chars[s - 1]) { s -= 1 }
-        for w in ctx.lexicons.moneyContext {
-            var k = s
-            while k + w.count <= i { if ctx.has(w, at: k) { return true }; k += 1 }
-        }
-        return false
+        while s > 0, i - s < 24, !CharClass.isClauseBreak(ctx.chars[s - 1]) { s -= 1 }
+        return ctx.lexicons.moneyContext.contains { ctx.contains($0, in: s..<i) }
     }
 
     func amount(_ ctx: MatchContext, start: Int, number: ExactDecimal, numberEnd: Int, chinese: Bool,

@@ -6,6 +6,15 @@ public struct BatchInput: Sendable {
     public var id: String
     /// The bytes, already read, for a member of an archive.
     public var bytes: [UInt8]?
+
+    /// The input's bytes: those read from its archive, or the file's; over `maxSize` is an error.
+    public func read(maxSize: Int = FileInput.defaultMaxSize) throws -> [UInt8] {
+        guard let bytes else { return try FileInput.read(path, maxSize: maxSize) }
+        if bytes.count > maxSize {
+            throw InputError(path: path, reason: .tooLarge, message: "file is \(bytes.count) bytes, over the limit of \(maxSize)")
+        }
+        return bytes
+    }
 }
 
 /// One file that could not be converted.
@@ -170,15 +179,7 @@ public final class BatchRunner: @unchecked Sendable {
                 var reused = false
                 var ok = false
                 do {
-                    let bytes: [UInt8]
-                    if let b = input.bytes {
-                        if b.count > options.maxFileSize {
-                            throw InputError(path: input.path, reason: .tooLarge, message: "file is \(b.count) bytes, over the limit of \(options.maxFileSize)")
-                        }
-                        bytes = b
-                    } else {
-                        bytes = try FileInput.read(input.path, maxSize: options.maxFileSize)
-                    }
+                    let bytes = try input.read(maxSize: options.maxFileSize)
                     size = bytes.count
                     if options.resume, Self.completeOutput(target, sha256: SHA256.hex(bytes)) {
                         reused = true

@@ -68,7 +68,7 @@ public final class DocumentExtractor {
                                 title: structure.title, docNumber: nil, date: nil,
                                 characters: decoded.scalars.count, convertedTraditional: text.convertedTraditional)
         var result = DocumentResult(info: info, text: text, structure: structure, items: items)
-        result.places = ClaimExtractor.places(text: text, structure: structure, title: structure.title, lexicon: pipeline.lexicons.places)
+        result.places = ClaimExtractor.places(text: text, structure: structure, title: structure.title, lexicons: pipeline.lexicons)
         result.info.docNumber = DocumentFacts.docNumber(result)
         result.info.date = DocumentFacts.issueDate(result)
         lap("extract", &clock)

@@ -29,9 +29,11 @@ public struct Lexicons: Sendable {
         let mentionSuffixes: WordsByFirst
         let departmentStopwords: WordsByFirst
         let places: WordsByFirst
+        let placeFirsts: ScalarSet
 
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]]) {
             self.places = WordsByFirst(places)
+            placeFirsts = ScalarSet(places.compactMap(\.first))
             centralBodies = WordsByFirst((DepartmentResolver.central + central).map(scalars))
             // Suffixes that name bodies on their own when they follow a level or place (not 办, 会, 院 …).
             let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]

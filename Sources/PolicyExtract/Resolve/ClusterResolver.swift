@@ -51,7 +51,7 @@ struct ClusterResolver {
 
     func isBoundary(_ i: Int) -> Bool {
         let c = ctx.chars[i]
-        if ResolveContext.isClauseBreak(c) { return true }
+        if CharClass.isClauseBreak(c) { return true }
         switch c {
         case 0x3001, 0x201C, 0x201D, 0x28, 0x29, 0x300A, 0x300B, 0x09, 0x7C, 0x23, 0x2A, 0x3000: return true
         default: return false
@@ -110,13 +110,8 @@ struct ClusterResolver {
     /// 世界级 / 国家级 / 省级: from the sentence, or from a list heading line just above.
     func tierFor(_ r: Range<Int>) -> String? {
         guard let unit = ctx.structure.unit(at: r.lowerBound) else { return nil }
-        func contains(_ r: Range<Int>, _ w: [UInt32]) -> Bool {
-            var k = r.lowerBound
-            while k + w.count <= r.upperBound { if ctx.has(w, at: k) { return true }; k += 1 }
-            return false
-        }
         func tier(in r: Range<Int>) -> String? {
-            ctx.lexicons.clusterTiers.first { contains(r, $0.word) }?.tier
+            ctx.lexicons.clusterTiers.first { ctx.contains($0.word, in: r) }?.tier
         }
         let sentence = unit.range
         // In a list line (names separated by 、), the heading line above decides.

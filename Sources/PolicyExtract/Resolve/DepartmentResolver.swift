@@ -212,7 +212,7 @@ struct DepartmentResolver {
     }
 
     @inline(__always) func isListBoundary(_ c: UInt32) -> Bool {
-        ResolveContext.isClauseBreak(c) || c == UInt32(char: "(") || c == UInt32(char: ")") || c == 0x3001
+        CharClass.isClauseBreak(c) || c == UInt32(char: "(") || c == UInt32(char: ")") || c == 0x3001
     }
 
     /// Items of a list of bodies: split on 、 and , and 和; strips 等 and leading 由.
@@ -245,18 +245,12 @@ struct DepartmentResolver {
     static let nonGovernment: [[UInt32]] = ["研究院", "研究所", "学院", "大学", "公司", "集团"].map(scalars)
 
     func looksLikeBody(_ r: Range<Int>) -> Bool {
-        for w in Self.nonGovernment {
-            var k = r.lowerBound
-            while k + w.count <= r.upperBound { if ctx.has(w, at: k) { return false }; k += 1 }
-        }
+        if Self.nonGovernment.contains(where: { ctx.contains($0, in: r) }) { return false }
         var length = 0
         for k in r where ctx.chars[k] != 0x20 { length += 1 }
         if length < 2 || length > 30 { return false }
         if endsWithAny(centralWords, r.upperBound, notBefore: r.lowerBound) != nil { return true }
-        for w in rejectWords {
-            var k = r.lowerBound
-            while k + w.count <= r.upperBound { if ctx.has(w, at: k) { return false }; k += 1 }
-        }
+        if rejectWords.contains(where: { ctx.contains($0, in: r) }) { return false }
         return endsWithAny(suffixWords, r.upperBound, notBefore: r.lowerBound) != nil
             || endsWithAny(extraSuffixWords, r.upperBound, notBefore: r.lowerBound) != nil
     }
@@ -300,7 +294,7 @@ struct DepartmentResolver {
             var end = ctx.stripTrailing(r.lowerBound..<k, Self.timeWords).upperBound
             // Bodies before the verb: …A会同B、C…
             var s = end
-            while s > r.lowerBound, !ResolveContext.isClauseBreak(chars[s - 1]), chars[s - 1] != 0x300B, chars[s - 1] != 0x201D { s -= 1 }
+            while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != 0x300B, chars[s - 1] != 0x201D { s -= 1 }
             let span = s..<end
             var names: [Range<Int>] = []
             var pieceStart = span.lowerBound
@@ -410,7 +404,7 @@ struct DepartmentResolver {
                     if ctx.lexicons.places.contains(where: { ctx.has($0, at: e) }) { break }
                     var tail = e
                     while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
-                    if Self.nonGovernment.contains(where: { w in (e..<tail).contains { ctx.has(w, at: $0) } }) { break }
+                    if Self.nonGovernment.contains(where: { ctx.contains($0, in: e..<tail) }) { break }
                     for office in officeWords where ctx.has(office, at: e) { e += office.count; break }
                     if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { break }
                     matchedEnd = e
@@ -435,12 +429,12 @@ struct DepartmentResolver {
                 }
                 guard let e = matchedEnd else { k += 1; continue }
                 var from = e - 1
-                while from > r.lowerBound, e - from < 22, !ResolveContext.isClauseBreak(chars[from - 1]), chars[from - 1] != 0x3001,
+                while from > r.lowerBound, e - from < 22, !CharClass.isClauseBreak(chars[from - 1]), chars[from - 1] != 0x3001,
                       chars[from - 1] != 0x300A, chars[from - 1] != 0x201C, chars[from - 1] != UInt32(char: "(") { from -= 1 }
                 if let body = bodyEnding(at: e, from: from) {
                     let name = ctx.string(body)
                     let first = ctx.chars[body.lowerBound]
-                    if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !ResolveContext.isClauseBreak(ctx.chars[body.lowerBound - 1]) { k = e; continue }
+                    if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !CharClass.isClauseBreak(ctx.chars[body.lowerBound - 1]) { k = e; continue }
                     if !known.contains(name), !name.includes("各"), looksLikeBody(body) {
                         known.insert(name)
                         add(&result, body, .mentioned)

@@ -95,13 +95,6 @@ final class ResolveContext: ScalarText {
                 unit.map { text.text($0.range) } ?? "", structure.article(at: r.lowerBound))
     }
 
-    /// Clause delimiters: ，,；;。：:！？!? newline, and brackets and quotes that close a phrase.
-    @inline(__always) static func isClauseBreak(_ c: UInt32) -> Bool {
-        switch c {
-        case 0x2C, 0x3B, 0x3002, 0x3A, 0x21, 0x3F, 0x0A, 0xFF0C, 0xFF1B, 0xFF1A: return true
-        default: return false
-        }
-    }
 
     /// Removes any of `words` from the start of `r`, repeatedly.
     func stripLeading(_ r: Range<Int>, _ words: [[UInt32]]) -> Range<Int> {

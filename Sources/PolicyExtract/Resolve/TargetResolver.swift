@@ -128,7 +128,7 @@ struct TargetResolver {
                     let next = pv[vi + 1]
                     let gap = v.range.upperBound..<next.range.lowerBound
                     // Only the count's own threshold: no 和 between them (4个地标产业集群和6个…合计达到2.6万亿元).
-                    if gap.count <= 10, !gap.contains(where: { ResolveContext.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 || ctx.chars[$0] == 0x548C }) {
+                    if gap.count <= 10, !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 || ctx.chars[$0] == 0x548C }) {
                         threshold = (next, vi + 1)
                     }
                 }
@@ -136,7 +136,7 @@ struct TargetResolver {
                 if v.isCount, vi > 0, pv[vi - 1].isAmount, pv[vi - 1].qualifier == .level, !consumed.contains(vi - 1) {
                     let prev = pv[vi - 1]
                     let gap = prev.range.upperBound..<v.range.lowerBound
-                    if gap.count <= 6, !gap.contains(where: { ResolveContext.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                    if gap.count <= 6, !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
                         levelBefore = prev
                     }
                 }
@@ -183,10 +183,10 @@ struct TargetResolver {
         let first = levelBefore?.range.lowerBound ?? v.range.lowerBound
         // The clause the value sits in.
         var clauseStart = first
-        while clauseStart > paragraph.lowerBound, !ResolveContext.isClauseBreak(chars[clauseStart - 1]) { clauseStart -= 1 }
+        while clauseStart > paragraph.lowerBound, !CharClass.isClauseBreak(chars[clauseStart - 1]) { clauseStart -= 1 }
         clauseStart = max(clauseStart, year.0.upperBound <= first ? max(clauseStart, year.0.upperBound) : clauseStart)
         var clauseEnd = (threshold?.markerEnd ?? v.markerEnd)
-        while clauseEnd < paragraph.upperBound, !ResolveContext.isClauseBreak(chars[clauseEnd]) { clauseEnd += 1 }
+        while clauseEnd < paragraph.upperBound, !CharClass.isClauseBreak(chars[clauseEnd]) { clauseEnd += 1 }
         // Members listed before the value: 动力装备、高端铝业、智能家电等3个…
         var members: [String] = []
         var metricStart = clauseStart

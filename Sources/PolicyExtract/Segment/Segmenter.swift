@@ -217,7 +217,7 @@ public final class Segmenter {
                     let row = lines[end].range
                     if isTableRow(text, row) {
                         if let cells = cells(text, row) { rows.append(cells) }
-                    } else if row.count <= 20, !row.contains(where: { ResolveContext.isClauseBreak(chars[$0]) }),
+                    } else if row.count <= 20, !row.contains(where: { CharClass.isClauseBreak(chars[$0]) }),
                               ((end + 1)..<min(lines.count, end + 4)).contains(where: { !lines[$0].blank && isTableRow(text, lines[$0].range) }),
                               !((end + 1)..<min(lines.count, end + 4)).contains(where: { lines[$0].blank }) {
                         rows.append([row])  // a section row inside the table (经常性收支项目)
@@ -342,6 +342,7 @@ public final class Segmenter {
         return s..<e
     }
 
+    /// Where `word` first occurs in `r`.
     func find(_ word: [UInt32], in text: NormalizedText, _ r: Range<Int>) -> Int? {
         var k = r.lowerBound
         while k + word.count <= r.upperBound {

@@ -45,6 +45,14 @@ enum CharClass {
         }
     }
     @inline(__always) static func isChineseNumeral(_ c: UInt32) -> Bool { chineseDigit(c) != nil || chinesePlace(c) != nil }
+
+    /// Clause delimiters: ，,；;。：:！？!? and newline.
+    @inline(__always) static func isClauseBreak(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x2C, 0x3B, 0x3002, 0x3A, 0x21, 0x3F, 0x0A, 0xFF0C, 0xFF1B, 0xFF1A: return true
+        default: return false
+        }
+    }
 }
 
 extension UInt32 {
@@ -105,6 +113,23 @@ extension ScalarText {
 
     /// True when the text ending just before `end` is `word`.
     @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
+
+    /// True when `word` occurs anywhere inside `range`.
+    func contains(_ word: [UInt32], in range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k + word.count <= range.upperBound {
+            if has(word, at: k) { return true }
+            k += 1
+        }
+        return false
+    }
+}
+
+/// `v` rounded to `places` decimals, written as a plain decimal (12.3158 → "12.32" for 2).
+func decimalText(_ v: Double, _ places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    return ExactDecimal(significand: Int64((v * scale).rounded()), exponent: -places).description
 }
 
 /// Words grouped by their first character, for scanners that test every position: a lookup is one load

@@ -39,8 +39,9 @@ public enum ClaimExtractor {
     }
 
     /// Computes `place` for the document and each of its articles, in one scan of each opening.
-    static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicon: [[UInt32]]) -> [String?] {
-        let firsts = ScalarSet(lexicon.map { $0[0] })
+    static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicons: Lexicons) -> [String?] {
+        let lexicon = lexicons.places
+        let firsts = lexicons.scan.placeFirsts
         func best(_ scopes: [ArraySlice<UInt32>]) -> String? {
             var counts = [Int](repeating: 0, count: lexicon.count)
             var order: [Int] = []

@@ -51,7 +51,7 @@ public struct GrowthCheck: DocumentCheck {
         let percents = r.items(PercentMatcher.id)
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
-            guard Self.growthWords.contains(where: { w in s.contains { text.has(w, at: $0) } }) else { continue }
+            guard Self.growthWords.contains(where: { text.contains($0, in: s) }) else { continue }
             guard let period = periods.first(where: { s.contains($0.mention.range.lowerBound) }),
                   case .period(let startYear, let endYear, "年") = period.mention.value else { continue }
             let ps = percents.filter { s.contains($0.mention.range.lowerBound) && $0.mention.range.lowerBound > period.mention.range.upperBound }
@@ -101,8 +101,8 @@ public struct GrowthCheck: DocumentCheck {
                     check: Self.id, severity: ok ? .consistent : .conflict,
                     claim: "\(row.label) growth \(startYear)–\(endYear)",
                     stated: "\(pv.value)%",
-                    computed: "\(ShareCheck().formatted(growth, decimals + 2))% (\(cellB) / \(cellA) − 1, table \(yt.table.index + 1))",
-                    tolerance: "±\(ShareCheck().formatted(tolerance, decimals + 1)) percentage points",
+                    computed: "\(decimalText(growth, decimals + 2))% (\(cellB) / \(cellA) − 1, table \(yt.table.index + 1))",
+                    tolerance: "±\(decimalText(tolerance, decimals + 1)) percentage points",
                     evidence: [Validator.evidence(r, p.span, p.text),
                                Validator.evidence(r, text.span(row.cells[c0]), cellA), Validator.evidence(r, text.span(row.cells[c1]), cellB)],
                     detail: ok ? "the stated growth matches the table" : "the stated growth differs from the table"))

@@ -31,7 +31,7 @@ public struct ShareCheck: DocumentCheck {
         }
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
-            guard Self.shareWords.contains(where: { w in s.contains { text.has(w, at: $0) } }) else { continue }
+            guard Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
             let ps = percents.filter { s.contains($0.mention.range.lowerBound) }
             guard !ps.isEmpty else { continue }
             let firstPercent = ps[0].mention.range.lowerBound
@@ -52,25 +52,18 @@ public struct ShareCheck: DocumentCheck {
                 for _ in 0..<decimals { tolerance /= 10 }
                 let computed = part.value / total.value * 100
                 let ok = abs(computed - pv.value.doubleValue) <= tolerance + 1e-9
-                let shown = formatted(computed, decimals + 2)
+                let shown = decimalText(computed, decimals + 2)
                 findings.append(Finding(
                     check: Self.id, severity: ok ? .consistent : .conflict,
                     claim: "share \(part.item.text) of \(total.item.text)",
                     stated: "\(pv.value)%", computed: "\(shown)% (\(part.item.text) / \(total.item.text))",
-                    tolerance: "±\(formatted(tolerance, decimals + 1)) percentage points",
+                    tolerance: "±\(decimalText(tolerance, decimals + 1)) percentage points",
                     evidence: [Validator.evidence(r, p.span, p.text), Validator.evidence(r, part.item.span, part.item.text),
                                Validator.evidence(r, total.item.span, total.item.text)],
-                    detail: ok ? "the stated share matches its figures" : "the stated share differs from its figures by \(formatted(abs(computed - pv.value.doubleValue), decimals + 2)) points"))
+                    detail: ok ? "the stated share matches its figures" : "the stated share differs from its figures by \(decimalText(abs(computed - pv.value.doubleValue), decimals + 2)) points"))
             }
         }
         return findings
-    }
-
-    func formatted(_ v: Double, _ places: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let rounded = (v * scale).rounded() / scale
-        return ExactDecimal(significand: Int64((rounded * scale).rounded()), exponent: -places).description
     }
 
     public static let examples: [CheckExample] = [

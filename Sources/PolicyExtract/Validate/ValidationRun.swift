@@ -23,7 +23,7 @@ public enum ValidationRun {
                 let i = next.increment()
                 if i >= inputs.count { return }
                 do {
-                    let bytes = try inputs[i].bytes ?? FileInput.read(inputs[i].path)
+                    let bytes = try inputs[i].read()
                     let r = try extractor.extract(bytes: bytes, path: inputs[i].path, id: inputs[i].id)
                     let entry = (ClaimExtractor.claims(r), r.findings)
                     lock.lock(); perDocument[i] = entry; lock.unlock()
