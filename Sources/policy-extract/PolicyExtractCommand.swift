@@ -56,7 +56,7 @@ struct Extract: ParsableCommand {
         do {
             let bytes = try FileInput.read(file)
             let result = try extractor.extract(bytes: bytes, path: file, id: FileInput.documentID(file))
-            print(DocumentJSON.object(result).serialized(pretty: !compact))
+            print(String(decoding: DocumentJSON.bytes(result, pretty: !compact), as: UTF8.self))
         } catch let error as InputError {
             writeStderr("policy-extract: \(error)")
             throw ExitCode(1)

@@ -28,7 +28,12 @@ import Testing
         let path = "Fixtures/docs/" + name
         let bytes = try FileInput.read(Repo.root.appendingPathComponent(path).path)
         let result = try DocumentExtractor().extract(bytes: bytes, path: path, id: FileInput.documentID(name))
-        let produced = DocumentJSON.object(result).serialized(pretty: true) + "\n"
+        let produced = String(decoding: DocumentJSON.bytes(result, pretty: true), as: UTF8.self) + "\n"
+        // The direct byte writer and the JSONValue tree describe the same document, in both layouts.
+        for pretty in [true, false] {
+            #expect(DocumentJSON.bytes(result, pretty: pretty) == DocumentJSON.object(result).serializedBytes(pretty: pretty),
+                    "\(name): byte writer and tree differ (pretty: \(pretty))")
+        }
         let snapshotPath = Repo.root.appendingPathComponent("Output/fixtures/docs/\(FileInput.documentID(name)).json").path
         let committed = try String(contentsOfFile: snapshotPath, encoding: .utf8)
         if produced != committed {

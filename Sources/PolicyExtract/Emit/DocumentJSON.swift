@@ -1,180 +1,293 @@
 /// Emit — the JSON object for one document (see `schema/document.schema.json`).
 ///
 /// Keys appear in a fixed order so that output is byte-stable. Spans count Unicode code points of the
-/// original decoded text, end exclusive; lines are 1-based.
+/// original decoded text, end exclusive; lines are 1-based. The document is described once, against a
+/// `JSONSink`: `bytes` writes it straight to UTF-8, `object` builds the same as a `JSONValue`.
 public enum DocumentJSON {
+    /// The document's JSON text: compact (one line) or indented with two spaces.
+    public static func bytes(_ r: DocumentResult, pretty: Bool = false) -> [UInt8] {
+        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 12 : 6) + 4096)
+        write(r, into: &w)
+        return w.out
+    }
+
     public static func object(_ r: DocumentResult) -> JSONValue {
-        $cache.withValue(Cache()) { build(r) }
+        JSONTreeBuilder.build { write(r, into: &$0) }
     }
 
-    static func build(_ r: DocumentResult) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("schema", .string(schemaVersion)),
-            ("document", document(r)),
-            ("sections", .array(r.structure.sections.map { section($0, r) })),
-        ]
-        let order: [(String, String)] = [
-            ("amounts", AmountMatcher.id), ("years", YearMatcher.id), ("periods", PeriodMatcher.id), ("dates", DateMatcher.id),
-            ("percents", PercentMatcher.id), ("counts", CountMatcher.id), ("doc_numbers", DocNumberMatcher.id),
-        ]
-        for (key, matcher) in order {
-            pairs.append((key, .array(r.items(matcher).map { item($0, r) })))
+    static let itemKeys: [(StaticString, String)] = [
+        ("amounts", AmountMatcher.id), ("years", YearMatcher.id), ("periods", PeriodMatcher.id), ("dates", DateMatcher.id),
+        ("percents", PercentMatcher.id), ("counts", CountMatcher.id), ("doc_numbers", DocNumberMatcher.id),
+    ]
+
+    static func write<S: JSONSink>(_ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        s.key("schema"); s.string(schemaVersion)
+        s.key("document"); document(r, into: &s)
+        s.key("sections"); s.beginArray(inline: false)
+        for section in r.structure.sections { self.section(section, r, into: &s) }
+        s.endArray()
+        for (key, matcher) in itemKeys {
+            s.key(key); s.beginArray(inline: false)
+            for it in r.items(matcher) { item(it, r, into: &s) }
+            s.endArray()
         }
-        pairs.append(("tables", .array(r.structure.tables.map { table($0, r) })))
-        pairs.append(("targets", .array(r.targets.map { target($0, r) })))
-        pairs.append(("clusters", .array(r.clusters.map { cluster($0, r) })))
-        pairs.append(("departments", .array(r.departments.map { department($0, r) })))
-        pairs.append(("labels", labels(r)))
-        pairs.append(("findings", .array(r.findings.map { finding($0) })))
-        return .object(pairs)
+        s.key("tables"); s.beginArray(inline: false)
+        for t in r.structure.tables { table(t, r, into: &s) }
+        s.endArray()
+        s.key("targets"); s.beginArray(inline: false)
+        for t in r.targets { target(t, r, into: &s) }
+        s.endArray()
+        s.key("clusters"); s.beginArray(inline: false)
+        for c in r.clusters { cluster(c, r, into: &s) }
+        s.endArray()
+        s.key("departments"); s.beginArray(inline: false)
+        for d in r.departments { department(d, r, into: &s) }
+        s.endArray()
+        s.key("labels"); labels(r, into: &s)
+        s.key("findings"); s.beginArray(inline: false)
+        for f in r.findings { finding(f, into: &s) }
+        s.endArray()
+        s.endObject()
     }
 
-    static func labels(_ r: DocumentResult) -> JSONValue {
-        .array(ClaimExtractor.labels(r).map { l in
-            let s = r.text.span(l.range)
-            return .object([("label", .string(l.label)), ("text", .string(makeString(r.text.original[s.start..<s.end]))), ("span", span(s))])
-        })
+    // MARK: - Parts, also as JSON values (the claims read them)
+
+    static func labels(_ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { labels(r, into: &$0) } }
+    static func document(_ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { document(r, into: &$0) } }
+    static func target(_ t: Target, _ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { target(t, r, into: &$0) } }
+    static func cluster(_ c: Cluster, _ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { cluster(c, r, into: &$0) } }
+    public static func finding(_ f: Finding) -> JSONValue { JSONTreeBuilder.build { finding(f, into: &$0) } }
+
+    // MARK: - Writers
+
+    static func labels<S: JSONSink>(_ r: DocumentResult, into s: inout S) {
+        s.beginArray(inline: false)
+        for l in ClaimExtractor.labels(r) {
+            let sp = r.text.span(l.range)
+            s.beginObject()
+            s.key("label"); s.string(l.label)
+            s.key("text"); s.scalars(r.text.original[sp.start..<sp.end])
+            s.key("span"); s.span(sp)
+            s.endObject()
+        }
+        s.endArray()
     }
 
-    static func document(_ r: DocumentResult) -> JSONValue {
+    static func document<S: JSONSink>(_ r: DocumentResult, into s: inout S) {
         let i = r.info
-        return .object([
-            ("id", .string(i.id)),
-            ("source", .string(i.source)),
-            ("sha256", .string(i.sha256)),
-            ("encoding", .string(i.encoding)),
-            ("title", .optional(i.title)),
-            ("doc_number", .optional(i.docNumber)),
-            ("date", .optional(i.date)),
-            ("characters", .int(i.characters)),
-            ("traditional_converted", .bool(i.convertedTraditional)),
-            ("place", .optional(ClaimExtractor.place(r, article: 0))),
-            ("articles", .array(r.structure.articles.map { a in
-                .object([("index", .int(a.index)), ("title", .string(a.title)), ("place", .optional(ClaimExtractor.place(r, article: a.index))),
-                         ("span", span(r.text.span(a.range.isEmpty ? a.range.lowerBound..<min(a.range.lowerBound + 1, r.text.count) : a.range)))])
-            })),
-        ])
+        s.beginObject()
+        s.key("id"); s.string(i.id)
+        s.key("source"); s.string(i.source)
+        s.key("sha256"); s.string(i.sha256)
+        s.key("encoding"); s.string(i.encoding)
+        s.key("title"); s.optional(i.title)
+        s.key("doc_number"); s.optional(i.docNumber)
+        s.key("date"); s.optional(i.date)
+        s.key("characters"); s.int(i.characters)
+        s.key("traditional_converted"); s.bool(i.convertedTraditional)
+        s.key("place"); s.optional(ClaimExtractor.place(r, article: 0))
+        s.key("articles"); s.beginArray(inline: false)
+        for a in r.structure.articles {
+            s.beginObject()
+            s.key("index"); s.int(a.index)
+            s.key("title"); s.string(a.title)
+            s.key("place"); s.optional(ClaimExtractor.place(r, article: a.index))
+            s.key("span"); s.span(r.text.span(a.range.isEmpty ? a.range.lowerBound..<min(a.range.lowerBound + 1, r.text.count) : a.range))
+            s.endObject()
+        }
+        s.endArray()
+        s.endObject()
     }
 
-    static func span(_ s: Span) -> JSONValue {
-        .object([("start", .int(s.start)), ("end", .int(s.end)), ("line", .int(s.line))])
+    static func path<S: JSONSink>(_ section: Int, _ r: DocumentResult, into s: inout S) {
+        s.strings(section < r.structure.sections.count ? r.structure.sections[section].path : [])
     }
 
-    /// Section paths and sentences repeat across a document's items; each is built once per document.
-    final class Cache {
-        var paths: [Int: JSONValue] = [:]
-        var sentences: [Int: JSONValue] = [:]
-    }
-    @TaskLocal static var cache: Cache? = nil
-
-    static func path(_ section: Int, _ r: DocumentResult) -> JSONValue {
-        if let c = cache, let hit = c.paths[section] { return hit }
-        let value = JSONValue.strings(section < r.structure.sections.count ? r.structure.sections[section].path : [])
-        cache?.paths[section] = value
-        return value
+    static func section<S: JSONSink>(_ sec: Section, _ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        s.key("index"); s.int(sec.index)
+        s.key("kind"); s.string(sec.kind.rawValue)
+        s.key("path"); s.strings(sec.path)
+        s.key("article"); s.int(sec.article)
+        if let h = sec.headingRange, !h.isEmpty { s.key("span"); s.span(r.text.span(h)) }
+        s.endObject()
     }
 
-    static func section(_ s: Section, _ r: DocumentResult) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("index", .int(s.index)), ("kind", .string(s.kind.rawValue)), ("path", .strings(s.path)), ("article", .int(s.article)),
-        ]
-        if let h = s.headingRange, !h.isEmpty { pairs.append(("span", span(r.text.span(h)))) }
-        return .object(pairs)
+    /// The provenance keys every item carries: text, span, section path, sentence (normalized text), article.
+    static func provenance<S: JSONSink>(_ text: String, _ sp: Span, section: Int, sentence range: Range<Int>?, article: Int,
+                                        _ r: DocumentResult, into s: inout S) {
+        s.key("text"); s.string(text)
+        s.key("span"); s.span(sp)
+        s.key("section"); path(section, r, into: &s)
+        s.key("sentence")
+        if let range { s.repeatedScalars(r.text.chars[range], id: range.lowerBound) } else { s.null() }
+        s.key("article"); s.int(article)
     }
 
-    static func sentence(_ range: Range<Int>?, _ r: DocumentResult) -> JSONValue {
-        guard let range else { return .null }
-        if let c = cache, let hit = c.sentences[range.lowerBound] { return hit }
-        let value = JSONValue.string(r.text.text(range))
-        cache?.sentences[range.lowerBound] = value
-        return value
-    }
-
-    static func provenance(_ text: String, _ s: Span, section: Int, sentence range: Range<Int>?, article: Int, _ r: DocumentResult) -> [(String, JSONValue)] {
-        [("text", .string(text)), ("span", span(s)), ("section", path(section, r)), ("sentence", sentence(range, r)), ("article", .int(article))]
-    }
-
-    static func item(_ it: Item, _ r: DocumentResult) -> JSONValue {
-        var pairs = provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r)
+    static func item<S: JSONSink>(_ it: Item, _ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r, into: &s)
         switch it.mention.value {
         case .amount(let a):
-            pairs += [
-                ("value", .string(a.value.description)), ("value_max", a.valueMax.map { .string($0.description) } ?? .null),
-                ("unit", .string(a.unit)), ("yuan", .string(a.yuan.description)),
-                ("yi_yuan", .decimal(a.yiYuan)), ("yi_yuan_max", a.yiYuanMax.map { .decimal($0) } ?? .null),
-                ("qualifier", .string(a.qualifier.rawValue)), ("table", .bool(a.table)), ("chinese_numeral", .bool(a.chineseNumeral)),
-            ]
+            s.key("value"); s.string(a.value.description)
+            s.key("value_max"); s.optionalDecimalString(a.valueMax)
+            s.key("unit"); s.string(a.unit)
+            s.key("yuan"); s.string(a.yuan.description)
+            s.key("yi_yuan"); s.decimal(a.yiYuan)
+            s.key("yi_yuan_max"); s.optionalDecimal(a.yiYuanMax)
+            s.key("qualifier"); s.string(a.qualifier.rawValue)
+            s.key("table"); s.bool(a.table)
+            s.key("chinese_numeral"); s.bool(a.chineseNumeral)
         case .year(let y, let kind):
-            pairs += [("value", .int(y)), ("kind", .string(kind.rawValue))]
-        case .period(let s, let e, let unit):
-            pairs += [("start", .int(s)), ("end", .int(e)), ("unit", .string(unit))]
+            s.key("value"); s.int(y)
+            s.key("kind"); s.string(kind.rawValue)
+        case .period(let start, let end, let unit):
+            s.key("start"); s.int(start)
+            s.key("end"); s.int(end)
+            s.key("unit"); s.string(unit)
         case .date(let y, let m, let d):
-            pairs += [("date", .string(isoDate(y, m, d))), ("kind", .string(DateMatcher.kind(r.text, it.mention.range)))]
+            s.key("date"); s.string(isoDate(y, m, d))
+            s.key("kind"); s.string(DateMatcher.kind(r.text, it.mention.range))
         case .percent(let p):
-            pairs += [("value", .decimal(p.value)), ("value_max", p.valueMax.map { .decimal($0) } ?? .null),
-                      ("unit", .string(p.unit)), ("points", .bool(p.isPoints)), ("qualifier", .string(p.qualifier.rawValue))]
+            s.key("value"); s.decimal(p.value)
+            s.key("value_max"); s.optionalDecimal(p.valueMax)
+            s.key("unit"); s.string(p.unit)
+            s.key("points"); s.bool(p.isPoints)
+            s.key("qualifier"); s.string(p.qualifier.rawValue)
         case .count(let c):
-            pairs += [("value", .decimal(c.value)), ("value_max", c.valueMax.map { .decimal($0) } ?? .null),
-                      ("unit", .string(c.unit)), ("base_unit", .string(c.baseUnit)),
-                      ("base_value", c.value.multiplied(by: c.scale).map { .decimal($0) } ?? .null),
-                      ("qualifier", .string(c.qualifier.rawValue))]
+            s.key("value"); s.decimal(c.value)
+            s.key("value_max"); s.optionalDecimal(c.valueMax)
+            s.key("unit"); s.string(c.unit)
+            s.key("base_unit"); s.string(c.baseUnit)
+            s.key("base_value"); s.optionalDecimal(c.value.multiplied(by: c.scale))
+            s.key("qualifier"); s.string(c.qualifier.rawValue)
         case .docNumber(let issuer, let year, let serial, _):
-            pairs += [("number", .string(r.text.text(it.mention.range))), ("issuer_code", .string(issuer)), ("year", .int(year)), ("serial", .int(serial))]
+            s.key("number"); s.scalars(r.text.chars[it.mention.range])
+            s.key("issuer_code"); s.string(issuer)
+            s.key("year"); s.int(year)
+            s.key("serial"); s.int(serial)
         }
         if let cell = it.tableCell {
-            pairs.append(("cell", .object([("table", .int(cell.table)), ("row", .int(cell.row)), ("column", .int(cell.column)), ("header", .string(cell.header))])))
+            s.key("cell")
+            s.beginObject()
+            s.key("table"); s.int(cell.table)
+            s.key("row"); s.int(cell.row)
+            s.key("column"); s.int(cell.column)
+            s.key("header"); s.string(cell.header)
+            s.endObject()
         }
-        return .object(pairs)
+        s.endObject()
     }
 
-    static func table(_ t: Table, _ r: DocumentResult) -> JSONValue {
-        .object([
-            ("index", .int(t.index)), ("section", path(t.section, r)), ("span", span(r.text.span(t.range))),
-            ("caption", .strings(t.captionRanges.map { r.text.text($0) })),
-            ("rows", .array(t.rows.map { row in .array(row.map { .string(r.text.originalText($0)) }) })),
-        ])
+    static func table<S: JSONSink>(_ t: Table, _ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        s.key("index"); s.int(t.index)
+        s.key("section"); path(t.section, r, into: &s)
+        s.key("span"); s.span(r.text.span(t.range))
+        s.key("caption")
+        s.beginArray(inline: t.captionRanges.count <= 8)
+        for c in t.captionRanges { s.scalars(r.text.chars[c]) }
+        s.endArray()
+        s.key("rows")
+        s.beginArray(inline: false)
+        for row in t.rows {
+            s.beginArray(inline: row.count <= 8)
+            for cell in row { s.scalars(r.text.original[r.text.originalRange(cell)]) }
+            s.endArray()
+        }
+        s.endArray()
+        s.endObject()
     }
 
-    static func target(_ t: Target, _ r: DocumentResult) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("year", .int(t.year)), ("subject", .string(t.subject)), ("metric", .string(t.metric)),
-            ("comparator", .string(t.comparator.rawValue)), ("value", .decimal(t.value)),
-            ("value_max", t.valueMax.map { .decimal($0) } ?? .null), ("unit", .string(t.unit)),
-        ]
+    static func target<S: JSONSink>(_ t: Target, _ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        s.key("year"); s.int(t.year)
+        s.key("subject"); s.string(t.subject)
+        s.key("metric"); s.string(t.metric)
+        s.key("comparator"); s.string(t.comparator.rawValue)
+        s.key("value"); s.decimal(t.value)
+        s.key("value_max"); s.optionalDecimal(t.valueMax)
+        s.key("unit"); s.string(t.unit)
+        s.key("threshold")
         if let th = t.threshold {
-            pairs.append(("threshold", .object([("yi_yuan", .decimal(th.yiYuan)), ("comparator", .string(th.comparator.rawValue))])))
+            s.beginObject()
+            s.key("yi_yuan"); s.decimal(th.yiYuan)
+            s.key("comparator"); s.string(th.comparator.rawValue)
+            s.endObject()
         } else {
-            pairs.append(("threshold", .null))
+            s.null()
         }
-        pairs += [("members", .strings(t.members)), ("lead", .strings(t.lead)), ("responsible", .strings(t.responsible)),
-                  ("text", .string(t.text)), ("span", span(t.span)), ("value_span", span(t.valueSpan)), ("year_span", span(t.yearSpan)),
-                  ("section", path(t.section, r)), ("sentence", .string(t.sentence)), ("article", .int(t.article)),
-                  ("restated", .array(t.restated.map { span($0) }))]
-        return .object(pairs)
+        s.key("members"); s.strings(t.members)
+        s.key("lead"); s.strings(t.lead)
+        s.key("responsible"); s.strings(t.responsible)
+        s.key("text"); s.string(t.text)
+        s.key("span"); s.span(t.span)
+        s.key("value_span"); s.span(t.valueSpan)
+        s.key("year_span"); s.span(t.yearSpan)
+        s.key("section"); path(t.section, r, into: &s)
+        s.key("sentence"); s.string(t.sentence)
+        s.key("article"); s.int(t.article)
+        s.key("restated")
+        s.beginArray(inline: false)
+        for sp in t.restated { s.span(sp) }
+        s.endArray()
+        s.endObject()
     }
 
-    static func cluster(_ c: Cluster, _ r: DocumentResult) -> JSONValue {
-        .object([
-            ("name", .string(c.name)), ("place", .optional(c.place)), ("industry", .string(c.industry)), ("tier", .optional(c.tier)),
-            ("status", .string(c.status)), ("text", .string(c.text)), ("span", span(c.span)), ("section", path(c.section, r)),
-            ("sentence", .string(c.sentence)), ("article", .int(c.article)),
-        ])
+    static func cluster<S: JSONSink>(_ c: Cluster, _ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        s.key("name"); s.string(c.name)
+        s.key("place"); s.optional(c.place)
+        s.key("industry"); s.string(c.industry)
+        s.key("tier"); s.optional(c.tier)
+        s.key("status"); s.string(c.status)
+        s.key("text"); s.string(c.text)
+        s.key("span"); s.span(c.span)
+        s.key("section"); path(c.section, r, into: &s)
+        s.key("sentence"); s.string(c.sentence)
+        s.key("article"); s.int(c.article)
+        s.endObject()
     }
 
-    static func department(_ d: Department, _ r: DocumentResult) -> JSONValue {
-        .object([
-            ("name", .string(d.name)), ("role", .string(d.role.rawValue)), ("level", .optional(d.level)), ("collective", .bool(d.collective)),
-            ("text", .string(d.text)), ("span", span(d.span)), ("section", path(d.section, r)), ("sentence", .string(d.sentence)),
-            ("article", .int(d.article)),
-        ])
+    static func department<S: JSONSink>(_ d: Department, _ r: DocumentResult, into s: inout S) {
+        s.beginObject()
+        s.key("name"); s.string(d.name)
+        s.key("role"); s.string(d.role.rawValue)
+        s.key("level"); s.optional(d.level)
+        s.key("collective"); s.bool(d.collective)
+        s.key("text"); s.string(d.text)
+        s.key("span"); s.span(d.span)
+        s.key("section"); path(d.section, r, into: &s)
+        s.key("sentence"); s.string(d.sentence)
+        s.key("article"); s.int(d.article)
+        s.endObject()
     }
 
-    public static func finding(_ f: Finding) -> JSONValue {
-        .object([
-            ("check", .string(f.check)), ("severity", .string(f.severity.rawValue)), ("claim", .string(f.claim)),
-            ("stated", .string(f.stated)), ("computed", .string(f.computed)), ("tolerance", .string(f.tolerance)),
-            ("detail", .string(f.detail)),
-            ("evidence", .array(f.evidence.map { e in .object([("document", .string(e.document)), ("span", span(e.span)), ("text", .string(e.text))]) })),
-        ])
+    static func finding<S: JSONSink>(_ f: Finding, into s: inout S) {
+        s.beginObject()
+        s.key("check"); s.string(f.check)
+        s.key("severity"); s.string(f.severity.rawValue)
+        s.key("claim"); s.string(f.claim)
+        s.key("stated"); s.string(f.stated)
+        s.key("computed"); s.string(f.computed)
+        s.key("tolerance"); s.string(f.tolerance)
+        s.key("detail"); s.string(f.detail)
+        s.key("evidence")
+        s.beginArray(inline: false)
+        for e in f.evidence {
+            s.beginObject()
+            s.key("document"); s.string(e.document)
+            s.key("span"); s.span(e.span)
+            s.key("text"); s.string(e.text)
+            s.endObject()
+        }
+        s.endArray()
+        s.endObject()
     }
+}
+
+extension JSONSink {
+    /// An amount's upper value as a JSON string (amounts give `value` and `value_max` as decimal strings).
+    mutating func optionalDecimalString(_ d: ExactDecimal?) { if let d { string(d.description) } else { null() } }
 }

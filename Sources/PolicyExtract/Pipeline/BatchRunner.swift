@@ -185,7 +185,7 @@ public final class BatchRunner: @unchecked Sendable {
                         reused = true
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
-                        var bytes = DocumentJSON.object(result).serializedBytes(pretty: true)
+                        var bytes = DocumentJSON.bytes(result, pretty: true)
                         bytes.append(0x0A)
                         try Self.writeAtomically(Data(bytes), to: target)
                     }
