@@ -25,6 +25,12 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
+        // OpenSSL's libcrypto (Debian libssl-dev), for the SHA-256 content hash.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The only module that talks to ICU. It imports no Foundation and exposes Swift types only.
         .target(
             name: "ICUBridge",
@@ -33,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "PolicyExtract",
-            dependencies: ["ICUBridge", "CArchive", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ICUBridge", "CArchive", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [
                 .swiftLanguageMode(.v5),
                 // The scanners index arrays in tight loops; release builds drop the exclusivity checks.
