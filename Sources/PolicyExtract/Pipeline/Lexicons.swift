@@ -31,14 +31,31 @@ public struct Lexicons: Sendable {
         let places: WordsByFirst
         let placeFirsts: ScalarSet
 
+        /// The department scanner's word lists as scalars, longest first.
+        let centralWords: [[UInt32]]
+        let suffixWords: [[UInt32]]
+        /// First characters of the central bodies and the mention suffixes together.
+        let mentionFirsts: ScalarSet
+        /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
+        /// (longest first), `level` is 1 when 省/市 follows.
+        let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
+
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]]) {
             self.places = WordsByFirst(places)
+            centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
+            suffixWords = suffixes.map(scalars).sorted { $0.count > $1.count }
+            var endings: [UInt32: [(word: [UInt32], place: Int, level: Int)]] = [:]
+            for (i, p) in places.sorted(by: { $0.count > $1.count }).enumerated() where !p.isEmpty {
+                for (w, level) in [(p, 0), (p + [0x7701], 1), (p + [0x5E02], 1)] { endings[w.last!, default: []].append((w, i, level)) }
+            }
+            placeEndings = endings
             placeFirsts = ScalarSet(places.compactMap(\.first))
             centralBodies = WordsByFirst((DepartmentResolver.central + central).map(scalars))
             // Suffixes that name bodies on their own when they follow a level or place (not 办, 会, 院 …).
             let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
             mentionSuffixes = WordsByFirst((suffixes.filter { !single.contains($0) } + ["部"]).map(scalars))
             departmentStopwords = WordsByFirst(stopwords)
+            mentionFirsts = ScalarSet(centralWords.compactMap(\.first) + (suffixes.filter { !single.contains($0) } + ["部"]).compactMap { $0.unicodeScalars.first?.value })
         }
     }
     public var centralBodies: [String]

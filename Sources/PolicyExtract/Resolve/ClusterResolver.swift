@@ -16,7 +16,7 @@ struct ClusterResolver {
         var order: [String] = []
         var k = 0
         while k + 2 <= chars.count {
-            guard ctx.has(Self.jiqun, at: k) else { k += 1; continue }
+            guard chars[k] == 0x96C6, chars[k + 1] == 0x7FA4 else { k += 1; continue }  // 集群
             let end = k + 2
             // Never part of a longer word (集群内 is fine, 集群化 is not a name).
             if end < chars.count, chars[end] == 0x5316 { k = end; continue }  // 化
@@ -74,7 +74,7 @@ struct ClusterResolver {
             industry = String(String.UnicodeScalarView(scalarsOfBody[(i + 1)...]))
             break
         }
-        if place == nil, let known = ctx.lexicons.places.first(where: { ctx.has($0, at: r.lowerBound) }) {
+        if place == nil, let known = ctx.lexicons.scan.places.words(startingWith: ctx.chars[r.lowerBound])?.first(where: { ctx.has($0, at: r.lowerBound) }) {
             place = makeString(known)
             industry = String(String.UnicodeScalarView(scalarsOfBody.dropFirst(known.count)))
         }

@@ -25,10 +25,11 @@ struct DepartmentResolver {
 
     init(ctx: ResolveContext) {
         self.ctx = ctx
-        centralWords = (Self.central + ctx.lexicons.centralBodies).map(scalars).sorted { $0.count > $1.count }
-        suffixWords = ctx.lexicons.departmentSuffixes.map(scalars).sorted { $0.count > $1.count }
-        excludedWords = Self.excludedEndings.map(scalars)
+        centralWords = ctx.lexicons.scan.centralWords
+        suffixWords = ctx.lexicons.scan.suffixWords
+        excludedWords = Self.excludedWordScalars
     }
+    static let excludedWordScalars = excludedEndings.map(scalars)
 
     @inline(__always) func endsWithAny(_ words: [[UInt32]], _ end: Int, notBefore start: Int) -> [UInt32]? {
         for w in words where end - w.count >= start && ctx.has(w, endingAt: end) { return w }
@@ -55,6 +56,19 @@ struct DepartmentResolver {
     /// Two-character words that begin with a suffix character and show it does not end a name.
     static let notEndings: Set<String> = ["局面", "局势", "委托", "委员", "部分", "部署", "部门", "部位", "办法", "办理", "办好", "办事", "会议",
                                           "会上", "会同", "会展", "院士", "院校", "院所", "厅长", "局长", "部长", "署名", "委屈", "部件", "局部"]
+    /// `notEndings` as pairs of scalars packed in one integer.
+    static let notEndingPairs: Set<UInt64> = Set(notEndings.map { w in
+        let u = Array(w.unicodeScalars); return UInt64(u[0].value) << 32 | UInt64(u[1].value)
+    })
+    /// True when the two characters at `e - 1` and `e` form one of `notEndings`.
+    @inline(__always) func notEnding(at e: Int) -> Bool {
+        Self.notEndingPairs.contains(UInt64(ctx.chars[e - 1]) << 32 | UInt64(ctx.chars[e]))
+    }
+    /// True when a known place name begins at `i`.
+    @inline(__always) func placeBegins(at i: Int) -> Bool {
+        guard i < ctx.chars.count, let words = ctx.lexicons.scan.places.words(startingWith: ctx.chars[i]) else { return false }
+        return words.contains { ctx.has($0, at: i) }
+    }
     /// Single characters after 区/市/县/省 that make a common word, not a place: 区域, 市场, 省内.
     static let notPlace: Set<UInt32> = Set(scalars("域场内外级际"))
 
@@ -327,8 +341,13 @@ struct DepartmentResolver {
             var start = stemEnd - c.count
             // 国家工信部, 山东省发改委: a level or place written before the short name.
             if ctx.has(Self.guojia, endingAt: start), !(c.starts(with: Self.guojia)) { start -= 2 }
-            else if let place = ctx.lexicons.places.first(where: { ctx.has($0, endingAt: start) || ctx.has($0 + [0x7701], endingAt: start) || ctx.has($0 + [0x5E02], endingAt: start) }) {
-                start -= ctx.has(place, endingAt: start) ? place.count : place.count + 1
+            else if start > 0, let endings = ctx.lexicons.scan.placeEndings[ctx.chars[start - 1]] {
+                // The longest place (first in the list) written there, bare or with 省/市; bare wins.
+                var best: (place: Int, level: Int, count: Int)? = nil
+                for e in endings where ctx.has(e.word, endingAt: start) {
+                    if best == nil || e.place < best!.place || (e.place == best!.place && e.level < best!.level) { best = (e.place, e.level, e.word.count) }
+                }
+                if let best { start -= best.count }
             }
             return max(from, start)..<end
         }
@@ -348,9 +367,8 @@ struct DepartmentResolver {
         var start: Int? = nil
         var k = s
         while k < end - 1, !CharClass.isHan(ctx.chars[k]) { k += 1 }
-        if let place = ctx.lexicons.places.first(where: { ctx.has($0, at: k) }) {
+        if placeBegins(at: k) {
             start = k
-            _ = place
         } else {
             var j = k + 1
             while j <= min(k + 3, end - 2) {
@@ -360,7 +378,7 @@ struct DepartmentResolver {
             }
         }
         while start == nil, k < end - 1 {
-            if let place = ctx.lexicons.places.first(where: { ctx.has($0, at: k) }) { _ = place; start = k; break }
+            if placeBegins(at: k) { start = k; break }
             if let a = Self.anchors.first(where: { ctx.has($0, at: k) }) {
                 let next = k + a.count
                 if a.count == 1, next < end, Self.notPlace.contains(ctx.chars[next]) { k += 1; continue }
@@ -390,10 +408,12 @@ struct DepartmentResolver {
         let chars = ctx.chars
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
+        let mentionFirsts = ctx.lexicons.scan.mentionFirsts
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
+                if !mentionFirsts.contains(chars[k]) { k += 1; continue }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }
@@ -401,12 +421,12 @@ struct DepartmentResolver {
                 for c in centralHere ?? [] where ctx.has(c, at: k) {
                     var e = k + c.count
                     // 人民银行济宁市中心支行, 工信部电子第五研究所: the short name begins a longer one.
-                    if ctx.lexicons.places.contains(where: { ctx.has($0, at: e) }) { break }
+                    if placeBegins(at: e) { break }
                     var tail = e
                     while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
                     if Self.nonGovernment.contains(where: { ctx.contains($0, in: e..<tail) }) { break }
                     for office in officeWords where ctx.has(office, at: e) { e += office.count; break }
-                    if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { break }
+                    if e < r.upperBound, notEnding(at: e) { break }
                     matchedEnd = e
                     break
                 }
@@ -422,7 +442,7 @@ struct DepartmentResolver {
                             }
                         }
                         // The suffix must end the word: not 局面, 委托, 部分, 办法.
-                        if e < r.upperBound, Self.notEndings.contains(makeString(chars[(e - 1)...e])) { continue }
+                        if e < r.upperBound, notEnding(at: e) { continue }
                         matchedEnd = e
                         break
                     }

@@ -18,6 +18,7 @@ struct Resolver {
     /// Binds each section's 牵头单位 and 责任单位 to the targets in that section: a statement binds to
     /// the targets under its nearest `(一)`-level (or higher) heading.
     static func bindDepartments(_ targets: inout [Target], _ departments: [Department], _ ctx: ResolveContext) {
+        guard !targets.isEmpty, departments.contains(where: { ($0.role == .lead || $0.role == .responsible) && !$0.collective }) else { return }
         let sections = ctx.result.structure.sections
         var byPath: [[String]: Int] = [:]
         for s in sections { byPath[s.path] = s.index }
