@@ -71,7 +71,7 @@ final class ResolveContext: ScalarText {
     /// For each section, the nearest heading on its path (deepest first) that names a cluster
     /// (`(一)高端装备产业集群` → 高端装备产业集群), or "" — computed once per document.
     lazy var clusterHeadingBySection: [String] = structure.sections.map { section in
-        for heading in section.path.reversed() {
+        for heading in section.path.reversed() where ResolveContext.mayNameCluster(heading) {
             let name = ResolveContext.headingName(heading)
             if name.hasSuffix("集群") { return name }
         }
@@ -80,7 +80,7 @@ final class ResolveContext: ScalarText {
 
     /// The cluster names that are headings of their own sections.
     lazy var headingClusters: Set<String> = Set(structure.sections.compactMap { s -> String? in
-        guard s.kind == .heading, let last = s.path.last else { return nil }
+        guard s.kind == .heading, let last = s.path.last, ResolveContext.mayNameCluster(last) else { return nil }
         let name = ResolveContext.headingName(last)
         return name.hasSuffix("集群") ? name : nil
     })
@@ -134,6 +134,11 @@ final class ResolveContext: ScalarText {
         // Keep a quotation whose closing mark is inside: “231”产业集群.
         if s > r.lowerBound, chars[s - 1] == 0x201C, (s..<e).contains(where: { chars[$0] == 0x201D }) { s -= 1 }
         return s..<e
+    }
+
+    /// A quick test before `headingName`: only a heading whose last non-space character is 群 can name a cluster.
+    static func mayNameCluster(_ heading: String) -> Bool {
+        heading.unicodeScalars.reversed().first { $0 != " " && $0 != "\t" && $0 != "\r" } == "群"
     }
 
     /// The heading text of a section without its numbering: `(一)高端装备产业集群` → `高端装备产业集群`.

@@ -90,64 +90,79 @@ public enum TextNormalizer {
             visibleOrigin = stripped.origin
         }
         // Decide whether the document is written in Traditional characters.
-        var traditionalSeen = Set<UInt32>()
-        var convertTraditional = false
-        for c in input where c >= 0x4E00 && c <= 0x9FFF && tables.simplified[Int(c - 0x4E00)] != 0 {
-            traditionalSeen.insert(c)
-            if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
-        }
-        // Pass 1: character folding.
+        let simplified = tables.simplified
         let n = input.count
+        var convertTraditional = false
+        input.withUnsafeBufferPointer { src in
+            simplified.withUnsafeBufferPointer { simp in
+                var traditionalSeen = Set<UInt32>()
+                for i in 0..<n {
+                    let c = src[i]
+                    guard c &- 0x4E00 <= 0x9FFF - 0x4E00, simp[Int(c &- 0x4E00)] != 0 else { continue }
+                    traditionalSeen.insert(c)
+                    if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
+                }
+            }
+        }
+        // Pass 1: character folding, written through pointers; the arrays grow (and the pass goes on)
+        // only when NFKC expands characters beyond the room left.
         var chars = [UInt32](repeating: 0, count: n + 16)
         var origin = [Int32](repeating: 0, count: n + 16)
         var count = 0
-        let simplified = tables.simplified
-        input.withUnsafeBufferPointer { src in
-            var i = 0
-            while i < n {
-                let c = src[i]
-                var out = c
-                if c < 0x80 {
-                    if c == 0x0D {
-                        if i + 1 < n, src[i + 1] == 0x0A { i += 1; continue }
-                        out = 0x0A
-                    } else if c == 0x0C {
-                        out = 0x0A
+        var i = 0
+        let convert = convertTraditional
+        while i < n {
+            var needed = 0
+            input.withUnsafeBufferPointer { src in
+            simplified.withUnsafeBufferPointer { simp in
+            chars.withUnsafeMutableBufferPointer { dst in
+            origin.withUnsafeMutableBufferPointer { org in
+                let room = dst.count
+                while i < n {
+                    let c = src[i]
+                    var out = c
+                    if c < 0x80 {
+                        if c == 0x0D {
+                            if i + 1 < n, src[i + 1] == 0x0A { i += 1; continue }
+                            out = 0x0A
+                        } else if c == 0x0C {
+                            out = 0x0A
+                        }
+                    } else if c &- 0x4E00 <= 0x9FFF - 0x4E00 {
+                        if convert {
+                            let s = simp[Int(c &- 0x4E00)]
+                            if s != 0 { out = s }
+                        }
+                    } else if c >= 0xFF01 && c <= 0xFF5E {
+                        out = c - 0xFEE0  // full-width ASCII, as NFKC folds it, without a table lookup
+                    } else if c == 0x3000 {
+                        out = 0x20
+                    } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
+                        i += 1
+                        continue  // byte-order mark and zero-width characters: dropped
+                    } else if let folded = tables.fold(c) {
+                        if count + folded.count + (n - i) >= room { needed = folded.count + 16; return }
+                        for var f in folded {
+                            if convert, f &- 0x4E00 <= 0x9FFF - 0x4E00, simp[Int(f &- 0x4E00)] != 0 { f = simp[Int(f &- 0x4E00)] }
+                            dst[count] = f
+                            org[count] = Int32(i)
+                            count += 1
+                        }
+                        i += 1
+                        continue
                     }
-                } else if c >= 0x4E00 && c <= 0x9FFF {
-                    if convertTraditional {
-                        let s = simplified[Int(c - 0x4E00)]
-                        if s != 0 { out = s }
-                    }
-                } else if c >= 0xFF01 && c <= 0xFF5E {
-                    out = c - 0xFEE0  // full-width ASCII, as NFKC folds it, without a table lookup
-                } else if c == 0x3000 {
-                    out = 0x20
-                } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
+                    dst[count] = out
+                    org[count] = Int32(i)
+                    count += 1
                     i += 1
-                    continue  // byte-order mark and zero-width characters: dropped
-                } else if let folded = tables.fold(c) {
-                    if count + folded.count + 1 >= chars.count {
-                        chars += [UInt32](repeating: 0, count: n + folded.count + 16)
-                        origin += [Int32](repeating: 0, count: n + folded.count + 16)
-                    }
-                    for var f in folded {
-                        if convertTraditional, f >= 0x4E00, f <= 0x9FFF, simplified[Int(f - 0x4E00)] != 0 { f = simplified[Int(f - 0x4E00)] }
-                        chars[count] = f
-                        origin[count] = Int32(i)
-                        count += 1
-                    }
-                    i += 1
-                    continue
                 }
-                if count >= chars.count {
-                    chars += [UInt32](repeating: 0, count: n + 16)
-                    origin += [Int32](repeating: 0, count: n + 16)
-                }
-                chars[count] = out
-                origin[count] = Int32(i)
-                count += 1
-                i += 1
+            }
+            }
+            }
+            }
+            if needed > 0 {
+                chars += [UInt32](repeating: 0, count: n + needed)
+                origin += [Int32](repeating: 0, count: n + needed)
             }
         }
         chars.removeSubrange(count...)
@@ -269,6 +284,15 @@ public enum TextNormalizer {
         var i = 0
         @inline(__always) func isWordish(_ c: UInt32) -> Bool { CharClass.isHan(c) || CharClass.isCJKPunct(c) }
         while i < n {
+            // Runs without a space or comma are copied whole.
+            var next = i
+            chars.withUnsafeBufferPointer { p in while next < n, p[next] != 0x20, p[next] != 0x2C { next += 1 } }
+            if next > i {
+                out.append(contentsOf: chars[i..<next])
+                outOrigin.append(contentsOf: text.origin[i..<next])
+                i = next
+                if i >= n { break }
+            }
             let c = chars[i]
             let isSpace = c == 0x20
             let isGroupComma = c == UInt32(char: ",") && text.original[Int(text.origin[i])] == UInt32(char: ",")
