@@ -38,9 +38,69 @@ extension JSONSink {
     }
 }
 
+/// A growable byte buffer written through a pointer: one capacity check per write, none per byte.
+final class ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always) func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        b.update(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    @inline(__always) func append(_ b: UInt8) {
+        reserve(1)
+        base[count] = b
+        count += 1
+    }
+
+    /// Appends a byte after `reserve` made room for it.
+    @inline(__always) func appendReserved(_ b: UInt8) {
+        base[count] = b
+        count += 1
+    }
+
+    /// Counts `n` bytes written directly at `base + count` (room reserved by the caller).
+    @inline(__always) func advanceReserved(_ n: Int) { count += n }
+
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let src = bytes.baseAddress, bytes.count > 0 else { return }
+        reserve(bytes.count)
+        (base + count).update(from: src.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends again the bytes written at `range`.
+    func appendCopy(of range: Range<Int>) {
+        reserve(range.count)
+        (base + count).update(from: base + range.lowerBound, count: range.count)
+        count += range.count
+    }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
 /// Writes JSON text as UTF-8 bytes, compact or indented with two spaces (the layout of `JSONValue`).
 struct JSONBytesWriter: JSONSink {
-    private(set) var out: [UInt8] = []
+    let buffer: ByteBuffer
+    var out: [UInt8] { buffer.bytes }
     let pretty: Bool
     /// Per open container: the number of members written, and whether it stays on one line.
     private var counts: [Int] = []
@@ -51,12 +111,15 @@ struct JSONBytesWriter: JSONSink {
 
     init(pretty: Bool, capacity: Int = 16_384) {
         self.pretty = pretty
-        out.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
+        counts.reserveCapacity(16)
+        inlines.reserveCapacity(16)
     }
 
-    @inline(__always) private mutating func newline(_ indent: Int) {
-        out.append(0x0A)
-        for _ in 0..<(indent * 2) { out.append(0x20) }
+    @inline(__always) private func newline(_ indent: Int) {
+        buffer.reserve(1 + indent * 2)
+        buffer.appendReserved(0x0A)
+        for _ in 0..<(indent * 2) { buffer.appendReserved(0x20) }
     }
 
     /// Separator and indentation before a member.
@@ -64,14 +127,14 @@ struct JSONBytesWriter: JSONSink {
         if afterKey { afterKey = false; return }
         guard let c = counts.last else { return }
         let inline = inlines[inlines.count - 1]
-        if c > 0 { out.append(UInt8(ascii: ",")); if inline { out.append(0x20) } }
+        if c > 0 { buffer.append(UInt8(ascii: ",")); if inline { buffer.append(0x20) } }
         if pretty && !inline { newline(counts.count) }
         counts[counts.count - 1] = c + 1
     }
 
     mutating func beginObject() {
         member()
-        out.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         counts.append(0)
         inlines.append(false)
     }
@@ -80,12 +143,12 @@ struct JSONBytesWriter: JSONSink {
         let c = counts.removeLast()
         inlines.removeLast()
         if pretty && c > 0 { newline(counts.count) }
-        out.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
     }
 
     mutating func beginArray(inline: Bool) {
         member()
-        out.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         counts.append(0)
         inlines.append(pretty && inline)
     }
@@ -94,105 +157,124 @@ struct JSONBytesWriter: JSONSink {
         let c = counts.removeLast()
         let inline = inlines.removeLast()
         if pretty && !inline && c > 0 { newline(counts.count) }
-        out.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
     }
 
     mutating func key(_ k: StaticString) {
         member()
-        out.append(UInt8(ascii: "\""))
-        k.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(UInt8(ascii: "\""))
-        out.append(UInt8(ascii: ":"))
-        if pretty { out.append(0x20) }
+        let n = k.utf8CodeUnitCount
+        buffer.reserve(n + 4)
+        buffer.appendReserved(UInt8(ascii: "\""))
+        let p = k.utf8Start
+        for i in 0..<n { buffer.appendReserved(p[i]) }
+        buffer.appendReserved(UInt8(ascii: "\""))
+        buffer.appendReserved(UInt8(ascii: ":"))
+        if pretty { buffer.appendReserved(0x20) }
         afterKey = true
     }
 
     mutating func string(_ s: String) {
         member()
-        JSONValue.escape(s, into: &out)
+        var s = s
+        s.withUTF8 { bytes in
+            buffer.reserve(bytes.count * 6 + 2)
+            buffer.appendReserved(UInt8(ascii: "\""))
+            for b in bytes {
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { buffer.appendReserved(b) } else { escapeASCII(b) }
+            }
+            buffer.appendReserved(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Writes an escaped ASCII byte (room reserved by the caller: 6 bytes).
+    @inline(__always) private func escapeASCII(_ b: UInt8) {
+        buffer.appendReserved(UInt8(ascii: "\\"))
+        switch b {
+        case UInt8(ascii: "\""): buffer.appendReserved(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): buffer.appendReserved(UInt8(ascii: "\\"))
+        case 0x0A: buffer.appendReserved(UInt8(ascii: "n"))
+        case 0x0D: buffer.appendReserved(UInt8(ascii: "r"))
+        case 0x09: buffer.appendReserved(UInt8(ascii: "t"))
+        default:
+            for d in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), JSONValue.hexDigits[Int(b >> 4)], JSONValue.hexDigits[Int(b & 0xF)]] {
+                buffer.appendReserved(d)
+            }
+        }
     }
 
     mutating func scalars(_ s: ArraySlice<UInt32>) {
         member()
-        Self.escape(s, into: &out)
+        escape(s)
     }
 
     mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int) {
         member()
-        if let r = repeated[id] {
-            out.withUnsafeBufferPointer { buffer in
-                let copy = Array(UnsafeBufferPointer(rebasing: buffer[r]))
-                out.append(contentsOf: copy)
-            }
-            return
-        }
-        let start = out.count
-        Self.escape(s, into: &out)
-        repeated[id] = start..<out.count
+        if let r = repeated[id] { buffer.appendCopy(of: r); return }
+        let start = buffer.count
+        escape(s)
+        repeated[id] = start..<buffer.count
     }
 
     mutating func number(_ n: String) {
         member()
-        out.append(contentsOf: n.utf8)
+        var n = n
+        n.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func int(_ i: Int) {
         member()
-        if i >= 0 && i < 10 { out.append(0x30 + UInt8(i)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        buffer.reserve(21)
+        if i < 0 { buffer.appendReserved(UInt8(ascii: "-")) }
         var n = i.magnitude
-        var k = 20
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                k -= 1
-                d[k] = 0x30 + UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            if i < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[k..<20]))
-        }
+        var digits = 0
+        var m = n
+        repeat { digits += 1; m /= 10 } while m > 0
+        var k = buffer.count + digits
+        buffer.advanceReserved(digits)
+        repeat {
+            k -= 1
+            buffer.base[k] = 0x30 + UInt8(n % 10)
+            n /= 10
+        } while n > 0
     }
 
     mutating func bool(_ b: Bool) {
         member()
-        out.append(contentsOf: b ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+        buffer.reserve(5)
+        for c in b ? "true".utf8 : "false".utf8 { buffer.appendReserved(c) }
     }
 
     mutating func null() {
         member()
-        out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        buffer.reserve(4)
+        for c in "null".utf8 { buffer.appendReserved(c) }
     }
 
     /// Scalars as a JSON string: UTF-8, with `"`, `\` and control characters escaped as `JSONValue` does.
-    static func escape(_ s: ArraySlice<UInt32>, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    private func escape(_ s: ArraySlice<UInt32>) {
+        buffer.reserve(s.count * 6 + 2)
+        buffer.appendReserved(UInt8(ascii: "\""))
         s.withUnsafeBufferPointer { src in
             for c in src {
                 if c < 0x80 {
                     let b = UInt8(c)
-                    if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
-                        out.append(b)
-                    } else {
-                        JSONValue.escapeASCII(b, into: &out)
-                    }
+                    if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { buffer.appendReserved(b) } else { escapeASCII(b) }
                 } else if c < 0x800 {
-                    out.append(UInt8(0xC0 | (c >> 6)))
-                    out.append(UInt8(0x80 | (c & 0x3F)))
+                    buffer.appendReserved(UInt8(0xC0 | (c >> 6)))
+                    buffer.appendReserved(UInt8(0x80 | (c & 0x3F)))
                 } else if c < 0x10000 {
-                    out.append(UInt8(0xE0 | (c >> 12)))
-                    out.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                    out.append(UInt8(0x80 | (c & 0x3F)))
+                    buffer.appendReserved(UInt8(0xE0 | (c >> 12)))
+                    buffer.appendReserved(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                    buffer.appendReserved(UInt8(0x80 | (c & 0x3F)))
                 } else {
-                    out.append(UInt8(0xF0 | (c >> 18)))
-                    out.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-                    out.append(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                    out.append(UInt8(0x80 | (c & 0x3F)))
+                    buffer.appendReserved(UInt8(0xF0 | (c >> 18)))
+                    buffer.appendReserved(UInt8(0x80 | ((c >> 12) & 0x3F)))
+                    buffer.appendReserved(UInt8(0x80 | ((c >> 6) & 0x3F)))
+                    buffer.appendReserved(UInt8(0x80 | (c & 0x3F)))
                 }
             }
         }
-        out.append(UInt8(ascii: "\""))
+        buffer.appendReserved(UInt8(ascii: "\""))
     }
 }
 

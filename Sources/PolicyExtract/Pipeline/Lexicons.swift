@@ -40,8 +40,11 @@ public struct Lexicons: Sendable {
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
 
-        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]]) {
+        let clusterStopwords: WordsByFirst
+
+        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]]) {
             self.places = WordsByFirst(places)
+            self.clusterStopwords = WordsByFirst(clusterStopwords)
             centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
             suffixWords = suffixes.map(scalars).sorted { $0.count > $1.count }
             var endings: [UInt32: [(word: [UInt32], place: Int, level: Int)]] = [:]
@@ -106,7 +109,8 @@ public struct Lexicons: Sendable {
         scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
                           suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
                           stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) },
-                          places: Self.rows(texts["places"]).map { scalars($0[0]) })
+                          places: Self.rows(texts["places"]).map { scalars($0[0]) },
+                          clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) })
         places = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }

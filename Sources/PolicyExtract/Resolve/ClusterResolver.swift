@@ -28,7 +28,7 @@ struct ClusterResolver {
             var i = name.lowerBound
             while i < k {
                 var matched = false
-                for w in ctx.lexicons.clusterStopwords where ctx.has(w, at: i) && i + w.count <= k {
+                for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
                     cut = i + w.count; i += w.count; matched = true; break
                 }
                 if !matched { i += 1 }

@@ -13,10 +13,10 @@ enum TableAmounts {
         for table in structure.tables where table.rows.count > 1 {
             let captionUnit = table.captionRanges.lazy.compactMap { unitAfterDanwei(ctx, $0) }.first
             let header = table.rows[0]
-            let headerTexts = header.map { text.text($0) }
-            let skipped = headerTexts.map { h in ctx.lexicons.tableIndexHeaders.contains { h.contains($0) } }
             let columnUnits = header.map { unitInHeader(ctx, $0) }
             if captionUnit == nil && columnUnits.allSatisfy({ $0 == nil }) { continue }
+            let headerTexts = header.map { text.text($0) }
+            let skipped = headerTexts.map { h in ctx.lexicons.tableIndexHeaders.contains { h.includes($0) } }
             for (r, row) in table.rows.enumerated() where r > 0 {
                 for (c, cell) in row.enumerated() {
                     let headerText = c < header.count ? headerTexts[c] : ""

@@ -66,19 +66,24 @@ extension UInt32 {
 extension String {
     /// True when `sub` occurs in the string: a byte search over UTF-8, without Foundation.
     func includes(_ sub: String) -> Bool {
-        let a = Array(utf8), b = Array(sub.utf8)
-        if b.isEmpty { return true }
-        if b.count > a.count { return false }
-        var i = 0
-        while i + b.count <= a.count {
-            if a[i] == b[0] {
-                var k = 1
-                while k < b.count && a[i + k] == b[k] { k += 1 }
-                if k == b.count { return true }
+        var haystack = self, needle = sub
+        return haystack.withUTF8 { a in
+            needle.withUTF8 { b in
+                if b.isEmpty { return true }
+                if b.count > a.count { return false }
+                let first = b[0]
+                var i = 0
+                while i + b.count <= a.count {
+                    if a[i] == first {
+                        var k = 1
+                        while k < b.count && a[i + k] == b[k] { k += 1 }
+                        if k == b.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 }
 
