@@ -62,8 +62,8 @@ struct ClusterResolver {
         guard r.count >= 4 else { return nil }
         let full = ctx.string(r).filter { $0 != " " }
         var body = full
-        if body.hasSuffix("集群") { body.removeLast(2) }
-        if body.hasSuffix("产业") { body.removeLast(2) }
+        if body.endsWith("集群") { body.removeLast(2) }
+        if body.endsWith("产业") { body.removeLast(2) }
         // Place: a leading name ending in 市/省/县/区 (or 开发区), or a known place name.
         var place: String? = nil
         var industry = body
@@ -79,15 +79,15 @@ struct ClusterResolver {
             industry = String(String.UnicodeScalarView(scalarsOfBody.dropFirst(known.count)))
         }
         if industry.unicodeScalars.contains(where: { $0.isASCII && !CharClass.isDigit($0.value) && $0 != " " }) { return nil }
-        if industry.unicodeScalars.contains(where: { CharClass.isDigit($0.value) }) && !industry.hasSuffix("亿级") { return nil }
+        if industry.unicodeScalars.contains(where: { CharClass.isDigit($0.value) }) && !industry.endsWith("亿级") { return nil }
         if industry.includes("先进制造业") { return nil }
         // Strip a size: 通信设备2000亿级 → 通信设备.
-        if industry.hasSuffix("级"), let cut = industry.unicodeScalars.firstIndex(where: { CharClass.isDigit($0.value) || $0 == "千" || $0 == "百" || $0 == "万" }) {
+        if industry.endsWith("级"), let cut = industry.unicodeScalars.firstIndex(where: { CharClass.isDigit($0.value) || $0 == "千" || $0 == "百" || $0 == "万" }) {
             industry = String(industry.unicodeScalars[..<cut])
         }
         if industry.count < 2 || ctx.lexicons.clusterGeneric.contains(industry) { return nil }
-        if industry.hasSuffix("制造业") { return nil }
-        if place == nil { for g in ["优势", "新兴", "特色", "主导", "重点", "传统"] where industry.hasSuffix(g) || industry.hasPrefix(g) { return nil } }
+        if industry.endsWith("制造业") { return nil }
+        if place == nil { for g in ["优势", "新兴", "特色", "主导", "重点", "传统"] where industry.endsWith(g) || industry.startsWith(g) { return nil } }
         // Without a place, a cluster is named only by a heading of its own: (一)高端装备产业集群.
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
         let listedUnderTier = tierFor(r) != nil && listLine(r)

@@ -191,7 +191,7 @@ struct DepartmentResolver {
                 previousEnd = item.0.upperBound
                 let name = ctx.string(item.0).filter { $0 != " " }
                 // 各市商务局 names a class of bodies and counts; 国务院各部委 or 各省 do not.
-                let classOfBodies = name.hasPrefix("各") && looksLikeBody(item.0)
+                let classOfBodies = name.startsWith("各") && looksLikeBody(item.0)
                 guard !groupCollective, (!item.1 || classOfBodies), !String(name.dropFirst()).includes("各"), looksLikeBody(item.0) else { continue }
                 if !result.contains(where: { $0.name == name }) { add(&result, item.0, .mentioned) }
             }
@@ -242,8 +242,8 @@ struct DepartmentResolver {
                 piece = ctx.trim(piece)
                 if !piece.isEmpty {
                     let text = ctx.string(piece)
-                    let collective = ((text.hasPrefix("各") || text.hasPrefix("有关")) && !looksLikeBody(piece))
-                        || text == "功能区" || text.hasSuffix("县市区") || text.hasSuffix("功能区")
+                    let collective = ((text.startsWith("各") || text.startsWith("有关")) && !looksLikeBody(piece))
+                        || text == "功能区" || text.endsWith("县市区") || text.endsWith("功能区")
                     items.append((piece, collective))
                 }
                 s = k + 1
@@ -270,7 +270,7 @@ struct DepartmentResolver {
     }
 
     func level(_ name: String) -> String? {
-        if name.hasPrefix("国务院") || name.hasPrefix("国家") || name.hasPrefix("党中央") || name.hasPrefix("中共中央") || name.hasSuffix("部") { return "国家" }
+        if name.startsWith("国务院") || name.startsWith("国家") || name.startsWith("党中央") || name.startsWith("中共中央") || name.endsWith("部") { return "国家" }
         let scalars = Array(name.unicodeScalars.prefix(8))
         for u in scalars {
             if u == "省" { return "省" }

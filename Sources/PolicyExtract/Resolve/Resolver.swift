@@ -20,12 +20,17 @@ struct Resolver {
     static func bindDepartments(_ targets: inout [Target], _ departments: [Department], _ ctx: ResolveContext) {
         guard !targets.isEmpty, departments.contains(where: { ($0.role == .lead || $0.role == .responsible) && !$0.collective }) else { return }
         let sections = ctx.result.structure.sections
-        var byPath: [[String]: Int] = [:]
-        for s in sections { byPath[s.path] = s.index }
+        /// The section whose path is this one's less its last heading: the nearest before it, else after it.
+        func parent(_ i: Int) -> Int? {
+            let path = sections[i].path
+            guard path.count > 1 else { return nil }
+            let isParent = { (j: Int) in sections[j].path.count == path.count - 1 && sections[j].path.elementsEqual(path.dropLast()) }
+            return (0..<i).reversed().first(where: isParent) ?? ((i + 1)..<sections.count).first(where: isParent)
+        }
         func scope(_ section: Int) -> [String] {
             var s = sections[section]
             // A table or a `1.` heading binds at the level of its enclosing `(一)` heading.
-            while s.rank > 2, s.path.count > 1, let parent = byPath[Array(s.path.dropLast())] { s = sections[parent] }
+            while s.rank > 2, s.path.count > 1, let p = parent(s.index) { s = sections[p] }
             return s.path
         }
         var byScope: [[String]: (lead: [String], responsible: [String])] = [:]
@@ -37,14 +42,19 @@ struct Resolver {
             byScope[key] = entry
         }
         if byScope.isEmpty { return }
+        // The deepest scope that contains a section's path; targets of one section share it.
+        var bestBySection: [Int: [String]?] = [:]
         for i in targets.indices {
-            let path = sections[targets[i].section].path
-            // The deepest scope that contains the target's section.
-            var best: [String]? = nil
-            for key in byScope.keys where key.count <= path.count && Array(path.prefix(key.count)) == key && !key.isEmpty {
-                if best == nil || key.count > best!.count { best = key }
+            let section = targets[i].section
+            if bestBySection[section] == nil {
+                let path = sections[section].path
+                var best: [String]? = nil
+                for key in byScope.keys where key.count <= path.count && Array(path.prefix(key.count)) == key && !key.isEmpty {
+                    if best == nil || key.count > best!.count { best = key }
+                }
+                bestBySection[section] = .some(best)
             }
-            if let key = best, let entry = byScope[key] {
+            if let key = bestBySection[section]!, let entry = byScope[key] {
                 targets[i].lead = entry.lead
                 targets[i].responsible = entry.responsible
             }
@@ -73,7 +83,7 @@ final class ResolveContext: ScalarText {
     lazy var clusterHeadingBySection: [String] = structure.sections.map { section in
         for heading in section.path.reversed() where ResolveContext.mayNameCluster(heading) {
             let name = ResolveContext.headingName(heading)
-            if name.hasSuffix("集群") { return name }
+            if name.endsWith("集群") { return name }
         }
         return ""
     }
@@ -82,7 +92,7 @@ final class ResolveContext: ScalarText {
     lazy var headingClusters: Set<String> = Set(structure.sections.compactMap { s -> String? in
         guard s.kind == .heading, let last = s.path.last, ResolveContext.mayNameCluster(last) else { return nil }
         let name = ResolveContext.headingName(last)
-        return name.hasSuffix("集群") ? name : nil
+        return name.endsWith("集群") ? name : nil
     })
 
 

@@ -64,6 +64,28 @@ extension UInt32 {
 @inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
 extension String {
+    /// `hasPrefix` by UTF-8 bytes (the texts are normalized, so no canonical equivalence is needed;
+    /// the standard library's version normalizes non-ASCII text on every call).
+    func startsWith(_ prefix: String) -> Bool {
+        var a = self, b = prefix
+        return a.withUTF8 { x in b.withUTF8 { y in
+            if y.count > x.count { return false }
+            for i in 0..<y.count where x[i] != y[i] { return false }
+            return true
+        } }
+    }
+
+    /// `hasSuffix` by UTF-8 bytes.
+    func endsWith(_ suffix: String) -> Bool {
+        var a = self, b = suffix
+        return a.withUTF8 { x in b.withUTF8 { y in
+            if y.count > x.count { return false }
+            let offset = x.count - y.count
+            for i in 0..<y.count where x[offset + i] != y[i] { return false }
+            return true
+        } }
+    }
+
     /// True when `sub` occurs in the string: a byte search over UTF-8, without Foundation.
     func includes(_ sub: String) -> Bool {
         var haystack = self, needle = sub

@@ -81,7 +81,7 @@ public enum ClaimExtractor {
         let m = Evaluation.key(metric)
         if let th = threshold { return "集群≥\(th)亿元" }
         for tier in tierWords where m.includes(tier) && m.includes("集群") { return tier + "集群" }
-        if hasMembers, unit.hasSuffix("元") { return "集群规模\(value)\(unit)" }
+        if hasMembers, unit.endsWith("元") { return "集群规模\(value)\(unit)" }
         return m
     }
 

@@ -22,7 +22,7 @@ public struct GrowthCheck: DocumentCheck {
                 var columns: [Int: Int] = [:]
                 for (c, cell) in header.enumerated() {
                     let t = r.text.text(cell).filter { $0 != " " }
-                    if t.count == 5, t.hasSuffix("年"), let y = Int(t.dropLast()), y >= 1900, y <= 2099 { columns[y] = c }
+                    if t.count == 5, t.endsWith("年"), let y = Int(t.dropLast()), y >= 1900, y <= 2099 { columns[y] = c }
                 }
                 if columns.count >= 2 {
                     let rows = table.rows.compactMap { row -> (String, [Range<Int>])? in

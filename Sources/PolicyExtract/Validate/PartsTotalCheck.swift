@@ -13,7 +13,7 @@ public struct PartsTotalCheck: DocumentCheck {
 
     static func family(_ t: Target) -> Family? {
         let m = t.metric
-        if t.unit.hasSuffix("亿元"), m.includes("收入") || m.includes("产值") || m.includes("营收") { return .money }
+        if t.unit.endsWith("亿元"), m.includes("收入") || m.includes("产值") || m.includes("营收") { return .money }
         if t.unit == "家", m.includes("企业") { return .enterprises }
         return nil
     }
@@ -66,7 +66,7 @@ public struct PartsTotalCheck: DocumentCheck {
                 var evidence = [Validator.evidence(r, tier.span, tier.text)]
                 var below: [String] = []
                 for m in tier.members {
-                    guard let own = parts.first(where: { $0.subject.hasPrefix(m) && Self.family($0) == .money }) else { continue }
+                    guard let own = parts.first(where: { $0.subject.startsWith(m) && Self.family($0) == .money }) else { continue }
                     let ok = th.comparator == .exceed ? own.value.doubleValue > th.yiYuan.doubleValue : own.value.doubleValue >= th.yiYuan.doubleValue
                     lines.append("\(m) \(own.value)")
                     evidence.append(Validator.evidence(r, own.span, own.text))
