@@ -41,12 +41,16 @@ public struct Lexicons: Sendable {
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
 
         let clusterStopwords: WordsByFirst
+        let centralEndings: WordsByLast
+        let suffixEndings: WordsByLast
 
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]]) {
             self.places = WordsByFirst(places)
             self.clusterStopwords = WordsByFirst(clusterStopwords)
             centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
             suffixWords = suffixes.map(scalars).sorted { $0.count > $1.count }
+            centralEndings = WordsByLast(centralWords)
+            suffixEndings = WordsByLast(suffixWords)
             var endings: [UInt32: [(word: [UInt32], place: Int, level: Int)]] = [:]
             for (i, p) in places.sorted(by: { $0.count > $1.count }).enumerated() where !p.isEmpty {
                 for (w, level) in [(p, 0), (p + [0x7701], 1), (p + [0x5E02], 1)] { endings[w.last!, default: []].append((w, i, level)) }

@@ -31,10 +31,14 @@ struct DepartmentResolver {
     }
     static let excludedWordScalars = excludedEndings.map(scalars)
 
-    @inline(__always) func endsWithAny(_ words: [[UInt32]], _ end: Int, notBefore start: Int) -> [UInt32]? {
-        for w in words where end - w.count >= start && ctx.has(w, endingAt: end) { return w }
+    @inline(__always) func endsWithAny(_ words: WordsByLast, _ end: Int, notBefore start: Int) -> [UInt32]? {
+        guard end > start, end <= ctx.chars.count, let group = words.words(endingWith: ctx.chars[end - 1]) else { return nil }
+        for w in group where end - w.count >= start && ctx.has(w, endingAt: end) { return w }
         return nil
     }
+    static let extraSuffixEndings = WordsByLast(extraSuffixWords)
+    static let officeEndings = WordsByLast(officeWords)
+    static let excludedEndingWords = WordsByLast(excludedWordScalars)
 
     /// First characters of the labels and phrases the list scanner looks for.
     static let triggers = ScalarSet(([leadLabel, ccLabel, qiantou] + responsibleLabels + dutyPhrases).map { $0[0] })
@@ -263,10 +267,10 @@ struct DepartmentResolver {
         var length = 0
         for k in r where ctx.chars[k] != 0x20 { length += 1 }
         if length < 2 || length > 30 { return false }
-        if endsWithAny(centralWords, r.upperBound, notBefore: r.lowerBound) != nil { return true }
+        if endsWithAny(ctx.lexicons.scan.centralEndings, r.upperBound, notBefore: r.lowerBound) != nil { return true }
         if rejectWords.contains(where: { ctx.contains($0, in: r) }) { return false }
-        return endsWithAny(suffixWords, r.upperBound, notBefore: r.lowerBound) != nil
-            || endsWithAny(extraSuffixWords, r.upperBound, notBefore: r.lowerBound) != nil
+        return endsWithAny(ctx.lexicons.scan.suffixEndings, r.upperBound, notBefore: r.lowerBound) != nil
+            || endsWithAny(Self.extraSuffixEndings, r.upperBound, notBefore: r.lowerBound) != nil
     }
 
     func level(_ name: String) -> String? {
@@ -335,9 +339,9 @@ struct DepartmentResolver {
     /// the name runs back to a stop word, then starts at its first level or place word.
     func bodyEnding(at end: Int, from: Int) -> Range<Int>? {
         // A central body, perhaps with its general office: 财政部, 国家发展改革委办公厅.
-        let office = endsWithAny(officeWords, end, notBefore: from)
+        let office = endsWithAny(Self.officeEndings, end, notBefore: from)
         for stemEnd in [end - (office?.count ?? 0), end] {
-            guard let c = endsWithAny(centralWords, stemEnd, notBefore: from) else { continue }
+            guard let c = endsWithAny(ctx.lexicons.scan.centralEndings, stemEnd, notBefore: from) else { continue }
             var start = stemEnd - c.count
             // 国家工信部, 山东省发改委: a level or place written before the short name.
             if ctx.has(Self.guojia, endingAt: start), !(c.starts(with: Self.guojia)) { start -= 2 }
@@ -351,8 +355,8 @@ struct DepartmentResolver {
             }
             return max(from, start)..<end
         }
-        guard endsWithAny(suffixWords, end, notBefore: from) != nil || ctx.has(Self.bu, endingAt: end) else { return nil }
-        if endsWithAny(excludedWords, end, notBefore: from) != nil { return nil }
+        guard endsWithAny(ctx.lexicons.scan.suffixEndings, end, notBefore: from) != nil || ctx.has(Self.bu, endingAt: end) else { return nil }
+        if endsWithAny(Self.excludedEndingWords, end, notBefore: from) != nil { return nil }
         var s = from
         var i = from
         while i < end {

@@ -181,6 +181,15 @@ struct WordsByFirst {
         }
     }
 
+    /// The position in `groups` of the words that begin with `c`.
+    @inline(__always) func groupIndex(_ c: UInt32) -> Int? {
+        if c < 0x10000 {
+            let s = slot[Int(c)]
+            return s < 0 ? nil : Int(s)
+        }
+        return outsideBMP[c]
+    }
+
     /// The words (longest first) that begin with `c`.
     @inline(__always) func words(startingWith c: UInt32) -> [[UInt32]]? {
         if c < 0x10000 {
@@ -190,3 +199,23 @@ struct WordsByFirst {
         return outsideBMP[c].map { groups[$0] }
     }
 }
+
+/// Words grouped by their last character, longest first: for the tests "does the text ending here end
+/// with one of these words".
+struct WordsByLast {
+    private let index: WordsByFirst
+    private let words: [[[UInt32]]]
+
+    init(_ list: [[UInt32]]) {
+        // Index the reversed words by their first character (the last of the word).
+        let reversed = list.filter { !$0.isEmpty }.map { Array($0.reversed()) }
+        index = WordsByFirst(reversed)
+        words = index.groups.map { $0.map { Array($0.reversed()) } }
+    }
+
+    /// The words (longest first) that end with `c`.
+    @inline(__always) func words(endingWith c: UInt32) -> [[UInt32]]? {
+        index.groupIndex(c).map { words[$0] }
+    }
+}
+
