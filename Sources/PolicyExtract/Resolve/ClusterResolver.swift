@@ -58,46 +58,57 @@ struct ClusterResolver {
         }
     }
 
+    static let chanyeJiqun = scalars("产业")
+    static let yiJi = scalars("亿级")
+    static let xianjin = scalars("先进制造业")
+    static let zhizaoye = scalars("制造业")
+    static let generalWords: [[UInt32]] = ["优势", "新兴", "特色", "主导", "重点", "传统"].map(scalars)
+    static let goalWords: [[UInt32]] = ["打造", "培育", "建设", "形成", "到20"].map(scalars)
+
     func cluster(_ r: Range<Int>) -> (Bool, Cluster)? {
         guard r.count >= 4 else { return nil }
-        let full = ctx.string(r).filter { $0 != " " }
-        var body = full
-        if body.endsWith("集群") { body.removeLast(2) }
-        if body.endsWith("产业") { body.removeLast(2) }
+        // Worked on scalars; strings are made only for a cluster that is kept.
+        let full = ctx.chars[r].filter { $0 != 0x20 }
+        var body = full[...]
+        if body.ends(with: Self.jiqun) { body = body.dropLast(2) }
+        if body.ends(with: Self.chanye) { body = body.dropLast(2) }
         // Place: a leading name ending in 市/省/县/区 (or 开发区), or a known place name.
-        var place: String? = nil
+        var place: ArraySlice<UInt32>? = nil
         var industry = body
-        let scalarsOfBody = Array(body.unicodeScalars)
-        for (i, u) in scalarsOfBody.enumerated() where i >= 2 && i <= 6 && (u == "市" || u == "省" || u == "县" || u == "区")
-            && scalarsOfBody[..<i].allSatisfy({ CharClass.isHan($0.value) }) {
-            place = String(String.UnicodeScalarView(scalarsOfBody[...i]))
-            industry = String(String.UnicodeScalarView(scalarsOfBody[(i + 1)...]))
-            break
+        let start = body.startIndex
+        for i in 2...6 where start + i < body.endIndex {
+            let u = body[start + i]
+            if (u == 0x5E02 || u == 0x7701 || u == 0x53BF || u == 0x533A) && body[start..<(start + i)].allSatisfy(CharClass.isHan) {
+                place = body[start...(start + i)]
+                industry = body[(start + i + 1)...]
+                break
+            }
         }
         if place == nil, let known = ctx.lexicons.scan.places.words(startingWith: ctx.chars[r.lowerBound])?.first(where: { ctx.has($0, at: r.lowerBound) }) {
-            place = makeString(known)
-            industry = String(String.UnicodeScalarView(scalarsOfBody.dropFirst(known.count)))
+            place = known[...]
+            industry = body.dropFirst(known.count)
         }
-        if industry.unicodeScalars.contains(where: { $0.isASCII && !CharClass.isDigit($0.value) && $0 != " " }) { return nil }
-        if industry.unicodeScalars.contains(where: { CharClass.isDigit($0.value) }) && !industry.endsWith("亿级") { return nil }
-        if industry.includes("先进制造业") { return nil }
+        if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && $0 != 0x20 }) { return nil }
+        if industry.contains(where: CharClass.isDigit) && !industry.ends(with: Self.yiJi) { return nil }
+        if industry.contains(Self.xianjin) { return nil }
         // Strip a size: 通信设备2000亿级 → 通信设备.
-        if industry.endsWith("级"), let cut = industry.unicodeScalars.firstIndex(where: { CharClass.isDigit($0.value) || $0 == "千" || $0 == "百" || $0 == "万" }) {
-            industry = String(industry.unicodeScalars[..<cut])
+        if industry.last == 0x7EA7, let cut = industry.firstIndex(where: { CharClass.isDigit($0) || $0 == 0x5343 || $0 == 0x767E || $0 == 0x4E07 }) {
+            industry = industry[..<cut]
         }
-        if industry.count < 2 || ctx.lexicons.clusterGeneric.contains(industry) { return nil }
-        if industry.endsWith("制造业") { return nil }
-        if place == nil { for g in ["优势", "新兴", "特色", "主导", "重点", "传统"] where industry.endsWith(g) || industry.startsWith(g) { return nil } }
+        if industry.ends(with: Self.zhizaoye) { return nil }
+        if place == nil { for g in Self.generalWords where industry.ends(with: g) || industry.starts(with: g) { return nil } }
+        let industryText = makeString(industry)
+        if industryText.count < 2 || ctx.lexicons.clusterGeneric.contains(industryText) { return nil }
         // Without a place, a cluster is named only by a heading of its own: (一)高端装备产业集群.
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
-        let listedUnderTier = tierFor(r) != nil && listLine(r)
+        let tier = tierFor(r)
+        let listedUnderTier = tier != nil && listLine(r)
         if place == nil && !isHeading && !listedUnderTier { return nil }
         let p = ctx.provenance(r)
-        let tier = tierFor(r)
-        let goalWords = ["打造", "培育", "建设", "形成", "到20"]
-        let status = goalWords.contains { p.sentence.includes($0) } ? "goal" : "existing"
-        return (true, Cluster(name: full, place: place, industry: industry, tier: tier, status: status, span: p.span, text: p.text,
-                              section: p.section, sentence: p.sentence, article: p.article))
+        let sentence = ctx.structure.unit(at: r.lowerBound)?.range
+        let status = sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
+        return (true, Cluster(name: makeString(full), place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
+                              text: p.text, section: p.section, sentence: p.sentence, article: p.article))
     }
 
     /// True when `r` sits in a line that lists names separated by 、 and nothing else.

@@ -219,3 +219,21 @@ struct WordsByLast {
     }
 }
 
+
+extension ArraySlice where Element == UInt32 {
+    /// True when the slice ends with `word`.
+    func ends(with word: [UInt32]) -> Bool {
+        count >= word.count && self[(endIndex - word.count)...].elementsEqual(word)
+    }
+
+    /// True when `word` occurs in the slice.
+    func contains(_ word: [UInt32]) -> Bool {
+        guard !word.isEmpty else { return true }
+        var i = startIndex
+        while i + word.count <= endIndex {
+            if self[i] == word[0], self[i..<(i + word.count)].elementsEqual(word) { return true }
+            i += 1
+        }
+        return false
+    }
+}
