@@ -223,24 +223,26 @@ enum UTF16Text {
     }
 }
 
-/// Builds a Swift string from scalar values.
-func makeString<C: Sequence>(_ scalars: C) -> String where C.Element == UInt32 {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.underestimatedCount * 3)
-    for c in scalars {
-        if c < 0x80 {
-            bytes.append(UInt8(c))
-        } else if c < 0x800 {
-            bytes.append(UInt8(0xC0 | (c >> 6))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-        } else if c < 0x10000 {
-            if c >= 0xD800 && c <= 0xDFFF { continue }
-            bytes.append(UInt8(0xE0 | (c >> 12))); bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
-        } else if c <= 0x10FFFF {
-            bytes.append(UInt8(0xF0 | (c >> 18))); bytes.append(UInt8(0x80 | ((c >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((c >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (c & 0x3F)))
+/// Builds a Swift string from scalar values, encoding UTF-8 straight into the string's storage.
+func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+    if scalars.isEmpty { return "" }
+    return String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+        var n = 0
+        for c in scalars {
+            if c < 0x80 {
+                out[n] = UInt8(c); n += 1
+            } else if c < 0x800 {
+                out[n] = UInt8(0xC0 | (c >> 6)); out[n + 1] = UInt8(0x80 | (c & 0x3F)); n += 2
+            } else if c < 0x10000 {
+                if c >= 0xD800 && c <= 0xDFFF { continue }
+                out[n] = UInt8(0xE0 | (c >> 12)); out[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (c & 0x3F)); n += 3
+            } else if c <= 0x10FFFF {
+                out[n] = UInt8(0xF0 | (c >> 18)); out[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                out[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (c & 0x3F)); n += 4
+            }
         }
+        return n
     }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Encodes text in a legacy charset (`GB18030`, `Big5`), for making test copies and archives.
