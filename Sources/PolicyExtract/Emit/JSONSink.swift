@@ -77,6 +77,12 @@ final class ByteBuffer {
         count += 1
     }
 
+    /// Lets `body` write at most `maxBytes` bytes at the end; it returns how many it wrote.
+    @inline(__always) func write(maxBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        reserve(maxBytes)
+        count += body(base + count)
+    }
+
     /// Counts `n` bytes written directly at `base + count` (room reserved by the caller).
     @inline(__always) func advanceReserved(_ n: Int) { count += n }
 
@@ -163,13 +169,15 @@ struct JSONBytesWriter: JSONSink {
     mutating func key(_ k: StaticString) {
         member()
         let n = k.utf8CodeUnitCount
-        buffer.reserve(n + 4)
-        buffer.appendReserved(UInt8(ascii: "\""))
-        let p = k.utf8Start
-        for i in 0..<n { buffer.appendReserved(p[i]) }
-        buffer.appendReserved(UInt8(ascii: "\""))
-        buffer.appendReserved(UInt8(ascii: ":"))
-        if pretty { buffer.appendReserved(0x20) }
+        let pretty = self.pretty
+        buffer.write(maxBytes: n + 4) { out in
+            out[0] = UInt8(ascii: "\"")
+            (out + 1).update(from: k.utf8Start, count: n)
+            out[n + 1] = UInt8(ascii: "\"")
+            out[n + 2] = UInt8(ascii: ":")
+            if pretty { out[n + 3] = 0x20; return n + 4 }
+            return n + 3
+        }
         afterKey = true
     }
 
@@ -177,28 +185,31 @@ struct JSONBytesWriter: JSONSink {
         member()
         var s = s
         s.withUTF8 { bytes in
-            buffer.reserve(bytes.count * 6 + 2)
-            buffer.appendReserved(UInt8(ascii: "\""))
-            for b in bytes {
-                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { buffer.appendReserved(b) } else { escapeASCII(b) }
+            buffer.write(maxBytes: bytes.count * 6 + 2) { out in
+                var n = 0
+                out[n] = UInt8(ascii: "\""); n += 1
+                for b in bytes {
+                    if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n += 1 } else { n += Self.escapeASCII(b, out + n) }
+                }
+                out[n] = UInt8(ascii: "\""); n += 1
+                return n
             }
-            buffer.appendReserved(UInt8(ascii: "\""))
         }
     }
 
-    /// Writes an escaped ASCII byte (room reserved by the caller: 6 bytes).
-    @inline(__always) private func escapeASCII(_ b: UInt8) {
-        buffer.appendReserved(UInt8(ascii: "\\"))
+    /// Writes an escaped ASCII byte at `out`; returns the number of bytes (2 or 6).
+    @inline(__always) static func escapeASCII(_ b: UInt8, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\\")
         switch b {
-        case UInt8(ascii: "\""): buffer.appendReserved(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): buffer.appendReserved(UInt8(ascii: "\\"))
-        case 0x0A: buffer.appendReserved(UInt8(ascii: "n"))
-        case 0x0D: buffer.appendReserved(UInt8(ascii: "r"))
-        case 0x09: buffer.appendReserved(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""): out[1] = UInt8(ascii: "\""); return 2
+        case UInt8(ascii: "\\"): out[1] = UInt8(ascii: "\\"); return 2
+        case 0x0A: out[1] = UInt8(ascii: "n"); return 2
+        case 0x0D: out[1] = UInt8(ascii: "r"); return 2
+        case 0x09: out[1] = UInt8(ascii: "t"); return 2
         default:
-            for d in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), JSONValue.hexDigits[Int(b >> 4)], JSONValue.hexDigits[Int(b & 0xF)]] {
-                buffer.appendReserved(d)
-            }
+            out[1] = UInt8(ascii: "u"); out[2] = UInt8(ascii: "0"); out[3] = UInt8(ascii: "0")
+            out[4] = JSONValue.hexDigits[Int(b >> 4)]; out[5] = JSONValue.hexDigits[Int(b & 0xF)]
+            return 6
         }
     }
 
@@ -252,29 +263,27 @@ struct JSONBytesWriter: JSONSink {
 
     /// Scalars as a JSON string: UTF-8, with `"`, `\` and control characters escaped as `JSONValue` does.
     private func escape(_ s: ArraySlice<UInt32>) {
-        buffer.reserve(s.count * 6 + 2)
-        buffer.appendReserved(UInt8(ascii: "\""))
         s.withUnsafeBufferPointer { src in
-            for c in src {
-                if c < 0x80 {
-                    let b = UInt8(c)
-                    if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { buffer.appendReserved(b) } else { escapeASCII(b) }
-                } else if c < 0x800 {
-                    buffer.appendReserved(UInt8(0xC0 | (c >> 6)))
-                    buffer.appendReserved(UInt8(0x80 | (c & 0x3F)))
-                } else if c < 0x10000 {
-                    buffer.appendReserved(UInt8(0xE0 | (c >> 12)))
-                    buffer.appendReserved(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                    buffer.appendReserved(UInt8(0x80 | (c & 0x3F)))
-                } else {
-                    buffer.appendReserved(UInt8(0xF0 | (c >> 18)))
-                    buffer.appendReserved(UInt8(0x80 | ((c >> 12) & 0x3F)))
-                    buffer.appendReserved(UInt8(0x80 | ((c >> 6) & 0x3F)))
-                    buffer.appendReserved(UInt8(0x80 | (c & 0x3F)))
+            buffer.write(maxBytes: src.count * 6 + 2) { out in
+                var n = 0
+                out[n] = UInt8(ascii: "\""); n += 1
+                for c in src {
+                    if c < 0x80 {
+                        let b = UInt8(c)
+                        if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n += 1 } else { n += Self.escapeASCII(b, out + n) }
+                    } else if c < 0x800 {
+                        out[n] = UInt8(0xC0 | (c >> 6)); out[n + 1] = UInt8(0x80 | (c & 0x3F)); n += 2
+                    } else if c < 0x10000 {
+                        out[n] = UInt8(0xE0 | (c >> 12)); out[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (c & 0x3F)); n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | (c >> 18)); out[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                        out[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (c & 0x3F)); n += 4
+                    }
                 }
+                out[n] = UInt8(ascii: "\""); n += 1
+                return n
             }
         }
-        buffer.appendReserved(UInt8(ascii: "\""))
     }
 }
 
