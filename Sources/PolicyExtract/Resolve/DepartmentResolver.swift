@@ -262,13 +262,16 @@ struct DepartmentResolver {
     /// Words that make a name an institute, a school or a company, wherever they stand (…研究院党委).
     static let nonGovernment: [[UInt32]] = ["研究院", "研究所", "学院", "大学", "公司", "集团"].map(scalars)
 
+    static let nonGovernmentIndex = WordsByFirst(nonGovernment)
+    static let rejectIndex = WordsByFirst(rejectWords)
+
     func looksLikeBody(_ r: Range<Int>) -> Bool {
-        if Self.nonGovernment.contains(where: { ctx.contains($0, in: r) }) { return false }
         var length = 0
         for k in r where ctx.chars[k] != 0x20 { length += 1 }
         if length < 2 || length > 30 { return false }
+        if ctx.containsAny(Self.nonGovernmentIndex, in: r) { return false }
         if endsWithAny(ctx.lexicons.scan.centralEndings, r.upperBound, notBefore: r.lowerBound) != nil { return true }
-        if rejectWords.contains(where: { ctx.contains($0, in: r) }) { return false }
+        if ctx.containsAny(Self.rejectIndex, in: r) { return false }
         return endsWithAny(ctx.lexicons.scan.suffixEndings, r.upperBound, notBefore: r.lowerBound) != nil
             || endsWithAny(Self.extraSuffixEndings, r.upperBound, notBefore: r.lowerBound) != nil
     }
@@ -428,7 +431,7 @@ struct DepartmentResolver {
                     if placeBegins(at: e) { break }
                     var tail = e
                     while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
-                    if Self.nonGovernment.contains(where: { ctx.contains($0, in: e..<tail) }) { break }
+                    if ctx.containsAny(Self.nonGovernmentIndex, in: e..<tail) { break }
                     for office in officeWords where ctx.has(office, at: e) { e += office.count; break }
                     if e < r.upperBound, notEnding(at: e) { break }
                     matchedEnd = e

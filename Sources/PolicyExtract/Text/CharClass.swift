@@ -141,6 +141,18 @@ extension ScalarText {
     /// True when the text ending just before `end` is `word`.
     @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 
+    /// True when any of `words` occurs inside `range` (one pass, words looked up by first character).
+    func containsAny(_ words: WordsByFirst, in range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if let group = words.words(startingWith: chars[k]) {
+                for w in group where k + w.count <= range.upperBound && has(w, at: k) { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// True when `word` occurs anywhere inside `range`.
     func contains(_ word: [UInt32], in range: Range<Int>) -> Bool {
         var k = range.lowerBound
