@@ -101,7 +101,7 @@ public enum DocumentJSON {
     }
 
     static func path<S: JSONSink>(_ section: Int, _ r: DocumentResult, into s: inout S) {
-        s.strings(section < r.structure.sections.count ? r.structure.sections[section].path : [])
+        if section < r.structure.sections.count { s.repeatedStrings(r.structure.sections[section].path, id: section) } else { s.strings([]) }
     }
 
     static func section<S: JSONSink>(_ sec: Section, _ r: DocumentResult, into s: inout S) {

@@ -13,6 +13,8 @@ protocol JSONSink {
     mutating func scalars(_ s: ArraySlice<UInt32>)
     /// A string given as scalars that repeats within a document (a sentence): `id` names it.
     mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int)
+    /// An array of strings that repeats within a document (a section path): `id` names it.
+    mutating func repeatedStrings(_ a: [String], id: Int)
     /// A number written as given.
     mutating func number(_ n: String)
     mutating func int(_ i: Int)
@@ -114,6 +116,8 @@ struct JSONBytesWriter: JSONSink {
     private var afterKey = false
     /// Escaped sentences already written, by id.
     private var repeated: [Int: Range<Int>] = [:]
+    /// Section paths already written, by section.
+    private var repeatedPaths: [Int: Range<Int>] = [:]
 
     init(pretty: Bool, capacity: Int = 16_384) {
         self.pretty = pretty
@@ -226,6 +230,17 @@ struct JSONBytesWriter: JSONSink {
         repeated[id] = start..<buffer.count
     }
 
+    mutating func repeatedStrings(_ a: [String], id: Int) {
+        // An inline array is the same text wherever it stands; a multi-line one depends on the indent.
+        guard !pretty || a.count <= 8 else { strings(a); return }
+        if let r = repeatedPaths[id] { member(); buffer.appendCopy(of: r); return }
+        member()
+        let start = buffer.count
+        afterKey = true  // the separator is written; the array itself starts here
+        strings(a)
+        repeatedPaths[id] = start..<buffer.count
+    }
+
     mutating func number(_ n: String) {
         member()
         var n = n
@@ -332,6 +347,7 @@ struct JSONTreeBuilder: JSONSink {
     mutating func string(_ s: String) { add(.string(s)) }
     mutating func scalars(_ s: ArraySlice<UInt32>) { add(.string(makeString(s))) }
     mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int) { add(.string(makeString(s))) }
+    mutating func repeatedStrings(_ a: [String], id: Int) { strings(a) }
     mutating func number(_ n: String) { add(.number(n)) }
     mutating func int(_ i: Int) { add(.int(i)) }
     mutating func bool(_ b: Bool) { add(.bool(b)) }

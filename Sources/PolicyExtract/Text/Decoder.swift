@@ -226,7 +226,10 @@ enum UTF16Text {
 /// Builds a Swift string from scalar values, encoding UTF-8 straight into the string's storage.
 func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
     if scalars.isEmpty { return "" }
-    return String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+    // The exact UTF-8 length first, so that short strings stay small (no allocation).
+    var length = 0
+    for c in scalars { length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0 }
+    return String(unsafeUninitializedCapacity: length) { out in
         var n = 0
         for c in scalars {
             if c < 0x80 {

@@ -93,6 +93,7 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
     public init() {}
 
     public func run(_ r: DocumentResult) -> [Finding] {
+        guard r.targets.count >= 2 else { return [] }
         let claims = ClaimExtractor.targetClaims(r)
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
