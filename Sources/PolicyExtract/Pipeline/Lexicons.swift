@@ -41,11 +41,16 @@ public struct Lexicons: Sendable {
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
 
         let clusterStopwords: WordsByFirst
+        /// Positions in `places` (longest first) of the names that begin with a character.
+        let placeIndexesByFirst: [UInt32: [Int]]
         let centralEndings: WordsByLast
         let suffixEndings: WordsByLast
 
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]]) {
             self.places = WordsByFirst(places)
+            var byFirst: [UInt32: [Int]] = [:]
+            for (i, p) in places.enumerated() where !p.isEmpty { byFirst[p[0], default: []].append(i) }
+            placeIndexesByFirst = byFirst
             self.clusterStopwords = WordsByFirst(clusterStopwords)
             centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
             suffixWords = suffixes.map(scalars).sorted { $0.count > $1.count }
@@ -110,12 +115,13 @@ public struct Lexicons: Sendable {
         clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
         centralBodies = Self.rows(texts["central_bodies"]).map { $0[0] }.sorted { $0.count > $1.count }
         moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
+        let sortedPlaces = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
                           suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
                           stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) },
-                          places: Self.rows(texts["places"]).map { scalars($0[0]) },
+                          places: sortedPlaces,
                           clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) })
-        places = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        places = sortedPlaces
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }
 }

@@ -50,6 +50,8 @@ struct DepartmentResolver {
     static let qiantou = scalars("牵头")
     static let dutyPhrases: [[UInt32]] = ["按职责分工负责", "按照职责分工负责", "按职责负责"].map(scalars)
     static let issueVerbs: [[UInt32]] = ["联合印发", "印发", "出台", "发布", "制定了", "制定", "出台了", "印发了", "发布了"].map(scalars)
+    /// The first two characters of each issuing verb, packed.
+    static let issueVerbSeconds: Set<UInt64> = Set(issueVerbs.map { UInt64($0[0]) << 32 | UInt64($0[1]) })
     static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
     static let yinfa = scalars("印发")
     public static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
@@ -303,7 +305,9 @@ struct DepartmentResolver {
         while k < r.upperBound {
             let c = chars[k]
             // 印 发 出 制 联: the first characters of the issuing verbs.
-            guard c == 0x5370 || c == 0x53D1 || c == 0x51FA || c == 0x5236 || c == 0x8054,
+            // Every verb is two characters or more; its second character decides quickly (发展 is common, 发布 is not).
+            guard c == 0x5370 || c == 0x53D1 || c == 0x51FA || c == 0x5236 || c == 0x8054, k + 1 < chars.count,
+                  Self.issueVerbSeconds.contains(UInt64(c) << 32 | UInt64(chars[k + 1])),
                   let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
             let after = k + verb.count
             // The policy must follow: 《, perhaps after 的 or 了.

@@ -48,8 +48,8 @@ public enum ClaimExtractor {
             for scope in scopes {
                 var k = scope.startIndex
                 while k < scope.endIndex {
-                    if firsts.contains(scope[k]) {
-                        for (i, p) in lexicon.enumerated() where p[0] == scope[k] && k + p.count <= scope.endIndex && scope[k..<(k + p.count)].elementsEqual(p) {
+                    if firsts.contains(scope[k]), let candidates = lexicons.scan.placeIndexesByFirst[scope[k]] {
+                        for i in candidates where k + lexicon[i].count <= scope.endIndex && scope[k..<(k + lexicon[i].count)].elementsEqual(lexicon[i]) {
                             if counts[i] == 0 { order.append(i) }
                             counts[i] += 1
                             break
