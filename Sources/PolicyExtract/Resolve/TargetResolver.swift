@@ -166,8 +166,8 @@ struct TargetResolver {
         var mergedKeys: [String] = []
         for t in targets {
             let key = metricKey(t.metric)
-            if let i = merged.indices.first(where: { k in let m = merged[k]; return m.year == t.year && mergedKeys[k] == key && m.value == t.value && m.unit == t.unit
-                && m.comparator == t.comparator && m.members == t.members
+            if let i = merged.indices.first(where: { k in let m = merged[k]; return m.year == t.year && m.value == t.value && m.comparator == t.comparator && m.unit == t.unit
+                && mergedKeys[k] == key && m.members == t.members
                 && (m.subject == t.subject || (!named.contains(m.subject) && !named.contains(t.subject))) }) {
                 merged[i].restated.append(t.span)
             } else {
