@@ -51,9 +51,9 @@ public struct GrowthCheck: DocumentCheck {
         let percents = r.items(PercentMatcher.id)
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
-            guard Self.growthWords.contains(where: { text.contains($0, in: s) }) else { continue }
             guard let period = periods.first(where: { s.contains($0.mention.range.lowerBound) }),
                   case .period(let startYear, let endYear, "年") = period.mention.value else { continue }
+            guard Self.growthWords.contains(where: { text.contains($0, in: s) }) else { continue }
             let ps = percents.filter { s.contains($0.mention.range.lowerBound) && $0.mention.range.lowerBound > period.mention.range.upperBound }
             // Row names in the sentence, in order of appearance; the table whose rows the sentence names most.
             func namesIn(_ yt: YearTable) -> [(position: Int, row: Int)] {
