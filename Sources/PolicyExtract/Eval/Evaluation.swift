@@ -53,16 +53,20 @@ public struct Evaluation {
 
     /// NFKC, Traditional → Simplified, no spaces: the form names and texts are compared in.
     public static func key(_ s: String) -> String {
-        let scalars = s.unicodeScalars.map(\.value)
         let tables = NormalizationTables.shared
+        let simplified = tables.simplified
         var out: [UInt32] = []
-        for c in scalars {
-            let folded = tables.fold(c) ?? [c]
-            for var f in folded {
-                if f >= 0x4E00, f <= 0x9FFF, tables.simplified[Int(f - 0x4E00)] != 0 { f = tables.simplified[Int(f - 0x4E00)] }
-                if f == 0x20 || f == 0x0A || f == 0x09 { continue }
-                out.append(f)
-            }
+        out.reserveCapacity(s.utf8.count)
+        @inline(__always) func add(_ c: UInt32) {
+            var f = c
+            if f >= 0x4E00, f <= 0x9FFF, simplified[Int(f - 0x4E00)] != 0 { f = simplified[Int(f - 0x4E00)] }
+            if f == 0x20 || f == 0x0A || f == 0x09 { return }
+            out.append(f)
+        }
+        for u in s.unicodeScalars {
+            let c = u.value
+            // Most characters are unchanged by NFKC: only those with a folding go through the table's list.
+            if c >= 0x80, let folded = tables.fold(c) { for f in folded { add(f) } } else { add(c) }
         }
         return makeString(out)
     }
