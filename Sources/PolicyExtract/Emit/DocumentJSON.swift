@@ -125,6 +125,11 @@ public enum DocumentJSON {
         s.key("article"); s.int(article)
     }
 
+    /// A record's sentence: its normalized text, "" when it has none.
+    static func sentenceText<S: JSONSink>(_ range: Range<Int>?, _ r: DocumentResult, into s: inout S) {
+        if let range { s.repeatedScalars(r.text.chars[range], id: range.lowerBound) } else { s.string("") }
+    }
+
     static func item<S: JSONSink>(_ it: Item, _ r: DocumentResult, into s: inout S) {
         s.beginObject()
         provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r, into: &s)
@@ -226,7 +231,7 @@ public enum DocumentJSON {
         s.key("value_span"); s.span(t.valueSpan)
         s.key("year_span"); s.span(t.yearSpan)
         s.key("section"); path(t.section, r, into: &s)
-        s.key("sentence"); s.string(t.sentence)
+        s.key("sentence"); sentenceText(t.sentenceRange, r, into: &s)
         s.key("article"); s.int(t.article)
         s.key("restated")
         s.beginArray(inline: false)
@@ -245,7 +250,7 @@ public enum DocumentJSON {
         s.key("text"); s.string(c.text)
         s.key("span"); s.span(c.span)
         s.key("section"); path(c.section, r, into: &s)
-        s.key("sentence"); s.string(c.sentence)
+        s.key("sentence"); sentenceText(c.sentenceRange, r, into: &s)
         s.key("article"); s.int(c.article)
         s.endObject()
     }
@@ -259,7 +264,7 @@ public enum DocumentJSON {
         s.key("text"); s.string(d.text)
         s.key("span"); s.span(d.span)
         s.key("section"); path(d.section, r, into: &s)
-        s.key("sentence"); s.string(d.sentence)
+        s.key("sentence"); sentenceText(d.sentenceRange, r, into: &s)
         s.key("article"); s.int(d.article)
         s.endObject()
     }

@@ -17,7 +17,8 @@ public struct Target: Sendable {
     public var text: String
     public var valueSpan: Span
     public var section: Int
-    public var sentence: String
+    /// The sentence (normalized range) the record was read from; emitted as its normalized text.
+    public var sentenceRange: Range<Int>?
     public var article: Int
     /// Where the year came from: the span of the year phrase.
     public var yearSpan: Span
@@ -46,7 +47,8 @@ public struct Department: Sendable {
     public var span: Span
     public var text: String
     public var section: Int
-    public var sentence: String
+    /// The sentence (normalized range) the record was read from; emitted as its normalized text.
+    public var sentenceRange: Range<Int>?
     public var article: Int
 }
 
@@ -62,7 +64,8 @@ public struct Cluster: Sendable {
     public var span: Span
     public var text: String
     public var section: Int
-    public var sentence: String
+    /// The sentence (normalized range) the record was read from; emitted as its normalized text.
+    public var sentenceRange: Range<Int>?
     public var article: Int
 }
 

@@ -108,7 +108,7 @@ struct ClusterResolver {
         let sentence = ctx.structure.unit(at: r.lowerBound)?.range
         let status = sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
         return (true, Cluster(name: makeString(full), place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
-                              text: p.text, section: p.section, sentence: p.sentence, article: p.article))
+                              text: p.text, section: p.section, sentenceRange: p.sentence, article: p.article))
     }
 
     /// True when `r` sits in a line that lists names separated by 、 and nothing else.

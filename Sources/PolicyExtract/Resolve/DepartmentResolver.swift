@@ -295,7 +295,7 @@ struct DepartmentResolver {
         let name = ctx.string(trimmed).filter { $0 != " " }
         let p = ctx.provenance(trimmed)
         result.append(Department(name: name, role: role, level: level(name), collective: collective, span: p.span, text: p.text,
-                                 section: p.section, sentence: p.sentence, article: p.article))
+                                 section: p.section, sentenceRange: p.sentence, article: p.article))
     }
 
     /// `山东省人民政府办公厅日前印发《…》`, `省商务厅会同省发展改革委…制定了《…》`.

@@ -99,11 +99,11 @@ final class ResolveContext: ScalarText {
     func string(_ r: Range<Int>) -> String { text.text(r) }
 
     /// Span, original text, section, sentence and article for a normalized range.
-    func provenance(_ r: Range<Int>) -> (span: Span, text: String, section: Int, sentence: String, article: Int) {
+    func provenance(_ r: Range<Int>) -> (span: Span, text: String, section: Int, sentence: Range<Int>?, article: Int) {
         let span = text.span(r)
         let unit = structure.unit(at: r.lowerBound)
         return (span, makeString(text.original[span.start..<span.end]), unit?.section ?? 0,
-                unit.map { text.text($0.range) } ?? "", structure.article(at: r.lowerBound))
+                unit?.range, structure.article(at: r.lowerBound))
     }
 
 

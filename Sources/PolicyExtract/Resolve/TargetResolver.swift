@@ -265,7 +265,7 @@ struct TargetResolver {
         if let lb = levelBefore, let a = lb.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
         return Target(year: year.1, subject: subject, metric: metric, comparator: v.qualifier, value: v.value, valueMax: v.valueMax, unit: v.unit,
                       threshold: th, members: members, lead: [], responsible: [], span: p.span, text: p.text,
-                      valueSpan: v.item.span, section: v.item.section, sentence: p.sentence, article: p.article,
+                      valueSpan: v.item.span, section: v.item.section, sentenceRange: p.sentence, article: p.article,
                       yearSpan: ctx.text.span(year.0))
     }
 
