@@ -170,7 +170,7 @@ struct DepartmentResolver {
             if i < 8, unit.kind == .header || unit.kind == .sentence, ctx.result.structure.paragraphs.firstIndex(where: { $0.contains(unit.range.lowerBound) }).map({ $0 < 3 }) ?? true {
                 isSignature = isSignature || unit.range.count == ctx.result.structure.paragraphs.first(where: { $0.contains(unit.range.lowerBound) })?.count
             }
-            if isSignature, !result.contains(where: { $0.role == .issuer && $0.name == name.filter { $0 != " " } }),
+            if isSignature, !result.contains(where: { $0.role == .issuer && $0.name == ctx.text.text(unit.range, without: { $0 == 0x20 }) }),
                !result.contains(where: { $0.role == .printer && $0.span.start == ctx.text.span(unit.range).start }) {
                 add(&result, unit.range, .issuer)
             }
@@ -195,7 +195,7 @@ struct DepartmentResolver {
                     groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 && !looksLikeBody(item.0)
                 }
                 previousEnd = item.0.upperBound
-                let name = ctx.string(item.0).filter { $0 != " " }
+                let name = ctx.text.text(item.0, without: { $0 == 0x20 })
                 // 各市商务局 names a class of bodies and counts; 国务院各部委 or 各省 do not.
                 let classOfBodies = name.startsWith("各") && looksLikeBody(item.0)
                 guard !groupCollective, (!item.1 || classOfBodies), !String(name.dropFirst()).includes("各"), looksLikeBody(item.0) else { continue }
@@ -292,7 +292,7 @@ struct DepartmentResolver {
     func add(_ result: inout [Department], _ r: Range<Int>, _ role: DepartmentRole, collective: Bool = false) {
         let trimmed = ctx.trim(r)
         guard !trimmed.isEmpty else { return }
-        let name = ctx.string(trimmed).filter { $0 != " " }
+        let name = ctx.text.text(trimmed, without: { $0 == 0x20 })
         let p = ctx.provenance(trimmed)
         result.append(Department(name: name, role: role, level: level(name), collective: collective, span: p.span, text: p.text,
                                  section: p.section, sentenceRange: p.sentence, article: p.article))

@@ -188,7 +188,7 @@ public final class Segmenter {
             }
         }
         if let tr = structure.titleRange {
-            structure.title = text.text(tr).filter { $0 != " " && $0 != "\n" }
+            structure.title = text.text(tr, without: { $0 == 0x20 || $0 == 0x0A })
         }
         // Body.
         var stack: [Int] = [0]  // section indexes
@@ -268,7 +268,7 @@ public final class Segmenter {
             if let heading = headingMarker(text, r) {
                 while stack.count > 1, structure.sections[stack.last!].rank >= heading.rank { stack.removeLast() }
                 let parent = structure.sections[stack.last!]
-                let headingText = text.text(heading.title).filter { $0 != " " && $0 != "*" }
+                let headingText = text.text(heading.title, without: { $0 == 0x20 || $0 == 0x2A })
                 let s = Section(index: structure.sections.count, kind: .heading, path: parent.path + [headingText],
                                 rank: heading.rank, headingRange: heading.title, article: article)
                 structure.sections.append(s)

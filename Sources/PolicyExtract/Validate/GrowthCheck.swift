@@ -21,7 +21,7 @@ public struct GrowthCheck: DocumentCheck {
             for header in table.rows.prefix(3) {
                 var columns: [Int: Int] = [:]
                 for (c, cell) in header.enumerated() {
-                    let t = r.text.text(cell).filter { $0 != " " }
+                    let t = r.text.text(cell, without: { $0 == 0x20 })
                     if t.count == 5, t.endsWith("年"), let y = Int(t.dropLast()), y >= 1900, y <= 2099 { columns[y] = c }
                 }
                 if columns.count >= 2 {
@@ -38,7 +38,7 @@ public struct GrowthCheck: DocumentCheck {
     }
 
     func value(_ r: DocumentResult, _ cell: Range<Int>) -> Double? {
-        let t = r.text.text(cell).filter { $0 != " " && $0 != "," }
+        let t = r.text.text(cell, without: { $0 == 0x20 || $0 == 0x2C })
         return Double(t)
     }
 
