@@ -33,30 +33,31 @@ struct Resolver {
             while s.rank > 2, s.path.count > 1, let p = parent(s.index) { s = sections[p] }
             return s.path
         }
-        var byScope: [[String]: (lead: [String], responsible: [String])] = [:]
+        // Scopes in order of first use, found by comparing paths (their strings are shared with the
+        // sections', so equal paths compare by identity; no hashing of Chinese text).
+        var scopes: [(key: [String], lead: [String], responsible: [String])] = []
         for d in departments where (d.role == .lead || d.role == .responsible) && !d.collective {
             let key = scope(d.section)
-            var entry = byScope[key] ?? ([], [])
-            if d.role == .lead, !entry.lead.contains(d.name) { entry.lead.append(d.name) }
-            if d.role == .responsible, !entry.responsible.contains(d.name) { entry.responsible.append(d.name) }
-            byScope[key] = entry
+            let i = scopes.firstIndex(where: { $0.key == key }) ?? { scopes.append((key, [], [])); return scopes.count - 1 }()
+            if d.role == .lead, !scopes[i].lead.contains(d.name) { scopes[i].lead.append(d.name) }
+            if d.role == .responsible, !scopes[i].responsible.contains(d.name) { scopes[i].responsible.append(d.name) }
         }
-        if byScope.isEmpty { return }
+        if scopes.isEmpty { return }
         // The deepest scope that contains a section's path; targets of one section share it.
-        var bestBySection: [Int: [String]?] = [:]
+        var bestBySection: [Int: Int?] = [:]
         for i in targets.indices {
             let section = targets[i].section
             if bestBySection[section] == nil {
                 let path = sections[section].path
-                var best: [String]? = nil
-                for key in byScope.keys where key.count <= path.count && Array(path.prefix(key.count)) == key && !key.isEmpty {
-                    if best == nil || key.count > best!.count { best = key }
+                var best: Int? = nil
+                for (k, scope) in scopes.enumerated() where !scope.key.isEmpty && scope.key.count <= path.count && path.prefix(scope.key.count).elementsEqual(scope.key) {
+                    if best == nil || scope.key.count > scopes[best!].key.count { best = k }
                 }
                 bestBySection[section] = .some(best)
             }
-            if let key = bestBySection[section]!, let entry = byScope[key] {
-                targets[i].lead = entry.lead
-                targets[i].responsible = entry.responsible
+            if let k = bestBySection[section]! {
+                targets[i].lead = scopes[k].lead
+                targets[i].responsible = scopes[k].responsible
             }
         }
     }

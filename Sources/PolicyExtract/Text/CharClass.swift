@@ -249,3 +249,17 @@ extension ArraySlice where Element == UInt32 {
         return false
     }
 }
+
+/// A string compared and hashed by its UTF-8 bytes: for keys built from normalized text, where the
+/// standard library's Unicode-aware hashing (which normalizes every non-ASCII key) is not needed.
+struct ByteKey: Hashable {
+    let string: String
+    init(_ string: String) { self.string = string }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+}

@@ -95,11 +95,12 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
     public func run(_ r: DocumentResult) -> [Finding] {
         guard r.targets.count >= 2 else { return [] }
         let claims = ClaimExtractor.targetClaims(r)
-        var groups: [String: [Claim]] = [:]
-        var order: [String] = []
+        var groups: [ByteKey: [Claim]] = [:]
+        var order: [ByteKey] = []
         for c in claims {
-            if groups[c.key] == nil { order.append(c.key) }
-            groups[c.key, default: []].append(c)
+            let key = ByteKey(c.key)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(c)
         }
         var findings: [Finding] = []
         for key in order where groups[key]!.count >= 2 {
