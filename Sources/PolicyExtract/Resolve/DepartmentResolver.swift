@@ -415,7 +415,7 @@ struct DepartmentResolver {
 
     /// Other bodies named anywhere: a department suffix preceded by a level or place.
     func mentioned(_ result: inout [Department]) {
-        var known = Set(result.map(\.name))
+        var known = Set(result.map { ByteKey($0.name) })
         let chars = ctx.chars
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
@@ -463,12 +463,15 @@ struct DepartmentResolver {
                 while from > r.lowerBound, e - from < 22, !CharClass.isClauseBreak(chars[from - 1]), chars[from - 1] != 0x3001,
                       chars[from - 1] != 0x300A, chars[from - 1] != 0x201C, chars[from - 1] != UInt32(char: "(") { from -= 1 }
                 if let body = bodyEnding(at: e, from: from) {
-                    let name = ctx.string(body)
-                    let first = ctx.chars[body.lowerBound]
-                    if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !CharClass.isClauseBreak(ctx.chars[body.lowerBound - 1]) { k = e; continue }
-                    if !known.contains(name), !name.includes("各"), looksLikeBody(body) {
-                        known.insert(name)
-                        add(&result, body, .mentioned)
+                    let first = chars[body.lowerBound]
+                    if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !CharClass.isClauseBreak(chars[body.lowerBound - 1]) { k = e; continue }
+                    // Not a class of bodies (各…); each name once.
+                    if !chars[body].contains(0x5404) {
+                        let name = ByteKey(ctx.string(body))
+                        if !known.contains(name), looksLikeBody(body) {
+                            known.insert(name)
+                            add(&result, body, .mentioned)
+                        }
                     }
                 }
                 k = e

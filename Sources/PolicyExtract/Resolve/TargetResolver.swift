@@ -77,7 +77,8 @@ struct TargetResolver {
         // 今年…目标 in a dated document (a work report): this year's goals.
         if let year = documentYear() {
             for p in r.structure.paragraphs {
-                guard let k = (p.lowerBound..<p.upperBound).first(where: { ctx.has(Self.jinnian, at: $0) }), k < p.lowerBound + 20 else { continue }
+                // 今年 within the first 20 characters of the paragraph.
+                guard let k = (p.lowerBound..<min(p.upperBound, p.lowerBound + 20)).first(where: { ctx.has(Self.jinnian, at: $0) }) else { continue }
                 let text = ctx.string(p)
                 if text.includes("目标") || text.includes("预期") { years.append((k..<(k + 2), year, .deadline)) }
             }

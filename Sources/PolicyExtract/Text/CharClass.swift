@@ -133,9 +133,14 @@ protocol ScalarText {
 extension ScalarText {
     /// True when the text at `i` begins with `word`.
     @inline(__always) func has(_ word: [UInt32], at i: Int) -> Bool {
-        if i < 0 || i + word.count > chars.count { return false }
-        for k in 0..<word.count where chars[i + k] != word[k] { return false }
-        return true
+        let text = chars
+        if i < 0 || i + word.count > text.count { return false }
+        return text.withUnsafeBufferPointer { t in
+            word.withUnsafeBufferPointer { w in
+                for k in 0..<w.count where t[i + k] != w[k] { return false }
+                return true
+            }
+        }
     }
 
     /// True when the text ending just before `end` is `word`.
