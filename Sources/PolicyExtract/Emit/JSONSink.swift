@@ -105,14 +105,50 @@ final class ByteBuffer {
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
+/// The open containers of a `JSONBytesWriter`: member counts and one-line flags, grown as needed.
+final class ContainerStack {
+    private(set) var counts: UnsafeMutablePointer<Int>
+    private(set) var inlines: UnsafeMutablePointer<Bool>
+    private(set) var depth = 0
+    private var capacity = 32
+
+    init() {
+        counts = .allocate(capacity: capacity)
+        inlines = .allocate(capacity: capacity)
+    }
+    deinit { counts.deallocate(); inlines.deallocate() }
+
+    @inline(__always) func push(inline: Bool) {
+        if depth == capacity { grow() }
+        counts[depth] = 0
+        inlines[depth] = inline
+        depth += 1
+    }
+
+    @inline(__always) func pop() -> (count: Int, inline: Bool) {
+        depth -= 1
+        return (counts[depth], inlines[depth])
+    }
+
+    private func grow() {
+        let c = UnsafeMutablePointer<Int>.allocate(capacity: capacity * 2)
+        let i = UnsafeMutablePointer<Bool>.allocate(capacity: capacity * 2)
+        c.update(from: counts, count: depth)
+        i.update(from: inlines, count: depth)
+        counts.deallocate(); inlines.deallocate()
+        counts = c; inlines = i
+        capacity *= 2
+    }
+}
+
 /// Writes JSON text as UTF-8 bytes, compact or indented with two spaces (the layout of `JSONValue`).
 struct JSONBytesWriter: JSONSink {
     let buffer: ByteBuffer
     var out: [UInt8] { buffer.bytes }
     let pretty: Bool
     /// Per open container: the number of members written, and whether it stays on one line.
-    private var counts: [Int] = []
-    private var inlines: [Bool] = []
+    /// Per open container (a stack in the buffer object): members written, and whether it stays on one line.
+    private let stack: ContainerStack
     private var afterKey = false
     /// Escaped sentences already written, by id.
     private var repeated: [Int: Range<Int>] = [:]
@@ -122,8 +158,7 @@ struct JSONBytesWriter: JSONSink {
     init(pretty: Bool, capacity: Int = 16_384) {
         self.pretty = pretty
         buffer = ByteBuffer(capacity: capacity)
-        counts.reserveCapacity(16)
-        inlines.reserveCapacity(16)
+        stack = ContainerStack()
     }
 
     @inline(__always) private func newline(_ indent: Int) {
@@ -135,38 +170,36 @@ struct JSONBytesWriter: JSONSink {
     /// Separator and indentation before a member.
     @inline(__always) private mutating func member() {
         if afterKey { afterKey = false; return }
-        guard let c = counts.last else { return }
-        let inline = inlines[inlines.count - 1]
+        let depth = stack.depth
+        guard depth > 0 else { return }
+        let c = stack.counts[depth - 1]
+        let inline = stack.inlines[depth - 1]
         if c > 0 { buffer.append(UInt8(ascii: ",")); if inline { buffer.append(0x20) } }
-        if pretty && !inline { newline(counts.count) }
-        counts[counts.count - 1] = c + 1
+        if pretty && !inline { newline(depth) }
+        stack.counts[depth - 1] = c + 1
     }
 
     mutating func beginObject() {
         member()
         buffer.append(UInt8(ascii: "{"))
-        counts.append(0)
-        inlines.append(false)
+        stack.push(inline: false)
     }
 
     mutating func endObject() {
-        let c = counts.removeLast()
-        inlines.removeLast()
-        if pretty && c > 0 { newline(counts.count) }
+        let (c, _) = stack.pop()
+        if pretty && c > 0 { newline(stack.depth) }
         buffer.append(UInt8(ascii: "}"))
     }
 
     mutating func beginArray(inline: Bool) {
         member()
         buffer.append(UInt8(ascii: "["))
-        counts.append(0)
-        inlines.append(pretty && inline)
+        stack.push(inline: pretty && inline)
     }
 
     mutating func endArray() {
-        let c = counts.removeLast()
-        let inline = inlines.removeLast()
-        if pretty && !inline && c > 0 { newline(counts.count) }
+        let (c, inline) = stack.pop()
+        if pretty && !inline && c > 0 { newline(stack.depth) }
         buffer.append(UInt8(ascii: "]"))
     }
 
