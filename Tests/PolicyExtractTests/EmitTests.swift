@@ -31,3 +31,19 @@ import Testing
         #expect(String(decoding: w.out, as: UTF8.self) == "{\"a\":0,\"b\":-1234567890123,\"c\":\(Int.max),\"d\":[],\"e\":{}}")
     }
 }
+
+/// Decimal text: plain notation, exact, never exponent notation.
+@Suite struct ExactDecimalTextTests {
+    @Test(arguments: [
+        (Int64(39299), -1, "3929.9"), (Int64(1), -8, "0.00000001"), (Int64(5), 11, "500000000000"), (Int64(0), 3, "0"),
+        (Int64(-125), -2, "-1.25"), (Int64(-5), -3, "-0.005"), (Int64(123), 0, "123"), (Int64(100), -2, "1.00"),
+        (Int64.max, 0, "9223372036854775807"), (Int64(-7), 2, "-700"), (Int64(12), -2, "0.12"),
+    ])
+    func description(_ significand: Int64, _ exponent: Int, _ text: String) {
+        // Set the fields directly: the text follows them as they are (the initializer would drop trailing zeros).
+        var d = ExactDecimal(0)
+        d.significand = significand
+        d.exponent = exponent
+        #expect(d.description == text)
+    }
+}

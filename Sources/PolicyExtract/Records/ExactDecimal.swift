@@ -61,17 +61,32 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Plain decimal notation, never exponent notation: `3929.9`, `0.00000001`, `500000000000`.
     public var description: String {
-        let negative = significand < 0
-        var digits = String(significand.magnitude)
-        if exponent >= 0 {
-            if significand != 0 { digits += String(repeating: "0", count: exponent) }
-        } else {
-            let places = -exponent
-            if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-            let split = digits.index(digits.endIndex, offsetBy: -places)
-            digits = digits[..<split] + "." + digits[split...]
+        // Built in a stack buffer (a short ASCII result is a small string: no allocation).
+        let places = exponent < 0 ? Int(-exponent) : 0
+        let zeros = exponent > 0 && significand != 0 ? Int(exponent) : 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + places + zeros) { buf in
+            // The magnitude's digits, most significant first, at the end of the buffer.
+            var m = significand.magnitude
+            var start = buf.count
+            repeat { start -= 1; buf[start] = UInt8(ascii: "0") + UInt8(m % 10); m /= 10 } while m > 0
+            let n = buf.count - start
+            var k = 0
+            @inline(__always) func put(_ b: UInt8) { buf[k] = b; k += 1 }
+            if significand < 0 { put(UInt8(ascii: "-")) }
+            if places == 0 {
+                for i in start..<buf.count { put(buf[i]) }
+                for _ in 0..<zeros { put(UInt8(ascii: "0")) }
+            } else if n <= places {
+                put(UInt8(ascii: "0")); put(UInt8(ascii: "."))
+                for _ in 0..<(places - n) { put(UInt8(ascii: "0")) }
+                for i in start..<buf.count { put(buf[i]) }
+            } else {
+                for i in start..<(buf.count - places) { put(buf[i]) }
+                put(UInt8(ascii: "."))
+                for i in (buf.count - places)..<buf.count { put(buf[i]) }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<k]), as: UTF8.self)
         }
-        return negative ? "-" + digits : digits
     }
 
     /// Description padded to at least `places` decimals (`3929.90` for places 2).
