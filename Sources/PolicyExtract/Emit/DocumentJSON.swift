@@ -6,7 +6,7 @@
 public enum DocumentJSON {
     /// The document's JSON text: compact (one line) or indented with two spaces.
     public static func bytes(_ r: DocumentResult, pretty: Bool = false) -> [UInt8] {
-        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 12 : 6) + 4096)
+        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 24 : 12) + 4096)
         write(r, into: &w)
         return w.out
     }

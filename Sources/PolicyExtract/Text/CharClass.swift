@@ -266,5 +266,14 @@ struct ByteKey: Hashable {
         s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                guard p.count == q.count else { return false }
+                for i in 0..<p.count where p[i] != q[i] { return false }
+                return true
+            }
+        }
+    }
 }
