@@ -109,8 +109,9 @@ public enum TextNormalizer {
         }
         // Pass 1: character folding, written through pointers; the arrays grow (and the pass goes on)
         // only when NFKC expands characters beyond the room left.
-        var chars = [UInt32](repeating: 0, count: n + 16)
-        var origin = [Int32](repeating: 0, count: n + 16)
+        // Storage for the output; every element read later is written first (the tail is cut off).
+        var chars = [UInt32](unsafeUninitializedCapacity: n + 16) { _, c in c = n + 16 }
+        var origin = [Int32](unsafeUninitializedCapacity: n + 16) { _, c in c = n + 16 }
         var count = 0
         var i = 0
         let convert = convertTraditional
@@ -210,20 +211,22 @@ public enum TextNormalizer {
         return false
     }
 
-    static func lines(_ chars: [UInt32]) -> [LineInfo] {
+    static func lines(_ text: [UInt32]) -> [LineInfo] {
         var result: [LineInfo] = []
-        var lineStart = 0
-        let n = chars.count
-        var i = 0
-        while i <= n {
-            if i == n || chars[i] == 0x0A {
-                var s = lineStart, e = i
-                while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
-                while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
-                result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
-                lineStart = i + 1
+        text.withUnsafeBufferPointer { chars in
+            var lineStart = 0
+            let n = chars.count
+            var i = 0
+            while i <= n {
+                if i == n || chars[i] == 0x0A {
+                    var s = lineStart, e = i
+                    while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
+                    while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
+                    result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
+                    lineStart = i + 1
+                }
+                i += 1
             }
-            i += 1
         }
         return result
     }
