@@ -46,7 +46,13 @@ public struct Lexicons: Sendable {
         let centralEndings: WordsByLast
         let suffixEndings: WordsByLast
 
-        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]]) {
+        /// Positions in `measureWords` (in its order) of the measure words that begin with a character.
+        let measureIndexesByFirst: [UInt32: [Int]]
+
+        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]]) {
+            var measures: [UInt32: [Int]] = [:]
+            for (i, w) in measureWords.enumerated() where !w.isEmpty { measures[w[0], default: []].append(i) }
+            measureIndexesByFirst = measures
             self.places = WordsByFirst(places)
             var byFirst: [UInt32: [Int]] = [:]
             for (i, p) in places.enumerated() where !p.isEmpty { byFirst[p[0], default: []].append(i) }
@@ -120,7 +126,8 @@ public struct Lexicons: Sendable {
                           suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
                           stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) },
                           places: sortedPlaces,
-                          clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) })
+                          clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) },
+                          measureWords: measureWords.map(\.word))
         places = sortedPlaces
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }
