@@ -53,6 +53,7 @@ public struct AmountMatcher: Matcher {
 
     /// The money unit at `i`, if any, refusing a bare 亿 followed by a non-money word (亿人, 亿美元).
     func moneyUnit(_ ctx: MatchContext, at i: Int) -> Lexicons.MoneyUnit? {
+        guard i < ctx.chars.count, ctx.lexicons.scan.moneyUnitFirsts.contains(ctx.chars[i]) else { return nil }
         for u in ctx.lexicons.moneyUnits where ctx.has(u.word, at: i) {
             if u.bare {
                 let after = i + u.word.count

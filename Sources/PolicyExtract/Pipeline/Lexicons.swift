@@ -46,10 +46,16 @@ public struct Lexicons: Sendable {
         let centralEndings: WordsByLast
         let suffixEndings: WordsByLast
 
+        /// First characters of the money units and of the qualifiers written after a value.
+        let moneyUnitFirsts: ScalarSet
+        let qualifierAfterFirsts: ScalarSet
         /// Positions in `measureWords` (in its order) of the measure words that begin with a character.
         let measureIndexesByFirst: [UInt32: [Int]]
 
-        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]]) {
+        init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]],
+             firstsOfMoneyUnits: [UInt32], firstsOfQualifiersAfter: [UInt32]) {
+            moneyUnitFirsts = ScalarSet(firstsOfMoneyUnits)
+            qualifierAfterFirsts = ScalarSet(firstsOfQualifiersAfter)
             var measures: [UInt32: [Int]] = [:]
             for (i, w) in measureWords.enumerated() where !w.isEmpty { measures[w[0], default: []].append(i) }
             measureIndexesByFirst = measures
@@ -127,7 +133,9 @@ public struct Lexicons: Sendable {
                           stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) },
                           places: sortedPlaces,
                           clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) },
-                          measureWords: measureWords.map(\.word))
+                          measureWords: measureWords.map(\.word),
+                          firstsOfMoneyUnits: moneyUnits.compactMap(\.word.first),
+                          firstsOfQualifiersAfter: qualifiersAfter.compactMap(\.word.first))
         places = sortedPlaces
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }

@@ -63,6 +63,7 @@ struct TargetResolver {
     }
 
     func markerEnd(_ end: Int) -> Int {
+        guard end < ctx.chars.count, ctx.lexicons.scan.qualifierAfterFirsts.contains(ctx.chars[end]) else { return end }
         for q in ctx.lexicons.qualifiersAfter where q.qualifier != .level && ctx.has(q.word, at: end) { return end + q.word.count }
         return end
     }
