@@ -26,8 +26,15 @@ struct TargetResolver {
         return nil
     }
 
+    /// An item shared by reference: values are sorted and copied around, the item is not.
+    final class ItemBox {
+        let item: Item
+        init(_ item: Item) { self.item = item }
+    }
+
     struct Value {
-        var item: Item
+        private let box: ItemBox
+        var item: Item { box.item }
         var range: Range<Int>
         /// End including a qualifier marker after the value (以上, 左右).
         var markerEnd: Int
@@ -38,6 +45,13 @@ struct TargetResolver {
         var isAmount: Bool
         var isCount: Bool
         var amount: AmountValue?
+
+        init(item: Item, range: Range<Int>, markerEnd: Int, value: ExactDecimal, valueMax: ExactDecimal?, unit: String,
+             qualifier: Qualifier, isAmount: Bool, isCount: Bool, amount: AmountValue?) {
+            box = ItemBox(item)
+            self.range = range; self.markerEnd = markerEnd; self.value = value; self.valueMax = valueMax; self.unit = unit
+            self.qualifier = qualifier; self.isAmount = isAmount; self.isCount = isCount; self.amount = amount
+        }
     }
 
     func values() -> [Value] {
