@@ -111,3 +111,25 @@ import Testing
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+/// The strict UTF-8 scanner against the standard library's validation, on random and edge-case bytes.
+@Suite struct UTF8ScannerTests {
+    @Test func agreesWithStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [
+            [0x41], [0xE4, 0xB8, 0xAD], [0xEF, 0xBC, 0x8C], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xC0, 0xAF], [0xC2, 0xA9], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xE4, 0xB8], [0x80], [0xE9], [0x0A],
+        ]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
+            let expected = String(validating: bytes, as: UTF8.self).map { $0.unicodeScalars.map(\.value) }
+            let got: [UInt32]? = bytes.withUnsafeBufferPointer { buffer in
+                if case .success(let scalars) = UTF8Scanner.decode(buffer) { return scalars }
+                return nil
+            }
+            #expect(got == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+}

@@ -160,6 +160,12 @@ enum UTF8Scanner {
             while i < n {
                 let b0 = bytes[i]
                 if b0 < 0x80 { out[k] = UInt32(b0); k += 1; i += 1; continue }
+                // The common case in Chinese text first: a three-byte sequence whose lead byte can be neither
+                // overlong (E0) nor a surrogate (ED), with both continuation bytes.
+                if (b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
+                    out[k] = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    k += 1; i += 3; continue
+                }
                 if b0 < 0xC2 { failure = i; return }
                 if b0 < 0xE0 {
                     guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { failure = i; return }
