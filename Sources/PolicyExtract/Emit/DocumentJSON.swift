@@ -115,13 +115,14 @@ public enum DocumentJSON {
     }
 
     /// The provenance keys every item carries: text, span, section path, sentence (normalized text), article.
+    /// Items without a sentence give `null`; records (clusters, departments) give "".
     static func provenance<S: JSONSink>(_ text: String, _ sp: Span, section: Int, sentence range: Range<Int>?, article: Int,
-                                        _ r: DocumentResult, into s: inout S) {
+                                        noSentenceAsEmpty: Bool = false, _ r: DocumentResult, into s: inout S) {
         s.key("text"); s.string(text)
         s.key("span"); s.span(sp)
         s.key("section"); path(section, r, into: &s)
         s.key("sentence")
-        if let range { s.repeatedScalars(r.text.chars[range], id: range.lowerBound) } else { s.null() }
+        if let range { s.repeatedScalars(r.text.chars[range], id: range.lowerBound) } else if noSentenceAsEmpty { s.string("") } else { s.null() }
         s.key("article"); s.int(article)
     }
 
@@ -247,11 +248,7 @@ public enum DocumentJSON {
         s.key("industry"); s.string(c.industry)
         s.key("tier"); s.optional(c.tier)
         s.key("status"); s.string(c.status)
-        s.key("text"); s.string(c.text)
-        s.key("span"); s.span(c.span)
-        s.key("section"); path(c.section, r, into: &s)
-        s.key("sentence"); sentenceText(c.sentenceRange, r, into: &s)
-        s.key("article"); s.int(c.article)
+        provenance(c.text, c.span, section: c.section, sentence: c.sentenceRange, article: c.article, noSentenceAsEmpty: true, r, into: &s)
         s.endObject()
     }
 
@@ -261,11 +258,7 @@ public enum DocumentJSON {
         s.key("role"); s.string(d.role.rawValue)
         s.key("level"); s.optional(d.level)
         s.key("collective"); s.bool(d.collective)
-        s.key("text"); s.string(d.text)
-        s.key("span"); s.span(d.span)
-        s.key("section"); path(d.section, r, into: &s)
-        s.key("sentence"); sentenceText(d.sentenceRange, r, into: &s)
-        s.key("article"); s.int(d.article)
+        provenance(d.text, d.span, section: d.section, sentence: d.sentenceRange, article: d.article, noSentenceAsEmpty: true, r, into: &s)
         s.endObject()
     }
 
