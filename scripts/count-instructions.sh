@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Instructions per MB of input spent in the pipeline and the JSON writer, counted by valgrind (callgrind):
+# a figure that does not move with the machine's load, for comparing two versions of a hot path.
+# Usage: scripts/count-instructions.sh [MB]   (needs valgrind and a release build)
+set -euo pipefail
+mb="${1:-2}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+bin="$here/.build/release/policy-extract"
+[ -x "$bin" ] || swift build -c release --package-path "$here" >/dev/null
+out="$(mktemp)"
+trap 'rm -f "$out"' EXIT
+valgrind --tool=callgrind --callgrind-out-file="$out" \
+  --toggle-collect='$s13PolicyExtract17DocumentExtractorC7extract5bytes4path2idAA0C6ResultVSays5UInt8VG_S2StKF' \
+  --toggle-collect='$s13PolicyExtract12DocumentJSONO5bytes_6prettySays5UInt8VGAA0C6ResultV_SbtFZ' \
+  "$bin" bench "$here/Fixtures/docs" --megabytes "$mb" 2>&1 >/dev/null \
+  | awk -v mb="$mb" '/refs:/ { gsub(",", "", $4); printf "%.1f M instructions per MB of input\n", $4 / mb / 1e6 }'
