@@ -25,6 +25,8 @@ public struct AmountMatcher: Matcher {
         var lastEnd = -1
         var lastVerb: Qualifier? = nil
         while i < n {
+            i = ctx.next(from: i, to: n) { CharClass.isDigit($0) || CharClass.isChineseNumeral($0) }
+            if i >= n { break }
             let c = chars[i]
             var match: (Mention, end: Int, verb: Qualifier?)? = nil
             if CharClass.isDigit(c) {

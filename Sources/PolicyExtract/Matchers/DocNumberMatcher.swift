@@ -67,6 +67,8 @@ public struct DocNumberMatcher: Matcher {
         var i = 0
         let chars = ctx.chars
         while i < chars.count {
+            i = ctx.next(from: i, to: chars.count) { Self.closing($0) != nil }
+            if i >= chars.count { break }
             if Self.closing(chars[i]) != nil, let m = Self.match(ctx.text, bracketAt: i) {
                 result.append(m)
                 i = m.range.upperBound

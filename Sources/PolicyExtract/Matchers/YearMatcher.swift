@@ -22,6 +22,8 @@ public struct YearMatcher: Matcher {
         var result: [(Range<Int>, Int)] = []
         var i = 0
         while i < chars.count {
+            i = ctx.next(from: i, to: chars.count) { $0 == nian }
+            if i >= chars.count { break }
             if chars[i] == nian, i >= 4 {
                 let s = i - 4
                 var value: Int? = nil

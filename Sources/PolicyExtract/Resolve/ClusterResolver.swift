@@ -16,7 +16,9 @@ struct ClusterResolver {
         var order: [String] = []
         var k = 0
         while k + 2 <= chars.count {
-            guard chars[k] == 0x96C6, chars[k + 1] == 0x7FA4 else { k += 1; continue }  // 集群
+            k = ctx.next(from: k, to: chars.count) { $0 == 0x96C6 }  // 集
+            guard k + 2 <= chars.count else { break }
+            guard chars[k + 1] == 0x7FA4 else { k += 1; continue }  // 群
             let end = k + 2
             // Never part of a longer word (集群内 is fine, 集群化 is not a name).
             if end < chars.count, chars[end] == 0x5316 { k = end; continue }  // 化

@@ -92,7 +92,8 @@ struct DepartmentResolver {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
-                if !triggers.contains(chars[k]) { k += 1; continue }
+                k = ctx.next(from: k, to: r.upperBound) { triggers.contains($0) }
+                if k >= r.upperBound { break }
                 if ctx.has(Self.leadLabel, at: k), isColon(k + Self.leadLabel.count) {
                     let listStart = skipColon(k + Self.leadLabel.count, r)
                     let listEnd = listEndAt(listStart, r)
@@ -303,8 +304,10 @@ struct DepartmentResolver {
         let chars = ctx.chars
         var k = r.lowerBound
         while k < r.upperBound {
-            let c = chars[k]
             // 印 发 出 制 联: the first characters of the issuing verbs.
+            k = ctx.next(from: k, to: r.upperBound) { $0 == 0x5370 || $0 == 0x53D1 || $0 == 0x51FA || $0 == 0x5236 || $0 == 0x8054 }
+            if k >= r.upperBound { break }
+            let c = chars[k]
             // Every verb is two characters or more; its second character decides quickly (发展 is common, 发布 is not).
             guard c == 0x5370 || c == 0x53D1 || c == 0x51FA || c == 0x5236 || c == 0x8054, k + 1 < chars.count,
                   Self.issueVerbSeconds.contains(UInt64(c) << 32 | UInt64(chars[k + 1])),
@@ -424,7 +427,8 @@ struct DepartmentResolver {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
-                if !mentionFirsts.contains(chars[k]) { k += 1; continue }
+                k = ctx.next(from: k, to: r.upperBound) { mentionFirsts.contains($0) }
+                if k >= r.upperBound { break }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }

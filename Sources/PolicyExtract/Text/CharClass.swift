@@ -146,6 +146,18 @@ extension ScalarText {
     /// True when the text ending just before `end` is `word`.
     @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 
+    /// The first index in `from..<end` whose character satisfies `wanted`, else `end`: the skipping part
+    /// of a scanner, in one tight loop over a buffer pointer.
+    @inline(__always) func next(from: Int, to end: Int, _ wanted: (UInt32) -> Bool) -> Int {
+        let text = chars
+        let stop = Swift.min(end, text.count)
+        return text.withUnsafeBufferPointer { p in
+            var k = from
+            while k < stop, !wanted(p[k]) { k += 1 }
+            return k < stop ? k : end
+        }
+    }
+
     /// True when any of `words` occurs inside `range` (one pass, words looked up by first character).
     func containsAny(_ words: WordsByFirst, in range: Range<Int>) -> Bool {
         var k = range.lowerBound
