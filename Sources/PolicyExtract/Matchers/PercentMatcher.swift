@@ -19,6 +19,14 @@ public struct PercentMatcher: Matcher {
         var pending: [(ExactDecimal, Range<Int>)] = []  // bare numbers waiting for a unit: 0.6和12.2个百分点
         var i = 0
         while i < chars.count {
+            // Skip to the next digit or 百; bare numbers waiting for a unit are dropped when anything but a
+            // joiner stands between (as the character-by-character path below does).
+            let next = ctx.next(from: i, to: chars.count) { $0 == 0x767E || CharClass.isDigit($0) }
+            if next > i {
+                if !pending.isEmpty, (i..<next).contains(where: { !Self.isJoiner(chars[$0]) }) { pending.removeAll() }
+                i = next
+                if i >= chars.count { break }
+            }
             if chars[i] == 0x767E, ctx.has(Self.baifenzhi, at: i) {
                 var k = i + Self.baifenzhi.count
                 let s = k
