@@ -16,6 +16,9 @@ struct TargetResolver {
     static let wholeArea: [[UInt32]] = ["全省", "全市", "全县", "全区", "全国"].map(scalars)
     static let yipi = scalars("一批")
     static let jinnian = scalars("今年")
+    static let mubiao = scalars("目标")
+    static let yuqi = scalars("预期")
+    static let zhibiao = scalars("指标")
 
     /// The year the document is dated: its date of issue, else a full date in its first lines.
     func documentYear() -> Int? {
@@ -94,8 +97,7 @@ struct TargetResolver {
             for p in r.structure.paragraphs {
                 // 今年 within the first 20 characters of the paragraph.
                 guard let k = (p.lowerBound..<min(p.upperBound, p.lowerBound + 20)).first(where: { ctx.has(Self.jinnian, at: $0) }) else { continue }
-                let text = ctx.string(p)
-                if text.includes("目标") || text.includes("预期") { years.append((k..<(k + 2), year, .deadline)) }
+                if ctx.contains(Self.mubiao, in: p) || ctx.contains(Self.yuqi, in: p) { years.append((k..<(k + 2), year, .deadline)) }
             }
             years.sort { $0.0.lowerBound < $1.0.lowerBound }
         }
@@ -125,7 +127,7 @@ struct TargetResolver {
             if let last = py.last(where: { $0.2 == .deadline }) {
                 carried = (last.0, last.1, pIndex, article)
             } else if py.isEmpty, let c = carried, pIndex - c.paragraph <= 3, c.article == article,
-                      ctx.string(paragraph).includes("目标") || ctx.string(paragraph).includes("指标") {
+                      ctx.contains(Self.mubiao, in: paragraph) || ctx.contains(Self.zhibiao, in: paragraph) {
                 // The carried year stands at the start of the paragraph.
                 py = [(paragraph.lowerBound..<paragraph.lowerBound, c.year, .deadline)]
                 carried?.paragraph = pIndex
