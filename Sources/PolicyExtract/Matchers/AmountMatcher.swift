@@ -14,8 +14,8 @@ public struct AmountMatcher: Matcher {
     static let wan = UInt32(0x4E07)      // 万
     static let yi = UInt32(0x4EBF)       // 亿
     /// Characters before a Chinese numeral that make it vague (数十亿, 几百万) or ordinal.
-    static let vaguePrefixes: Set<UInt32> = Set(scalars("数几多第每"))
-    static let enumerationJoiners: Set<UInt32> = Set(scalars("、和及与或"))
+    static let vaguePrefixes = ScalarSet(scalars("数几多第每"))
+    static let enumerationJoiners = ScalarSet(scalars("、和及与或"))
 
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars

@@ -245,4 +245,4 @@ public enum MatcherRegistry {
 }
 
 /// Range separators between two numbers: 至 到 - — – ~
-let rangeSeparators: Set<UInt32> = Set(scalars("至到-—–~―"))
+let rangeSeparators = ScalarSet(scalars("至到-—–~―"))

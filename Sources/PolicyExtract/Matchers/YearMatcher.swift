@@ -12,7 +12,7 @@ public struct YearMatcher: Matcher {
     static let cutoffBefore: [[UInt32]] = ["截至", "截止到", "截止", "截止至"].map(scalars)
     static let deadlineAfter: [[UInt32]] = ["以前", "之前", "前"].map(scalars)
     /// After 年前, these begin a span of the year (前三季度, 前两个月), not a deadline.
-    static let notDeadlineAfterQian: Set<UInt32> = Set(scalars("一二两三四五六七八九十几半季个"))
+    static let notDeadlineAfterQian = ScalarSet(scalars("一二两三四五六七八九十几半季个"))
 
     /// Each year phrase in the text: (range of the digits and 年, year), computed once per document.
     static func years(_ ctx: MatchContext) -> [(Range<Int>, Int)] { ctx.yearPhrases }

@@ -76,7 +76,7 @@ struct DepartmentResolver {
         return words.contains { ctx.has($0, at: i) }
     }
     /// Single characters after 区/市/县/省 that make a common word, not a place: 区域, 市场, 省内.
-    static let notPlace: Set<UInt32> = Set(scalars("域场内外级际"))
+    static let notPlace = ScalarSet(scalars("域场内外级际"))
 
     func resolve() -> [Department] {
         var result: [Department] = []

@@ -187,8 +187,8 @@ public enum TextNormalizer {
         var lineEnd: Int // index of the newline (or count)
     }
 
-    static let terminalPunctuation: Set<UInt32> = Set(scalars("。!?;:：；！？\"”’」』…"))
-    static let clausePunctuation: Set<UInt32> = Set(scalars(",，。;；、"))
+    static let terminalPunctuation = ScalarSet(scalars("。!?;:：；！？\"”’」』…"))
+    static let clausePunctuation = ScalarSet(scalars(",，。;；、"))
 
     /// A line that reads like a heading, a table row or a list item, never joined to its neighbour.
     static func looksStructural(_ chars: [UInt32], _ line: LineInfo) -> Bool {
