@@ -11,6 +11,6 @@ out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 valgrind --tool=callgrind --callgrind-out-file="$out" \
   --toggle-collect='$s13PolicyExtract17DocumentExtractorC7extract5bytes4path2idAA0C6ResultVSays5UInt8VG_S2StKF' \
-  --toggle-collect='$s13PolicyExtract12DocumentJSONO5bytes_6prettySays5UInt8VGAA0C6ResultV_SbtFZ' \
+  --toggle-collect='$s13PolicyExtract12DocumentJSONO9withBytes_6pretty7newline_xAA0C6ResultV_S2bxSWKXEtKlFZ' \
   "$bin" bench "$here/Fixtures/docs" --megabytes "$mb" 2>&1 >/dev/null \
   | awk -v mb="$mb" '/refs:/ { gsub(",", "", $4); printf "%.1f M instructions per MB of input\n", $4 / mb / 1e6 }'

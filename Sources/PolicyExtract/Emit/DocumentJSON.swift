@@ -11,6 +11,15 @@ public enum DocumentJSON {
         return w.out
     }
 
+    /// Lends the document's JSON text (and a final line feed when `newline`) to `body` without copying it.
+    public static func withBytes<T>(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false,
+                                    _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 24 : 12) + 4096)
+        write(r, into: &w)
+        if newline { w.buffer.append(0x0A) }
+        return try body(UnsafeRawBufferPointer(start: w.buffer.base, count: w.buffer.count))
+    }
+
     public static func object(_ r: DocumentResult) -> JSONValue {
         JSONTreeBuilder.build { write(r, into: &$0) }
     }

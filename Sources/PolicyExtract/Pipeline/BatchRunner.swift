@@ -185,9 +185,11 @@ public final class BatchRunner: @unchecked Sendable {
                         reused = true
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
-                        var bytes = DocumentJSON.bytes(result, pretty: true)
-                        bytes.append(0x0A)
-                        try Self.writeAtomically(Data(bytes), to: target)
+                        try DocumentJSON.withBytes(result, pretty: true, newline: true) { bytes in
+                            // The bytes are lent for the write only: no copy is made.
+                            try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
+                                                          deallocator: .none), to: target)
+                        }
                     }
                     ok = true
                 } catch let e as InputError {
