@@ -36,6 +36,8 @@ public struct Lexicons: Sendable {
         let suffixWords: [[UInt32]]
         /// First characters of the central bodies and the mention suffixes together.
         let mentionFirsts: ScalarSet
+        /// The central bodies and mention suffixes, by their first two characters.
+        let mentionStarts: WordStartFilter
         /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
@@ -79,6 +81,7 @@ public struct Lexicons: Sendable {
             let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
             mentionSuffixes = WordsByFirst((suffixes.filter { !single.contains($0) } + ["部"]).map(scalars))
             departmentStopwords = WordsByFirst(stopwords)
+            mentionStarts = WordStartFilter((DepartmentResolver.central + central).map(scalars) + (suffixes.filter { !single.contains($0) } + ["部"]).map(scalars))
             mentionFirsts = ScalarSet(centralWords.compactMap(\.first) + (suffixes.filter { !single.contains($0) } + ["部"]).compactMap { $0.unicodeScalars.first?.value })
         }
     }

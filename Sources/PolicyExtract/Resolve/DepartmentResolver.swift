@@ -423,12 +423,14 @@ struct DepartmentResolver {
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
         let mentionFirsts = ctx.lexicons.scan.mentionFirsts
+        let mentionStarts = ctx.lexicons.scan.mentionStarts
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
                 k = ctx.next(from: k, to: r.upperBound) { mentionFirsts.contains($0) }
                 if k >= r.upperBound { break }
+                if !mentionStarts.mayStart(chars[k], k + 1 < chars.count ? chars[k + 1] : 0) { k += 1; continue }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }

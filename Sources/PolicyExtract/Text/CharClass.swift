@@ -289,3 +289,28 @@ struct ByteKey: Hashable {
         }
     }
 }
+
+/// A quick filter for "may one of these words start here": one-character words by their character,
+/// longer ones by a bit for their first two characters (hashed into 64 K bits, so a hit can be false and
+/// is checked against the words; a miss is always right).
+struct WordStartFilter {
+    private var singles: ScalarSet
+    private var pairs = [UInt64](repeating: 0, count: 1024)
+
+    init(_ words: [[UInt32]]) {
+        singles = ScalarSet(words.filter { $0.count == 1 }.map { $0[0] })
+        for w in words where w.count >= 2 {
+            let h = Self.hash(w[0], w[1])
+            pairs[h >> 6] |= 1 << UInt64(h & 63)
+        }
+    }
+
+    @inline(__always) static func hash(_ a: UInt32, _ b: UInt32) -> Int { Int((a &* 31 &+ b) & 0xFFFF) }
+
+    /// False when no word can start with `a` followed by `b` (`b` is 0 at the end of the text).
+    @inline(__always) func mayStart(_ a: UInt32, _ b: UInt32) -> Bool {
+        if singles.contains(a) { return true }
+        let h = Self.hash(a, b)
+        return pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
+    }
+}
