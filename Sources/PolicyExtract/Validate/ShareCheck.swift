@@ -17,7 +17,8 @@ public struct ShareCheck: DocumentCheck {
     public func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         let text = r.text
-        let figures: [Figure] = (r.items(CountMatcher.id).compactMap { i in
+        // The figures are gathered only when a sentence states a share (most documents have none).
+        lazy var figures: [Figure] = (r.items(CountMatcher.id).compactMap { i in
             if case .count(let c) = i.mention.value, c.valueMax == nil { return Figure(value: c.value.doubleValue * Double(c.scale), unit: c.baseUnit, item: i) }
             return nil
         } + r.items(AmountMatcher.id).compactMap { i in
