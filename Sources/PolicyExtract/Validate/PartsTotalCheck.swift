@@ -20,6 +20,8 @@ public struct PartsTotalCheck: DocumentCheck {
 
     public func run(_ r: DocumentResult) -> [Finding] {
         let named = Set(r.clusters.map(\.name))
+        // Every finding compares goals of named clusters (the parts): without one there is nothing to check.
+        guard !named.isEmpty, r.targets.contains(where: { named.contains($0.subject) }) else { return [] }
         var findings: [Finding] = []
         let years = Set(r.targets.map(\.year)).sorted()
         for year in years {
