@@ -282,23 +282,21 @@ public enum TextNormalizer {
     static func joinDigitGroupsAndDropSpaces(_ text: inout NormalizedText) {
         let chars = text.chars
         let n = chars.count
+        // The output is built only from the first dropped character on; a text with nothing to drop is
+        // left as it is, without a copy.
         var out: [UInt32] = []
         var outOrigin: [Int32] = []
-        out.reserveCapacity(n)
-        outOrigin.reserveCapacity(n)
+        var kept = 0  // chars[kept..<i] are kept and not yet copied to `out`
+        var dropped = false
         var lastGroupJoinEnd = -1  // index just after the last separator joined as a digit group
         var i = 0
         @inline(__always) func isWordish(_ c: UInt32) -> Bool { CharClass.isHan(c) || CharClass.isCJKPunct(c) }
         while i < n {
-            // Runs without a space or comma are copied whole.
+            // Runs without a space or comma are kept whole.
             var next = i
             chars.withUnsafeBufferPointer { p in while next < n, p[next] != 0x20, p[next] != 0x2C { next += 1 } }
-            if next > i {
-                out.append(contentsOf: chars[i..<next])
-                outOrigin.append(contentsOf: text.origin[i..<next])
-                i = next
-                if i >= n { break }
-            }
+            i = next
+            if i >= n { break }
             let c = chars[i]
             let isSpace = c == 0x20
             let isGroupComma = c == UInt32(char: ",") && text.original[Int(text.origin[i])] == UInt32(char: ",")
@@ -328,12 +326,20 @@ public enum TextNormalizer {
                         }
                     }
                 }
-                if dropRun { i = j; continue }
+                if dropRun {
+                    if !dropped { out.reserveCapacity(n); outOrigin.reserveCapacity(n); dropped = true }
+                    out.append(contentsOf: chars[kept..<i])
+                    outOrigin.append(contentsOf: text.origin[kept..<i])
+                    kept = j
+                    i = j
+                    continue
+                }
             }
-            out.append(c)
-            outOrigin.append(text.origin[i])
             i += 1
         }
+        guard dropped else { return }
+        out.append(contentsOf: chars[kept..<n])
+        outOrigin.append(contentsOf: text.origin[kept..<n])
         text.chars = out
         text.origin = outOrigin
     }
