@@ -216,6 +216,12 @@ enum UTF16Text {
 
     /// UTF-16 units for `scalars`, with, for each unit, the index of the scalar it came from.
     static func units<C: Collection>(_ scalars: C) -> [UInt16] where C.Element == UInt32 {
+        // All in the Basic Multilingual Plane (the usual case): one unit each, written in place.
+        if !scalars.contains(where: { $0 >= 0x10000 }) {
+            return [UInt16](unsafeUninitializedCapacity: scalars.count) { out, n in
+                for c in scalars { out[n] = UInt16(truncatingIfNeeded: c); n += 1 }
+            }
+        }
         var out: [UInt16] = []
         out.reserveCapacity(scalars.count)
         for c in scalars {

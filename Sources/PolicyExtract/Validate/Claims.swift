@@ -162,6 +162,8 @@ public enum ClaimExtractor {
         let chars = r.text.chars
         var i = 0
         while i < chars.count {
+            i = r.text.next(from: i, to: chars.count) { $0 == 0x201C }
+            if i >= chars.count { break }
             if chars[i] == 0x201C {
                 var k = i + 1
                 while k < chars.count, k - i <= 9, CharClass.isHan(chars[k]) { k += 1 }
