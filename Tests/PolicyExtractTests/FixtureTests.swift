@@ -66,6 +66,8 @@ import Testing
         let r = try extract(Repo.docs.appendingPathComponent(name))
         let original = r.text.original
         for (id, items) in r.items {
+            // Items are in document order (the checks look sentences' items up by binary search).
+            #expect(zip(items, items.dropFirst()).allSatisfy { $0.mention.range.lowerBound <= $1.mention.range.lowerBound }, "\(name) \(id) out of order")
             for item in items {
                 #expect(item.span.start < item.span.end && item.span.end <= original.count, "\(name) \(id) \(item.text)")
                 #expect(makeString(original[item.span.start..<item.span.end]) == item.text, "\(name) \(id)")

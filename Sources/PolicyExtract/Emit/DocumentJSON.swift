@@ -6,9 +6,7 @@
 public enum DocumentJSON {
     /// The document's JSON text: compact (one line) or indented with two spaces.
     public static func bytes(_ r: DocumentResult, pretty: Bool = false) -> [UInt8] {
-        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 24 : 12) + 4096)
-        write(r, into: &w)
-        return w.out
+        withBytes(r, pretty: pretty) { Array($0) }
     }
 
     /// Lends the document's JSON text (and a final line feed when `newline`) to `body` without copying it.

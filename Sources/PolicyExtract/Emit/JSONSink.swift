@@ -4,7 +4,7 @@
 protocol JSONSink {
     mutating func beginObject()
     mutating func endObject()
-    /// `inline`: in pretty output, keep the array on one line (short arrays of scalars, as `JSONValue` does).
+    /// `inline`: in pretty output, keep the array on one line (short arrays of scalars).
     mutating func beginArray(inline: Bool)
     mutating func endArray()
     mutating func key(_ k: StaticString)
@@ -141,12 +141,12 @@ final class ContainerStack {
     }
 }
 
-/// Writes JSON text as UTF-8 bytes, compact or indented with two spaces (the layout of `JSONValue`).
+/// Writes JSON text as UTF-8 bytes, compact or indented with two spaces; short arrays of scalars stay on one
+/// line. `JSONValue` serializes through it too.
 struct JSONBytesWriter: JSONSink {
     let buffer: ByteBuffer
     var out: [UInt8] { buffer.bytes }
     let pretty: Bool
-    /// Per open container: the number of members written, and whether it stays on one line.
     /// Per open container (a stack in the buffer object): members written, and whether it stays on one line.
     private let stack: ContainerStack
     private var afterKey = false
@@ -218,6 +218,14 @@ struct JSONBytesWriter: JSONSink {
         afterKey = true
     }
 
+    /// A key known only at run time (a `JSONValue` object's), escaped as a string.
+    mutating func key(_ k: String) {
+        string(k)
+        buffer.append(UInt8(ascii: ":"))
+        if pretty { buffer.append(0x20) }
+        afterKey = true
+    }
+
     mutating func string(_ s: String) {
         member()
         var s = s
@@ -245,7 +253,8 @@ struct JSONBytesWriter: JSONSink {
         case 0x09: out[1] = UInt8(ascii: "t"); return 2
         default:
             out[1] = UInt8(ascii: "u"); out[2] = UInt8(ascii: "0"); out[3] = UInt8(ascii: "0")
-            out[4] = JSONValue.hexDigits[Int(b >> 4)]; out[5] = JSONValue.hexDigits[Int(b & 0xF)]
+            let hex: StaticString = "0123456789abcdef"
+            out[4] = hex.utf8Start[Int(b >> 4)]; out[5] = hex.utf8Start[Int(b & 0xF)]
             return 6
         }
     }
@@ -309,7 +318,7 @@ struct JSONBytesWriter: JSONSink {
         for c in "null".utf8 { buffer.appendReserved(c) }
     }
 
-    /// Scalars as a JSON string: UTF-8, with `"`, `\` and control characters escaped as `JSONValue` does.
+    /// Scalars as a JSON string: UTF-8, with `"`, `\` and control characters escaped as in `string`.
     private func escape(_ s: ArraySlice<UInt32>) {
         s.withUnsafeBufferPointer { src in
             buffer.write(maxBytes: src.count * 6 + 2) { out in

@@ -15,15 +15,15 @@ public struct CountMatcher: Matcher {
         var multiplier: Int64 = 1
         var start = k
         let words = ctx.lexicons.measureWords
-        let byFirst = ctx.lexicons.scan.measureIndexesByFirst
-        if k < chars.count, let candidates = byFirst[chars[k]] {
+        let byFirst = ctx.lexicons.scan.measureWords
+        if k < chars.count, let candidates = byFirst.positions(startingWith: chars[k]) {
             for i in candidates where ctx.has(words[i].word, at: k) { return (words[i], 1, k + words[i].word.count) }
         }
         if k + 1 < chars.count, chars[k] == 0x4E07, chars[k + 1] == 0x4EBF { multiplier = 1_000_000_000_000; start = k + 2 }  // 万亿
         else if k < chars.count, chars[k] == 0x4E07 { multiplier = 10_000; start = k + 1 }       // 万
         else if k < chars.count, chars[k] == 0x4EBF { multiplier = 100_000_000; start = k + 1 }  // 亿
         else { return nil }
-        if start < chars.count, let candidates = byFirst[chars[start]] {
+        if start < chars.count, let candidates = byFirst.positions(startingWith: chars[start]) {
             for i in candidates where words[i].scale == 1 && ctx.has(words[i].word, at: start) {
                 return (words[i], multiplier, start + words[i].word.count)
             }

@@ -28,61 +28,50 @@ public struct Lexicons: Sendable {
         let centralBodies: WordsByFirst
         let mentionSuffixes: WordsByFirst
         let departmentStopwords: WordsByFirst
+        /// Place names (longest first, as `Lexicons.places`), by first character; `positions` index that list.
         let places: WordsByFirst
         let placeFirsts: ScalarSet
 
-        /// The department scanner's word lists as scalars, longest first.
-        let centralWords: [[UInt32]]
-        let suffixWords: [[UInt32]]
         /// First characters of the central bodies and the mention suffixes together.
         let mentionFirsts: ScalarSet
-        /// The central bodies and mention suffixes, by their first two characters.
-        let mentionStarts: WordStartFilter
         /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
 
         let clusterStopwords: WordsByFirst
-        /// Positions in `places` (longest first) of the names that begin with a character.
-        let placeIndexesByFirst: [UInt32: [Int]]
         let centralEndings: WordsByLast
         let suffixEndings: WordsByLast
 
         /// First characters of the money units and of the qualifiers written after a value.
         let moneyUnitFirsts: ScalarSet
         let qualifierAfterFirsts: ScalarSet
-        /// Positions in `measureWords` (in its order) of the measure words that begin with a character.
-        let measureIndexesByFirst: [UInt32: [Int]]
+        /// Measure words by first character; `positions` index `Lexicons.measureWords`.
+        let measureWords: WordsByFirst
 
+        /// `places` must be sorted longest first.
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]],
              firstsOfMoneyUnits: [UInt32], firstsOfQualifiersAfter: [UInt32]) {
             moneyUnitFirsts = ScalarSet(firstsOfMoneyUnits)
             qualifierAfterFirsts = ScalarSet(firstsOfQualifiersAfter)
-            var measures: [UInt32: [Int]] = [:]
-            for (i, w) in measureWords.enumerated() where !w.isEmpty { measures[w[0], default: []].append(i) }
-            measureIndexesByFirst = measures
+            self.measureWords = WordsByFirst(measureWords)
             self.places = WordsByFirst(places)
-            var byFirst: [UInt32: [Int]] = [:]
-            for (i, p) in places.enumerated() where !p.isEmpty { byFirst[p[0], default: []].append(i) }
-            placeIndexesByFirst = byFirst
+            placeFirsts = ScalarSet(places.compactMap(\.first))
             self.clusterStopwords = WordsByFirst(clusterStopwords)
-            centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
-            suffixWords = suffixes.map(scalars).sorted { $0.count > $1.count }
+            let centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
             centralEndings = WordsByLast(centralWords)
-            suffixEndings = WordsByLast(suffixWords)
+            suffixEndings = WordsByLast(suffixes.map(scalars))
             var endings: [UInt32: [(word: [UInt32], place: Int, level: Int)]] = [:]
-            for (i, p) in places.sorted(by: { $0.count > $1.count }).enumerated() where !p.isEmpty {
+            for (i, p) in places.enumerated() where !p.isEmpty {
                 for (w, level) in [(p, 0), (p + [0x7701], 1), (p + [0x5E02], 1)] { endings[w.last!, default: []].append((w, i, level)) }
             }
             placeEndings = endings
-            placeFirsts = ScalarSet(places.compactMap(\.first))
-            centralBodies = WordsByFirst((DepartmentResolver.central + central).map(scalars))
+            centralBodies = WordsByFirst(centralWords)
             // Suffixes that name bodies on their own when they follow a level or place (not 办, 会, 院 …).
             let single: Set<String> = ["中心", "办", "会", "院", "小组", "部门"]
-            mentionSuffixes = WordsByFirst((suffixes.filter { !single.contains($0) } + ["部"]).map(scalars))
+            let mentionSuffixWords = (suffixes.filter { !single.contains($0) } + ["部"]).map(scalars)
+            mentionSuffixes = WordsByFirst(mentionSuffixWords)
             departmentStopwords = WordsByFirst(stopwords)
-            mentionStarts = WordStartFilter((DepartmentResolver.central + central).map(scalars) + (suffixes.filter { !single.contains($0) } + ["部"]).map(scalars))
-            mentionFirsts = ScalarSet(centralWords.compactMap(\.first) + (suffixes.filter { !single.contains($0) } + ["部"]).compactMap { $0.unicodeScalars.first?.value })
+            mentionFirsts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.first))
         }
     }
     public var centralBodies: [String]

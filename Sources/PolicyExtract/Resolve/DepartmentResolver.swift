@@ -8,10 +8,6 @@
 /// addressees (`有关县市区、功能区`) are kept with `collective: true`.
 struct DepartmentResolver {
     let ctx: ResolveContext
-    /// The lexicon words as scalars, longest first, for the scanners.
-    let centralWords: [[UInt32]]
-    let suffixWords: [[UInt32]]
-    let excludedWords: [[UInt32]]
     static let extraSuffixWords: [[UInt32]] = ["中心", "海关", "支行", "分局", "部"].map(scalars)
     static let officeWords: [[UInt32]] = ["办公厅", "办公室"].map(scalars)
     static let rejectWords: [[UInt32]] = ["关于", "文件", ":"].map(scalars)
@@ -19,17 +15,7 @@ struct DepartmentResolver {
     static let you: [[UInt32]] = [scalars("由")]
     static let huitong = scalars("会同")
     static let lianhe = scalars("联合")
-    var extraSuffixWords: [[UInt32]] { Self.extraSuffixWords }
-    var officeWords: [[UInt32]] { Self.officeWords }
-    var rejectWords: [[UInt32]] { Self.rejectWords }
 
-    init(ctx: ResolveContext) {
-        self.ctx = ctx
-        centralWords = ctx.lexicons.scan.centralWords
-        suffixWords = ctx.lexicons.scan.suffixWords
-        excludedWords = Self.excludedWordScalars
-    }
-    static let excludedWordScalars = excludedEndings.map(scalars)
 
     @inline(__always) func endsWithAny(_ words: WordsByLast, _ end: Int, notBefore start: Int) -> [UInt32]? {
         guard end > start, end <= ctx.chars.count, let group = words.words(endingWith: ctx.chars[end - 1]) else { return nil }
@@ -38,7 +24,7 @@ struct DepartmentResolver {
     }
     static let extraSuffixEndings = WordsByLast(extraSuffixWords)
     static let officeEndings = WordsByLast(officeWords)
-    static let excludedEndingWords = WordsByLast(excludedWordScalars)
+    static let excludedEndingWords = WordsByLast(excludedEndings.map(scalars))
 
     /// First characters of the labels and phrases the list scanner looks for.
     static let triggers = ScalarSet(([leadLabel, ccLabel, qiantou] + responsibleLabels + dutyPhrases).map { $0[0] })
@@ -50,6 +36,7 @@ struct DepartmentResolver {
     static let qiantou = scalars("牵头")
     static let dutyPhrases: [[UInt32]] = ["按职责分工负责", "按照职责分工负责", "按职责负责"].map(scalars)
     static let issueVerbs: [[UInt32]] = ["联合印发", "印发", "出台", "发布", "制定了", "制定", "出台了", "印发了", "发布了"].map(scalars)
+    static let issueVerbFirsts = ScalarSet(issueVerbs.map { $0[0] })
     /// The first two characters of each issuing verb, packed.
     static let issueVerbSeconds: Set<UInt64> = Set(issueVerbs.map { UInt64($0[0]) << 32 | UInt64($0[1]) })
     static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
@@ -304,13 +291,11 @@ struct DepartmentResolver {
         let chars = ctx.chars
         var k = r.lowerBound
         while k < r.upperBound {
-            // 印 发 出 制 联: the first characters of the issuing verbs.
-            k = ctx.next(from: k, to: r.upperBound) { $0 == 0x5370 || $0 == 0x53D1 || $0 == 0x51FA || $0 == 0x5236 || $0 == 0x8054 }
+            // The next first character of an issuing verb (印 发 出 制 联); every verb is two characters or
+            // more, and its second character decides quickly (发展 is common, 发布 is not).
+            k = ctx.next(from: k, to: r.upperBound) { Self.issueVerbFirsts.contains($0) }
             if k >= r.upperBound { break }
-            let c = chars[k]
-            // Every verb is two characters or more; its second character decides quickly (发展 is common, 发布 is not).
-            guard c == 0x5370 || c == 0x53D1 || c == 0x51FA || c == 0x5236 || c == 0x8054, k + 1 < chars.count,
-                  Self.issueVerbSeconds.contains(UInt64(c) << 32 | UInt64(chars[k + 1])),
+            guard k + 1 < chars.count, Self.issueVerbSeconds.contains(UInt64(chars[k]) << 32 | UInt64(chars[k + 1])),
                   let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
             let after = k + verb.count
             // The policy must follow: 《, perhaps after 的 or 了.
@@ -423,14 +408,12 @@ struct DepartmentResolver {
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
         let mentionFirsts = ctx.lexicons.scan.mentionFirsts
-        let mentionStarts = ctx.lexicons.scan.mentionStarts
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
                 k = ctx.next(from: k, to: r.upperBound) { mentionFirsts.contains($0) }
                 if k >= r.upperBound { break }
-                if !mentionStarts.mayStart(chars[k], k + 1 < chars.count ? chars[k + 1] : 0) { k += 1; continue }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }
@@ -442,7 +425,7 @@ struct DepartmentResolver {
                     var tail = e
                     while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
                     if ctx.containsAny(Self.nonGovernmentIndex, in: e..<tail) { break }
-                    for office in officeWords where ctx.has(office, at: e) { e += office.count; break }
+                    for office in Self.officeWords where ctx.has(office, at: e) { e += office.count; break }
                     if e < r.upperBound, notEnding(at: e) { break }
                     matchedEnd = e
                     break

@@ -193,20 +193,23 @@ func decimalText(_ v: Double, _ places: Int) -> String {
 struct WordsByFirst {
     private var slot = [Int16](repeating: -1, count: 0x10000)
     private(set) var groups: [[[UInt32]]] = []
+    /// For each group, the positions of its words in the list given.
+    private var positionGroups: [[Int]] = []
     private var outsideBMP: [UInt32: Int] = [:]
 
     init(_ words: [[UInt32]]) {
-        for w in words.sorted(by: { $0.count > $1.count }) where !w.isEmpty {
+        for (position, w) in words.enumerated().sorted(by: { $0.element.count > $1.element.count }) where !w.isEmpty {
             let f = w[0]
             var index: Int
             if f < 0x10000 {
-                if slot[Int(f)] < 0 { slot[Int(f)] = Int16(groups.count); groups.append([]) }
+                if slot[Int(f)] < 0 { slot[Int(f)] = Int16(groups.count); groups.append([]); positionGroups.append([]) }
                 index = Int(slot[Int(f)])
             } else {
-                if outsideBMP[f] == nil { outsideBMP[f] = groups.count; groups.append([]) }
+                if outsideBMP[f] == nil { outsideBMP[f] = groups.count; groups.append([]); positionGroups.append([]) }
                 index = outsideBMP[f]!
             }
             groups[index].append(w)
+            positionGroups[index].append(position)
         }
     }
 
@@ -217,6 +220,11 @@ struct WordsByFirst {
             return s < 0 ? nil : Int(s)
         }
         return outsideBMP[c]
+    }
+
+    /// The positions in the list given of the words (longest first) that begin with `c`.
+    @inline(__always) func positions(startingWith c: UInt32) -> [Int]? {
+        groupIndex(c).map { positionGroups[$0] }
     }
 
     /// The words (longest first) that begin with `c`.
@@ -287,30 +295,5 @@ struct ByteKey: Hashable {
                 return true
             }
         }
-    }
-}
-
-/// A quick filter for "may one of these words start here": one-character words by their character,
-/// longer ones by a bit for their first two characters (hashed into 64 K bits, so a hit can be false and
-/// is checked against the words; a miss is always right).
-struct WordStartFilter {
-    private var singles: ScalarSet
-    private var pairs = [UInt64](repeating: 0, count: 1024)
-
-    init(_ words: [[UInt32]]) {
-        singles = ScalarSet(words.filter { $0.count == 1 }.map { $0[0] })
-        for w in words where w.count >= 2 {
-            let h = Self.hash(w[0], w[1])
-            pairs[h >> 6] |= 1 << UInt64(h & 63)
-        }
-    }
-
-    @inline(__always) static func hash(_ a: UInt32, _ b: UInt32) -> Int { Int((a &* 31 &+ b) & 0xFFFF) }
-
-    /// False when no word can start with `a` followed by `b` (`b` is 0 at the end of the text).
-    @inline(__always) func mayStart(_ a: UInt32, _ b: UInt32) -> Bool {
-        if singles.contains(a) { return true }
-        let h = Self.hash(a, b)
-        return pairs[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 }

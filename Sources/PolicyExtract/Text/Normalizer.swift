@@ -107,9 +107,9 @@ public enum TextNormalizer {
                 }
             }
         }
-        // Pass 1: character folding, written through pointers; the arrays grow (and the pass goes on)
-        // only when NFKC expands characters beyond the room left.
-        // Storage for the output; every element read later is written first (the tail is cut off).
+        // Pass 1: character folding, written through pointers into storage left uninitialized (every element
+        // read later is written first; the tail is cut off). The arrays grow, and the pass goes on, only when
+        // NFKC expands characters beyond the room left.
         var chars = [UInt32](unsafeUninitializedCapacity: n + 16) { _, c in c = n + 16 }
         var origin = [Int32](unsafeUninitializedCapacity: n + 16) { _, c in c = n + 16 }
         var count = 0

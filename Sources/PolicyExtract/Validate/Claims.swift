@@ -48,7 +48,7 @@ public enum ClaimExtractor {
             for scope in scopes {
                 var k = scope.startIndex
                 while k < scope.endIndex {
-                    if firsts.contains(scope[k]), let candidates = lexicons.scan.placeIndexesByFirst[scope[k]] {
+                    if firsts.contains(scope[k]), let candidates = lexicons.scan.places.positions(startingWith: scope[k]) {
                         for i in candidates where k + lexicon[i].count <= scope.endIndex && scope[k..<(k + lexicon[i].count)].elementsEqual(lexicon[i]) {
                             if counts[i] == 0 { order.append(i) }
                             counts[i] += 1

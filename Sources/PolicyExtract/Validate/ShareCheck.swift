@@ -32,20 +32,14 @@ public struct ShareCheck: DocumentCheck {
         }
         if percents.isEmpty { return [] }
         let starts = percents.map(\.mention.range.lowerBound)
-        let ordered = zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
-            // The percentages of the sentence (a binary search over the ordered starts).
-            let ps: [Item]
-            if ordered {
-                var lo = 0, hi = starts.count
-                while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < s.lowerBound { lo = mid + 1 } else { hi = mid } }
-                var end = lo
-                while end < starts.count, starts[end] < s.upperBound { end += 1 }
-                ps = Array(percents[lo..<end])
-            } else {
-                ps = percents.filter { s.contains($0.mention.range.lowerBound) }
-            }
+            // The percentages of the sentence (a binary search over the starts: items are in document order).
+            var lo = 0, hi = starts.count
+            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < s.lowerBound { lo = mid + 1 } else { hi = mid } }
+            var end = lo
+            while end < starts.count, starts[end] < s.upperBound { end += 1 }
+            let ps = Array(percents[lo..<end])
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
             let firstPercent = ps[0].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
