@@ -149,7 +149,9 @@ struct JSONBytesWriter: JSONSink {
     let pretty: Bool
     /// Per open container (a stack in the buffer object): members written, and whether it stays on one line.
     private let stack: ContainerStack
-    private var afterKey = false
+    /// Set when what precedes the next value is already written: after a key, or when a repeated value
+    /// wrote its separator before recording where its own text starts.
+    private var separatorWritten = false
     /// Escaped sentences already written, by id.
     private var repeated: [Int: Range<Int>] = [:]
     /// Section paths already written, by section.
@@ -169,7 +171,7 @@ struct JSONBytesWriter: JSONSink {
 
     /// Separator and indentation before a member.
     @inline(__always) private mutating func member() {
-        if afterKey { afterKey = false; return }
+        if separatorWritten { separatorWritten = false; return }
         let depth = stack.depth
         guard depth > 0 else { return }
         let c = stack.counts[depth - 1]
@@ -215,7 +217,7 @@ struct JSONBytesWriter: JSONSink {
             if pretty { out[n + 3] = 0x20; return n + 4 }
             return n + 3
         }
-        afterKey = true
+        separatorWritten = true
     }
 
     /// A key known only at run time (a `JSONValue` object's), escaped as a string.
@@ -223,7 +225,7 @@ struct JSONBytesWriter: JSONSink {
         string(k)
         buffer.append(UInt8(ascii: ":"))
         if pretty { buffer.append(0x20) }
-        afterKey = true
+        separatorWritten = true
     }
 
     mutating func string(_ s: String) {
@@ -278,7 +280,7 @@ struct JSONBytesWriter: JSONSink {
         if let r = repeatedPaths[id] { member(); buffer.appendCopy(of: r); return }
         member()
         let start = buffer.count
-        afterKey = true  // the separator is written; the array itself starts here
+        separatorWritten = true
         strings(a)
         repeatedPaths[id] = start..<buffer.count
     }
