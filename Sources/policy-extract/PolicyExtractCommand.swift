@@ -12,6 +12,13 @@ struct PolicyExtractCommand: ParsableCommand {
 
     /// Exit codes: 0 success, 1 some input failed (or a check found a conflict), 2 usage error.
     static func main() {
+        #if canImport(Glibc)
+        // Keep freed heap memory for the next document instead of handing it back to the kernel after every
+        // one (glibc trims the heap top above 128 KB by default, and each document then page-faults its
+        // buffers in again: ~30 000 faults per 30 MB of input). Buffers up to 4 MB come from the heap.
+        _ = glibcMallopt(-1 /* M_TRIM_THRESHOLD */, 64 << 20)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 4 << 20)
+        #endif
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -25,6 +32,11 @@ struct PolicyExtractCommand: ParsableCommand {
         }
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `mallopt` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("mallopt") func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 /// Options every command that runs the pipeline shares.
 struct PipelineOptions: ParsableArguments {
