@@ -214,18 +214,16 @@ public enum TextNormalizer {
     static func lines(_ text: [UInt32]) -> [LineInfo] {
         var result: [LineInfo] = []
         text.withUnsafeBufferPointer { chars in
-            var lineStart = 0
             let n = chars.count
-            var i = 0
-            while i <= n {
-                if i == n || chars[i] == 0x0A {
-                    var s = lineStart, e = i
-                    while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
-                    while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
-                    result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
-                    lineStart = i + 1
-                }
-                i += 1
+            var lineStart = 0
+            while lineStart <= n {
+                var i = lineStart
+                while i < n, chars[i] != 0x0A { i += 1 }
+                var s = lineStart, e = i
+                while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
+                while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
+                result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
+                lineStart = i + 1
             }
         }
         return result

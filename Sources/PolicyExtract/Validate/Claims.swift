@@ -125,23 +125,39 @@ public enum ClaimExtractor {
     }
 
     static func keyAndDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> (String, String) {
-        ([place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|"),
+        (claimKey(place: place, year: year, subject: subject, metric: metric, unit: unit),
          [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))")
     }
 
-    /// The claims of a document's targets read straight from the records (for the checks within one
-    /// document; keys are built as `claims(json:)` builds them).
-    static func targetClaims(_ r: DocumentResult) -> [Claim] {
+    static func claimKey(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
+        [place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|")
+    }
+
+    /// The claim keys of a document's targets, read straight from the records (for the checks within one
+    /// document; keys are built as `claims(json:)` builds them), in target order.
+    static func targetClaimKeys(_ r: DocumentResult) -> [String] {
         let named = Set(r.clusters.map(\.name))
-        return r.targets.map { t in
-            let place = place(r, article: t.article)
-            let subject = named.contains(t.subject) ? Evaluation.key(t.subject) : ""
-            let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
-                                   hasMembers: !t.members.isEmpty)
-            let (key, description) = keyAndDescription(place: place, year: t.year, subject: subject, metric: metric, unit: t.unit)
-            return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
-                         evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
-        }
+        return r.targets.map { claimKey(for: $0, r, named: named) }
+    }
+
+    /// The claim of target `t`, whose key `targetClaimKeys` gave.
+    static func targetClaim(_ t: Target, key: String, _ r: DocumentResult) -> Claim {
+        let parts = claimParts(for: t, r, named: Set(r.clusters.map(\.name)))
+        let (_, description) = keyAndDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
+        return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
+                     evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
+    }
+
+    private static func claimParts(for t: Target, _ r: DocumentResult, named: Set<String>) -> (place: String?, subject: String, metric: String) {
+        let subject = named.contains(t.subject) ? Evaluation.key(t.subject) : ""
+        let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
+                               hasMembers: !t.members.isEmpty)
+        return (place(r, article: t.article), subject, metric)
+    }
+
+    private static func claimKey(for t: Target, _ r: DocumentResult, named: Set<String>) -> String {
+        let parts = claimParts(for: t, r, named: named)
+        return claimKey(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
     }
 
     public static func claims(_ r: DocumentResult) -> DocumentClaims {

@@ -94,19 +94,22 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
 
     public func run(_ r: DocumentResult) -> [Finding] {
         guard r.targets.count >= 2 else { return [] }
-        let claims = ClaimExtractor.targetClaims(r)
-        var groups: [ByteKey: [Claim]] = [:]
+        // Targets grouped by claim key; a claim (with its description) is built only for a group whose
+        // values differ.
+        let keys = ClaimExtractor.targetClaimKeys(r)
+        var groups: [ByteKey: [Int]] = [:]
         var order: [ByteKey] = []
-        for c in claims {
-            let key = ByteKey(c.key)
+        for (i, k) in keys.enumerated() {
+            let key = ByteKey(k)
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(c)
+            groups[key, default: []].append(i)
         }
         var findings: [Finding] = []
         for key in order where groups[key]!.count >= 2 {
             let group = groups[key]!
-            if Set(group.map { $0.value.description }).count > 1 {
-                findings += SameClaimCheck.compare(group, check: Self.id)
+            let first = r.targets[group[0]].value.description
+            if group.contains(where: { r.targets[$0].value.description != first }) {
+                findings += SameClaimCheck.compare(group.map { ClaimExtractor.targetClaim(r.targets[$0], key: keys[$0], r) }, check: Self.id)
             }
         }
         return findings
