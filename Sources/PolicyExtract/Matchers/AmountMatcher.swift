@@ -25,7 +25,7 @@ public struct AmountMatcher: Matcher {
         var lastEnd = -1
         var lastVerb: Qualifier? = nil
         while i < n {
-            i = ctx.next(from: i, to: n) { CharClass.isDigit($0) || CharClass.isChineseNumeral($0) }
+            i = ctx.next(.numberStart, from: i, to: n)
             if i >= n { break }
             let c = chars[i]
             var match: (Mention, end: Int, verb: Qualifier?)? = nil

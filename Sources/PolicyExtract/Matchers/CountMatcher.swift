@@ -36,7 +36,7 @@ public struct CountMatcher: Matcher {
         var result: [Mention] = []
         var i = 0
         while i < chars.count {
-            i = ctx.next(from: i, to: chars.count, CharClass.isDigit)
+            i = ctx.next(.digit, from: i, to: chars.count)
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { i += 1; continue }
             if i > 0, chars[i - 1] == Self.di { i = aEnd; continue }
             var valueMax: ExactDecimal? = nil

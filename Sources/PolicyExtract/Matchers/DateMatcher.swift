@@ -48,7 +48,7 @@ public struct DateMatcher: Matcher {
         // ISO form: 2025-03-10 (two-digit month and day, so that 2015-2020 never reads as a date).
         var i = 0
         while i + 10 <= chars.count {
-            i = ctx.next(from: i, to: chars.count, CharClass.isDigit)
+            i = ctx.next(.digit, from: i, to: chars.count)
             if i + 10 > chars.count { break }
             if ctx.startsNumber(i), (i..<(i + 4)).allSatisfy({ CharClass.isDigit(chars[$0]) }), chars[i + 4] == UInt32(char: "-"),
                CharClass.isDigit(chars[i + 5]), CharClass.isDigit(chars[i + 6]), chars[i + 7] == UInt32(char: "-"),

@@ -67,7 +67,7 @@ public struct DocNumberMatcher: Matcher {
         var i = 0
         let chars = ctx.chars
         while i < chars.count {
-            i = ctx.next(from: i, to: chars.count) { Self.closing($0) != nil }
+            i = ctx.next(.openingBracket, from: i, to: chars.count)
             if i >= chars.count { break }
             if Self.closing(chars[i]) != nil, let m = Self.match(ctx.text, bracketAt: i) {
                 result.append(m)

@@ -133,6 +133,12 @@ public final class MatchContext: ScalarText {
         self.chars = text.chars
     }
 
+    /// The first index in `from..<end` whose character is of `kind`, else `end`.
+    @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
+        if let index = text.candidates, index.table === lexicons.scan.candidates { return index.next(kind, from: from, to: end) }
+        return lexicons.scan.candidates.scan(chars, kind, from: from, to: end)
+    }
+
 
     /// The qualifier written just before offset `i` (达到, 超过, 约 …).
     func qualifierBefore(_ i: Int) -> Qualifier? {

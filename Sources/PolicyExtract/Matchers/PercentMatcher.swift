@@ -21,7 +21,7 @@ public struct PercentMatcher: Matcher {
         while i < chars.count {
             // Skip to the next digit or 百; bare numbers waiting for a unit are dropped when anything but a
             // joiner stands between (as the character-by-character path below does).
-            let next = ctx.next(from: i, to: chars.count) { $0 == 0x767E || CharClass.isDigit($0) }
+            let next = ctx.next(.percentStart, from: i, to: chars.count)
             if next > i {
                 if !pending.isEmpty, (i..<next).contains(where: { !Self.isJoiner(chars[$0]) }) { pending.removeAll() }
                 i = next

@@ -16,7 +16,7 @@ public struct PeriodMatcher: Matcher {
         var result: [Mention] = []
         var i = 0
         while i < chars.count {
-            i = ctx.next(from: i, to: chars.count, CharClass.isDigit)
+            i = ctx.next(.digit, from: i, to: chars.count)
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i), a.isInteger else { i += 1; continue }
             var k = aEnd
             var firstHasNian = false

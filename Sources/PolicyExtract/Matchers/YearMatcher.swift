@@ -22,7 +22,7 @@ public struct YearMatcher: Matcher {
         var result: [(Range<Int>, Int)] = []
         var i = 0
         while i < chars.count {
-            i = ctx.next(from: i, to: chars.count) { $0 == nian }
+            i = ctx.next(.nian, from: i, to: chars.count)
             if i >= chars.count { break }
             if chars[i] == nian, i >= 4 {
                 let s = i - 4

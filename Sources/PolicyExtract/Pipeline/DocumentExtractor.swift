@@ -45,7 +45,8 @@ public final class DocumentExtractor {
 
     func extract(decoded: DecodedText, sha256: String, path: String, id: String, html: Bool = false) -> DocumentResult {
         var clock = DispatchTime.now().uptimeNanoseconds
-        let text = TextNormalizer.normalize(decoded.scalars, html: html)
+        var text = TextNormalizer.normalize(decoded.scalars, html: html)
+        text.candidates = CandidateIndex(text.chars, table: pipeline.lexicons.scan.candidates)
         lap("normalize", &clock)
         let structure = segmenter.segment(text)
         lap("segment", &clock)

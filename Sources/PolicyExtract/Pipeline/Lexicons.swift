@@ -34,6 +34,8 @@ public struct Lexicons: Sendable {
 
         /// First characters of the central bodies and the mention suffixes together.
         let mentionFirsts: ScalarSet
+        /// The characters each scanner starts from (`bodyWord`: `mentionFirsts`).
+        let candidates: CandidateTable
         /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
@@ -72,6 +74,7 @@ public struct Lexicons: Sendable {
             mentionSuffixes = WordsByFirst(mentionSuffixWords)
             departmentStopwords = WordsByFirst(stopwords)
             mentionFirsts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.first))
+            candidates = CandidateTable(bodyWordFirsts: mentionFirsts)
         }
     }
     public var centralBodies: [String]

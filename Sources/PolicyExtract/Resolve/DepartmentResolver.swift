@@ -74,12 +74,11 @@ struct DepartmentResolver {
         }
         for organ in structure.titleOrgans where looksLikeBody(organ) { add(&result, organ, .issuer) }
         let chars = ctx.chars
-        let triggers = Self.triggers
         for unit in structure.units {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
-                k = ctx.next(from: k, to: r.upperBound) { triggers.contains($0) }
+                k = ctx.next(.departmentLabel, from: k, to: r.upperBound)
                 if k >= r.upperBound { break }
                 if ctx.has(Self.leadLabel, at: k), isColon(k + Self.leadLabel.count) {
                     let listStart = skipColon(k + Self.leadLabel.count, r)
@@ -293,7 +292,7 @@ struct DepartmentResolver {
         while k < r.upperBound {
             // The next first character of an issuing verb (印 发 出 制 联); every verb is two characters or
             // more, and its second character decides quickly (发展 is common, 发布 is not).
-            k = ctx.next(from: k, to: r.upperBound) { Self.issueVerbFirsts.contains($0) }
+            k = ctx.next(.issueVerb, from: k, to: r.upperBound)
             if k >= r.upperBound { break }
             guard k + 1 < chars.count, Self.issueVerbSeconds.contains(UInt64(chars[k]) << 32 | UInt64(chars[k + 1])),
                   let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
@@ -407,12 +406,11 @@ struct DepartmentResolver {
         let chars = ctx.chars
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
-        let mentionFirsts = ctx.lexicons.scan.mentionFirsts
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
-                k = ctx.next(from: k, to: r.upperBound) { mentionFirsts.contains($0) }
+                k = ctx.next(.bodyWord, from: k, to: r.upperBound)
                 if k >= r.upperBound { break }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])

@@ -79,6 +79,12 @@ final class ResolveContext: ScalarText {
         self.structure = result.structure
     }
 
+    /// The first index in `from..<end` whose character is of `kind`, else `end`.
+    @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
+        if let index = text.candidates, index.table === lexicons.scan.candidates { return index.next(kind, from: from, to: end) }
+        return lexicons.scan.candidates.scan(chars, kind, from: from, to: end)
+    }
+
     /// For each section, the nearest heading on its path (deepest first) that names a cluster
     /// (`(一)高端装备产业集群` → 高端装备产业集群), or "" — computed once per document.
     lazy var clusterHeadingBySection: [String] = structure.sections.map { section in

@@ -355,7 +355,7 @@ public final class Segmenter {
     func isTableRow(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
         if r.isEmpty { return false }
         if text.chars[r.lowerBound] == UInt32(char: "|") { return true }
-        return text.next(from: r.lowerBound, to: r.upperBound) { $0 == 0x09 } < r.upperBound
+        return text.next(.tab, from: r.lowerBound, to: r.upperBound) < r.upperBound
             || (r.lowerBound > 0 && text.chars[r.lowerBound - 1] == 0x09)
     }
 

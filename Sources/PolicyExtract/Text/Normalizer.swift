@@ -7,8 +7,10 @@ import ICUBridge
 /// `origin`, so it always slices the original text.
 public struct NormalizedText: Sendable, ScalarText {
     public let original: [UInt32]
-    public internal(set) var chars: [UInt32]
+    public internal(set) var chars: [UInt32] { didSet { candidates = nil } }
     public internal(set) var origin: [Int32]
+    /// Where the scanners' candidate characters are (built by the pipeline after normalization).
+    var candidates: CandidateIndex? = nil
     /// Start offsets (original scalars) of every line; line numbers are 1-based.
     public let lineStarts: [Int]
     /// True when Traditional characters were mapped to Simplified ones.
@@ -60,6 +62,12 @@ public struct NormalizedText: Sendable, ScalarText {
     func text(_ r: Range<Int>, without drop: (UInt32) -> Bool) -> String { makeString(chars[r].filter { !drop($0) }) }
 
     @inline(__always) public subscript(i: Int) -> UInt32 { i >= 0 && i < chars.count ? chars[i] : 0 }
+
+    /// The first index in `from..<end` whose character is of `kind` (one that no lexicon decides), else `end`.
+    func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
+        if let index = candidates { return index.next(kind, from: from, to: end) }
+        return CandidateTable.standard.scan(chars, kind, from: from, to: end)
+    }
 
 }
 

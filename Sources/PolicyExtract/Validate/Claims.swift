@@ -178,7 +178,7 @@ public enum ClaimExtractor {
         let chars = r.text.chars
         var i = 0
         while i < chars.count {
-            i = r.text.next(from: i, to: chars.count) { $0 == 0x201C }
+            i = r.text.next(.openQuote, from: i, to: chars.count)
             if i >= chars.count { break }
             if chars[i] == 0x201C {
                 var k = i + 1

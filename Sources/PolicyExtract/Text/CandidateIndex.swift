@@ -1,0 +1,167 @@
+/// The characters a scanner starts from: each matcher and resolver looks at a text only where one of its
+/// kind occurs.
+enum Candidate: Int, CaseIterable {
+    /// 0–9: periods, counts, dates.
+    case digit
+    /// A digit or a Chinese numeral: amounts.
+    case numberStart
+    /// A digit or 百 (百分之): percentages.
+    case percentStart
+    /// 年: years.
+    case nian
+    /// An opening bracket of a document number: 〔 [ ( 【 〖.
+    case openingBracket
+    /// 集: clusters.
+    case ji
+    /// The first characters of the list labels and duty phrases (牵头单位, 责任单位, 抄送, 按职责分工负责 …).
+    case departmentLabel
+    /// The first characters of the issuing verbs (印发, 出台, 发布 …).
+    case issueVerb
+    /// The first characters of the central bodies and department suffixes of the pipeline's lexicons.
+    case bodyWord
+    /// “: quoted labels.
+    case openQuote
+    /// Tab: table rows.
+    case tab
+}
+
+/// For every character of the Basic Multilingual Plane, one bit per `Candidate` kind it belongs to. Built
+/// once per pipeline (the `bodyWord` kind depends on its lexicons); no kind holds a character outside the
+/// plane.
+final class CandidateTable: @unchecked Sendable {
+    let bits: [UInt16]
+    /// The table without lexicon words (`bodyWord` is empty), for texts scanned outside a pipeline.
+    static let standard = CandidateTable(bodyWordFirsts: ScalarSet([]))
+
+    init(bodyWordFirsts: ScalarSet) {
+        var bits = [UInt16](repeating: 0, count: 0x10000)
+        for c in UInt32(0)..<0x10000 {
+            var m: UInt16 = 0
+            func set(_ kind: Candidate, _ yes: Bool) { if yes { m |= 1 << UInt16(kind.rawValue) } }
+            set(.digit, CharClass.isDigit(c))
+            set(.numberStart, CharClass.isDigit(c) || CharClass.isChineseNumeral(c))
+            set(.percentStart, CharClass.isDigit(c) || c == 0x767E)
+            set(.nian, c == 0x5E74)
+            set(.openingBracket, DocNumberMatcher.closing(c) != nil)
+            set(.ji, c == 0x96C6)
+            set(.departmentLabel, DepartmentResolver.triggers.contains(c))
+            set(.issueVerb, DepartmentResolver.issueVerbFirsts.contains(c))
+            set(.bodyWord, bodyWordFirsts.contains(c))
+            set(.openQuote, c == 0x201C)
+            set(.tab, c == 0x09)
+            bits[Int(c)] = m
+        }
+        self.bits = bits
+    }
+
+    @inline(__always) func contains(_ c: UInt32, _ kind: Candidate) -> Bool {
+        c < 0x10000 && bits[Int(c)] & (1 << UInt16(kind.rawValue)) != 0
+    }
+
+    /// The first index in `from..<end` whose character is of `kind`, else `end`, by testing each character
+    /// (for a text without an index).
+    func scan(_ chars: [UInt32], _ kind: Candidate, from: Int, to end: Int) -> Int {
+        let stop = Swift.min(end, chars.count)
+        let bit = UInt16(1) << UInt16(kind.rawValue)
+        return chars.withUnsafeBufferPointer { p in
+            bits.withUnsafeBufferPointer { t in
+                var k = from
+                while k < stop {
+                    let c = p[k]
+                    if c < 0x10000, t[Int(c)] & bit != 0 { return k }
+                    k += 1
+                }
+                return end
+            }
+        }
+    }
+}
+
+/// Where each kind of candidate character occurs in one document, found in one pass over the text: a
+/// scanner jumps from one candidate to the next instead of testing every character once per scanner.
+///
+/// `next` gives exactly what a test of every character would give. It keeps, per kind, where the last
+/// answer was found, so a scanner moving forward costs one step per candidate; a call that goes back
+/// searches from scratch. An index belongs to one document, which one thread processes.
+final class CandidateIndex: @unchecked Sendable {
+    let table: CandidateTable
+    private let count: Int
+    /// Positions of every kind, kind after kind, each in text order; kind `k` holds `starts[k]..<starts[k + 1]`.
+    private let positions: UnsafeMutablePointer<Int32>
+    private let starts: UnsafeMutablePointer<Int>
+    private let cursors: UnsafeMutablePointer<Int>
+
+    init(_ chars: [UInt32], table: CandidateTable) {
+        self.table = table
+        count = chars.count
+        let kinds = Candidate.allCases.count
+        starts = .allocate(capacity: kinds + 1)
+        cursors = .allocate(capacity: kinds)
+        // One pass: the candidates and their kinds, and how many of each kind.
+        var hits: [Int32] = []
+        var masks: [UInt16] = []
+        var perKind = [Int](repeating: 0, count: kinds)
+        chars.withUnsafeBufferPointer { p in
+            table.bits.withUnsafeBufferPointer { t in
+                for i in 0..<p.count {
+                    let c = p[i]
+                    guard c < 0x10000 else { continue }
+                    let m = t[Int(c)]
+                    if m == 0 { continue }
+                    hits.append(Int32(i))
+                    masks.append(m)
+                    var rest = m
+                    while rest != 0 {
+                        perKind[rest.trailingZeroBitCount] += 1
+                        rest &= rest - 1
+                    }
+                }
+            }
+        }
+        var total = 0
+        for k in 0..<kinds { starts[k] = total; cursors[k] = total; total += perKind[k] }
+        starts[kinds] = total
+        positions = .allocate(capacity: max(total, 1))
+        var fill = [Int](repeating: 0, count: kinds)
+        for k in 0..<kinds { fill[k] = starts[k] }
+        for h in 0..<hits.count {
+            var rest = masks[h]
+            while rest != 0 {
+                let k = rest.trailingZeroBitCount
+                positions[fill[k]] = hits[h]
+                fill[k] += 1
+                rest &= rest - 1
+            }
+        }
+    }
+
+    deinit {
+        positions.deallocate()
+        starts.deallocate()
+        cursors.deallocate()
+    }
+
+    /// The first index in `from..<end` whose character is of `kind`, else `end`.
+    @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
+        let k = kind.rawValue
+        let lo = starts[k], hi = starts[k + 1]
+        var c = cursors[k]
+        if c > lo && Int(positions[c - 1]) >= from {
+            // Behind the last answer: search the kind's positions.
+            var a = lo, b = c - 1
+            while a < b {
+                let m = (a + b) / 2
+                if Int(positions[m]) < from { a = m + 1 } else { b = m }
+            }
+            c = a
+        } else {
+            while c < hi && Int(positions[c]) < from { c += 1 }
+        }
+        cursors[k] = c
+        if c < hi {
+            let p = Int(positions[c])
+            if p < end { return p }
+        }
+        return end
+    }
+}
