@@ -97,25 +97,32 @@ final class CandidateIndex: @unchecked Sendable {
         let kinds = Candidate.allCases.count
         starts = .allocate(capacity: kinds + 1)
         cursors = .allocate(capacity: kinds)
-        // One pass: the candidates and their kinds, and how many of each kind.
-        var hits: [Int32] = []
-        var masks: [UInt16] = []
-        var perKind = [Int](repeating: 0, count: kinds)
+        // One pass over the text: the candidates and their kinds, written through pointers.
+        let n = chars.count
+        let hits = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
+        let masks = UnsafeMutablePointer<UInt16>.allocate(capacity: max(n, 1))
+        defer { hits.deallocate(); masks.deallocate() }
+        var found = 0
         chars.withUnsafeBufferPointer { p in
             table.bits.withUnsafeBufferPointer { t in
-                for i in 0..<p.count {
+                for i in 0..<n {
                     let c = p[i]
-                    guard c < 0x10000 else { continue }
-                    let m = t[Int(c)]
-                    if m == 0 { continue }
-                    hits.append(Int32(i))
-                    masks.append(m)
-                    var rest = m
-                    while rest != 0 {
-                        perKind[rest.trailingZeroBitCount] += 1
-                        rest &= rest - 1
+                    let m = c < 0x10000 ? t[Int(c)] : 0
+                    if m != 0 {
+                        hits[found] = Int32(truncatingIfNeeded: i)
+                        masks[found] = m
+                        found += 1
                     }
                 }
+            }
+        }
+        // How many of each kind, then each kind's positions in its own part of one array.
+        var perKind = [Int](repeating: 0, count: kinds)
+        for h in 0..<found {
+            var rest = masks[h]
+            while rest != 0 {
+                perKind[rest.trailingZeroBitCount] += 1
+                rest &= rest - 1
             }
         }
         var total = 0
@@ -124,7 +131,7 @@ final class CandidateIndex: @unchecked Sendable {
         positions = .allocate(capacity: max(total, 1))
         var fill = [Int](repeating: 0, count: kinds)
         for k in 0..<kinds { fill[k] = starts[k] }
-        for h in 0..<hits.count {
+        for h in 0..<found {
             var rest = masks[h]
             while rest != 0 {
                 let k = rest.trailingZeroBitCount
