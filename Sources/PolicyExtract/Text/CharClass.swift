@@ -172,12 +172,28 @@ extension ScalarText {
 
     /// True when `word` occurs anywhere inside `range`.
     func contains(_ word: [UInt32], in range: Range<Int>) -> Bool {
-        var k = range.lowerBound
-        while k + word.count <= range.upperBound {
-            if has(word, at: k) { return true }
-            k += 1
+        let text = chars
+        let n = word.count
+        guard n > 0 else { return range.lowerBound + n <= range.upperBound }
+        let lo = Swift.max(range.lowerBound, 0), hi = Swift.min(range.upperBound, text.count)
+        guard hi - lo >= n else { return false }
+        // The first character in a tight loop, the rest compared only where it matches.
+        return text.withUnsafeBufferPointer { t in
+            word.withUnsafeBufferPointer { w in
+                let first = w[0]
+                var k = lo
+                let last = hi - n
+                while k <= last {
+                    if t[k] == first {
+                        var j = 1
+                        while j < n && t[k + j] == w[j] { j += 1 }
+                        if j == n { return true }
+                    }
+                    k += 1
+                }
+                return false
+            }
         }
-        return false
     }
 }
 
