@@ -207,16 +207,17 @@ struct JSONBytesWriter: JSONSink {
 
     mutating func key(_ k: StaticString) {
         member()
+        // Keys are a few ASCII bytes: copied in a loop, not through a `memcpy` call.
         let n = k.utf8CodeUnitCount
-        let pretty = self.pretty
-        buffer.write(maxBytes: n + 4) { out in
-            out[0] = UInt8(ascii: "\"")
-            (out + 1).update(from: k.utf8Start, count: n)
-            out[n + 1] = UInt8(ascii: "\"")
-            out[n + 2] = UInt8(ascii: ":")
-            if pretty { out[n + 3] = 0x20; return n + 4 }
-            return n + 3
-        }
+        buffer.reserve(n + 4)
+        let out = buffer.base + buffer.count
+        let src = k.utf8Start
+        out[0] = UInt8(ascii: "\"")
+        var i = 0
+        while i < n { out[i + 1] = src[i]; i += 1 }
+        out[n + 1] = UInt8(ascii: "\"")
+        out[n + 2] = UInt8(ascii: ":")
+        if pretty { out[n + 3] = 0x20; buffer.advanceReserved(n + 4) } else { buffer.advanceReserved(n + 3) }
         separatorWritten = true
     }
 
