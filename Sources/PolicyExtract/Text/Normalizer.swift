@@ -129,11 +129,20 @@ public enum TextNormalizer {
             var needed = 0
             input.withUnsafeBufferPointer { src in
             simplified.withUnsafeBufferPointer { simp in
+            (convert ? tables.changedConverting : tables.changed).withUnsafeBufferPointer { changed in
             chars.withUnsafeMutableBufferPointer { dst in
             origin.withUnsafeMutableBufferPointer { org in
                 let room = dst.count
                 while i < n {
                     let c = src[i]
+                    // Most characters stay as they are: one bit says so.
+                    if c < 0x10000 && (changed[Int(c >> 6)] >> UInt64(c & 63)) & 1 == 0 {
+                        dst[count] = c
+                        org[count] = Int32(i)
+                        count += 1
+                        i += 1
+                        continue
+                    }
                     var out = c
                     if c < 0x80 {
                         if c == 0x0D {
@@ -170,6 +179,7 @@ public enum TextNormalizer {
                     count += 1
                     i += 1
                 }
+            }
             }
             }
             }
@@ -392,6 +402,10 @@ final class NormalizationTables: @unchecked Sendable {
     /// The same characters as a bitmap (bit `c - 0x4E00` set when `simplified` has an entry): 2.6 KB to
     /// test every ideograph of a document against, where `simplified` is 84 KB.
     let traditional: [UInt64]
+    /// One bit per BMP character that the folding pass changes or drops, without and with the
+    /// Traditional→Simplified mapping: every other character is copied as it is.
+    let changed: [UInt64]
+    let changedConverting: [UInt64]
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
     private let foldPool: [[UInt32]]
 
@@ -434,6 +448,15 @@ final class NormalizationTables: @unchecked Sendable {
         }
         foldIndex = index
         foldPool = pool
+        // The characters the folding pass changes or drops, as `normalize` treats them one by one.
+        var changed = [UInt64](repeating: 0, count: 1024)
+        func mark(_ c: Int) { changed[c >> 6] |= 1 << UInt64(c & 63) }
+        for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
+        for c in 0xFF01...0xFF5E { mark(c) }
+        for c in 0x80..<0x10000 where index[c] >= 0 { mark(c) }
+        self.changed = changed
+        for k in simplified.indices where simplified[k] != 0 { mark(0x4E00 + k) }
+        changedConverting = changed
     }
 
     /// The NFKC form of one character, or nil when it is unchanged.
