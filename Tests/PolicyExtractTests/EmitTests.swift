@@ -19,6 +19,20 @@ import Testing
         }
     }
 
+    @Test func stringsReadBackAsWritten() throws {
+        // Random strings around the eight-byte fast path: escapes at every position, multi-byte characters.
+        let pieces: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", "中", "，", "😀", "𠀀", "/", "12345678"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...24, using: &rng) { s += pieces.randomElement(using: &rng)! }
+            var w = JSONBytesWriter(pretty: false)
+            w.beginArray(inline: true); w.string(s); w.endArray()
+            let parsed = try JSONSerialization.jsonObject(with: Data(w.out)) as? [String]
+            #expect(parsed == [s], "\(Array(s.utf8))")
+        }
+    }
+
     @Test func integersAndEmptyContainers() {
         var w = JSONBytesWriter(pretty: false)
         w.beginObject()

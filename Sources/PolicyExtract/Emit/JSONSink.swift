@@ -236,13 +236,36 @@ struct JSONBytesWriter: JSONSink {
             buffer.write(maxBytes: bytes.count * 6 + 2) { out in
                 var n = 0
                 out[n] = UInt8(ascii: "\""); n += 1
-                for b in bytes {
+                let count = bytes.count
+                var i = 0
+                if let src = bytes.baseAddress {
+                    // Eight bytes at a time while none of them needs escaping (Chinese text never does).
+                    let raw = UnsafeRawPointer(src)
+                    while i + 8 <= count {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if Self.mayNeedEscape(word) { break }
+                        UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
+                        n += 8; i += 8
+                    }
+                }
+                while i < count {
+                    let b = bytes[i]
                     if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n += 1 } else { n += Self.escapeASCII(b, out + n) }
+                    i += 1
                 }
                 out[n] = UInt8(ascii: "\""); n += 1
                 return n
             }
         }
+    }
+
+    /// True when one of the eight bytes of `w` is a control character, `"` or `\` (bytes from 0x80 up,
+    /// parts of multi-byte characters, never count).
+    @inline(__always) static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (w &- ones &* 0x20) & ~w & highs    // a byte below 0x20
+        return (control | hasZero(w ^ (ones &* 0x22)) | hasZero(w ^ (ones &* 0x5C))) != 0
     }
 
     /// Writes an escaped ASCII byte at `out`; returns the number of bytes (2 or 6).
