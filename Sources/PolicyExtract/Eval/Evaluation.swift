@@ -54,6 +54,15 @@ public struct Evaluation {
     /// NFKC, Traditional → Simplified, no spaces: the form names and texts are compared in.
     public static func key(_ s: String) -> String {
         let tables = NormalizationTables.shared
+        // Most names are already in that form: no character that folding, the Traditional mapping or the
+        // space rule would change. They are returned as they are.
+        let unchanged = tables.changedConverting.withUnsafeBufferPointer { changed in
+            s.unicodeScalars.allSatisfy { u in
+                let c = u.value
+                return c < 0x10000 && c != 0x20 && c != 0x0A && c != 0x09 && (changed[Int(c >> 6)] >> UInt64(c & 63)) & 1 == 0
+            }
+        }
+        if unchanged { return s }
         let simplified = tables.simplified
         var out: [UInt32] = []
         out.reserveCapacity(s.utf8.count)
