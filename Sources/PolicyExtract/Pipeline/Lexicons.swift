@@ -36,6 +36,11 @@ public struct Lexicons: Sendable {
         let mentionFirsts: ScalarSet
         /// The characters each scanner starts from (`bodyWord`: `mentionFirsts`).
         let candidates: CandidateTable
+        /// The same words by their first two characters, hashed (`bodyWordPair`), and the one-character
+        /// ones: a position where neither can begin a word is passed over before any word is compared.
+        let bodyWordPairs: ScalarSet
+        let bodyWordSingles: ScalarSet
+        @inline(__always) static func bodyWordPair(_ a: UInt32, _ b: UInt32) -> UInt32 { (a &* 31 &+ b) & 0xFFFF }
         /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
@@ -75,6 +80,9 @@ public struct Lexicons: Sendable {
             departmentStopwords = WordsByFirst(stopwords)
             mentionFirsts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.first))
             candidates = CandidateTable(bodyWordFirsts: mentionFirsts)
+            let bodyWords = centralWords + mentionSuffixWords
+            bodyWordPairs = ScalarSet(bodyWords.filter { $0.count >= 2 }.map { Self.bodyWordPair($0[0], $0[1]) })
+            bodyWordSingles = ScalarSet(bodyWords.filter { $0.count == 1 }.map { $0[0] })
         }
     }
     public var centralBodies: [String]

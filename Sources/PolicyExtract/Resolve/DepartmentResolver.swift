@@ -406,12 +406,16 @@ struct DepartmentResolver {
         let chars = ctx.chars
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
+        let scan = ctx.lexicons.scan
         for unit in ctx.structure.units where unit.kind == .sentence || unit.kind == .heading {
             let r = unit.range
             var k = r.lowerBound
             while k < r.upperBound {
                 k = ctx.next(.bodyWord, from: k, to: r.upperBound)
                 if k >= r.upperBound { break }
+                // No central body or suffix begins with these two characters (发展, 新兴, 工业 …): next.
+                if !scan.bodyWordSingles.contains(chars[k]),
+                   k + 1 >= chars.count || !scan.bodyWordPairs.contains(Lexicons.ScanTables.bodyWordPair(chars[k], chars[k + 1])) { k += 1; continue }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }
