@@ -283,7 +283,11 @@ public final class Segmenter {
             addParagraph(text, r, section: stack.last!, into: &structure)
             li += 1
         }
-        structure.units.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Units come out in order except around a title and header lines moved after the fact.
+        let units = structure.units
+        if !zip(units, units.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound }) {
+            structure.units.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
         return structure
     }
 
