@@ -115,7 +115,7 @@ func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
 
 /// What a matcher reads: the normalized document, the lexicons, and a numeral reader.
 /// One per task (it holds an ICU handle).
-public final class MatchContext: ScalarText {
+public final class MatchContext: CandidateScanning {
     public let text: NormalizedText
     public let lexicons: Lexicons
     public let numerals: ChineseNumeralReader
@@ -131,12 +131,6 @@ public final class MatchContext: ScalarText {
         self.lexicons = lexicons
         self.numerals = numerals
         self.chars = text.chars
-    }
-
-    /// The first index in `from..<end` whose character is of `kind`, else `end`.
-    @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
-        if let index = text.candidates, index.table === lexicons.scan.candidates { return index.next(kind, from: from, to: end) }
-        return lexicons.scan.candidates.scan(chars, kind, from: from, to: end)
     }
 
 

@@ -64,7 +64,7 @@ struct Resolver {
 }
 
 /// What the resolvers share: the document, the lexicons and helpers over the normalized text.
-final class ResolveContext: ScalarText {
+final class ResolveContext: CandidateScanning {
     let result: DocumentResult
     let lexicons: Lexicons
     let chars: [UInt32]
@@ -77,12 +77,6 @@ final class ResolveContext: ScalarText {
         self.chars = result.text.chars
         self.text = result.text
         self.structure = result.structure
-    }
-
-    /// The first index in `from..<end` whose character is of `kind`, else `end`.
-    @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
-        if let index = text.candidates, index.table === lexicons.scan.candidates { return index.next(kind, from: from, to: end) }
-        return lexicons.scan.candidates.scan(chars, kind, from: from, to: end)
     }
 
     /// For each section, the nearest heading on its path (deepest first) that names a cluster

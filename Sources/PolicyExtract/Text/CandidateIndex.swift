@@ -25,6 +25,21 @@ enum Candidate: Int, CaseIterable {
     case tab
 }
 
+/// A text scanned with a pipeline's lexicons (the matchers' and the resolvers' contexts).
+protocol CandidateScanning: ScalarText {
+    var text: NormalizedText { get }
+    var lexicons: Lexicons { get }
+}
+
+extension CandidateScanning {
+    /// The first index in `from..<end` whose character is of `kind`, else `end`: through the text's index
+    /// when it was built with these lexicons, else by testing each character.
+    @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
+        if let index = text.candidates, index.table === lexicons.scan.candidates { return index.next(kind, from: from, to: end) }
+        return lexicons.scan.candidates.scan(chars, kind, from: from, to: end)
+    }
+}
+
 /// For every character of the Basic Multilingual Plane, one bit per `Candidate` kind it belongs to. Built
 /// once per pipeline (the `bodyWord` kind depends on its lexicons); no kind holds a character outside the
 /// plane.

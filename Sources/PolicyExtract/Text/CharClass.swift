@@ -174,7 +174,7 @@ extension ScalarText {
     func contains(_ word: [UInt32], in range: Range<Int>) -> Bool {
         let text = chars
         let n = word.count
-        guard n > 0 else { return range.lowerBound + n <= range.upperBound }
+        guard n > 0 else { return true }
         let lo = Swift.max(range.lowerBound, 0), hi = Swift.min(range.upperBound, text.count)
         guard hi - lo >= n else { return false }
         // The first character in a tight loop, the rest compared only where it matches.
