@@ -107,11 +107,11 @@ public enum TextNormalizer {
         input.withUnsafeBufferPointer { src in
             tables.traditional.withUnsafeBufferPointer { traditional in
                 var traditionalSeen = Set<UInt32>()
+                let outside = UInt32(0x9FFF - 0x4E00 + 1)  // the bitmap's last, empty bit: no branch on the range
                 for i in 0..<n {
-                    let c = src[i]
-                    guard c &- 0x4E00 <= 0x9FFF - 0x4E00 else { continue }
-                    let k = Int(c &- 0x4E00)
+                    let k = Int(Swift.min(src[i] &- 0x4E00, outside))
                     guard traditional[k >> 6] & (1 << UInt64(k & 63)) != 0 else { continue }
+                    let c = src[i]
                     traditionalSeen.insert(c)
                     if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
                 }
@@ -400,7 +400,8 @@ final class NormalizationTables: @unchecked Sendable {
     /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
     let simplified: [UInt32]
     /// The same characters as a bitmap (bit `c - 0x4E00` set when `simplified` has an entry): 2.6 KB to
-    /// test every ideograph of a document against, where `simplified` is 84 KB.
+    /// test every ideograph of a document against, where `simplified` is 84 KB. Bit `simplified.count`
+    /// exists and is never set (every character outside the ideographs maps to it).
     let traditional: [UInt64]
     /// One bit per BMP character that the folding pass changes or drops, without and with the
     /// Traditional→Simplified mapping: every other character is copied as it is.
@@ -433,7 +434,7 @@ final class NormalizationTables: @unchecked Sendable {
             }
         }
         self.simplified = simplified
-        var traditional = [UInt64](repeating: 0, count: (simplified.count + 63) / 64)
+        var traditional = [UInt64](repeating: 0, count: simplified.count / 64 + 1)
         for k in simplified.indices where simplified[k] != 0 { traditional[k >> 6] |= 1 << UInt64(k & 63) }
         self.traditional = traditional
         // NFKC of single BMP characters outside ASCII and the unified ideographs.
