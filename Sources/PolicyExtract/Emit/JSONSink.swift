@@ -231,31 +231,37 @@ struct JSONBytesWriter: JSONSink {
 
     mutating func string(_ s: String) {
         member()
-        var s = s
-        s.withUTF8 { bytes in
-            buffer.write(maxBytes: bytes.count * 6 + 2) { out in
-                var n = 0
-                out[n] = UInt8(ascii: "\""); n += 1
-                let count = bytes.count
-                var i = 0
-                if let src = bytes.baseAddress {
-                    // Eight bytes at a time while none of them needs escaping (Chinese text never does).
-                    let raw = UnsafeRawPointer(src)
-                    while i + 8 <= count {
-                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if Self.mayNeedEscape(word) { break }
-                        UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
-                        n += 8; i += 8
-                    }
+        // A native string's bytes are read in place; any other is made contiguous first.
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            var s = s
+            s.withUTF8 { writeEscaped($0) }
+        }
+    }
+
+    /// UTF-8 bytes as a JSON string, escaped.
+    private func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.write(maxBytes: bytes.count * 6 + 2) { out in
+            var n = 0
+            out[n] = UInt8(ascii: "\""); n += 1
+            let count = bytes.count
+            var i = 0
+            if let src = bytes.baseAddress {
+                // Eight bytes at a time while none of them needs escaping (Chinese text never does).
+                let raw = UnsafeRawPointer(src)
+                while i + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if Self.mayNeedEscape(word) { break }
+                    UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
+                    n += 8; i += 8
                 }
-                while i < count {
-                    let b = bytes[i]
-                    if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n += 1 } else { n += Self.escapeASCII(b, out + n) }
-                    i += 1
-                }
-                out[n] = UInt8(ascii: "\""); n += 1
-                return n
             }
+            while i < count {
+                let b = bytes[i]
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n += 1 } else { n += Self.escapeASCII(b, out + n) }
+                i += 1
+            }
+            out[n] = UInt8(ascii: "\""); n += 1
+            return n
         }
     }
 
