@@ -70,7 +70,9 @@ struct ClusterResolver {
     func cluster(_ r: Range<Int>) -> (Bool, Cluster)? {
         guard r.count >= 4 else { return nil }
         // Worked on scalars; strings are made only for a cluster that is kept.
-        let full = ctx.chars[r].filter { $0 != 0x20 }
+        var full: [UInt32] = []
+        full.reserveCapacity(r.count)
+        for c in ctx.chars[r] where c != 0x20 { full.append(c) }
         var body = full[...]
         if body.ends(with: Self.jiqun) { body = body.dropLast(2) }
         if body.ends(with: Self.chanye) { body = body.dropLast(2) }

@@ -237,13 +237,19 @@ enum UTF16Text {
 
 /// Builds a Swift string from scalar values, encoding UTF-8 straight into the string's storage.
 func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+    makeString(scalars, without: { _ in false })
+}
+
+/// Builds a Swift string from the scalar values that `drop` does not name (no intermediate array).
+@inline(__always) func makeString<C: Collection>(_ scalars: C, without drop: (UInt32) -> Bool) -> String where C.Element == UInt32 {
     if scalars.isEmpty { return "" }
     // The exact UTF-8 length first, so that short strings stay small (no allocation).
     var length = 0
-    for c in scalars { length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0 }
+    for c in scalars where !drop(c) { length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0 }
+    if length == 0 { return "" }
     return String(unsafeUninitializedCapacity: length) { out in
         var n = 0
-        for c in scalars {
+        for c in scalars where !drop(c) {
             if c < 0x80 {
                 out[n] = UInt8(c); n += 1
             } else if c < 0x800 {

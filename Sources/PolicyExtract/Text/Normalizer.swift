@@ -59,7 +59,7 @@ public struct NormalizedText: Sendable, ScalarText {
     public func text(_ r: Range<Int>) -> String { makeString(chars[r]) }
 
     /// The normalized text of `r` without the characters `drop` names (spaces, markup).
-    func text(_ r: Range<Int>, without drop: (UInt32) -> Bool) -> String { makeString(chars[r].filter { !drop($0) }) }
+    func text(_ r: Range<Int>, without drop: (UInt32) -> Bool) -> String { makeString(chars[r], without: drop) }
 
     @inline(__always) public subscript(i: Int) -> UInt32 { i >= 0 && i < chars.count ? chars[i] : 0 }
 
