@@ -145,6 +145,22 @@ public final class SentenceBreaker {
 
     deinit { if let raw { cicu_ubrk_close(raw) } }
 
+    /// Appends to `result` the UTF-16 offsets, plus `offset`, at which sentences end (each boundary after
+    /// the first), for `text`, which the iterator reads only during the call.
+    public func boundaries(_ text: UnsafeBufferPointer<UInt16>, offset: Int, into result: inout [Int]) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
+        guard let raw else { result.append(text.count + offset); return }
+        var status = U_ZERO_ERROR
+        cicu_ubrk_setText(raw, base, Int32(text.count), &status)
+        if failed(status) { result.append(text.count + offset); return }
+        _ = cicu_ubrk_first(raw)
+        while true {
+            let next = cicu_ubrk_next(raw)
+            if next < 0 { break }
+            result.append(Int(next) + offset)
+        }
+    }
+
     /// The UTF-16 offsets at which sentences end (each boundary after the first), for `text`.
     public func boundaries(_ text: [UInt16]) -> [Int] {
         if text.isEmpty { return [] }

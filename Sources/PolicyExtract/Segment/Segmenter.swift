@@ -81,6 +81,10 @@ public struct DocumentStructure: Sendable {
 /// tables of a normalized document.
 public final class Segmenter {
     private let breaker = SentenceBreaker()
+    /// Buffers `sentences` keeps from one paragraph to the next.
+    private var unitScratch: [UInt16] = []
+    private var cutScratch: [Int] = []
+    private var semicolonScratch: [Int] = []
     static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
     static let guanyu = scalars("关于")
     static let wenjian = scalars("文件")
@@ -294,43 +298,72 @@ public final class Segmenter {
     private func addParagraph(_ text: NormalizedText, _ r: Range<Int>, section: Int, into structure: inout DocumentStructure) {
         let p = structure.paragraphs.count
         structure.paragraphs.append(r)
-        for s in sentences(text, r) {
+        sentences(text, r) { s in
             structure.units.append(TextUnit(kind: .sentence, range: s, section: section, paragraph: p))
         }
     }
 
-    /// Sentences of a paragraph: ICU sentence boundaries, plus a split after `；`/`;`.
-    func sentences(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>] {
-        let slice = text.chars[r]
-        let units = UTF16Text.units(slice)
-        var boundaries: [Int] = []
-        if units.count == slice.count {
-            boundaries = breaker.boundaries(units).map { $0 + r.lowerBound }
+    /// Calls `body` with each sentence of the paragraph `r`, in order: ICU sentence boundaries, plus a split
+    /// after `；`/`;`. The paragraph's UTF-16 and the boundaries go into buffers kept from one paragraph to
+    /// the next.
+    func sentences(_ text: NormalizedText, _ r: Range<Int>, _ body: (Range<Int>) -> Void) {
+        guard !r.isEmpty else { return }
+        // Taken out of the object while in use, so that each buffer has one owner and is written in place.
+        var units = unitScratch, cuts = cutScratch, semicolons = semicolonScratch
+        unitScratch = []; cutScratch = []; semicolonScratch = []
+        defer { unitScratch = units; cutScratch = cuts; semicolonScratch = semicolons }
+        cuts.removeAll(keepingCapacity: true)
+        semicolons.removeAll(keepingCapacity: true)
+        if units.count < r.count { units = [UInt16](repeating: 0, count: Swift.max(r.count, units.count * 2)) }
+        // One unit per scalar while the paragraph stays in the Basic Multilingual Plane (the usual case).
+        var bmp = true
+        text.chars.withUnsafeBufferPointer { p in
+            units.withUnsafeMutableBufferPointer { u in
+                var j = 0
+                for k in r {
+                    let c = p[k]
+                    if c >= 0x10000 { bmp = false; break }
+                    u[j] = UInt16(truncatingIfNeeded: c)
+                    j += 1
+                    if c == 0x3B { semicolons.append(k + 1) }
+                }
+            }
+        }
+        if bmp {
+            units.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<r.count]), offset: r.lowerBound, into: &cuts) }
         } else {
+            let slice = text.chars[r]
+            let all = UTF16Text.units(slice)
             // Map UTF-16 offsets back to scalar offsets.
-            var unitToScalar = [Int](repeating: 0, count: units.count + 1)
+            var unitToScalar = [Int](repeating: 0, count: all.count + 1)
             var u = 0
             for (k, c) in slice.enumerated() {
                 unitToScalar[u] = k
                 u += c >= 0x10000 ? 2 : 1
             }
-            unitToScalar[units.count] = slice.count
-            boundaries = breaker.boundaries(units).map { unitToScalar[$0] + r.lowerBound }
+            unitToScalar[all.count] = slice.count
+            cuts = breaker.boundaries(all).map { unitToScalar[$0] + r.lowerBound }
+            semicolons = r.filter { text.chars[$0] == 0x3B }.map { $0 + 1 }
         }
-        var cuts = boundaries
-        for k in r where text.chars[k] == UInt32(char: ";") { cuts.append(k + 1) }
-        cuts.append(r.upperBound)
-        cuts.sort()
-        var result: [Range<Int>] = []
+        // Both lists are in order: merged, then the paragraph's end.
         var start = r.lowerBound
-        for cut in cuts where cut > start && cut <= r.upperBound {
-            var s = start, e = cut
-            while s < e, text.chars[s] == 0x20 { s += 1 }
-            while e > s, text.chars[e - 1] == 0x20 { e -= 1 }
-            if s < e { result.append(s..<e) }
-            start = cut
+        var i = 0, j = 0
+        text.chars.withUnsafeBufferPointer { p in
+            while true {
+                let cut: Int
+                if i < cuts.count && (j >= semicolons.count || cuts[i] <= semicolons[j]) { cut = cuts[i]; i += 1 }
+                else if j < semicolons.count { cut = semicolons[j]; j += 1 }
+                else { cut = r.upperBound }
+                if cut > start && cut <= r.upperBound {
+                    var s = start, e = cut
+                    while s < e, p[s] == 0x20 { s += 1 }
+                    while e > s, p[e - 1] == 0x20 { e -= 1 }
+                    if s < e { body(s..<e) }
+                    start = cut
+                }
+                if i >= cuts.count && j >= semicolons.count && cut == r.upperBound { break }
+            }
         }
-        return result
     }
 
     func endsWithDocType(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
