@@ -157,9 +157,13 @@ struct DepartmentResolver {
             if i < 8, unit.kind == .header || unit.kind == .sentence, ctx.result.structure.paragraphs.firstIndex(where: { $0.contains(unit.range.lowerBound) }).map({ $0 < 3 }) ?? true {
                 isSignature = isSignature || unit.range.count == ctx.result.structure.paragraphs.first(where: { $0.contains(unit.range.lowerBound) })?.count
             }
-            if isSignature, !result.contains(where: { $0.role == .issuer && $0.name == ctx.text.text(unit.range, without: { $0 == 0x20 }) }),
-               !result.contains(where: { $0.role == .printer && $0.span.start == ctx.text.span(unit.range).start }) {
-                add(&result, unit.range, .issuer)
+            if isSignature {
+                let unitName = ctx.text.text(unit.range, without: { $0 == 0x20 })
+                let unitStart = ctx.text.span(unit.range).start
+                if !result.contains(where: { $0.role == .issuer && $0.name == unitName }),
+                   !result.contains(where: { $0.role == .printer && $0.span.start == unitStart }) {
+                    add(&result, unit.range, .issuer)
+                }
             }
         }
     }
@@ -176,7 +180,7 @@ struct DepartmentResolver {
             // Groups separated by commas; a group opened by 各 (各省、自治区、直辖市人民政府) is collective.
             var groupCollective = false
             var previousEnd = p.lowerBound
-            for item in splitList(p.lowerBound..<(p.upperBound - 1)) {
+            for item in all {
                 let gap = previousEnd..<item.0.lowerBound
                 if gap.contains(where: { ctx.chars[$0] == UInt32(char: ",") }) || previousEnd == p.lowerBound {
                     groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 && !looksLikeBody(item.0)
