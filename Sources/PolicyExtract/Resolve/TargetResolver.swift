@@ -29,15 +29,12 @@ struct TargetResolver {
         return nil
     }
 
-    /// An item shared by reference: values are sorted and copied around, the item is not.
-    final class ItemBox {
-        let item: Item
-        init(_ item: Item) { self.item = item }
-    }
-
+    /// A value that may become a target: what the resolver reads of its item, and no more (values are
+    /// merged and copied around; the item's strings are not).
     struct Value {
-        private let box: ItemBox
-        var item: Item { box.item }
+        /// The item's span and section.
+        var span: Span
+        var section: Int
         var range: Range<Int>
         /// End including a qualifier marker after the value (以上, 左右).
         var markerEnd: Int
@@ -47,13 +44,14 @@ struct TargetResolver {
         var qualifier: Qualifier
         var isAmount: Bool
         var isCount: Bool
-        var amount: AmountValue?
+        /// For an amount: its value in 亿元 (a tier's threshold).
+        var yiYuan: ExactDecimal?
 
         init(item: Item, range: Range<Int>, markerEnd: Int, value: ExactDecimal, valueMax: ExactDecimal?, unit: String,
-             qualifier: Qualifier, isAmount: Bool, isCount: Bool, amount: AmountValue?) {
-            box = ItemBox(item)
+             qualifier: Qualifier, isAmount: Bool, isCount: Bool, yiYuan: ExactDecimal?) {
+            span = item.span; section = item.section
             self.range = range; self.markerEnd = markerEnd; self.value = value; self.valueMax = valueMax; self.unit = unit
-            self.qualifier = qualifier; self.isAmount = isAmount; self.isCount = isCount; self.amount = amount
+            self.qualifier = qualifier; self.isAmount = isAmount; self.isCount = isCount; self.yiYuan = yiYuan
         }
     }
 
@@ -64,21 +62,21 @@ struct TargetResolver {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
             let unit = a.unit == "亿" ? "亿元" : a.unit == "万亿" ? "万亿元" : a.unit
             amounts.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
-                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, amount: a))
+                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }
         for item in r.items(PercentMatcher.id) where item.tableCell == nil {
             guard case .percent(let p) = item.mention.value else { continue }
             percents.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: p.value,
-                                  valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, amount: nil))
+                                  valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, yiYuan: nil))
         }
         for item in r.items(CountMatcher.id) where item.tableCell == nil {
             guard case .count(let c) = item.mention.value else { continue }
             counts.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: c.value,
-                                valueMax: c.valueMax, unit: c.unit, qualifier: c.qualifier, isAmount: false, isCount: true, amount: nil))
+                                valueMax: c.valueMax, unit: c.unit, qualifier: c.qualifier, isAmount: false, isCount: true, yiYuan: nil))
         }
         // Each list is in document order (items are): merged by start, amounts before percents before
         // counts at the same start, as a stable sort of the three lists one after another orders them.
-        func inOrder(_ l: [Value]) -> Bool { zip(l, l.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound } }
+        func inOrder(_ l: [Value]) -> Bool { l.indices.dropFirst().allSatisfy { l[$0 - 1].range.lowerBound <= l[$0].range.lowerBound } }
         guard inOrder(amounts), inOrder(percents), inOrder(counts) else {
             return (amounts + percents + counts).sorted { $0.range.lowerBound < $1.range.lowerBound }
         }
@@ -178,7 +176,7 @@ struct TargetResolver {
                 if let t = threshold { consumed.insert(t.1) }
                 if let lb = levelBefore, let idx = pv.firstIndex(where: { $0.range == lb.range }) {
                     // The tier amount was already turned into a target on its own: replace it.
-                    targets.removeAll { $0.valueSpan == lb.item.span }
+                    targets.removeAll { $0.valueSpan == lb.span }
                     consumed.insert(idx)
                 }
                 if var t = makeTarget(v, year: (year.0, year.1), threshold: threshold?.0, levelBefore: levelBefore, paragraph: paragraph) {
@@ -286,7 +284,7 @@ struct TargetResolver {
             metric = ctx.string(tail)
             end = max(end, tail.upperBound)
         }
-        if subject.isEmpty { subject = headingSubject(v.item.section) }
+        if subject.isEmpty { subject = headingSubject(v.section) }
         if subject.isEmpty {
             for w in Self.wholeArea where ctx.has(w, at: metricRange.lowerBound) { subject = makeString(w) }
         }
@@ -296,11 +294,11 @@ struct TargetResolver {
         let p = ctx.provenance(spanRange)
         // A tier keeps its money threshold; the target's own value is the count.
         var th: Threshold? = nil
-        if let t = threshold, let a = t.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
-        if let lb = levelBefore, let a = lb.amount { th = Threshold(yiYuan: a.yiYuan, comparator: a.qualifier) }
+        if let t = threshold, let y = t.yiYuan { th = Threshold(yiYuan: y, comparator: t.qualifier) }
+        if let lb = levelBefore, let y = lb.yiYuan { th = Threshold(yiYuan: y, comparator: lb.qualifier) }
         return Target(year: year.1, subject: subject, metric: metric, comparator: v.qualifier, value: v.value, valueMax: v.valueMax, unit: v.unit,
                       threshold: th, members: members, lead: [], responsible: [], span: p.span, text: p.text,
-                      valueSpan: v.item.span, section: v.item.section, sentenceRange: p.sentence, article: p.article,
+                      valueSpan: v.span, section: v.section, sentenceRange: p.sentence, article: p.article,
                       yearSpan: ctx.text.span(year.0))
     }
 
