@@ -124,7 +124,8 @@ struct TargetResolver {
         let paragraphs = r.structure.paragraphs
         func bucket<T>(_ items: [T], _ position: (T) -> Int) -> [[T]] {
             var result = [[T]](repeating: [], count: paragraphs.count)
-            let sorted = items.sorted { position($0) < position($1) }
+            let inOrder = items.indices.dropFirst().allSatisfy { position(items[$0 - 1]) <= position(items[$0]) }
+            let sorted = inOrder ? items : items.sorted { position($0) < position($1) }
             var p = 0
             for item in sorted {
                 let at = position(item)
