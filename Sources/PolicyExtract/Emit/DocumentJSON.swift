@@ -12,7 +12,7 @@ public enum DocumentJSON {
     /// Lends the document's JSON text (and a final line feed when `newline`) to `body` without copying it.
     public static func withBytes<T>(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false,
                                     _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 24 : 12) + 4096)
+        var w = JSONBytesWriter(pretty: pretty, capacity: r.text.original.count * (pretty ? 32 : 16) + 4096)
         write(r, into: &w)
         if newline { w.buffer.append(0x0A) }
         return try body(UnsafeRawBufferPointer(start: w.buffer.base, count: w.buffer.count))
