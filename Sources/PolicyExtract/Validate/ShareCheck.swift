@@ -12,19 +12,24 @@ public struct ShareCheck: DocumentCheck {
     static let shareWords: [[UInt32]] = ["比例", "比重", "占比"].map(scalars)
     static let totalWords: [[UInt32]] = ["共有", "共", "总计", "总数", "总量", "合计", "全部", "总额"].map(scalars)
 
-    struct Figure { var value: Double; var unit: String; var item: Item }
+    /// A count or an amount: its value in base units, and where it stands.
+    struct Figure { var value: Double; var unit: String; var range: Range<Int>; var span: Span; var text: String }
 
     public func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         let text = r.text
         // The figures are gathered only when a sentence states a share (most documents have none).
         lazy var figures: [Figure] = (r.items(CountMatcher.id).compactMap { i in
-            if case .count(let c) = i.mention.value, c.valueMax == nil { return Figure(value: c.value.doubleValue * Double(c.scale), unit: c.baseUnit, item: i) }
+            if case .count(let c) = i.mention.value, c.valueMax == nil {
+                return Figure(value: c.value.doubleValue * Double(c.scale), unit: c.baseUnit, range: i.mention.range, span: i.span, text: i.text)
+            }
             return nil
         } + r.items(AmountMatcher.id).compactMap { i in
-            if case .amount(let a) = i.mention.value, a.valueMax == nil { return Figure(value: a.yuan.doubleValue, unit: "元", item: i) }
+            if case .amount(let a) = i.mention.value, a.valueMax == nil {
+                return Figure(value: a.yuan.doubleValue, unit: "元", range: i.mention.range, span: i.span, text: i.text)
+            }
             return nil
-        }).sorted { $0.item.mention.range.lowerBound < $1.item.mention.range.lowerBound }
+        }).sorted { $0.range.lowerBound < $1.range.lowerBound }
         // Shares stated as values: a threshold (超过10%, 不低于30%) states no share of given figures.
         let percents = r.items(PercentMatcher.id).filter {
             if case .percent(let p) = $0.mention.value { return !p.isPoints && p.valueMax == nil && (p.qualifier == .none || p.qualifier == .reach) }
@@ -44,12 +49,12 @@ public struct ShareCheck: DocumentCheck {
             let firstPercent = ps[0].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
             guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
-            let before = figures.filter { s.contains($0.item.mention.range.lowerBound) && $0.item.mention.range.lowerBound < zhan }
+            let before = figures.filter { s.contains($0.range.lowerBound) && $0.range.lowerBound < zhan }
             guard before.count >= ps.count + 1 else { continue }
             // The total: introduced by 共/总/合计, else the largest figure of the unit.
-            let total = before.first(where: { f in Self.totalWords.contains { text.has($0, endingAt: f.item.mention.range.lowerBound) } })
+            let total = before.first(where: { f in Self.totalWords.contains { text.has($0, endingAt: f.range.lowerBound) } })
                 ?? before.max(by: { $0.value < $1.value })!
-            let candidates = before.filter { $0.unit == total.unit && $0.item.mention.range != total.item.mention.range }
+            let candidates = before.filter { $0.unit == total.unit && $0.range != total.range }
             guard candidates.count >= ps.count, total.value > 0 else { continue }
             let parts = Array(candidates.suffix(ps.count))
             for (p, part) in zip(ps, parts) {
@@ -62,11 +67,11 @@ public struct ShareCheck: DocumentCheck {
                 let shown = decimalText(computed, decimals + 2)
                 findings.append(Finding(
                     check: Self.id, severity: ok ? .consistent : .conflict,
-                    claim: "share \(part.item.text) of \(total.item.text)",
-                    stated: "\(pv.value)%", computed: "\(shown)% (\(part.item.text) / \(total.item.text))",
+                    claim: "share \(part.text) of \(total.text)",
+                    stated: "\(pv.value)%", computed: "\(shown)% (\(part.text) / \(total.text))",
                     tolerance: "±\(decimalText(tolerance, decimals + 1)) percentage points",
-                    evidence: [Validator.evidence(r, p.span, p.text), Validator.evidence(r, part.item.span, part.item.text),
-                               Validator.evidence(r, total.item.span, total.item.text)],
+                    evidence: [Validator.evidence(r, p.span, p.text), Validator.evidence(r, part.span, part.text),
+                               Validator.evidence(r, total.span, total.text)],
                     detail: ok ? "the stated share matches its figures" : "the stated share differs from its figures by \(decimalText(abs(computed - pv.value.doubleValue), decimals + 2)) points"))
             }
         }
