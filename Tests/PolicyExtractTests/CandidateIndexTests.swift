@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    @Test func eightAtATimeSearchAgreesWithALoop() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt32] = [0x20, 0x2C, 0x0A, 0x4E2D, 0x41, 0x1F600]
+        for _ in 0..<2000 {
+            let chars = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let from = Int.random(in: 0...chars.count, using: &rng)
+            let end = Int.random(in: from...chars.count, using: &rng)
+            let (a, b) = (alphabet.randomElement(using: &rng)!, alphabet.randomElement(using: &rng)!)
+            let want = (from..<end).first { chars[$0] == a || chars[$0] == b } ?? end
+            let got = chars.withUnsafeBufferPointer { firstIndex(of: a, or: b, in: $0, from: from, to: end) }
+            #expect(got == want, "\(a) \(b) \(from)..<\(end) in \(chars)")
+        }
+    }
+
     @Test func aScanForwardVisitsEveryCandidate() {
         let lexicons = PipelineDefinition.builtIn.lexicons
         let chars = Array("到2025年,济宁市工业和信息化局牵头,集群营业收入达1200亿元。".unicodeScalars.map(\.value))

@@ -197,6 +197,23 @@ extension ScalarText {
     }
 }
 
+/// The first index in `from..<end` whose character is `a` or `b`, else `end`: eight characters compared at
+/// a time, for the scans that look for one or two characters only (line breaks, spaces).
+@inline(__always) func firstIndex(of a: UInt32, or b: UInt32, in p: UnsafeBufferPointer<UInt32>, from: Int, to end: Int) -> Int {
+    var i = from
+    if let base = p.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        let va = SIMD8<UInt32>(repeating: a), vb = SIMD8<UInt32>(repeating: b)
+        while i + 8 <= end {
+            let v = raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD8<UInt32>.self)
+            if any((v .== va) .| (v .== vb)) { break }
+            i &+= 8
+        }
+    }
+    while i < end, p[i] != a, p[i] != b { i += 1 }
+    return i
+}
+
 /// `v` rounded to `places` decimals, written as a plain decimal (12.3158 → "12.32" for 2).
 func decimalText(_ v: Double, _ places: Int) -> String {
     var scale = 1.0

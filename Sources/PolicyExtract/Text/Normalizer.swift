@@ -238,7 +238,7 @@ public enum TextNormalizer {
             var lineStart = 0
             while lineStart <= n {
                 var i = lineStart
-                while i < n, chars[i] != 0x0A { i += 1 }
+                i = firstIndex(of: 0x0A, or: 0x0A, in: chars, from: i, to: n)
                 var s = lineStart, e = i
                 while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
                 while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
@@ -312,7 +312,7 @@ public enum TextNormalizer {
         while i < n {
             // Runs without a space or comma are kept whole.
             var next = i
-            chars.withUnsafeBufferPointer { p in while next < n, p[next] != 0x20, p[next] != 0x2C { next += 1 } }
+            next = chars.withUnsafeBufferPointer { firstIndex(of: 0x20, or: 0x2C, in: $0, from: next, to: n) }
             i = next
             if i >= n { break }
             let c = chars[i]
