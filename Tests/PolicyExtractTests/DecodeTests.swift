@@ -112,6 +112,21 @@ import Testing
     }
 }
 
+/// Control characters are found wherever they stand; tab, line feed, carriage return and form feed are text.
+@Suite struct ControlCharacterTests {
+    @Test func foundAtEveryPosition() {
+        let allowed: [UInt32] = [0x09, 0x0A, 0x0D, 0x0C]
+        for n in 1...40 {
+            for at in 0..<n {
+                var text = (0..<n).map { k in k % 5 == 0 ? allowed[k % allowed.count] : UInt32(0x4E00 + k) }
+                #expect(TextDecoder.firstControl(text) == nil)
+                text[at] = at % 2 == 0 ? 0x00 : 0x1B
+                #expect(TextDecoder.firstControl(text) == at, "length \(n), control at \(at)")
+            }
+        }
+    }
+}
+
 /// The strict UTF-8 scanner against the standard library's validation, on random and edge-case bytes.
 @Suite struct UTF8ScannerTests {
     @Test func agreesWithStandardLibrary() {

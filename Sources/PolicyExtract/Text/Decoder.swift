@@ -130,7 +130,21 @@ public enum TextDecoder {
 
     static func firstControl(_ scalars: [UInt32]) -> Int? {
         scalars.withUnsafeBufferPointer { s in
-            for i in 0..<s.count where s[i] < 0x20 {
+            // Eight at a time while none is a control character other than tab, line feed, carriage return
+            // and form feed; then one by one from the first eight that hold one.
+            var start = 0
+            if let base = s.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                let space = SIMD8<UInt32>(repeating: 0x20), tab = SIMD8<UInt32>(repeating: 0x09), lf = SIMD8<UInt32>(repeating: 0x0A)
+                let cr = SIMD8<UInt32>(repeating: 0x0D), ff = SIMD8<UInt32>(repeating: 0x0C)
+                while start + 8 <= s.count {
+                    let v = raw.loadUnaligned(fromByteOffset: start &* 4, as: SIMD8<UInt32>.self)
+                    let control = (v .< space) .& (v .!= tab) .& (v .!= lf) .& (v .!= cr) .& (v .!= ff)
+                    if any(control) { break }
+                    start &+= 8
+                }
+            }
+            for i in start..<s.count where s[i] < 0x20 {
                 let c = s[i]
                 if c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { continue }
                 return i

@@ -22,7 +22,13 @@ public struct NormalizedText: Sendable, ScalarText {
         self.origin = origin
         self.convertedTraditional = convertedTraditional
         var starts = [0]
-        for (i, c) in original.enumerated() where c == 0x0A { starts.append(i + 1) }
+        original.withUnsafeBufferPointer { p in
+            var i = firstIndex(of: 0x0A, or: 0x0A, in: p, from: 0, to: p.count)
+            while i < p.count {
+                starts.append(i + 1)
+                i = firstIndex(of: 0x0A, or: 0x0A, in: p, from: i + 1, to: p.count)
+            }
+        }
         lineStarts = starts
     }
 
