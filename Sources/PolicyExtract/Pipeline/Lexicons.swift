@@ -34,7 +34,7 @@ public struct Lexicons: Sendable {
 
         /// First characters of the central bodies and the mention suffixes together.
         let mentionFirsts: ScalarSet
-        /// The characters each scanner starts from (`bodyWord`: `mentionFirsts`).
+        /// The characters each scanner starts from (`bodyWord`: `mentionFirsts`; `placeFirst`: `placeFirsts`).
         let candidates: CandidateTable
         /// The same words by their first two characters, hashed (`bodyWordPair`), and the one-character
         /// ones: a position where neither can begin a word is passed over before any word is compared.
@@ -79,7 +79,7 @@ public struct Lexicons: Sendable {
             mentionSuffixes = WordsByFirst(mentionSuffixWords)
             departmentStopwords = WordsByFirst(stopwords)
             mentionFirsts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.first))
-            candidates = CandidateTable(bodyWordFirsts: mentionFirsts)
+            candidates = CandidateTable(bodyWordFirsts: mentionFirsts, placeFirsts: placeFirsts)
             let bodyWords = centralWords + mentionSuffixWords
             bodyWordPairs = ScalarSet(bodyWords.filter { $0.count >= 2 }.map { Self.bodyWordPair($0[0], $0[1]) })
             bodyWordSingles = ScalarSet(bodyWords.filter { $0.count == 1 }.map { $0[0] })

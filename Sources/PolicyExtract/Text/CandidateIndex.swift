@@ -23,6 +23,8 @@ enum Candidate: Int, CaseIterable {
     case openQuote
     /// Tab: table rows.
     case tab
+    /// The first characters of the place names of the pipeline's lexicons.
+    case placeFirst
 }
 
 /// A text scanned with a pipeline's lexicons (the matchers' and the resolvers' contexts).
@@ -41,17 +43,17 @@ extension CandidateScanning {
 }
 
 /// For every character of the Basic Multilingual Plane, one bit per `Candidate` kind it belongs to. Built
-/// once per pipeline (the `bodyWord` kind depends on its lexicons); no kind holds a character outside the
-/// plane.
+/// once per pipeline (the `bodyWord` and `placeFirst` kinds depend on its lexicons); no kind holds a
+/// character outside the plane.
 final class CandidateTable: @unchecked Sendable {
     let bits: [UInt16]
     /// One bit per character: a candidate of any kind. 8 KB, where `bits` is 128 KB: the scan of a text
     /// reads this first and `bits` only for candidates, which keeps it in the first-level cache.
     let any: [UInt64]
     /// The table without lexicon words (`bodyWord` is empty), for texts scanned outside a pipeline.
-    static let standard = CandidateTable(bodyWordFirsts: ScalarSet([]))
+    static let standard = CandidateTable(bodyWordFirsts: ScalarSet([]), placeFirsts: ScalarSet([]))
 
-    init(bodyWordFirsts: ScalarSet) {
+    init(bodyWordFirsts: ScalarSet, placeFirsts: ScalarSet) {
         var bits = [UInt16](repeating: 0, count: 0x10000)
         for c in UInt32(0)..<0x10000 {
             var m: UInt16 = 0
@@ -67,6 +69,7 @@ final class CandidateTable: @unchecked Sendable {
             set(.bodyWord, bodyWordFirsts.contains(c))
             set(.openQuote, c == 0x201C)
             set(.tab, c == 0x09)
+            set(.placeFirst, placeFirsts.contains(c))
             bits[Int(c)] = m
         }
         self.bits = bits

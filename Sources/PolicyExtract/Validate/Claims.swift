@@ -42,12 +42,19 @@ public enum ClaimExtractor {
     static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicons: Lexicons) -> [String?] {
         let lexicon = lexicons.places
         let firsts = lexicons.scan.placeFirsts
-        func best(_ scopes: [ArraySlice<UInt32>]) -> String? {
+        // In the text, the first characters of place names come from the candidate index when it was built
+        // with these lexicons; in a title, each character is tested.
+        let index = text.candidates.flatMap { $0.table === lexicons.scan.candidates ? $0 : nil }
+        func best(_ title: ArraySlice<UInt32>, _ opening: Range<Int>) -> String? {
             var counts = [Int](repeating: 0, count: lexicon.count)
             var order: [Int] = []
-            for scope in scopes {
+            for (scope, inText) in [(title, false), (text.chars[opening], true)] {
                 var k = scope.startIndex
                 while k < scope.endIndex {
+                    if inText, let index {
+                        k = index.next(.placeFirst, from: k, to: scope.endIndex)
+                        if k >= scope.endIndex { break }
+                    }
                     if firsts.contains(scope[k]), let candidates = lexicons.scan.places.positions(startingWith: scope[k]) {
                         for i in candidates where k + lexicon[i].count <= scope.endIndex && scope[k..<(k + lexicon[i].count)].elementsEqual(lexicon[i]) {
                             if counts[i] == 0 { order.append(i) }
@@ -66,10 +73,10 @@ public enum ClaimExtractor {
         var result: [String?] = []
         for a in structure.articles {
             if a.index == 0 {
-                result.append(best([titleScalars, text.chars[0..<min(text.count, 2000)]]))
+                result.append(best(titleScalars, 0..<min(text.count, 2000)))
             } else {
                 let t = ArraySlice(a.title.unicodeScalars.map(\.value))
-                result.append(best([t, text.chars[a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 400)]]))
+                result.append(best(t, a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 400)))
             }
         }
         return result
