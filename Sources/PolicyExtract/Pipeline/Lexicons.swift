@@ -46,6 +46,8 @@ public struct Lexicons: Sendable {
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
 
         let clusterStopwords: WordsByFirst
+        /// `Lexicons.clusterGeneric`, compared by bytes (the names tested come from normalized text).
+        let clusterGeneric: Set<ByteKey>
         let centralEndings: WordsByLast
         let suffixEndings: WordsByLast
 
@@ -57,7 +59,8 @@ public struct Lexicons: Sendable {
 
         /// `places` must be sorted longest first.
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]],
-             firstsOfMoneyUnits: [UInt32], firstsOfQualifiersAfter: [UInt32]) {
+             firstsOfMoneyUnits: [UInt32], firstsOfQualifiersAfter: [UInt32], clusterGeneric: Set<String>) {
+            self.clusterGeneric = Set(clusterGeneric.map(ByteKey.init))
             moneyUnitFirsts = ScalarSet(firstsOfMoneyUnits)
             qualifierAfterFirsts = ScalarSet(firstsOfQualifiersAfter)
             self.measureWords = WordsByFirst(measureWords)
@@ -138,7 +141,8 @@ public struct Lexicons: Sendable {
                           clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) },
                           measureWords: measureWords.map(\.word),
                           firstsOfMoneyUnits: moneyUnits.compactMap(\.word.first),
-                          firstsOfQualifiersAfter: qualifiersAfter.compactMap(\.word.first))
+                          firstsOfQualifiersAfter: qualifiersAfter.compactMap(\.word.first),
+                          clusterGeneric: clusterGeneric)
         places = sortedPlaces
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }

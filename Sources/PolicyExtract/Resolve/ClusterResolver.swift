@@ -12,8 +12,8 @@ struct ClusterResolver {
 
     func resolve() -> [Cluster] {
         let chars = ctx.chars
-        var found: [String: Cluster] = [:]
-        var order: [String] = []
+        var found: [ByteKey: Cluster] = [:]
+        var order: [ByteKey] = []
         var k = 0
         while k + 2 <= chars.count {
             k = ctx.next(.ji, from: k, to: chars.count)  // 集
@@ -39,11 +39,12 @@ struct ClusterResolver {
             // Drop a leading size or tier word that is not part of the name: 一批, 10个.
             name = ctx.stripLeading(name, ctx.lexicons.goalVerbs)
             if let (ok, record) = cluster(name), ok {
-                if var existing = found[record.name] {
-                    if existing.tier == nil, let t = record.tier { existing.tier = t; found[record.name] = existing }
+                let key = ByteKey(record.name)
+                if var existing = found[key] {
+                    if existing.tier == nil, let t = record.tier { existing.tier = t; found[key] = existing }
                 } else {
-                    found[record.name] = record
-                    order.append(record.name)
+                    found[key] = record
+                    order.append(key)
                 }
             }
             k = end
@@ -102,7 +103,10 @@ struct ClusterResolver {
         if industry.ends(with: Self.zhizaoye) { return nil }
         if place == nil { for g in Self.generalWords where industry.ends(with: g) || industry.starts(with: g) { return nil } }
         let industryText = makeString(industry)
-        if industryText.count < 2 || ctx.lexicons.clusterGeneric.contains(industryText) { return nil }
+        // Fewer than two characters: counted on the scalars when every one is an ideograph (one character
+        // each), else as the string counts them.
+        let characters = industry.allSatisfy(CharClass.isHan) ? industry.count : industryText.count
+        if characters < 2 || ctx.lexicons.scan.clusterGeneric.contains(ByteKey(industryText)) { return nil }
         // Without a place, a cluster is named only by a heading of its own: (一)高端装备产业集群.
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
         let tier = tierFor(r)
