@@ -19,19 +19,20 @@ public struct PartsTotalCheck: DocumentCheck {
     }
 
     public func run(_ r: DocumentResult) -> [Finding] {
-        let named = Set(r.clusters.map(\.name))
+        // Names compared by their bytes: subjects and cluster names come from the same normalized text.
+        let named = Set(r.clusters.map { ByteKey($0.name) })
         // Every finding compares goals of named clusters (the parts): without one there is nothing to check.
-        guard !named.isEmpty, r.targets.contains(where: { named.contains($0.subject) }) else { return [] }
+        guard !named.isEmpty, r.targets.contains(where: { named.contains(ByteKey($0.subject)) }) else { return [] }
         var findings: [Finding] = []
         let years = Set(r.targets.map(\.year)).sorted()
         for year in years {
             let inYear = r.targets.filter { $0.year == year && $0.threshold == nil }
-            let parts = inYear.filter { named.contains($0.subject) }
-            let totals = inYear.filter { !named.contains($0.subject) }
+            let parts = inYear.filter { named.contains(ByteKey($0.subject)) }
+            let totals = inYear.filter { !named.contains(ByteKey($0.subject)) }
             for family in [Family.money, .enterprises] {
-                var bySubject: [String: Target] = [:]
-                var order: [String] = []
-                for p in parts where Self.family(p) == family && bySubject[p.subject] == nil { bySubject[p.subject] = p; order.append(p.subject) }
+                var bySubject: [ByteKey: Target] = [:]
+                var order: [ByteKey] = []
+                for p in parts where Self.family(p) == family && bySubject[ByteKey(p.subject)] == nil { bySubject[ByteKey(p.subject)] = p; order.append(ByteKey(p.subject)) }
                 guard order.count >= 2 else { continue }
                 for total in totals where Self.family(total) == family {
                     let ps = order.map { bySubject[$0]! }
