@@ -258,15 +258,19 @@ struct DepartmentResolver {
     static let nonGovernmentIndex = WordsByFirst(nonGovernment)
     static let rejectIndex = WordsByFirst(rejectWords)
 
+    /// A name of 2–30 characters (spaces aside) that ends in a central body's name, or in a department
+    /// suffix without a word that rejects it (关于, 文件, :), and names no institute, school or company.
     func looksLikeBody(_ r: Range<Int>) -> Bool {
+        // The ending decides first (most ranges tested end in neither): the rest reads the whole range.
+        let central = endsWithAny(ctx.lexicons.scan.centralEndings, r.upperBound, notBefore: r.lowerBound) != nil
+        if !central, endsWithAny(ctx.lexicons.scan.suffixEndings, r.upperBound, notBefore: r.lowerBound) == nil,
+           endsWithAny(Self.extraSuffixEndings, r.upperBound, notBefore: r.lowerBound) == nil { return false }
         var length = 0
         for k in r where ctx.chars[k] != 0x20 { length += 1 }
         if length < 2 || length > 30 { return false }
         if ctx.containsAny(Self.nonGovernmentIndex, in: r) { return false }
-        if endsWithAny(ctx.lexicons.scan.centralEndings, r.upperBound, notBefore: r.lowerBound) != nil { return true }
-        if ctx.containsAny(Self.rejectIndex, in: r) { return false }
-        return endsWithAny(ctx.lexicons.scan.suffixEndings, r.upperBound, notBefore: r.lowerBound) != nil
-            || endsWithAny(Self.extraSuffixEndings, r.upperBound, notBefore: r.lowerBound) != nil
+        if central { return true }
+        return !ctx.containsAny(Self.rejectIndex, in: r)
     }
 
     func level(_ name: String) -> String? {
