@@ -38,7 +38,7 @@ struct DepartmentResolver {
     static let issueVerbs: [[UInt32]] = ["联合印发", "印发", "出台", "发布", "制定了", "制定", "出台了", "印发了", "发布了"].map(scalars)
     static let issueVerbFirsts = ScalarSet(issueVerbs.map { $0[0] })
     /// The first two characters of each issuing verb, packed.
-    static let issueVerbSeconds: Set<UInt64> = Set(issueVerbs.map { UInt64($0[0]) << 32 | UInt64($0[1]) })
+    static let issueVerbSeconds = PairSet(issueVerbs.map { ($0[0], $0[1]) })
     static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
     static let yinfa = scalars("印发")
     public static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
@@ -50,12 +50,12 @@ struct DepartmentResolver {
     static let notEndings: Set<String> = ["局面", "局势", "委托", "委员", "部分", "部署", "部门", "部位", "办法", "办理", "办好", "办事", "会议",
                                           "会上", "会同", "会展", "院士", "院校", "院所", "厅长", "局长", "部长", "署名", "委屈", "部件", "局部"]
     /// `notEndings` as pairs of scalars packed in one integer.
-    static let notEndingPairs: Set<UInt64> = Set(notEndings.map { w in
-        let u = Array(w.unicodeScalars); return UInt64(u[0].value) << 32 | UInt64(u[1].value)
+    static let notEndingPairs = PairSet(notEndings.map { w in
+        let u = Array(w.unicodeScalars); return (u[0].value, u[1].value)
     })
     /// True when the two characters at `e - 1` and `e` form one of `notEndings`.
     @inline(__always) func notEnding(at e: Int) -> Bool {
-        Self.notEndingPairs.contains(UInt64(ctx.chars[e - 1]) << 32 | UInt64(ctx.chars[e]))
+        Self.notEndingPairs.contains(ctx.chars[e - 1], ctx.chars[e])
     }
     /// True when a known place name begins at `i`.
     @inline(__always) func placeBegins(at i: Int) -> Bool {
@@ -302,7 +302,7 @@ struct DepartmentResolver {
             // more, and its second character decides quickly (发展 is common, 发布 is not).
             k = ctx.next(.issueVerb, from: k, to: r.upperBound)
             if k >= r.upperBound { break }
-            guard k + 1 < chars.count, Self.issueVerbSeconds.contains(UInt64(chars[k]) << 32 | UInt64(chars[k + 1])),
+            guard k + 1 < chars.count, Self.issueVerbSeconds.contains(chars[k], chars[k + 1]),
                   let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
             let after = k + verb.count
             // The policy must follow: 《, perhaps after 的 or 了.

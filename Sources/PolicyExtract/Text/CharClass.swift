@@ -221,6 +221,23 @@ func decimalText(_ v: Double, _ places: Int) -> String {
     return ExactDecimal(significand: Int64((v * scale).rounded()), exponent: -places).description
 }
 
+/// A small set of character pairs, kept sorted and searched by halves: cheaper than hashing for the few
+/// dozen pairs a word list gives.
+struct PairSet {
+    private let pairs: [UInt64]
+    init(_ list: [(UInt32, UInt32)]) { pairs = Set(list.map { UInt64($0.0) << 32 | UInt64($0.1) }).sorted() }
+
+    @inline(__always) func contains(_ a: UInt32, _ b: UInt32) -> Bool {
+        let key = UInt64(a) << 32 | UInt64(b)
+        var lo = 0, hi = pairs.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if pairs[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < pairs.count && pairs[lo] == key
+    }
+}
+
 /// Words grouped by their first character, for scanners that test every position: a lookup is one load
 /// (a BMP bitmap and a small table), never a hash.
 struct WordsByFirst {
