@@ -42,6 +42,7 @@ struct DepartmentResolver {
     static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
     static let yinfa = scalars("印发")
     public static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
+    static let anchorFirsts = ScalarSet(anchors.map { $0[0] })
     static let anchors: [[UInt32]] = ["国务院", "党中央", "中共", "国家", "省", "市", "县", "区", "自治区", "人民银行"].map(scalars)
     static let excludedEndings = ["研究院", "研究所", "学院", "医院", "大学", "公司", "集团", "银行", "协会", "商会", "联盟", "基地", "园区",
                                   "格局", "布局", "结局", "开局", "大局", "全局", "中心", "当局", "全部", "内部", "外部", "东部", "西部",
@@ -385,7 +386,7 @@ struct DepartmentResolver {
         }
         while start == nil, k < end - 1 {
             if placeBegins(at: k) { start = k; break }
-            if let a = Self.anchors.first(where: { ctx.has($0, at: k) }) {
+            if Self.anchorFirsts.contains(ctx.chars[k]), let a = Self.anchors.first(where: { ctx.has($0, at: k) }) {
                 let next = k + a.count
                 if a.count == 1, next < end, Self.notPlace.contains(ctx.chars[next]) { k += 1; continue }
                 start = k
