@@ -274,13 +274,19 @@ struct DepartmentResolver {
         return !ctx.containsAny(Self.rejectIndex, in: r)
     }
 
-    func level(_ name: String) -> String? {
-        if name.startsWith("国务院") || name.startsWith("国家") || name.startsWith("党中央") || name.startsWith("中共中央") || name.endsWith("部") { return "国家" }
-        let scalars = Array(name.unicodeScalars.prefix(8))
-        for u in scalars {
-            if u == "省" { return "省" }
-            if u == "市" { return "市" }
-            if u == "县" || u == "区" { return "县" }
+    static let nationalPrefixes: [[UInt32]] = ["国务院", "国家", "党中央", "中共中央"].map(scalars)
+
+    /// The level of the body named by the characters of `r` other than spaces (the name `add` records):
+    /// 国家 for a central body or a ministry (…部), else the first 省, 市 or 县/区 among its first eight.
+    func level(_ r: Range<Int>) -> String? {
+        var name: [UInt32] = []
+        name.reserveCapacity(r.count)
+        for k in r where ctx.chars[k] != 0x20 { name.append(ctx.chars[k]) }
+        if Self.nationalPrefixes.contains(where: { name.starts(with: $0) }) || name.last == 0x90E8 { return "国家" }  // 部
+        for u in name.prefix(8) {
+            if u == 0x7701 { return "省" }
+            if u == 0x5E02 { return "市" }
+            if u == 0x53BF || u == 0x533A { return "县" }
         }
         return nil
     }
@@ -290,7 +296,7 @@ struct DepartmentResolver {
         guard !trimmed.isEmpty else { return }
         let name = ctx.text.text(trimmed, without: { $0 == 0x20 })
         let p = ctx.provenance(trimmed)
-        result.append(Department(name: name, role: role, level: level(name), collective: collective, span: p.span, text: p.text,
+        result.append(Department(name: name, role: role, level: level(trimmed), collective: collective, span: p.span, text: p.text,
                                  section: p.section, sentenceRange: p.sentence, article: p.article))
     }
 
