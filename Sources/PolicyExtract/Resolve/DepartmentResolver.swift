@@ -239,18 +239,31 @@ struct DepartmentResolver {
                 piece = ctx.stripLeading(piece, Self.you)
                 piece = ctx.trim(piece)
                 if !piece.isEmpty {
-                    let text = ctx.string(piece)
-                    let collective = ((text.startsWith("各") || text.startsWith("有关")) && !looksLikeBody(piece))
-                        || text == "功能区" || text.endsWith("县市区") || text.endsWith("功能区")
+                    // Tested on the piece's characters: 各…/有关… (unless a body), 功能区, …县市区, …功能区.
+                    let opensClass = ctx.has(Self.ge, at: piece.lowerBound)
+                        || (piece.count >= Self.youguan.count && ctx.has(Self.youguan, at: piece.lowerBound))
+                    let collective = (opensClass && !looksLikeBody(piece))
+                        || (ctx.has(Self.gongnengqu, endingAt: piece.upperBound) && piece.count >= Self.gongnengqu.count)
+                        || (ctx.has(Self.xianshiqu, endingAt: piece.upperBound) && piece.count >= Self.xianshiqu.count)
                     items.append((piece, collective))
                 }
                 s = k + 1
             }
             k += 1
         }
-        // 有关县市区、功能区: the second half of a collective pair is collective too.
-        for i in items.indices where i > 0 && items[i - 1].1 && ctx.string(items[i].0).count <= 4 { items[i].1 = true }
+        // 有关县市区、功能区: the second half of a collective pair is collective too (up to four characters).
+        for i in items.indices where i > 0 && items[i - 1].1 && characterCount(items[i].0) <= 4 { items[i].1 = true }
         return items
+    }
+
+    static let ge = scalars("各")
+    static let youguan = scalars("有关")
+    static let gongnengqu = scalars("功能区")
+    static let xianshiqu = scalars("县市区")
+
+    /// The number of characters of `r` as a string counts them: one per ideograph.
+    func characterCount(_ r: Range<Int>) -> Int {
+        ctx.chars[r].allSatisfy(CharClass.isHan) ? r.count : ctx.string(r).count
     }
 
     /// Words that make a name an institute, a school or a company, wherever they stand (…研究院党委).
