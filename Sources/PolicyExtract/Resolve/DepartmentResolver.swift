@@ -145,8 +145,7 @@ struct DepartmentResolver {
         let units = ctx.structure.units
         let dates = ctx.result.items(DateMatcher.id)
         for (i, unit) in units.enumerated() where unit.kind != .tableRow && unit.range.count <= 30 && looksLikeBody(unit.range) {
-            let name = ctx.string(unit.range)
-            if name.includes(",") || name.includes("、") { continue }
+            if ctx.chars[unit.range].contains(where: { $0 == 0x2C || $0 == 0x3001 }) { continue }  // , 、
             var isSignature = false
             // Body lines stacked above a date line: 商务部办公厅 / 财政部办公厅 / 2024年8月24日
             var j = i + 1
@@ -422,8 +421,9 @@ struct DepartmentResolver {
         }
         // Two characters are enough for 省委, 市委, 县委; otherwise at least three (省政府, 市科技局).
         if end - st < 3 {
-            let short = ctx.string(st..<end)
-            guard ["省委", "市委", "县委", "区委"].contains(short) else { return nil }
+            let c = ctx.chars
+            let isLevel = end - st == 2 && [0x7701, 0x5E02, 0x53BF, 0x533A].contains(c[st])  // 省 市 县 区
+            guard isLevel && c[st + 1] == 0x59D4 else { return nil }  // 委
         }
         return st..<end
     }
