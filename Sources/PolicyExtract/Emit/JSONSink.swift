@@ -17,6 +17,8 @@ protocol JSONSink {
     mutating func repeatedStrings(_ a: [String], id: Int)
     /// A number written as given.
     mutating func number(_ n: String)
+    /// An exact decimal written as a number (its `description`).
+    mutating func decimal(_ d: ExactDecimal)
     mutating func int(_ i: Int)
     mutating func bool(_ b: Bool)
     mutating func null()
@@ -24,8 +26,7 @@ protocol JSONSink {
 
 extension JSONSink {
     mutating func optional(_ s: String?) { if let s { string(s) } else { null() } }
-    mutating func decimal(_ d: ExactDecimal) { number(d.description) }
-    mutating func optionalDecimal(_ d: ExactDecimal?) { if let d { number(d.description) } else { null() } }
+    mutating func optionalDecimal(_ d: ExactDecimal?) { if let d { decimal(d) } else { null() } }
     mutating func strings(_ a: [String]) {
         beginArray(inline: a.count <= 8)
         for s in a { string(s) }
@@ -321,6 +322,11 @@ struct JSONBytesWriter: JSONSink {
         n.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
     }
 
+    mutating func decimal(_ d: ExactDecimal) {
+        member()
+        d.withText { buffer.append(UnsafeRawBufferPointer($0)) }
+    }
+
     mutating func int(_ i: Int) {
         member()
         buffer.reserve(21)
@@ -423,6 +429,7 @@ struct JSONTreeBuilder: JSONSink {
     mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int) { add(.string(makeString(s))) }
     mutating func repeatedStrings(_ a: [String], id: Int) { strings(a) }
     mutating func number(_ n: String) { add(.number(n)) }
+    mutating func decimal(_ d: ExactDecimal) { add(.number(d.description)) }
     mutating func int(_ i: Int) { add(.int(i)) }
     mutating func bool(_ b: Bool) { add(.bool(b)) }
     mutating func null() { add(.null) }

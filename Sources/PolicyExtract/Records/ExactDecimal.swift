@@ -62,6 +62,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Plain decimal notation, never exponent notation: `3929.9`, `0.00000001`, `500000000000`.
     public var description: String {
         // Built in a stack buffer (a short ASCII result is a small string: no allocation).
+        withText { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Lends `description`'s ASCII bytes, written in a stack buffer, to `body`.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let places = exponent < 0 ? Int(-exponent) : 0
         let zeros = exponent > 0 && significand != 0 ? Int(exponent) : 0
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48 + places + zeros) { buf in
@@ -85,7 +90,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
                 put(UInt8(ascii: "."))
                 for i in (buf.count - places)..<buf.count { put(buf[i]) }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<k]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buf[0..<k]))
         }
     }
 
