@@ -57,41 +57,24 @@ struct TargetResolver {
 
     func values() -> [Value] {
         let r = ctx.result
-        var amounts: [Value] = [], percents: [Value] = [], counts: [Value] = []
+        var result: [Value] = []
         for item in r.items(AmountMatcher.id) where item.tableCell == nil {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
             let unit = a.unit == "亿" ? "亿元" : a.unit == "万亿" ? "万亿元" : a.unit
-            amounts.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
-                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
+            result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
+                                valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }
         for item in r.items(PercentMatcher.id) where item.tableCell == nil {
             guard case .percent(let p) = item.mention.value else { continue }
-            percents.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: p.value,
-                                  valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, yiYuan: nil))
+            result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: p.value,
+                                valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, yiYuan: nil))
         }
         for item in r.items(CountMatcher.id) where item.tableCell == nil {
             guard case .count(let c) = item.mention.value else { continue }
-            counts.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: c.value,
+            result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: c.value,
                                 valueMax: c.valueMax, unit: c.unit, qualifier: c.qualifier, isAmount: false, isCount: true, yiYuan: nil))
         }
-        // Each list is in document order (items are): merged by start, amounts before percents before
-        // counts at the same start, as a stable sort of the three lists one after another orders them.
-        func inOrder(_ l: [Value]) -> Bool { l.indices.dropFirst().allSatisfy { l[$0 - 1].range.lowerBound <= l[$0].range.lowerBound } }
-        guard inOrder(amounts), inOrder(percents), inOrder(counts) else {
-            return (amounts + percents + counts).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        }
-        var result: [Value] = []
-        result.reserveCapacity(amounts.count + percents.count + counts.count)
-        var a = 0, p = 0, c = 0
-        while a < amounts.count || p < percents.count || c < counts.count {
-            let sa = a < amounts.count ? amounts[a].range.lowerBound : Int.max
-            let sp = p < percents.count ? percents[p].range.lowerBound : Int.max
-            let sc = c < counts.count ? counts[c].range.lowerBound : Int.max
-            if sa <= sp && sa <= sc { result.append(amounts[a]); a += 1 }
-            else if sp <= sc { result.append(percents[p]); p += 1 }
-            else { result.append(counts[c]); c += 1 }
-        }
-        return result
+        return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     func markerEnd(_ end: Int) -> Int {
