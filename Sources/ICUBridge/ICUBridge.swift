@@ -163,23 +163,9 @@ public final class SentenceBreaker {
 
     /// The UTF-16 offsets at which sentences end (each boundary after the first), for `text`.
     public func boundaries(_ text: [UInt16]) -> [Int] {
-        if text.isEmpty { return [] }
-        guard let raw else { return [text.count] }
-        let breaker = raw
-        return text.withUnsafeBufferPointer { buffer -> [Int] in
-            var status = U_ZERO_ERROR
-            // The iterator does not copy the text: it is used only inside this closure.
-            cicu_ubrk_setText(breaker, buffer.baseAddress!, Int32(buffer.count), &status)
-            if failed(status) { return [buffer.count] }
-            var result: [Int] = []
-            _ = cicu_ubrk_first(breaker)
-            while true {
-                let next = cicu_ubrk_next(breaker)
-                if next < 0 { break }
-                result.append(Int(next))
-            }
-            return result
-        }
+        var result: [Int] = []
+        text.withUnsafeBufferPointer { boundaries($0, offset: 0, into: &result) }
+        return result
     }
 }
 

@@ -146,18 +146,6 @@ extension ScalarText {
     /// True when the text ending just before `end` is `word`.
     @inline(__always) func has(_ word: [UInt32], endingAt end: Int) -> Bool { has(word, at: end - word.count) }
 
-    /// The first index in `from..<end` whose character satisfies `wanted`, else `end`: the skipping part
-    /// of a scanner, in one tight loop over a buffer pointer.
-    @inline(__always) func next(from: Int, to end: Int, _ wanted: (UInt32) -> Bool) -> Int {
-        let text = chars
-        let stop = Swift.min(end, text.count)
-        return text.withUnsafeBufferPointer { p in
-            var k = from
-            while k < stop, !wanted(p[k]) { k += 1 }
-            return k < stop ? k : end
-        }
-    }
-
     /// True when any of `words` occurs inside `range` (one pass, words looked up by first character).
     func containsAny(_ words: WordsByFirst, in range: Range<Int>) -> Bool {
         var k = range.lowerBound
@@ -173,27 +161,30 @@ extension ScalarText {
     /// True when `word` occurs anywhere inside `range`.
     func contains(_ word: [UInt32], in range: Range<Int>) -> Bool {
         let text = chars
-        let n = word.count
-        guard n > 0 else { return true }
         let lo = Swift.max(range.lowerBound, 0), hi = Swift.min(range.upperBound, text.count)
-        guard hi - lo >= n else { return false }
-        // The first character in a tight loop, the rest compared only where it matches.
-        return text.withUnsafeBufferPointer { t in
-            word.withUnsafeBufferPointer { w in
-                let first = w[0]
-                var k = lo
-                let last = hi - n
-                while k <= last {
-                    if t[k] == first {
-                        var j = 1
-                        while j < n && t[k + j] == w[j] { j += 1 }
-                        if j == n { return true }
-                    }
-                    k += 1
-                }
-                return false
+        return text.withUnsafeBufferPointer { occurs(word, in: $0, from: lo, to: hi) }
+    }
+}
+
+/// True when `word` occurs within `from..<end` of `t`: the first character in a tight loop, the rest compared
+/// only where it matches.
+func occurs(_ word: [UInt32], in t: UnsafeBufferPointer<UInt32>, from lo: Int, to hi: Int) -> Bool {
+    let n = word.count
+    guard n > 0 else { return true }
+    guard hi - lo >= n else { return false }
+    return word.withUnsafeBufferPointer { w in
+        let first = w[0]
+        var k = lo
+        let last = hi - n
+        while k <= last {
+            if t[k] == first {
+                var j = 1
+                while j < n && t[k + j] == w[j] { j += 1 }
+                if j == n { return true }
             }
+            k += 1
         }
+        return false
     }
 }
 
@@ -212,6 +203,11 @@ extension ScalarText {
     }
     while i < end, p[i] != a, p[i] != b { i += 1 }
     return i
+}
+
+/// The first index in `from..<end` whose character is `c`, else `end` (eight at a time).
+@inline(__always) func firstIndex(of c: UInt32, in p: UnsafeBufferPointer<UInt32>, from: Int, to end: Int) -> Int {
+    firstIndex(of: c, or: c, in: p, from: from, to: end)
 }
 
 /// `v` rounded to `places` decimals, written as a plain decimal (12.3158 → "12.32" for 2).
@@ -315,13 +311,7 @@ extension ArraySlice where Element == UInt32 {
 
     /// True when `word` occurs in the slice.
     func contains(_ word: [UInt32]) -> Bool {
-        guard !word.isEmpty else { return true }
-        var i = startIndex
-        while i + word.count <= endIndex {
-            if self[i] == word[0], self[i..<(i + word.count)].elementsEqual(word) { return true }
-            i += 1
-        }
-        return false
+        withUnsafeBufferPointer { occurs(word, in: $0, from: 0, to: $0.count) }
     }
 }
 

@@ -23,10 +23,10 @@ public struct NormalizedText: Sendable, ScalarText {
         self.convertedTraditional = convertedTraditional
         var starts = [0]
         original.withUnsafeBufferPointer { p in
-            var i = firstIndex(of: 0x0A, or: 0x0A, in: p, from: 0, to: p.count)
+            var i = firstIndex(of: 0x0A, in: p, from: 0, to: p.count)
             while i < p.count {
                 starts.append(i + 1)
-                i = firstIndex(of: 0x0A, or: 0x0A, in: p, from: i + 1, to: p.count)
+                i = firstIndex(of: 0x0A, in: p, from: i + 1, to: p.count)
             }
         }
         lineStarts = starts
@@ -244,7 +244,7 @@ public enum TextNormalizer {
             var lineStart = 0
             while lineStart <= n {
                 var i = lineStart
-                i = firstIndex(of: 0x0A, or: 0x0A, in: chars, from: i, to: n)
+                i = firstIndex(of: 0x0A, in: chars, from: i, to: n)
                 var s = lineStart, e = i
                 while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
                 while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }

@@ -54,8 +54,11 @@ public enum ClaimExtractor {
                     if inText, let index {
                         k = index.next(.placeFirst, from: k, to: scope.endIndex)
                         if k >= scope.endIndex { break }
+                    } else if !firsts.contains(scope[k]) {
+                        k += 1
+                        continue
                     }
-                    if firsts.contains(scope[k]), let candidates = lexicons.scan.places.positions(startingWith: scope[k]) {
+                    if let candidates = lexicons.scan.places.positions(startingWith: scope[k]) {
                         for i in candidates where k + lexicon[i].count <= scope.endIndex && scope[k..<(k + lexicon[i].count)].elementsEqual(lexicon[i]) {
                             if counts[i] == 0 { order.append(i) }
                             counts[i] += 1
