@@ -61,7 +61,6 @@ struct ClusterResolver {
         }
     }
 
-    static let chanyeJiqun = scalars("产业")
     static let yiJi = scalars("亿级")
     static let xianjin = scalars("先进制造业")
     static let zhizaoye = scalars("制造业")
@@ -113,8 +112,7 @@ struct ClusterResolver {
         let listedUnderTier = tier != nil && listLine(r)
         if place == nil && !isHeading && !listedUnderTier { return nil }
         let p = ctx.provenance(r)
-        let sentence = ctx.structure.unit(at: r.lowerBound)?.range
-        let status = sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
+        let status = p.sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
         return (true, Cluster(name: makeString(full), place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
                               text: p.text, section: p.section, sentenceRange: p.sentence, article: p.article))
     }
