@@ -58,6 +58,17 @@ import Testing
         }
     }
 
+    @Test func pairSetAgreesWithASet() {
+        var rng = SystemRandomNumberGenerator()
+        let chars: [UInt32] = Array(0x4E00..<0x4E40) + [0x41, 0x1F600]
+        for _ in 0..<50 {
+            let list = (0..<Int.random(in: 0...40, using: &rng)).map { _ in (chars.randomElement(using: &rng)!, chars.randomElement(using: &rng)!) }
+            let set = PairSet(list)
+            let reference = Set(list.map { "\($0.0),\($0.1)" })
+            for a in chars { for b in chars { #expect(set.contains(a, b) == reference.contains("\(a),\(b)")) } }
+        }
+    }
+
     @Test func aScanForwardVisitsEveryCandidate() {
         let lexicons = PipelineDefinition.builtIn.lexicons
         let chars = Array("到2025年,济宁市工业和信息化局牵头,集群营业收入达1200亿元。".unicodeScalars.map(\.value))

@@ -36,11 +36,10 @@ public struct Lexicons: Sendable {
         let mentionFirsts: ScalarSet
         /// The characters each scanner starts from (`bodyWord`: `mentionFirsts`; `placeFirst`: `placeFirsts`).
         let candidates: CandidateTable
-        /// The same words by their first two characters, hashed (`bodyWordPair`), and the one-character
-        /// ones: a position where neither can begin a word is passed over before any word is compared.
-        let bodyWordPairs: ScalarSet
+        /// The same words by their first two characters, and the one-character ones: a position where
+        /// neither can begin a word is passed over before any word is compared.
+        let bodyWordPairs: PairSet
         let bodyWordSingles: ScalarSet
-        @inline(__always) static func bodyWordPair(_ a: UInt32, _ b: UInt32) -> UInt32 { (a &* 31 &+ b) & 0xFFFF }
         /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
@@ -84,7 +83,7 @@ public struct Lexicons: Sendable {
             mentionFirsts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.first))
             candidates = CandidateTable(bodyWordFirsts: mentionFirsts, placeFirsts: placeFirsts)
             let bodyWords = centralWords + mentionSuffixWords
-            bodyWordPairs = ScalarSet(bodyWords.filter { $0.count >= 2 }.map { Self.bodyWordPair($0[0], $0[1]) })
+            bodyWordPairs = PairSet(bodyWords.filter { $0.count >= 2 }.map { ($0[0], $0[1]) })
             bodyWordSingles = ScalarSet(bodyWords.filter { $0.count == 1 }.map { $0[0] })
         }
     }

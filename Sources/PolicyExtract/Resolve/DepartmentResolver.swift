@@ -443,7 +443,7 @@ struct DepartmentResolver {
                 if k >= r.upperBound { break }
                 // No central body or suffix begins with these two characters (发展, 新兴, 工业 …): next.
                 if !scan.bodyWordSingles.contains(chars[k]),
-                   k + 1 >= chars.count || !scan.bodyWordPairs.contains(Lexicons.ScanTables.bodyWordPair(chars[k], chars[k + 1])) { k += 1; continue }
+                   k + 1 >= chars.count || !scan.bodyWordPairs.contains(chars[k], chars[k + 1]) { k += 1; continue }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }

@@ -217,13 +217,21 @@ func decimalText(_ v: Double, _ places: Int) -> String {
     return ExactDecimal(significand: Int64((v * scale).rounded()), exponent: -places).description
 }
 
-/// A small set of character pairs, kept sorted and searched by halves: cheaper than hashing for the few
+/// A small set of character pairs: a 16-bit hash of each pair in a bitmap answers most misses at once, and
+/// the pairs, kept sorted, are searched by halves for the rest. Cheaper than `Set` hashing for the few
 /// dozen pairs a word list gives.
 struct PairSet {
     private let pairs: [UInt64]
-    init(_ list: [(UInt32, UInt32)]) { pairs = Set(list.map { UInt64($0.0) << 32 | UInt64($0.1) }).sorted() }
+    private let hashes: ScalarSet
+    init(_ list: [(UInt32, UInt32)]) {
+        pairs = Set(list.map { UInt64($0.0) << 32 | UInt64($0.1) }).sorted()
+        hashes = ScalarSet(list.map { Self.hash($0.0, $0.1) })
+    }
+
+    @inline(__always) static func hash(_ a: UInt32, _ b: UInt32) -> UInt32 { (a &* 31 &+ b) & 0xFFFF }
 
     @inline(__always) func contains(_ a: UInt32, _ b: UInt32) -> Bool {
+        guard hashes.contains(Self.hash(a, b)) else { return false }
         let key = UInt64(a) << 32 | UInt64(b)
         var lo = 0, hi = pairs.count
         while lo < hi {
