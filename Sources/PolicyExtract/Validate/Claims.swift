@@ -136,7 +136,11 @@ public enum ClaimExtractor {
 
     static func keyAndDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> (String, String) {
         (claimKey(place: place, year: year, subject: subject, metric: metric, unit: unit),
-         [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))")
+         claimDescription(place: place, year: year, subject: subject, metric: metric, unit: unit))
+    }
+
+    static func claimDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
+        [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))"
     }
 
     static func claimKey(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
@@ -153,7 +157,7 @@ public enum ClaimExtractor {
     /// The claim of target `t`, whose key `targetClaimKeys` gave.
     static func targetClaim(_ t: Target, key: String, _ r: DocumentResult) -> Claim {
         let parts = claimParts(for: t, r, named: Set(r.clusters.map(\.name)))
-        let (_, description) = keyAndDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
+        let description = claimDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
         return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
                      evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
     }
