@@ -208,14 +208,11 @@ struct JSONBytesWriter: JSONSink {
 
     mutating func key(_ k: StaticString) {
         member()
-        // Keys are a few ASCII bytes: copied in a loop, not through a `memcpy` call.
         let n = k.utf8CodeUnitCount
         buffer.reserve(n + 4)
         let out = buffer.base + buffer.count
-        let src = k.utf8Start
         out[0] = UInt8(ascii: "\"")
-        var i = 0
-        while i < n { out[i + 1] = src[i]; i += 1 }
+        copySmall(from: k.utf8Start, to: out + 1, count: n)
         out[n + 1] = UInt8(ascii: "\"")
         out[n + 2] = UInt8(ascii: ":")
         if pretty { out[n + 3] = 0x20; buffer.advanceReserved(n + 4) } else { buffer.advanceReserved(n + 3) }
@@ -433,4 +430,22 @@ struct JSONTreeBuilder: JSONSink {
     mutating func int(_ i: Int) { add(.int(i)) }
     mutating func bool(_ b: Bool) { add(.bool(b)) }
     mutating func null() { add(.null) }
+}
+
+/// Copies `count` bytes (keys: a few ASCII bytes) with two overlapping word loads and stores instead of a
+/// loop or a `memcpy` call; reads and writes only within the `count` bytes.
+@inline(__always) func copySmall(from src: UnsafePointer<UInt8>, to dst: UnsafeMutablePointer<UInt8>, count n: Int) {
+    let s = UnsafeRawPointer(src), d = UnsafeMutableRawPointer(dst)
+    if n >= 8 {
+        if n > 16 { d.copyMemory(from: s, byteCount: n); return }
+        let a = s.loadUnaligned(as: UInt64.self), b = s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        d.storeBytes(of: a, as: UInt64.self)
+        d.storeBytes(of: b, toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
+        let a = s.loadUnaligned(as: UInt32.self), b = s.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        d.storeBytes(of: a, as: UInt32.self)
+        d.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
+    } else {
+        for i in 0..<n { dst[i] = src[i] }
+    }
 }
