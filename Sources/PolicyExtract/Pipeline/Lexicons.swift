@@ -154,10 +154,19 @@ public enum Qualifier: String, Sendable, Codable, CaseIterable {
 }
 
 extension String {
+    /// Without leading and trailing spaces, tabs and carriage returns (found on the UTF-8 bytes: all three
+    /// are ASCII, so no character is cut).
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
-        return String(s)
+        let u = utf8
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, isSpace(u[start]) {
+            let next = u.index(after: start)
+            if u[start] == 0x0D, next < end, u[next] == 0x0A { break }  // "\r\n" is one character, not a space
+            start = next
+        }
+        while end > start, isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        if start == u.startIndex && end == u.endIndex { return self }
+        return String(self[start..<end])
     }
 }

@@ -149,7 +149,18 @@ final class ResolveContext: CandidateScanning {
 
     /// A quick test before `headingName`: only a heading whose last non-space character is 群 can name a cluster.
     static func mayNameCluster(_ heading: String) -> Bool {
-        heading.unicodeScalars.reversed().first { $0 != " " && $0 != "\t" && $0 != "\r" } == "群"
+        // On the UTF-8 bytes, from the end: 群 is E7 BE A4.
+        let u = heading.utf8
+        var i = u.endIndex
+        while i > u.startIndex {
+            let p = u.index(before: i)
+            let b = u[p]
+            if b == 0x20 || b == 0x09 || b == 0x0D { i = p; continue }
+            guard b == 0xA4, u.distance(from: u.startIndex, to: p) >= 2 else { return false }
+            let q = u.index(before: p)
+            return u[q] == 0xBE && u[u.index(before: q)] == 0xE7
+        }
+        return false
     }
 
     /// The heading text of a section without its numbering: `(一)高端装备产业集群` → `高端装备产业集群`.
