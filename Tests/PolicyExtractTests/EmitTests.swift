@@ -19,6 +19,31 @@ import Testing
         }
     }
 
+    @Test func rangeByIDAgreesWithADictionary() {
+        // Ids as the writer uses them (sentence starts, section numbers): random, clustered, growing past
+        // the first table; every lookup, hit or miss, must answer as a Dictionary does.
+        var rng = SystemRandomNumberGenerator()
+        var issues = 0
+        for round in 0..<200 {
+            var map = RangeByID()
+            var reference: [Int: Range<Int>] = [:]
+            let spread = [50, 5_000, 1 << 40][round % 3]
+            for _ in 0..<Int.random(in: 0...300, using: &rng) {
+                let id = Int.random(in: 0...spread, using: &rng)
+                if reference[id] == nil {
+                    let start = Int.random(in: 0...100_000, using: &rng)
+                    let r = start..<(start + Int.random(in: 0...500, using: &rng))
+                    map.insert(id, r)
+                    reference[id] = r
+                }
+                let probe = Int.random(in: 0...spread, using: &rng)
+                if map.range(probe) != reference[probe] { issues += 1 }
+            }
+            for (id, r) in reference where map.range(id) != r { issues += 1 }
+        }
+        #expect(issues == 0)
+    }
+
     @Test func stringsReadBackAsWritten() throws {
         // Random strings around the eight-byte fast path: escapes at every position, multi-byte characters.
         let pieces: [String] = ["a", "Z", " ", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", "中", "，", "😀", "𠀀", "/", "12345678"]

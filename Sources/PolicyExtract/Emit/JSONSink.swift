@@ -154,9 +154,9 @@ struct JSONBytesWriter: JSONSink {
     /// wrote its separator before recording where its own text starts.
     private var separatorWritten = false
     /// Escaped sentences already written, by id.
-    private var repeated: [Int: Range<Int>] = [:]
+    private var repeated = RangeByID()
     /// Section paths already written, by section.
-    private var repeatedPaths: [Int: Range<Int>] = [:]
+    private var repeatedPaths = RangeByID()
 
     init(pretty: Bool, capacity: Int = 16_384) {
         self.pretty = pretty
@@ -296,21 +296,21 @@ struct JSONBytesWriter: JSONSink {
 
     mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int) {
         member()
-        if let r = repeated[id] { buffer.appendCopy(of: r); return }
+        if let r = repeated.range(id) { buffer.appendCopy(of: r); return }
         let start = buffer.count
         escape(s)
-        repeated[id] = start..<buffer.count
+        repeated.insert(id, start..<buffer.count)
     }
 
     mutating func repeatedStrings(_ a: [String], id: Int) {
         // An inline array is the same text wherever it stands; a multi-line one depends on the indent.
         guard !pretty || a.count <= 8 else { strings(a); return }
-        if let r = repeatedPaths[id] { member(); buffer.appendCopy(of: r); return }
+        if let r = repeatedPaths.range(id) { member(); buffer.appendCopy(of: r); return }
         member()
         let start = buffer.count
         separatorWritten = true
         strings(a)
-        repeatedPaths[id] = start..<buffer.count
+        repeatedPaths.insert(id, start..<buffer.count)
     }
 
     mutating func number(_ n: String) {
@@ -447,5 +447,48 @@ struct JSONTreeBuilder: JSONSink {
         d.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
     } else {
         for i in 0..<n { dst[i] = src[i] }
+    }
+}
+
+/// Byte ranges by a non-negative integer id, for the writer's repeated values: open addressing with a
+/// multiplicative hash (a `Dictionary` hashes every `Int` with SipHash, a tenth of the item writer's time).
+struct RangeByID {
+    private var keys: [Int] = Array(repeating: -1, count: 64)
+    private var values: [Range<Int>] = Array(repeating: 0..<0, count: 64)
+    private var count = 0
+
+    @inline(__always) private func slot(_ id: Int, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(id)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
+    func range(_ id: Int) -> Range<Int>? {
+        let mask = keys.count - 1
+        var i = slot(id, mask)
+        while true {
+            let k = keys[i]
+            if k == id { return values[i] }
+            if k < 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Records `range` for `id`, which must not be recorded yet.
+    mutating func insert(_ id: Int, _ range: Range<Int>) {
+        precondition(id >= 0, "ids are non-negative")
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(id, mask)
+        while keys[i] >= 0 { i = (i + 1) & mask }
+        keys[i] = id
+        values[i] = range
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: -1, count: oldKeys.count * 2)
+        values = Array(repeating: 0..<0, count: oldKeys.count * 2)
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k >= 0 { insert(k, v) }
     }
 }
