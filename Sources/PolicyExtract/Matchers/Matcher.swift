@@ -121,6 +121,8 @@ public final class MatchContext: CandidateScanning {
     public let numerals: ChineseNumeralReader
     /// The normalized characters (the same array as `text.chars`, held directly for the scanners).
     let chars: [UInt32]
+    let candidateTable: CandidateTable
+    let candidateIndex: CandidateIndex?
     /// Results other matchers build on, computed once per document.
     lazy var yearPhrases: [(Range<Int>, Int)] = YearMatcher.scanYears(self)
     lazy var dateMentions: [Mention] = DateMatcher.scan(self)
@@ -131,6 +133,8 @@ public final class MatchContext: CandidateScanning {
         self.lexicons = lexicons
         self.numerals = numerals
         self.chars = text.chars
+        candidateTable = lexicons.scan.candidates
+        candidateIndex = Self.index(of: text, for: candidateTable)
     }
 
 

@@ -70,6 +70,8 @@ final class ResolveContext: CandidateScanning {
     let chars: [UInt32]
     let text: NormalizedText
     let structure: DocumentStructure
+    let candidateTable: CandidateTable
+    let candidateIndex: CandidateIndex?
 
     init(result: DocumentResult, lexicons: Lexicons) {
         self.result = result
@@ -77,6 +79,8 @@ final class ResolveContext: CandidateScanning {
         self.chars = result.text.chars
         self.text = result.text
         self.structure = result.structure
+        candidateTable = lexicons.scan.candidates
+        candidateIndex = Self.index(of: result.text, for: candidateTable)
     }
 
     /// For each section, the nearest heading on its path (deepest first) that names a cluster

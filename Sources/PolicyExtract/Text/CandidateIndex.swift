@@ -29,16 +29,25 @@ enum Candidate: Int, CaseIterable {
 
 /// A text scanned with a pipeline's lexicons (the matchers' and the resolvers' contexts).
 protocol CandidateScanning: ScalarText {
-    var text: NormalizedText { get }
-    var lexicons: Lexicons { get }
+    /// The lexicons' candidate table.
+    var candidateTable: CandidateTable { get }
+    /// The text's candidate index when it was built with `candidateTable`, else nil (held directly: the
+    /// scanners ask for it once per candidate, and reading it through the text and the lexicons copied both).
+    var candidateIndex: CandidateIndex? { get }
 }
 
 extension CandidateScanning {
     /// The first index in `from..<end` whose character is of `kind`, else `end`: through the text's index
     /// when it was built with these lexicons, else by testing each character.
     @inline(__always) func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
-        if let index = text.candidates, index.table === lexicons.scan.candidates { return index.next(kind, from: from, to: end) }
-        return lexicons.scan.candidates.scan(chars, kind, from: from, to: end)
+        if let index = candidateIndex { return index.next(kind, from: from, to: end) }
+        return candidateTable.scan(chars, kind, from: from, to: end)
+    }
+
+    /// `text.candidates` when it was built with `table`.
+    static func index(of text: NormalizedText, for table: CandidateTable) -> CandidateIndex? {
+        guard let index = text.candidates, index.table === table else { return nil }
+        return index
     }
 }
 

@@ -330,18 +330,24 @@ struct ByteKey: Hashable {
     init(_ string: String) { self.string = string }
 
     func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // A native string's bytes are read in place (no copy of the string to make it contiguous).
+        if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            var s = string
+            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.string, y = b.string
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                guard p.count == q.count else { return false }
-                for i in 0..<p.count where p[i] != q[i] { return false }
-                return true
-            }
+        guard a.string.utf8.count == b.string.utf8.count else { return false }
+        @inline(__always) func same(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard p.count == q.count else { return false }
+            for i in 0..<p.count where p[i] != q[i] { return false }
+            return true
         }
+        if let r = a.string.utf8.withContiguousStorageIfAvailable({ p in b.string.utf8.withContiguousStorageIfAvailable { q in same(p, q) } }), let r {
+            return r
+        }
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in y.withUTF8 { q in same(p, q) } }
     }
 }
