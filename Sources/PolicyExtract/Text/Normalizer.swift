@@ -285,18 +285,19 @@ public enum TextNormalizer {
             a = b
         }
         if drop.isEmpty { return }
+        let origin = text.origin
         var chars2: [UInt32] = []
         var origin2: [Int32] = []
         chars2.reserveCapacity(chars.count)
         origin2.reserveCapacity(chars.count)
         var cursor = 0
         for r in drop {
-            chars2.append(contentsOf: chars[cursor..<r.lowerBound])
-            origin2.append(contentsOf: text.origin[cursor..<r.lowerBound])
+            appendRange(&chars2, chars, cursor..<r.lowerBound)
+            appendRange(&origin2, origin, cursor..<r.lowerBound)
             cursor = r.upperBound
         }
-        chars2.append(contentsOf: chars[cursor...])
-        origin2.append(contentsOf: text.origin[cursor...])
+        appendRange(&chars2, chars, cursor..<chars.count)
+        appendRange(&origin2, origin, cursor..<origin.count)
         text.chars = chars2
         text.origin = origin2
     }
@@ -352,8 +353,9 @@ public enum TextNormalizer {
                 }
                 if dropRun {
                     if !dropped { out.reserveCapacity(n); outOrigin.reserveCapacity(n); dropped = true }
-                    out.append(contentsOf: chars[kept..<i])
-                    outOrigin.append(contentsOf: text.origin[kept..<i])
+                    let origin = text.origin
+                    appendRange(&out, chars, kept..<i)
+                    appendRange(&outOrigin, origin, kept..<i)
                     kept = j
                     i = j
                     continue
@@ -362,8 +364,9 @@ public enum TextNormalizer {
             i += 1
         }
         guard dropped else { return }
-        out.append(contentsOf: chars[kept..<n])
-        outOrigin.append(contentsOf: text.origin[kept..<n])
+        let origin = text.origin
+        appendRange(&out, chars, kept..<n)
+        appendRange(&outOrigin, origin, kept..<n)
         text.chars = out
         text.origin = outOrigin
     }
@@ -476,4 +479,10 @@ final class NormalizationTables: @unchecked Sendable {
         let folded = UTF16Text.scalars(out)
         return folded == [c] ? nil : folded
     }
+}
+
+/// Appends `source[range]` to `array` through the source's buffer (appending a slice retained and released
+/// the source for every run copied).
+@inline(__always) func appendRange<T>(_ array: inout [T], _ source: [T], _ range: Range<Int>) {
+    source.withUnsafeBufferPointer { array.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
 }
