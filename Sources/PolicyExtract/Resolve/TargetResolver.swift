@@ -58,6 +58,7 @@ struct TargetResolver {
     func values() -> [Value] {
         let r = ctx.result
         var result: [Value] = []
+        result.reserveCapacity(r.items(AmountMatcher.id).count + r.items(PercentMatcher.id).count + r.items(CountMatcher.id).count)
         for item in r.items(AmountMatcher.id) where item.tableCell == nil {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
             let unit = a.unit == "亿" ? "亿元" : a.unit == "万亿" ? "万亿元" : a.unit

@@ -405,6 +405,7 @@ public final class Segmenter {
         // A row may begin with an empty first cell (a leading tab trimmed away).
         while lineStart > 0, chars[lineStart - 1] == 0x09 || chars[lineStart - 1] == 0x20 { lineStart -= 1 }
         var result: [Range<Int>] = []
+        result.reserveCapacity(8)
         var s = pipe ? r.lowerBound + 1 : lineStart
         var k = s
         let end = r.upperBound

@@ -239,6 +239,7 @@ public enum TextNormalizer {
 
     static func lines(_ text: [UInt32]) -> [LineInfo] {
         var result: [LineInfo] = []
+        result.reserveCapacity(text.count / 32 + 8)  // a line per ~32 characters before any regrowth
         text.withUnsafeBufferPointer { chars in
             let n = chars.count
             var lineStart = 0
