@@ -22,6 +22,8 @@ protocol JSONSink {
     mutating func int(_ i: Int)
     mutating func bool(_ b: Bool)
     mutating func null()
+    /// A span object `{"start":…,"end":…,"line":…}` (`spanObject` describes it member by member).
+    mutating func span(_ s: Span)
 }
 
 extension JSONSink {
@@ -32,7 +34,8 @@ extension JSONSink {
         for s in a { string(s) }
         endArray()
     }
-    mutating func span(_ s: Span) {
+    mutating func span(_ s: Span) { spanObject(s) }
+    mutating func spanObject(_ s: Span) {
         beginObject()
         key("start"); int(s.start)
         key("end"); int(s.end)
@@ -327,18 +330,37 @@ struct JSONBytesWriter: JSONSink {
     mutating func int(_ i: Int) {
         member()
         buffer.reserve(21)
-        if i < 0 { buffer.appendReserved(UInt8(ascii: "-")) }
+        buffer.advanceReserved(Self.writeInt(i, buffer.base + buffer.count))
+    }
+
+    /// Compact output writes a span in one piece (the most frequent object: every item has one); indented
+    /// output goes member by member.
+    mutating func span(_ s: Span) {
+        guard !pretty else { spanObject(s); return }
+        member()
+        buffer.reserve(3 * 21 + 24)
+        let start = buffer.base + buffer.count
+        var p = start
+        @inline(__always) func literal(_ k: StaticString) { copySmall(from: k.utf8Start, to: p, count: k.utf8CodeUnitCount); p += k.utf8CodeUnitCount }
+        literal("{\"start\":"); p += Self.writeInt(s.start, p)
+        literal(",\"end\":"); p += Self.writeInt(s.end, p)
+        literal(",\"line\":"); p += Self.writeInt(s.line, p)
+        p[0] = UInt8(ascii: "}"); p += 1
+        buffer.advanceReserved(p - start)
+    }
+
+    /// Writes `i` in decimal at `out` (room for 20 bytes); returns the number of bytes written.
+    @inline(__always) static func writeInt(_ i: Int, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        var k = 0
+        if i < 0 { out[0] = UInt8(ascii: "-"); k = 1 }
         var n = i.magnitude
         var digits = 0
         var m = n
         repeat { digits += 1; m /= 10 } while m > 0
-        var k = buffer.count + digits
-        buffer.advanceReserved(digits)
-        repeat {
-            k -= 1
-            buffer.base[k] = 0x30 + UInt8(n % 10)
-            n /= 10
-        } while n > 0
+        var e = k + digits
+        let count = e
+        repeat { e -= 1; out[e] = 0x30 + UInt8(n % 10); n /= 10 } while n > 0
+        return count
     }
 
     mutating func bool(_ b: Bool) {
