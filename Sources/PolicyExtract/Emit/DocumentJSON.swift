@@ -143,10 +143,10 @@ public enum DocumentJSON {
         provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r, into: &s)
         switch it.mention.value {
         case .amount(let a):
-            s.key("value"); s.string(a.value.description)
+            s.key("value"); s.decimalString(a.value)
             s.key("value_max"); s.optionalDecimalString(a.valueMax)
             s.key("unit"); s.string(a.unit)
-            s.key("yuan"); s.string(a.yuan.description)
+            s.key("yuan"); s.decimalString(a.yuan)
             s.key("yi_yuan"); s.decimal(a.yiYuan)
             s.key("yi_yuan_max"); s.optionalDecimal(a.yiYuanMax)
             s.key("qualifier"); s.string(a.qualifier.rawValue)
@@ -294,5 +294,5 @@ public enum DocumentJSON {
 
 extension JSONSink {
     /// An amount's upper value as a JSON string (amounts give `value` and `value_max` as decimal strings).
-    mutating func optionalDecimalString(_ d: ExactDecimal?) { if let d { string(d.description) } else { null() } }
+    mutating func optionalDecimalString(_ d: ExactDecimal?) { if let d { decimalString(d) } else { null() } }
 }

@@ -24,6 +24,8 @@ protocol JSONSink {
     mutating func null()
     /// A span object `{"start":…,"end":…,"line":…}` (`spanObject` describes it member by member).
     mutating func span(_ s: Span)
+    /// An exact decimal written as a JSON string (`"3929.9"`).
+    mutating func decimalString(_ d: ExactDecimal)
 }
 
 extension JSONSink {
@@ -35,6 +37,7 @@ extension JSONSink {
         endArray()
     }
     mutating func span(_ s: Span) { spanObject(s) }
+    mutating func decimalString(_ d: ExactDecimal) { string(d.description) }
     mutating func spanObject(_ s: Span) {
         beginObject()
         key("start"); int(s.start)
@@ -325,6 +328,17 @@ struct JSONBytesWriter: JSONSink {
     mutating func decimal(_ d: ExactDecimal) {
         member()
         d.withText { buffer.append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Digits, a sign and a point need no escaping: written between quotes without making a `String`.
+    mutating func decimalString(_ d: ExactDecimal) {
+        member()
+        d.withText { text in
+            buffer.reserve(text.count + 2)
+            buffer.appendReserved(UInt8(ascii: "\""))
+            buffer.append(UnsafeRawBufferPointer(text))
+            buffer.appendReserved(UInt8(ascii: "\""))
+        }
     }
 
     mutating func int(_ i: Int) {
