@@ -213,8 +213,25 @@ struct JSONBytesWriter: JSONSink {
     }
 
     mutating func key(_ k: StaticString) {
-        member()
         let n = k.utf8CodeUnitCount
+        // Compact output inside an object (the usual case): the comma, if any, and the key in one write.
+        if !pretty && !separatorWritten && stack.depth > 0 {
+            let d = stack.depth - 1
+            let c = stack.counts[d]
+            stack.counts[d] = c + 1
+            buffer.reserve(n + 4)
+            let start = buffer.base + buffer.count
+            var p = start
+            if c > 0 { p[0] = UInt8(ascii: ","); p += 1 }
+            p[0] = UInt8(ascii: "\"")
+            copySmall(from: k.utf8Start, to: p + 1, count: n)
+            p[n + 1] = UInt8(ascii: "\"")
+            p[n + 2] = UInt8(ascii: ":")
+            buffer.advanceReserved(p + n + 3 - start)
+            separatorWritten = true
+            return
+        }
+        member()
         buffer.reserve(n + 4)
         let out = buffer.base + buffer.count
         out[0] = UInt8(ascii: "\"")
