@@ -107,12 +107,12 @@ public struct Evaluation {
 
     static func unitKey(_ u: String) -> String {
         let k = key(u)
-        switch k {
-        case "亿": return "亿元"
-        case "万亿": return "万亿元"
-        case "百分点": return "个百分点"
-        default: return k
-        }
+        // Compared by bytes: `key` gives normalized text, and `switch` on Chinese literals normalizes both
+        // sides on every comparison.
+        if k.sameBytes("亿") { return "亿元" }
+        if k.sameBytes("万亿") { return "万亿元" }
+        if k.sameBytes("百分点") { return "个百分点" }
+        return k
     }
 
     /// Where a gold text occurs in the document (its first occurrence), for reporting a miss.

@@ -190,7 +190,7 @@ struct DepartmentResolver {
                 // 各市商务局 names a class of bodies and counts; 国务院各部委 or 各省 do not.
                 let classOfBodies = name.startsWith("各") && looksLikeBody(item.0)
                 guard !groupCollective, (!item.1 || classOfBodies), !String(name.dropFirst()).includes("各"), looksLikeBody(item.0) else { continue }
-                if !result.contains(where: { $0.name == name }) { add(&result, item.0, .mentioned) }
+                if !result.contains(where: { $0.name.sameBytes(name) }) { add(&result, item.0, .mentioned) }
             }
             break
         }

@@ -61,7 +61,7 @@ struct TargetResolver {
         result.reserveCapacity(r.items(AmountMatcher.id).count + r.items(PercentMatcher.id).count + r.items(CountMatcher.id).count)
         for item in r.items(AmountMatcher.id) where item.tableCell == nil {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
-            let unit = a.unit == "亿" ? "亿元" : a.unit == "万亿" ? "万亿元" : a.unit
+            let unit = a.unit.sameBytes("亿") ? "亿元" : a.unit.sameBytes("万亿") ? "万亿元" : a.unit
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }

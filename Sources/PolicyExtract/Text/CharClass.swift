@@ -337,17 +337,24 @@ struct ByteKey: Hashable {
         }
     }
 
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        guard a.string.utf8.count == b.string.utf8.count else { return false }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.sameBytes(b.string) }
+}
+
+extension String {
+    /// Byte-wise equality: what `==` answers for texts in one normalization form (the normalized text and
+    /// what is built from it), without `==`'s normalization of non-ASCII text on every comparison.
+    func sameBytes(_ other: String) -> Bool {
+        let a = self, b = other
+        guard a.utf8.count == b.utf8.count else { return false }
         @inline(__always) func same(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
             guard p.count == q.count else { return false }
             for i in 0..<p.count where p[i] != q[i] { return false }
             return true
         }
-        if let r = a.string.utf8.withContiguousStorageIfAvailable({ p in b.string.utf8.withContiguousStorageIfAvailable { q in same(p, q) } }), let r {
+        if let r = a.utf8.withContiguousStorageIfAvailable({ p in b.utf8.withContiguousStorageIfAvailable { q in same(p, q) } }), let r {
             return r
         }
-        var x = a.string, y = b.string
+        var x = a, y = b
         return x.withUTF8 { p in y.withUTF8 { q in same(p, q) } }
     }
 }
