@@ -150,26 +150,27 @@ public enum ClaimExtractor {
     /// The claim keys of a document's targets, read straight from the records (for the checks within one
     /// document; keys are built as `claims(json:)` builds them), in target order.
     static func targetClaimKeys(_ r: DocumentResult) -> [String] {
-        let named = Set(r.clusters.map(\.name))
+        let named = Set(r.clusters.map { ByteKey($0.name) })
         return r.targets.map { claimKey(for: $0, r, named: named) }
     }
 
     /// The claim of target `t`, whose key `targetClaimKeys` gave.
     static func targetClaim(_ t: Target, key: String, _ r: DocumentResult) -> Claim {
-        let parts = claimParts(for: t, r, named: Set(r.clusters.map(\.name)))
+        let parts = claimParts(for: t, r, named: Set(r.clusters.map { ByteKey($0.name) }))
         let description = claimDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
         return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
                      evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
     }
 
-    private static func claimParts(for t: Target, _ r: DocumentResult, named: Set<String>) -> (place: String?, subject: String, metric: String) {
-        let subject = named.contains(t.subject) ? Evaluation.key(t.subject) : ""
+    private static func claimParts(for t: Target, _ r: DocumentResult, named: Set<ByteKey>) -> (place: String?, subject: String, metric: String) {
+        // Cluster names and subjects are both normalized text: compared by bytes.
+        let subject = named.contains(ByteKey(t.subject)) ? Evaluation.key(t.subject) : ""
         let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
                                hasMembers: !t.members.isEmpty)
         return (place(r, article: t.article), subject, metric)
     }
 
-    private static func claimKey(for t: Target, _ r: DocumentResult, named: Set<String>) -> String {
+    private static func claimKey(for t: Target, _ r: DocumentResult, named: Set<ByteKey>) -> String {
         let parts = claimParts(for: t, r, named: named)
         return claimKey(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
     }
