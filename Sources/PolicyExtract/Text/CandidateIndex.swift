@@ -82,7 +82,8 @@ final class CandidateTable: @unchecked Sendable {
             bits[Int(c)] = m
         }
         self.bits = bits
-        var any = [UInt64](repeating: 0, count: 1024)
+        // 1024 words for the plane, and a last zero word that every character beyond it reads.
+        var any = [UInt64](repeating: 0, count: 1025)
         for c in 0..<0x10000 where bits[c] != 0 { any[c >> 6] |= 1 << UInt64(c & 63) }
         self.any = any
     }
@@ -134,45 +135,50 @@ final class CandidateIndex: @unchecked Sendable {
         let n = chars.count
         let hits = UnsafeMutablePointer<Int32>.allocate(capacity: max(n, 1))
         let masks = UnsafeMutablePointer<UInt16>.allocate(capacity: max(n, 1))
-        defer { hits.deallocate(); masks.deallocate() }
+        let perKind = UnsafeMutablePointer<Int>.allocate(capacity: kinds)
+        let fill = UnsafeMutablePointer<Int>.allocate(capacity: kinds)
+        perKind.initialize(repeating: 0, count: kinds)
+        defer { hits.deallocate(); masks.deallocate(); perKind.deallocate(); fill.deallocate() }
         var found = 0
         chars.withUnsafeBufferPointer { p in
             table.any.withUnsafeBufferPointer { a in
                 // Without a branch on the character (a candidate is too common to predict): every
                 // position is written, and kept by moving on only when it is a candidate.
+                // A character beyond the plane reads the last, zero word (no branch on the plane either).
                 for i in 0..<n {
                     let c = p[i]
-                    let bit = c < 0x10000 ? (a[Int(c >> 6)] >> UInt64(c & 63)) & 1 : 0
+                    let word = Swift.min(Int(c &>> 6), 1024)
+                    let bit = (a[word] &>> UInt64(c & 63)) & 1
                     hits[found] = Int32(truncatingIfNeeded: i)
                     found &+= Int(bit)
                 }
             }
+            // Kinds per candidate, counted per kind on the way.
             table.bits.withUnsafeBufferPointer { t in
-                for h in 0..<found { masks[h] = t[Int(p[Int(hits[h])])] }
+                for h in 0..<found {
+                    let m = t[Int(p[Int(hits[h])])]
+                    masks[h] = m
+                    var rest = m
+                    while rest != 0 {
+                        perKind[rest.trailingZeroBitCount] &+= 1
+                        rest &= rest &- 1
+                    }
+                }
             }
         }
-        // How many of each kind, then each kind's positions in its own part of one array.
-        var perKind = [Int](repeating: 0, count: kinds)
-        for h in 0..<found {
-            var rest = masks[h]
-            while rest != 0 {
-                perKind[rest.trailingZeroBitCount] += 1
-                rest &= rest - 1
-            }
-        }
+        // Each kind's positions in its own part of one array.
         var total = 0
-        for k in 0..<kinds { starts[k] = total; cursors[k] = total; total += perKind[k] }
+        for k in 0..<kinds { starts[k] = total; cursors[k] = total; fill[k] = total; total &+= perKind[k] }
         starts[kinds] = total
         positions = .allocate(capacity: max(total, 1))
-        var fill = [Int](repeating: 0, count: kinds)
-        for k in 0..<kinds { fill[k] = starts[k] }
         for h in 0..<found {
             var rest = masks[h]
+            let at = hits[h]
             while rest != 0 {
                 let k = rest.trailingZeroBitCount
-                positions[fill[k]] = hits[h]
-                fill[k] += 1
-                rest &= rest - 1
+                positions[fill[k]] = at
+                fill[k] &+= 1
+                rest &= rest &- 1
             }
         }
     }
