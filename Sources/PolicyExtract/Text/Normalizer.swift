@@ -142,11 +142,11 @@ public enum TextNormalizer {
                 while i < n {
                     let c = src[i]
                     // Most characters stay as they are: one bit says so.
-                    if c < 0x10000 && (changed[Int(c >> 6)] >> UInt64(c & 63)) & 1 == 0 {
+                    if (changed[Swift.min(Int(c &>> 6), 1024)] &>> UInt64(c & 63)) & 1 == 0 {
                         dst[count] = c
-                        org[count] = Int32(i)
-                        count += 1
-                        i += 1
+                        org[count] = Int32(truncatingIfNeeded: i)
+                        count &+= 1
+                        i &+= 1
                         continue
                     }
                     var out = c
@@ -414,7 +414,8 @@ final class NormalizationTables: @unchecked Sendable {
     /// exists and is never set (every character outside the ideographs maps to it).
     let traditional: [UInt64]
     /// One bit per BMP character that the folding pass changes or drops, without and with the
-    /// Traditional→Simplified mapping: every other character is copied as it is.
+    /// Traditional→Simplified mapping: every other character is copied as it is. Word 1024, read for every
+    /// character beyond the plane, is all set.
     let changed: [UInt64]
     let changedConverting: [UInt64]
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
@@ -460,7 +461,9 @@ final class NormalizationTables: @unchecked Sendable {
         foldIndex = index
         foldPool = pool
         // The characters the folding pass changes or drops, as `normalize` treats them one by one.
-        var changed = [UInt64](repeating: 0, count: 1024)
+        // 1024 words for the plane and a last word, all set, that every character beyond it reads (those
+        // go the way of changed characters, without a branch on the plane in the copy loop).
+        var changed = [UInt64](repeating: 0, count: 1024) + [UInt64.max]
         func mark(_ c: Int) { changed[c >> 6] |= 1 << UInt64(c & 63) }
         for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
         for c in 0xFF01...0xFF5E { mark(c) }
