@@ -177,17 +177,17 @@ enum UTF8Scanner {
                 // Four bytes read as one word while four remain: four ASCII characters at once, one ASCII character, or a three-byte
                 // sequence (most Chinese text) tested with one mask and its value range; anything else falls
                 // to the byte-by-byte tests below for one character.
-                while i + 4 <= n {
+                while i &+ 4 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
                     if w & 0x8080_8080 == 0 {
-                        out[k] = w & 0x7F; out[k + 1] = (w >> 8) & 0x7F; out[k + 2] = (w >> 16) & 0x7F; out[k + 3] = w >> 24
-                        k += 4; i += 4; continue
+                        out[k] = w & 0x7F; out[k &+ 1] = (w &>> 8) & 0x7F; out[k &+ 2] = (w &>> 16) & 0x7F; out[k &+ 3] = w &>> 24
+                        k &+= 4; i &+= 4; continue
                     }
-                    if w & 0x80 == 0 { out[k] = w & 0x7F; k += 1; i += 1; continue }
+                    if w & 0x80 == 0 { out[k] = w & 0x7F; k &+= 1; i &+= 1; continue }
                     if w & 0x00C0_C0F0 == 0x0080_80E0 {
-                        let c = (w & 0x0F) << 12 | ((w >> 8) & 0x3F) << 6 | ((w >> 16) & 0x3F)
+                        let c = (w & 0x0F) &<< 12 | ((w &>> 8) & 0x3F) &<< 6 | ((w &>> 16) & 0x3F)
                         // Not overlong (E0 80–9F) and not a surrogate (ED A0–BF).
-                        if c >= 0x800 && c & 0xF800 != 0xD800 { out[k] = c; k += 1; i += 3; continue }
+                        if c >= 0x800 && c & 0xF800 != 0xD800 { out[k] = c; k &+= 1; i &+= 3; continue }
                     }
                     break
                 }

@@ -116,7 +116,7 @@ public enum TextNormalizer {
                 let outside = UInt32(0x9FFF - 0x4E00 + 1)  // the bitmap's last, empty bit: no branch on the range
                 for i in 0..<n {
                     let k = Int(Swift.min(src[i] &- 0x4E00, outside))
-                    guard traditional[k >> 6] & (1 << UInt64(k & 63)) != 0 else { continue }
+                    guard (traditional[k &>> 6] &>> UInt64(k & 63)) & 1 != 0 else { continue }
                     let c = src[i]
                     traditionalSeen.insert(c)
                     if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
