@@ -19,6 +19,24 @@ import Testing
         }
     }
 
+    @Test func integersAndSpansReadAsDecimal() {
+        // Every digit count and sign, the edges of the two-digit steps, and random values: each written as
+        // `String(i)` writes it, alone and inside a compact span object.
+        var values: [Int] = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 9999, 10_000, 99_999, 100_000, 1_000_000, Int.max, Int.min, -1, -10, -99, -100]
+        var p = 1
+        for _ in 0..<18 { p *= 10; values += [p - 1, p, p + 1, -p] }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 { values.append(Int.random(in: -1_000_000_000...1_000_000_000, using: &rng)) }
+        var issues = 0
+        for v in values {
+            var w = JSONBytesWriter(pretty: false)
+            w.beginArray(inline: true); w.int(v); w.span(Span(start: v, end: v, line: v)); w.endArray()
+            let expected = "[\(v),{\"start\":\(v),\"end\":\(v),\"line\":\(v)}]"
+            if String(decoding: w.out, as: UTF8.self) != expected { issues += 1 }
+        }
+        #expect(issues == 0)
+    }
+
     @Test func rangeByIDAgreesWithADictionary() {
         // Ids as the writer uses them (sentence starts, section numbers): random, clustered, growing past
         // the first table; every lookup, hit or miss, must answer as a Dictionary does.

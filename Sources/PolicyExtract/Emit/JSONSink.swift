@@ -385,14 +385,34 @@ struct JSONBytesWriter: JSONSink {
         var k = 0
         if i < 0 { out[0] = UInt8(ascii: "-"); k = 1 }
         var n = i.magnitude
-        var digits = 0
-        var m = n
-        repeat { digits += 1; m /= 10 } while m > 0
-        var e = k + digits
+        // Offsets, lines and years: the digit count by comparison, then two digits per division.
+        var digits: Int
+        if n < 100 { digits = n < 10 ? 1 : 2 } else if n < 10_000 { digits = n < 1000 ? 3 : 4 } else if n < 100_000 { digits = 5 } else {
+            digits = 0
+            var m = n
+            repeat { digits &+= 1; m /= 10 } while m > 0
+        }
+        var e = k &+ digits
         let count = e
-        repeat { e -= 1; out[e] = 0x30 + UInt8(n % 10); n /= 10 } while n > 0
+        let pairs = Self.digitPairs.utf8Start
+        while n >= 100 {
+            let q = n / 100
+            let r = Int(n &- q &* 100) &* 2
+            e &-= 2
+            out[e] = pairs[r]; out[e &+ 1] = pairs[r &+ 1]
+            n = q
+        }
+        if n >= 10 {
+            e &-= 2
+            out[e] = pairs[Int(n) &* 2]; out[e &+ 1] = pairs[Int(n) &* 2 &+ 1]
+        } else {
+            out[e &- 1] = 0x30 &+ UInt8(truncatingIfNeeded: n)
+        }
         return count
     }
+
+    /// "00" through "99", for writing two digits at a time.
+    static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     mutating func bool(_ b: Bool) {
         member()
