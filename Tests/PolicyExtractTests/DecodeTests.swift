@@ -39,6 +39,33 @@ import Testing
         #expect(e?.byteOffset == bytes.count - 1)
     }
 
+    /// The charset detector sees `TextDecoder.detectionSample` bytes: windows of 400 characters from a dozen
+    /// places in every fixture, in GB18030, and in Big5 where the text is Traditional, must each be told
+    /// apart and decode to the window's text.
+    @Test func detectionSampleTellsGB18030FromBig5() throws {
+        var checked = (gb: 0, big5: 0)
+        for name in Repo.fixtureNames {
+            let bytes = try [UInt8](Data(contentsOf: Repo.docs.appendingPathComponent(name)))
+            let text = makeString(try TextDecoder.decode(bytes, path: name).scalars)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let step = Swift.max(1, lines.count / 12)
+            for start in stride(from: 0, to: lines.count, by: step) {
+                let window = String(lines[start...].joined(separator: "\n").unicodeScalars.prefix(400))
+                guard window.unicodeScalars.filter({ $0.value >= 0x80 }).count >= 20 else { continue }
+                for charset in ["GB18030", "Big5"] {
+                    // Big5 holds Traditional text only: a window with a character it lacks is not a Big5 text.
+                    guard let encoded = TextEncoder.encode(window, charset: charset), !window.isEmpty else { continue }
+                    let decoded = try TextDecoder.decode(encoded, path: name)
+                    #expect(decoded.encoding == charset, "\(name) line \(start + 1) in \(charset)")
+                    #expect(makeString(decoded.scalars) == window)
+                    if charset == "GB18030" { checked.gb += 1 } else { checked.big5 += 1 }
+                }
+            }
+        }
+        #expect(checked.gb >= 250)
+        #expect(checked.big5 >= 10)
+    }
+
     @Test func encodingsAreDetected() throws {
         let text = "关于加快先进制造业集群开放创新发展的意见。到2025年，营业收入超过4300亿元。"
         #expect(try TextDecoder.decode(Array(text.utf8), path: "a").encoding == "UTF-8")
