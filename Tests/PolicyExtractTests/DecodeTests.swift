@@ -66,6 +66,18 @@ import Testing
         #expect(checked.big5 >= 10)
     }
 
+    /// Japanese and Korean multi-byte text decodes as GB18030 byte for byte, into nonsense: refused instead,
+    /// naming the encoding the detector found.
+    @Test func japaneseAndKoreanEncodingsAreRefused() throws {
+        let japanese = String(repeating: "政府は2025年までに半導体産業の集積を育成するため、総額5000億円を投資する計画であると発表した。", count: 3)
+        let korean = String(repeating: "대한민국 정부는 2025년까지 반도체 산업 클러스터를 육성하기 위해 총 5천억 원을 투자할 계획이라고 밝혔다. ", count: 3)
+        for (text, charset) in [(japanese, "Shift_JIS"), (japanese, "EUC-JP"), (korean, "EUC-KR")] {
+            let e = error(try #require(TextEncoder.encode(text, charset: charset)))
+            #expect(e?.reason == .unsupported, "\(charset)")
+            #expect(e?.message.contains(charset) == true, "\(charset): \(e?.message ?? "no error")")
+        }
+    }
+
     @Test func encodingsAreDetected() throws {
         let text = "关于加快先进制造业集群开放创新发展的意见。到2025年，营业收入超过4300亿元。"
         #expect(try TextDecoder.decode(Array(text.utf8), path: "a").encoding == "UTF-8")

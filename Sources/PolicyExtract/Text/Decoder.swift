@@ -52,6 +52,9 @@ public enum TextDecoder {
 
     /// How many bytes the charset detector sees.
     static let detectionSample = 200
+    /// The detector's names for the supported legacy encodings, and for the other East Asian multi-byte ones.
+    static let legacyNames: Set<String> = ["GB18030", "GBK", "GB2312", "BIG5"]
+    static let otherCJK: Set<String> = ["SHIFT_JIS", "EUC-JP", "EUC-KR", "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN"]
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String, workbench: CharsetWorkbench) throws -> DecodedText {
         // Byte-order marks decide first.
@@ -95,6 +98,14 @@ public enum TextDecoder {
         // then decoded strictly.
         let firstWide = bytes.firstIndex { $0 >= 0x80 } ?? 0
         let guesses = workbench.detect(UnsafeBufferPointer(rebasing: bytes[firstWide..<min(bytes.count, firstWide + Self.detectionSample)]))
+        // Japanese and Korean multi-byte text also decodes as GB18030 (into nonsense): when the detector is
+        // surer of one of those encodings than of either supported one, the file is refused.
+        let supportedBest = guesses.filter { Self.legacyNames.contains($0.name.uppercased()) }.map(\.confidence).max() ?? 0
+        if let other = guesses.filter({ Self.otherCJK.contains($0.name.uppercased()) }).max(by: { $0.confidence < $1.confidence }),
+           other.confidence > supportedBest {
+            throw InputError(path: path, reason: .unsupported,
+                             message: "text in \(other.name), which is not supported (ICU's charset detector: confidence \(other.confidence), against \(supportedBest) for GB18030 or Big5)")
+        }
         var order: [String] = []
         for guess in guesses where guess.confidence >= 10 {
             let name = guess.name.uppercased()
