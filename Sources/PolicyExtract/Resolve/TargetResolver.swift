@@ -106,23 +106,27 @@ struct TargetResolver {
         var carried: (range: Range<Int>, year: Int, paragraph: Int, article: Int)? = nil
         // Values and years by paragraph, in one pass over each sorted list.
         let paragraphs = r.structure.paragraphs
-        func bucket<T>(_ items: [T], _ position: (T) -> Int) -> [[T]] {
-            var result = [[T]](repeating: [], count: paragraphs.count)
+        // Each paragraph's items are one run of the sorted list (paragraphs are disjoint and in order):
+        // its range there, no list per paragraph.
+        func bucket<T>(_ items: [T], _ position: (T) -> Int) -> (sorted: [T], ranges: [Range<Int>]) {
+            var ranges = [Range<Int>](repeating: 0..<0, count: paragraphs.count)
             let inOrder = items.indices.dropFirst().allSatisfy { position(items[$0 - 1]) <= position(items[$0]) }
             let sorted = inOrder ? items : items.sorted { position($0) < position($1) }
             var p = 0
-            for item in sorted {
+            for (k, item) in sorted.enumerated() {
                 let at = position(item)
                 while p < paragraphs.count, paragraphs[p].upperBound <= at { p += 1 }
-                if p < paragraphs.count, paragraphs[p].contains(at) { result[p].append(item) }
+                if p < paragraphs.count, paragraphs[p].contains(at) {
+                    ranges[p] = ranges[p].isEmpty ? k..<(k + 1) : ranges[p].lowerBound..<(k + 1)
+                }
             }
-            return result
+            return (sorted, ranges)
         }
         let valuesByParagraph = bucket(allValues) { $0.range.lowerBound }
         let yearsByParagraph = bucket(years) { $0.0.lowerBound }
         for (pIndex, paragraph) in paragraphs.enumerated() {
-            let pv = valuesByParagraph[pIndex]
-            var py = yearsByParagraph[pIndex]
+            let valueRange = valuesByParagraph.ranges[pIndex], yearsRange = yearsByParagraph.ranges[pIndex]
+            var py = yearsRange.isEmpty ? [] : Array(yearsByParagraph.sorted[yearsRange])
             let article = r.structure.article(at: paragraph.lowerBound)
             if let last = py.last(where: { $0.2 == .deadline }) {
                 carried = (last.0, last.1, pIndex, article)
@@ -134,8 +138,9 @@ struct TargetResolver {
             } else if !py.isEmpty {
                 carried = nil
             }
-            if pv.isEmpty { continue }
+            if valueRange.isEmpty { continue }
             if !py.contains(where: { $0.2 == .deadline }) { continue }
+            let pv = Array(valuesByParagraph.sorted[valueRange])
             var consumed = Set<Int>()  // indexes of values used as a tier threshold
             for (vi, v) in pv.enumerated() where !consumed.contains(vi) {
                 // The year phrase in force: the last one before the value in this paragraph.
