@@ -116,9 +116,10 @@ final class ResolveContext: CandidateScanning {
     func stripLeading(_ r: Range<Int>, _ words: [[UInt32]]) -> Range<Int> {
         var s = r.lowerBound
         var changed = true
-        while changed {
+        while changed && s < r.upperBound {
             changed = false
-            for w in words where s + w.count <= r.upperBound && has(w, at: s) { s += w.count; changed = true; break }
+            let c = chars[s]  // a word's first character is compared before the word
+            for w in words where w.first == c && s + w.count <= r.upperBound && has(w, at: s) { s += w.count; changed = true; break }
         }
         return s..<r.upperBound
     }
@@ -127,9 +128,10 @@ final class ResolveContext: CandidateScanning {
     func stripTrailing(_ r: Range<Int>, _ words: [[UInt32]]) -> Range<Int> {
         var e = r.upperBound
         var changed = true
-        while changed {
+        while changed && e > r.lowerBound {
             changed = false
-            for w in words where e - w.count >= r.lowerBound && has(w, endingAt: e) { e -= w.count; changed = true; break }
+            let c = chars[e - 1]  // a word's last character is compared before the word
+            for w in words where w.last == c && e - w.count >= r.lowerBound && has(w, endingAt: e) { e -= w.count; changed = true; break }
         }
         return r.lowerBound..<e
     }
