@@ -140,7 +140,9 @@ public final class MatchContext: CandidateScanning {
 
     /// The qualifier written just before offset `i` (达到, 超过, 约 …).
     func qualifierBefore(_ i: Int) -> Qualifier? {
-        for q in lexicons.qualifiersBefore where has(q.word, endingAt: i) {
+        guard i > 0, i <= chars.count else { return nil }
+        let last = chars[i - 1]  // a word's last character is compared before the word
+        for q in lexicons.qualifiersBefore where q.word.last == last && has(q.word, endingAt: i) {
             // 超 inside 超过 is found as 超过; 达 must not be the end of 到达 only by accident — accept.
             return q.qualifier
         }
@@ -149,7 +151,9 @@ public final class MatchContext: CandidateScanning {
 
     /// The qualifier marker just after offset `i` (左右, 以上, 以内, 级 …), with its length.
     func qualifierAfter(_ i: Int) -> (Qualifier, Int)? {
-        for q in lexicons.qualifiersAfter where has(q.word, at: i) { return (q.qualifier, q.word.count) }
+        guard i >= 0, i < chars.count else { return nil }
+        let first = chars[i]  // a word's first character is compared before the word
+        for q in lexicons.qualifiersAfter where q.word.first == first && has(q.word, at: i) { return (q.qualifier, q.word.count) }
         return nil
     }
 
