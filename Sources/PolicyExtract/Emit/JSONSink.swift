@@ -433,13 +433,17 @@ struct JSONBytesWriter: JSONSink {
                 var n = 0
                 out[n] = UInt8(ascii: "\""); n += 1
                 for c in src {
-                    if c < 0x80 {
+                    if c &- 0x800 < 0x10000 - 0x800 {
+                        // Three bytes (most Chinese text), stored as one word: room is reserved for six
+                        // bytes a character, and the fourth is overwritten by what follows.
+                        let word = (0xE0 | c &>> 12) | (0x80 | (c &>> 6) & 0x3F) &<< 8 | (0x80 | c & 0x3F) &<< 16
+                        UnsafeMutableRawPointer(out + n).storeBytes(of: word.littleEndian, as: UInt32.self)
+                        n &+= 3
+                    } else if c < 0x80 {
                         let b = UInt8(c)
-                        if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n += 1 } else { n += Self.escapeASCII(b, out + n) }
+                        if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") { out[n] = b; n &+= 1 } else { n += Self.escapeASCII(b, out + n) }
                     } else if c < 0x800 {
                         out[n] = UInt8(0xC0 | (c >> 6)); out[n + 1] = UInt8(0x80 | (c & 0x3F)); n += 2
-                    } else if c < 0x10000 {
-                        out[n] = UInt8(0xE0 | (c >> 12)); out[n + 1] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[n + 2] = UInt8(0x80 | (c & 0x3F)); n += 3
                     } else {
                         out[n] = UInt8(0xF0 | (c >> 18)); out[n + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
                         out[n + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[n + 3] = UInt8(0x80 | (c & 0x3F)); n += 4

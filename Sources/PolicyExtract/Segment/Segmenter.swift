@@ -324,8 +324,8 @@ public final class Segmenter {
                     let c = p[k]
                     if c >= 0x10000 { bmp = false; break }
                     u[j] = UInt16(truncatingIfNeeded: c)
-                    j += 1
-                    if c == 0x3B { semicolons.append(k + 1) }
+                    j &+= 1
+                    if c == 0x3B { semicolons.append(k &+ 1) }
                 }
             }
         }

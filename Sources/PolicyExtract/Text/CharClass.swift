@@ -111,7 +111,8 @@ extension String {
 
 /// A set of BMP characters as a bitmap: membership in one load, for the scanners' first-character tests.
 struct ScalarSet {
-    private var bits = [UInt64](repeating: 0, count: 1024)
+    /// 1024 words for the plane and a last, empty word that every character beyond it reads.
+    private var bits = [UInt64](repeating: 0, count: 1025)
 
     init<S: Sequence>(_ chars: S) where S.Element == UInt32 { for c in chars { insert(c) } }
 
@@ -121,7 +122,7 @@ struct ScalarSet {
     }
 
     @inline(__always) func contains(_ c: UInt32) -> Bool {
-        c < 0x10000 && bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
+        (bits[Swift.min(Int(c &>> 6), 1024)] &>> UInt64(c & 63)) & 1 != 0
     }
 }
 
