@@ -361,7 +361,9 @@ struct DepartmentResolver {
     func bodyEnding(at end: Int, from: Int) -> Range<Int>? {
         // A central body, perhaps with its general office: 财政部, 国家发展改革委办公厅.
         let office = endsWithAny(Self.officeEndings, end, notBefore: from)
-        for stemEnd in [end - (office?.count ?? 0), end] {
+        // The stem without the office, then the whole (two passes, without a list made for them).
+        for pass in 0..<2 {
+            let stemEnd = pass == 0 ? end - (office?.count ?? 0) : end
             guard let c = endsWithAny(ctx.lexicons.scan.centralEndings, stemEnd, notBefore: from) else { continue }
             var start = stemEnd - c.count
             // 国家工信部, 山东省发改委: a level or place written before the short name.
