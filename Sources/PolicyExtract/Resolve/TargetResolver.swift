@@ -189,9 +189,10 @@ struct TargetResolver {
         var mergedKeys: [String] = []
         for t in targets {
             let key = metricKey(t.metric)
-            if let i = merged.indices.first(where: { k in let m = merged[k]; return m.year == t.year && m.value == t.value && m.comparator == t.comparator && m.unit == t.unit
-                && mergedKeys[k] == key && m.members == t.members
-                && (m.subject == t.subject || (!named.contains(m.subject) && !named.contains(t.subject))) }) {
+            // Fields read in place: a copy of each earlier target per comparison retained all its strings.
+            if let i = merged.indices.first(where: { k in merged[k].year == t.year && merged[k].value == t.value && merged[k].comparator == t.comparator
+                && merged[k].unit == t.unit && mergedKeys[k] == key && merged[k].members == t.members
+                && (merged[k].subject == t.subject || (!named.contains(merged[k].subject) && !named.contains(t.subject))) }) {
                 merged[i].restated.append(t.span)
             } else {
                 merged.append(t)
