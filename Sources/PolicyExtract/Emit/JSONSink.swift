@@ -528,7 +528,7 @@ struct JSONTreeBuilder: JSONSink {
 }
 
 /// Byte ranges by a non-negative integer id, for the writer's repeated values: open addressing with a
-/// multiplicative hash (a `Dictionary` hashes every `Int` with SipHash, a tenth of the item writer's time).
+/// multiplicative hash (a `Dictionary` runs SipHash on every `Int` it looks up).
 struct RangeByID {
     private var keys: [Int] = Array(repeating: -1, count: 64)
     private var values: [Range<Int>] = Array(repeating: 0..<0, count: 64)
