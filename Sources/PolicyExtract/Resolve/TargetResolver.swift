@@ -57,20 +57,21 @@ struct TargetResolver {
 
     func values() -> [Value] {
         let r = ctx.result
+        let amounts = r.items(AmountMatcher.id), percents = r.items(PercentMatcher.id), counts = r.items(CountMatcher.id)
         var result: [Value] = []
-        result.reserveCapacity(r.items(AmountMatcher.id).count + r.items(PercentMatcher.id).count + r.items(CountMatcher.id).count)
-        for item in r.items(AmountMatcher.id) where item.tableCell == nil {
+        result.reserveCapacity(amounts.count + percents.count + counts.count)
+        for item in amounts where item.tableCell == nil {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
             let unit = a.unit.sameBytes("亿") ? "亿元" : a.unit.sameBytes("万亿") ? "万亿元" : a.unit
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }
-        for item in r.items(PercentMatcher.id) where item.tableCell == nil {
+        for item in percents where item.tableCell == nil {
             guard case .percent(let p) = item.mention.value else { continue }
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: p.value,
                                 valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, yiYuan: nil))
         }
-        for item in r.items(CountMatcher.id) where item.tableCell == nil {
+        for item in counts where item.tableCell == nil {
             guard case .count(let c) = item.mention.value else { continue }
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: c.value,
                                 valueMax: c.valueMax, unit: c.unit, qualifier: c.qualifier, isAmount: false, isCount: true, yiYuan: nil))

@@ -82,8 +82,7 @@ final class CandidateTable: @unchecked Sendable {
             bits[Int(c)] = m
         }
         self.bits = bits
-        // 1024 words for the plane, and a last zero word that every character beyond it reads.
-        var any = [UInt64](repeating: 0, count: 1025)
+        var any = [UInt64](repeating: 0, count: PlaneBitmap.words)  // nothing beyond the plane is a candidate
         for c in 0..<0x10000 where bits[c] != 0 { any[c >> 6] |= 1 << UInt64(c & 63) }
         self.any = any
     }
@@ -144,13 +143,9 @@ final class CandidateIndex: @unchecked Sendable {
             table.any.withUnsafeBufferPointer { a in
                 // Without a branch on the character (a candidate is too common to predict): every
                 // position is written, and kept by moving on only when it is a candidate.
-                // A character beyond the plane reads the last, zero word (no branch on the plane either).
                 for i in 0..<n {
-                    let c = p[i]
-                    let word = Swift.min(Int(c &>> 6), 1024)
-                    let bit = (a[word] &>> UInt64(c & 63)) & 1
                     hits[found] = Int32(truncatingIfNeeded: i)
-                    found &+= Int(bit)
+                    found &+= Int(truncatingIfNeeded: a.planeBit(p[i]))
                 }
             }
             // Kinds per candidate, counted per kind on the way.

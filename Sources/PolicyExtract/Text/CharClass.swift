@@ -64,55 +64,83 @@ extension UInt32 {
 @inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
 extension String {
+    /// Lends the UTF-8 bytes of this string and `other` to `body`: read in place for native strings (the
+    /// usual case), else from contiguous copies.
+    @inline(__always) func withUTF8Bytes<R>(and other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable({ p in other.utf8.withContiguousStorageIfAvailable { q in body(p, q) } }), let r {
+            return r
+        }
+        var a = self, b = other
+        return a.withUTF8 { p in b.withUTF8 { q in body(p, q) } }
+    }
+
     /// `hasPrefix` by UTF-8 bytes (the texts are normalized, so no canonical equivalence is needed;
     /// the standard library's version normalizes non-ASCII text on every call).
     func startsWith(_ prefix: String) -> Bool {
-        var a = self, b = prefix
-        return a.withUTF8 { x in b.withUTF8 { y in
+        withUTF8Bytes(and: prefix) { x, y in
             if y.count > x.count { return false }
             for i in 0..<y.count where x[i] != y[i] { return false }
             return true
-        } }
+        }
     }
 
     /// `hasSuffix` by UTF-8 bytes.
     func endsWith(_ suffix: String) -> Bool {
-        var a = self, b = suffix
-        return a.withUTF8 { x in b.withUTF8 { y in
+        withUTF8Bytes(and: suffix) { x, y in
             if y.count > x.count { return false }
             let offset = x.count - y.count
             for i in 0..<y.count where x[offset + i] != y[i] { return false }
             return true
-        } }
+        }
+    }
+
+    /// Byte-wise equality: what `==` answers for texts in one normalization form (the normalized text and
+    /// what is built from it), without `==`'s normalization of non-ASCII text on every comparison.
+    func sameBytes(_ other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        return withUTF8Bytes(and: other) { p, q in
+            for i in 0..<p.count where p[i] != q[i] { return false }
+            return true
+        }
     }
 
     /// True when `sub` occurs in the string: a byte search over UTF-8, without Foundation.
     func includes(_ sub: String) -> Bool {
-        var haystack = self, needle = sub
-        return haystack.withUTF8 { a in
-            needle.withUTF8 { b in
-                if b.isEmpty { return true }
-                if b.count > a.count { return false }
-                let first = b[0]
-                var i = 0
-                while i + b.count <= a.count {
-                    if a[i] == first {
-                        var k = 1
-                        while k < b.count && a[i + k] == b[k] { k += 1 }
-                        if k == b.count { return true }
-                    }
-                    i += 1
+        withUTF8Bytes(and: sub) { a, b in
+            if b.isEmpty { return true }
+            if b.count > a.count { return false }
+            let first = b[0]
+            var i = 0
+            while i + b.count <= a.count {
+                if a[i] == first {
+                    var k = 1
+                    while k < b.count && a[i + k] == b[k] { k += 1 }
+                    if k == b.count { return true }
                 }
-                return false
+                i += 1
             }
+            return false
         }
+    }
+}
+
+/// Bitmaps over the Basic Multilingual Plane hold 1025 words: 1024 for the plane, and a last word that every
+/// character beyond it reads (empty, or all set where those characters must take the slow way), so that a
+/// test needs no branch on the plane.
+enum PlaneBitmap {
+    static let words = 1025
+}
+
+extension RandomAccessCollection where Element == UInt64, Index == Int {
+    /// Bit `c` of a plane bitmap (see `PlaneBitmap`), as 0 or 1.
+    @inline(__always) func planeBit(_ c: UInt32) -> UInt64 {
+        (self[Swift.min(Int(c &>> 6), PlaneBitmap.words - 1)] &>> UInt64(c & 63)) & 1
     }
 }
 
 /// A set of BMP characters as a bitmap: membership in one load, for the scanners' first-character tests.
 struct ScalarSet {
-    /// 1024 words for the plane and a last, empty word that every character beyond it reads.
-    private var bits = [UInt64](repeating: 0, count: 1025)
+    private var bits = [UInt64](repeating: 0, count: PlaneBitmap.words)
 
     init<S: Sequence>(_ chars: S) where S.Element == UInt32 { for c in chars { insert(c) } }
 
@@ -121,9 +149,7 @@ struct ScalarSet {
         bits[Int(c >> 6)] |= 1 << UInt64(c & 63)
     }
 
-    @inline(__always) func contains(_ c: UInt32) -> Bool {
-        (bits[Swift.min(Int(c &>> 6), 1024)] &>> UInt64(c & 63)) & 1 != 0
-    }
+    @inline(__always) func contains(_ c: UInt32) -> Bool { bits.planeBit(c) != 0 }
 }
 
 /// Text held as an array of scalars, with the word tests every scanner uses.
@@ -341,21 +367,3 @@ struct ByteKey: Hashable {
     static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.sameBytes(b.string) }
 }
 
-extension String {
-    /// Byte-wise equality: what `==` answers for texts in one normalization form (the normalized text and
-    /// what is built from it), without `==`'s normalization of non-ASCII text on every comparison.
-    func sameBytes(_ other: String) -> Bool {
-        let a = self, b = other
-        guard a.utf8.count == b.utf8.count else { return false }
-        @inline(__always) func same(_ p: UnsafeBufferPointer<UInt8>, _ q: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard p.count == q.count else { return false }
-            for i in 0..<p.count where p[i] != q[i] { return false }
-            return true
-        }
-        if let r = a.utf8.withContiguousStorageIfAvailable({ p in b.utf8.withContiguousStorageIfAvailable { q in same(p, q) } }), let r {
-            return r
-        }
-        var x = a, y = b
-        return x.withUTF8 { p in y.withUTF8 { q in same(p, q) } }
-    }
-}

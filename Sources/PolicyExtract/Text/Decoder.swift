@@ -190,9 +190,9 @@ enum UTF8Scanner {
             guard let base = bytes.baseAddress else { return }
             let raw = UnsafeRawPointer(base)
             while i < n {
-                // Four bytes read as one word while four remain: four ASCII characters at once, one ASCII character, or a three-byte
-                // sequence (most Chinese text) tested with one mask and its value range; anything else falls
-                // to the byte-by-byte tests below for one character.
+                // Four bytes read as one word while four remain: four ASCII characters at once, one ASCII
+                // character, or a three-byte sequence (most Chinese text) tested with one mask and its value
+                // range; anything else, and the last three bytes, go to the byte-by-byte tests below.
                 while i &+ 4 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
                     if w & 0x8080_8080 == 0 {
@@ -210,12 +210,6 @@ enum UTF8Scanner {
                 if i == n { break }
                 let b0 = bytes[i]
                 if b0 < 0x80 { out[k] = UInt32(b0); k += 1; i += 1; continue }
-                // The common case in Chinese text first: a three-byte sequence whose lead byte can be neither
-                // overlong (E0) nor a surrogate (ED), with both continuation bytes.
-                if (b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
-                    out[k] = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    k += 1; i += 3; continue
-                }
                 if b0 < 0xC2 { failure = i; return }
                 if b0 < 0xE0 {
                     guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { failure = i; return }

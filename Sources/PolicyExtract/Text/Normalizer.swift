@@ -142,7 +142,7 @@ public enum TextNormalizer {
                 while i < n {
                     let c = src[i]
                     // Most characters stay as they are: one bit says so.
-                    if (changed[Swift.min(Int(c &>> 6), 1024)] &>> UInt64(c & 63)) & 1 == 0 {
+                    if changed.planeBit(c) == 0 {
                         dst[count] = c
                         org[count] = Int32(truncatingIfNeeded: i)
                         count &+= 1
@@ -307,6 +307,7 @@ public enum TextNormalizer {
 
     static func joinDigitGroupsAndDropSpaces(_ text: inout NormalizedText) {
         let chars = text.chars
+        let origin = text.origin  // text is changed only at the end
         let n = chars.count
         // The output is built only from the first dropped character on; a text with nothing to drop is
         // left as it is, without a copy.
@@ -325,7 +326,7 @@ public enum TextNormalizer {
             if i >= n { break }
             let c = chars[i]
             let isSpace = c == 0x20
-            let isGroupComma = c == UInt32(char: ",") && text.original[Int(text.origin[i])] == UInt32(char: ",")
+            let isGroupComma = c == UInt32(char: ",") && text.original[Int(origin[i])] == UInt32(char: ",")
             if isSpace || isGroupComma {
                 var j = i + 1
                 if isSpace { while j < n, chars[j] == 0x20 { j += 1 } }
@@ -354,7 +355,6 @@ public enum TextNormalizer {
                 }
                 if dropRun {
                     if !dropped { out.reserveCapacity(n); outOrigin.reserveCapacity(n); dropped = true }
-                    let origin = text.origin
                     appendRange(&out, chars, kept..<i)
                     appendRange(&outOrigin, origin, kept..<i)
                     kept = j
@@ -365,7 +365,6 @@ public enum TextNormalizer {
             i += 1
         }
         guard dropped else { return }
-        let origin = text.origin
         appendRange(&out, chars, kept..<n)
         appendRange(&outOrigin, origin, kept..<n)
         text.chars = out
@@ -414,8 +413,8 @@ final class NormalizationTables: @unchecked Sendable {
     /// exists and is never set (every character outside the ideographs maps to it).
     let traditional: [UInt64]
     /// One bit per BMP character that the folding pass changes or drops, without and with the
-    /// Traditional→Simplified mapping: every other character is copied as it is. Word 1024, read for every
-    /// character beyond the plane, is all set.
+    /// Traditional→Simplified mapping: every other character is copied as it is. Plane bitmaps (see
+    /// `PlaneBitmap`) whose last word is all set.
     let changed: [UInt64]
     let changedConverting: [UInt64]
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
@@ -461,9 +460,8 @@ final class NormalizationTables: @unchecked Sendable {
         foldIndex = index
         foldPool = pool
         // The characters the folding pass changes or drops, as `normalize` treats them one by one.
-        // 1024 words for the plane and a last word, all set, that every character beyond it reads (those
-        // go the way of changed characters, without a branch on the plane in the copy loop).
-        var changed = [UInt64](repeating: 0, count: 1024) + [UInt64.max]
+        // A plane bitmap whose last word is all set: characters beyond the plane go the way of changed ones.
+        var changed = [UInt64](repeating: 0, count: PlaneBitmap.words - 1) + [UInt64.max]
         func mark(_ c: Int) { changed[c >> 6] |= 1 << UInt64(c & 63) }
         for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
         for c in 0xFF01...0xFF5E { mark(c) }
