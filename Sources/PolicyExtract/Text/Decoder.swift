@@ -39,7 +39,6 @@ public struct DecodedText: Sendable {
 /// encoding decodes cleanly — is an `InputError` naming the byte offset; bytes are never replaced and
 /// never guessed into Latin-1.
 public enum TextDecoder {
-    static let supportedLegacy = ["GB18030", "Big5"]
 
     public static func decode(_ bytes: [UInt8], path: String, workbench: CharsetWorkbench? = nil) throws -> DecodedText {
         if bytes.isEmpty {
@@ -52,8 +51,9 @@ public enum TextDecoder {
 
     /// How many bytes the charset detector sees.
     static let detectionSample = 200
-    /// The detector's names for the supported legacy encodings, and for the other East Asian multi-byte ones.
-    static let legacyNames: Set<String> = ["GB18030", "GBK", "GB2312", "BIG5"]
+    /// The detector's names (upper-cased) for the supported legacy encodings, with the converter each one is
+    /// decoded with; and its names for the other East Asian multi-byte encodings.
+    static let legacyCharsets: [String: String] = ["GB18030": "GB18030", "GBK": "GB18030", "GB2312": "GB18030", "BIG5": "Big5"]
     static let otherCJK: Set<String> = ["SHIFT_JIS", "EUC-JP", "EUC-KR", "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN"]
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String, workbench: CharsetWorkbench) throws -> DecodedText {
@@ -100,7 +100,7 @@ public enum TextDecoder {
         let guesses = workbench.detect(UnsafeBufferPointer(rebasing: bytes[firstWide..<min(bytes.count, firstWide + Self.detectionSample)]))
         // Japanese and Korean multi-byte text also decodes as GB18030 (into nonsense): when the detector is
         // surer of one of those encodings than of either supported one, the file is refused.
-        let supportedBest = guesses.filter { Self.legacyNames.contains($0.name.uppercased()) }.map(\.confidence).max() ?? 0
+        let supportedBest = guesses.filter { Self.legacyCharsets[$0.name.uppercased()] != nil }.map(\.confidence).max() ?? 0
         if let other = guesses.filter({ Self.otherCJK.contains($0.name.uppercased()) }).max(by: { $0.confidence < $1.confidence }),
            other.confidence > supportedBest {
             throw InputError(path: path, reason: .unsupported,
@@ -108,9 +108,7 @@ public enum TextDecoder {
         }
         var order: [String] = []
         for guess in guesses where guess.confidence >= 10 {
-            let name = guess.name.uppercased()
-            if name == "GB18030" || name == "GBK" || name == "GB2312" { if !order.contains("GB18030") { order.append("GB18030") } }
-            if name == "BIG5" { if !order.contains("Big5") { order.append("Big5") } }
+            if let charset = Self.legacyCharsets[guess.name.uppercased()], !order.contains(charset) { order.append(charset) }
         }
         var furthest = (charset: "UTF-8", offset: utf8Failure)
         for charset in order {
