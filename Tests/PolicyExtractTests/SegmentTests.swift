@@ -19,4 +19,34 @@ import Testing
     func paragraphSentences(_ text: String, _ expected: [String]) {
         #expect(Self.sentences(text) == expected)
     }
+
+    /// Sentences of every paragraph the way the segmenter finds them (runs of ideographs given to ICU as
+    /// one) and with every character given to ICU: the same ranges, on every fixture and on text that
+    /// mixes ideographs with the cases where the sentence rules look ahead (a full stop before a lower-case
+    /// word, quotes and spaces after a terminator, digits after a full stop).
+    @Test func collapsedIdeographsBreakAsTheWholeText() throws {
+        var texts: [NormalizedText] = []
+        for name in Repo.fixtureNames { texts.append(try extract(Repo.docs.appendingPathComponent(name)).text) }
+        let mixed = """
+            前言
+
+            他说。“好的。”然后走了. 美国经济 grew. e.g. 中国 economy 增长3.5%.然后 abc 中文. def 中文。。！？再说 U.S. 美元 rate
+            数字1.5亿元。甲乙丙丁 戊己. 庚辛 (壬癸.) 子丑 寅卯… 辰巳?! 午未 Mr. 王 said. 申酉戌亥、甲乙。丙丁
+            """
+        texts.append(DocumentExtractor().extract(text: mixed).text)
+        var compared = 0
+        for text in texts {
+            let paragraphs = Segmenter().segment(text).paragraphs
+            let collapsed = Segmenter(), whole = Segmenter()
+            whole.collapsesIdeographs = false
+            for p in paragraphs {
+                var a: [Range<Int>] = [], b: [Range<Int>] = []
+                collapsed.sentences(text, p) { a.append($0) }
+                whole.sentences(text, p) { b.append($0) }
+                #expect(a == b, "\(text.text(p))")
+                compared += b.count
+            }
+        }
+        #expect(compared > 500)
+    }
 }

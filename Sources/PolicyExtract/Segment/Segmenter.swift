@@ -85,6 +85,11 @@ public final class Segmenter {
     private var unitScratch: [UInt16] = []
     private var cutScratch: [Int] = []
     private var semicolonScratch: [Int] = []
+    /// For each unit given to the sentence iterator, the scalar it stands for.
+    private var unitScalarScratch: [Int32] = []
+    /// Whether runs of ideographs reach the sentence iterator as one (see `sentences`); off only in the
+    /// test that compares both ways.
+    var collapsesIdeographs = true
     static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
     static let guanyu = scalars("关于")
     static let wenjian = scalars("文件")
@@ -309,28 +314,49 @@ public final class Segmenter {
     func sentences(_ text: NormalizedText, _ r: Range<Int>, _ body: (Range<Int>) -> Void) {
         guard !r.isEmpty else { return }
         // Taken out of the object while in use, so that each buffer has one owner and is written in place.
-        var units = unitScratch, cuts = cutScratch, semicolons = semicolonScratch
-        unitScratch = []; cutScratch = []; semicolonScratch = []
-        defer { unitScratch = units; cutScratch = cuts; semicolonScratch = semicolons }
+        var units = unitScratch, cuts = cutScratch, semicolons = semicolonScratch, unitScalar = unitScalarScratch
+        unitScratch = []; cutScratch = []; semicolonScratch = []; unitScalarScratch = []
+        defer { unitScratch = units; cutScratch = cuts; semicolonScratch = semicolons; unitScalarScratch = unitScalar }
         cuts.removeAll(keepingCapacity: true)
         semicolons.removeAll(keepingCapacity: true)
-        if units.count < r.count { units = [UInt16](repeating: 0, count: Swift.max(r.count, units.count * 2)) }
-        // One unit per scalar while the paragraph stays in the Basic Multilingual Plane (the usual case).
+        if units.count < r.count || unitScalar.count < r.count {
+            let room = Swift.max(r.count, units.count * 2)
+            units = [UInt16](repeating: 0, count: room)
+            unitScalar = [Int32](repeating: 0, count: room)
+        }
+        // One unit per scalar while the paragraph stays in the Basic Multilingual Plane (the usual case),
+        // except that a run of CJK ideographs is given to the iterator as its first ideograph alone: every
+        // ideograph has Sentence_Break=OLetter, no sentence ends after one, and the rules that look past a
+        // character (Close*, Sp*, and SB8's scan for a lower-case letter) stop at the first OLetter, so a run
+        // of them breaks exactly as one does (`collapsedIdeographsBreakAsTheWholeText` checks this against
+        // the iterator on every fixture). The iterator reads far fewer units in Chinese text.
         var bmp = true
+        var count = 0
+        let collapse = collapsesIdeographs
         text.chars.withUnsafeBufferPointer { p in
             units.withUnsafeMutableBufferPointer { u in
-                var j = 0
-                for k in r {
-                    let c = p[k]
-                    if c >= 0x10000 { bmp = false; break }
-                    u[j] = UInt16(truncatingIfNeeded: c)
-                    j &+= 1
-                    if c == 0x3B { semicolons.append(k &+ 1) }
+                unitScalar.withUnsafeMutableBufferPointer { m in
+                    var j = 0
+                    var previousHan = false
+                    for k in r {
+                        let c = p[k]
+                        let han = c &- 0x4E00 <= 0x9FFF - 0x4E00
+                        if han && previousHan { continue }
+                        previousHan = han && collapse
+                        if c >= 0x10000 { bmp = false; break }
+                        u[j] = UInt16(truncatingIfNeeded: c)
+                        m[j] = Int32(truncatingIfNeeded: k)
+                        j &+= 1
+                        if c == 0x3B { semicolons.append(k &+ 1) }
+                    }
+                    count = j
                 }
             }
         }
         if bmp {
-            units.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<r.count]), offset: r.lowerBound, into: &cuts) }
+            units.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<count]), offset: 0, into: &cuts) }
+            // Back from units to scalars: a boundary before unit p is before the scalar that unit stands for.
+            for i in cuts.indices { cuts[i] = cuts[i] >= count ? r.upperBound : Int(unitScalar[cuts[i]]) }
         } else {
             let slice = text.chars[r]
             let all = UTF16Text.units(slice)
