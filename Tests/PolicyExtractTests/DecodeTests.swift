@@ -186,4 +186,24 @@ import Testing
             #expect(got == expected, "\(bytes.map { String($0, radix: 16) })")
         }
     }
+
+    /// Long runs of three-byte sequences (read twelve bytes at a time), with an overlong form, a
+    /// surrogate, a truncated sequence or an ASCII byte at any place in the run.
+    @Test func threeByteRunsAgreeWithStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let valid: [[UInt8]] = [[0xE4, 0xB8, 0xAD], [0xEF, 0xBC, 0x8C], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xE9, 0xBF, 0xBF]]
+        let odd: [[UInt8]] = [[0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xE4, 0xB8], [0x41], [0xC2, 0xA9], [0xE4, 0x38, 0xAD]]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            let length = Int.random(in: 0...20, using: &rng)
+            let oddAt = Int.random(in: -1..<max(length, 1), using: &rng)
+            for k in 0..<length { bytes += k == oddAt ? odd.randomElement(using: &rng)! : valid.randomElement(using: &rng)! }
+            let expected = String(validating: bytes, as: UTF8.self).map { $0.unicodeScalars.map(\.value) }
+            let got: [UInt32]? = bytes.withUnsafeBufferPointer { buffer in
+                if case .success(let scalars) = UTF8Scanner.decode(buffer) { return scalars }
+                return nil
+            }
+            #expect(got == expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
 }

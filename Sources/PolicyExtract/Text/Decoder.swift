@@ -192,6 +192,25 @@ enum UTF8Scanner {
                 // character, or a three-byte sequence (most Chinese text) tested with one mask and its value
                 // range; anything else, and the last three bytes, go to the byte-by-byte tests below.
                 while i &+ 4 <= n {
+                    // Twelve bytes that are four three-byte sequences (a run of Chinese text): one mask test,
+                    // four characters, one range test for all four.
+                    while i &+ 12 <= n {
+                        let a = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+                        let b = UInt64(raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt32.self).littleEndian)
+                        guard a & 0xC0F0_C0C0_F0C0_C0F0 == 0x80E0_8080_E080_80E0, b & 0xC0C0_F0C0 == 0x8080_E080 else { break }
+                        let c0 = (a & 0x0F) &<< 12 | ((a &>> 8) & 0x3F) &<< 6 | ((a &>> 16) & 0x3F)
+                        let c1 = ((a &>> 24) & 0x0F) &<< 12 | ((a &>> 32) & 0x3F) &<< 6 | ((a &>> 40) & 0x3F)
+                        let c2 = ((a &>> 48) & 0x0F) &<< 12 | ((a &>> 56) & 0x3F) &<< 6 | (b & 0x3F)
+                        let c3 = ((b &>> 8) & 0x0F) &<< 12 | ((b &>> 16) & 0x3F) &<< 6 | ((b &>> 24) & 0x3F)
+                        // Not overlong (below U+0800) and not a surrogate (U+D800–DFFF), tested without branches.
+                        let overlong = (c0 &- 0x800) | (c1 &- 0x800) | (c2 &- 0x800) | (c3 &- 0x800)
+                        let surrogate = (c0 & 0xF800 == 0xD800) || (c1 & 0xF800 == 0xD800) || (c2 & 0xF800 == 0xD800) || (c3 & 0xF800 == 0xD800)
+                        if overlong & (1 &<< 63) != 0 || surrogate { break }
+                        out[k] = UInt32(truncatingIfNeeded: c0); out[k &+ 1] = UInt32(truncatingIfNeeded: c1)
+                        out[k &+ 2] = UInt32(truncatingIfNeeded: c2); out[k &+ 3] = UInt32(truncatingIfNeeded: c3)
+                        k &+= 4; i &+= 12
+                    }
+                    if i &+ 4 > n { break }
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
                     if w & 0x8080_8080 == 0 {
                         out[k] = w & 0x7F; out[k &+ 1] = (w &>> 8) & 0x7F; out[k &+ 2] = (w &>> 16) & 0x7F; out[k &+ 3] = w &>> 24
