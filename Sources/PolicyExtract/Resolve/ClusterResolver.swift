@@ -70,10 +70,10 @@ struct ClusterResolver {
     func cluster(_ r: Range<Int>) -> (Bool, Cluster)? {
         guard r.count >= 4 else { return nil }
         // Worked on scalars; strings are made only for a cluster that is kept.
-        var full: [UInt32] = []
-        full.reserveCapacity(r.count)
-        for c in ctx.chars[r] where c != 0x20 { full.append(c) }
-        var body = full[...]
+        // The name without spaces: the text itself when it has none (no copy).
+        var full = ctx.chars[r]
+        if full.contains(0x20) { full = ArraySlice(full.filter { $0 != 0x20 }) }
+        var body = full
         if body.ends(with: Self.jiqun) { body = body.dropLast(2) }
         if body.ends(with: Self.chanye) { body = body.dropLast(2) }
         // Place: a leading name ending in 市/省/县/区 (or 开发区), or a known place name.

@@ -291,14 +291,29 @@ struct DepartmentResolver {
     /// The level of the body named by the characters of `r` other than spaces (the name `add` records):
     /// 国家 for a central body or a ministry (…部), else the first 省, 市 or 县/区 among its first eight.
     func level(_ r: Range<Int>) -> String? {
-        var name: [UInt32] = []
-        name.reserveCapacity(r.count)
-        for k in r where ctx.chars[k] != 0x20 { name.append(ctx.chars[k]) }
-        if Self.nationalPrefixes.contains(where: { name.starts(with: $0) }) || name.last == 0x90E8 { return "国家" }  // 部
-        for u in name.prefix(8) {
+        // Read in place, spaces skipped (no copy of the name).
+        let chars = ctx.chars
+        func startsWith(_ word: [UInt32]) -> Bool {
+            var k = r.lowerBound
+            for w in word {
+                while k < r.upperBound, chars[k] == 0x20 { k += 1 }
+                if k == r.upperBound || chars[k] != w { return false }
+                k += 1
+            }
+            return true
+        }
+        var last = r.upperBound
+        while last > r.lowerBound, chars[last - 1] == 0x20 { last -= 1 }
+        if last > r.lowerBound, chars[last - 1] == 0x90E8 { return "国家" }  // 部
+        if Self.nationalPrefixes.contains(where: startsWith) { return "国家" }
+        var seen = 0
+        for k in r where chars[k] != 0x20 {
+            let u = chars[k]
             if u == 0x7701 { return "省" }
             if u == 0x5E02 { return "市" }
             if u == 0x53BF || u == 0x533A { return "县" }
+            seen += 1
+            if seen == 8 { break }
         }
         return nil
     }
