@@ -337,16 +337,19 @@ public final class Segmenter {
             units.withUnsafeMutableBufferPointer { u in
                 unitScalar.withUnsafeMutableBufferPointer { m in
                     var j = 0
-                    var previousHan = false
+                    // Without a branch on the kind of character (ideographs and punctuation alternate
+                    // unpredictably): every character is written, and the position moves on unless it
+                    // continues a run.
+                    var previousHan = 0
+                    let collapseBit = collapse ? 1 : 0
                     for k in r {
                         let c = p[k]
-                        let han = c &- 0x4E00 <= 0x9FFF - 0x4E00
-                        if han && previousHan { continue }
-                        previousHan = han && collapse
                         if c >= 0x10000 { bmp = false; break }
+                        let han = c &- 0x4E00 <= 0x9FFF - 0x4E00 ? collapseBit : 0
                         u[j] = UInt16(truncatingIfNeeded: c)
                         m[j] = Int32(truncatingIfNeeded: k)
-                        j &+= 1
+                        j &+= 1 &- (han & previousHan)
+                        previousHan = han
                         if c == 0x3B { semicolons.append(k &+ 1) }
                     }
                     count = j
