@@ -10,6 +10,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
+#include <unicode/uchar.h>
 #include <unicode/utrans.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -52,6 +53,8 @@ static inline void cicu_ubrk_close(UBreakIterator *b) { ubrk_close(b); }
 static inline void cicu_ubrk_setText(UBreakIterator *b, const UChar *text, int32_t n, UErrorCode *e) { ubrk_setText(b, text, n, e); }
 static inline int32_t cicu_ubrk_first(UBreakIterator *b) { return ubrk_first(b); }
 static inline int32_t cicu_ubrk_next(UBreakIterator *b) { return ubrk_next(b); }
+/// The Sentence_Break property value (USentenceBreak) of a code point.
+static inline int32_t cicu_sentence_break(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
 
 // Normalization
 static inline const UNormalizer2 *cicu_unorm2_nfkc(UErrorCode *e) { return unorm2_getNFKCInstance(e); }

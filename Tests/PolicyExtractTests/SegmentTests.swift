@@ -32,6 +32,9 @@ import Testing
 
             他说。“好的。”然后走了. 美国经济 grew. e.g. 中国 economy 增长3.5%.然后 abc 中文. def 中文。。！？再说 U.S. 美元 rate
             数字1.5亿元。甲乙丙丁 戊己. 庚辛 (壬癸.) 子丑 寅卯… 辰巳?! 午未 Mr. 王 said. 申酉戌亥、甲乙。丙丁
+
+            中文A.B测试。中文a.B测试。中文a.b测试。数据3.5亿,比例12%.下一句。中文(注).Next 句子。他说“好.”然后。
+            中文,English. next 中文:A. B 中文、1. 2 中文(A.B) 日本語です。次の文。한국어 문장. 다음 문장. 中文“A.”B 末尾A.
             """
         texts.append(DocumentExtractor().extract(text: mixed).text)
         var compared = 0

@@ -87,6 +87,19 @@ public final class Segmenter {
     private var semicolonScratch: [Int] = []
     /// For each unit given to the sentence iterator, the scalar it stands for.
     private var unitScalarScratch: [Int32] = []
+    /// ICU's Sentence_Break classes as one byte per BMP character: bit 0 for OLetter, bit 1 for the classes
+    /// a run may go on through (see `sentences`).
+    static let sentenceClasses: [UInt8] = {
+        let (oletter, quiet) = SentenceBreakClasses.letterAndQuiet()
+        var table = [UInt8](repeating: 0, count: 0x10000)
+        for c in 0..<0x10000 {
+            let bit = UInt64(c & 63)
+            let letter = (oletter[c >> 6] >> bit) & 1
+            let quiet = (quiet[c >> 6] >> bit) & 1
+            table[c] = UInt8(truncatingIfNeeded: letter | quiet << 1)
+        }
+        return table
+    }()
     /// Whether runs of ideographs reach the sentence iterator as one (see `sentences`); off only in the
     /// test that compares both ways.
     var collapsesIdeographs = true
@@ -325,11 +338,15 @@ public final class Segmenter {
             unitScalar = [Int32](repeating: 0, count: room)
         }
         // One unit per scalar while the paragraph stays in the Basic Multilingual Plane (the usual case),
-        // except that a run of CJK ideographs is given to the iterator as its first ideograph alone: every
-        // ideograph has Sentence_Break=OLetter, no sentence ends after one, and the rules that look past a
-        // character (Close*, Sp*, and SB8's scan for a lower-case letter) stop at the first OLetter, so a run
-        // of them breaks exactly as one does (`collapsedIdeographsBreakAsTheWholeText` checks this against
-        // the iterator on every fixture). The iterator reads far fewer units in Chinese text.
+        // except that a run that begins with a letter of Sentence_Break class OLetter (an ideograph, most
+        // often) and goes on through characters of the classes OLetter, SContinue, Close, Numeric and Other
+        // (ideographs, commas, brackets and quotes, digits) reaches the iterator as its first character
+        // alone. UAX #29 breaks a sentence only after STerm, ATerm, Sep, CR or LF (or Close and Sp that
+        // follow one); the rules that look ahead from a terminator (SB8, SB8a, SB9–11) stop at an OLetter;
+        // the only one that looks back past a character (SB7) needs an Upper or Lower one before an ATerm.
+        // None of these can see into such a run, so it breaks as its first character does
+        // (`collapsedIdeographsBreakAsTheWholeText` checks this against the iterator on every fixture). The
+        // iterator reads far fewer units in Chinese text.
         var bmp = true
         var count = 0
         let collapse = collapsesIdeographs
@@ -337,20 +354,24 @@ public final class Segmenter {
             units.withUnsafeMutableBufferPointer { u in
                 unitScalar.withUnsafeMutableBufferPointer { m in
                     var j = 0
-                    // Without a branch on the kind of character (ideographs and punctuation alternate
+                    // Without a branch on the kind of character (letters and punctuation alternate
                     // unpredictably): every character is written, and the position moves on unless it
                     // continues a run.
-                    var previousHan = 0
+                    var inRun = 0
                     let collapseBit = collapse ? 1 : 0
+                    Self.sentenceClasses.withUnsafeBufferPointer { classes in
                     for k in r {
                         let c = p[k]
                         if c >= 0x10000 { bmp = false; break }
-                        let han = c &- 0x4E00 <= 0x9FFF - 0x4E00 ? collapseBit : 0
+                        let t = Int(truncatingIfNeeded: classes[Int(truncatingIfNeeded: c)])
+                        let letter = t & collapseBit
+                        let continues = inRun & (t &>> 1)
                         u[j] = UInt16(truncatingIfNeeded: c)
                         m[j] = Int32(truncatingIfNeeded: k)
-                        j &+= 1 &- (han & previousHan)
-                        previousHan = han
+                        j &+= 1 &- continues
+                        inRun = letter | continues
                         if c == 0x3B { semicolons.append(k &+ 1) }
+                    }
                     }
                     count = j
                 }
