@@ -11,6 +11,8 @@ struct Bench: ParsableCommand {
     @Argument(help: "Documents to repeat (default: Fixtures/docs).") var inputs: [String] = ["Fixtures/docs"]
     @Option(name: .long, help: "Corpus size in MB.") var megabytes: Int = 50
     @Option(name: .long, help: "Parallel jobs.") var jobs: Int = 1
+    @Option(name: .customLong("repeat"), help: "Time the corpus this many times and print each run, then the median and the best (a shared machine's speed varies from run to run).")
+    var runs: Int = 1
     @Flag(inversion: .prefixedNo, help: "Serialize every document to JSON, as extract does (--no-emit to leave it out).") var emit = true
     @Option(name: .long, parsing: .upToNextOption, help: "Instead: time the cross-document checks over the claims of this many documents (each size given), made by repeating the documents' claims.")
     var validateDocuments: [Int] = []
@@ -30,34 +32,46 @@ struct Bench: ParsableCommand {
         // Warm up the process-wide tables (ICU transliteration and NFKC) outside the timing.
         _ = DocumentExtractor(pipeline: pipeline).extract(text: "到2025年，營業收入達到1200亿元。")
         let rssBefore = PeakMemory.currentResidentMB()
-        let start = Date()
-        let counter = BenchCounter()
-        let stages = StageTotals()
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            let extractor = DocumentExtractor(pipeline: pipeline)
-            var sink = 0
-            var emitSeconds = 0.0
-            while true {
-                let k = counter.next()
-                if k >= total { break }
-                let bytes = docs[k % docs.count]
-                if let r = try? extractor.extract(bytes: bytes, path: "bench", id: "bench") {
-                    let t0 = Date()
-                    sink &+= emit ? DocumentJSON.withBytes(r) { $0.count } : r.items.count
-                    emitSeconds += Date().timeIntervalSince(t0)
+        var rates: [Double] = []
+        for run in 1...max(1, runs) {
+            let start = Date()
+            let counter = BenchCounter()
+            let stages = StageTotals()
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                let extractor = DocumentExtractor(pipeline: pipeline)
+                var sink = 0
+                var emitSeconds = 0.0
+                while true {
+                    let k = counter.next()
+                    if k >= total { break }
+                    let bytes = docs[k % docs.count]
+                    if let r = try? extractor.extract(bytes: bytes, path: "bench", id: "bench") {
+                        let t0 = Date()
+                        sink &+= emit ? DocumentJSON.withBytes(r) { $0.count } : r.items.count
+                        emitSeconds += Date().timeIntervalSince(t0)
+                    }
                 }
+                counter.add(sink)
+                var s = extractor.stageSeconds
+                s["emit"] = emitSeconds
+                stages.add(s)
             }
-            counter.add(sink)
-            var s = extractor.stageSeconds
-            s["emit"] = emitSeconds
-            stages.add(s)
+            let seconds = Date().timeIntervalSince(start)
+            let rate = Double(bytes) / 1_000_000 / seconds
+            rates.append(rate)
+            if runs > 1 { print("run \(run) of \(runs)") }
+            print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
+                         total, Double(bytes) / 1_000_000, jobs, seconds, rate, Double(total) / seconds))
+            print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
+            let order = ["decode", "hash", "normalize", "segment", "extract", "resolve", "validate", "emit"]
+            print("time per stage (all jobs): " + order.map { String(format: "%@ %.2fs", $0, stages.totals[$0] ?? 0) }.joined(separator: ", "))
         }
-        let seconds = Date().timeIntervalSince(start)
-        print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
-                     total, Double(bytes) / 1_000_000, jobs, seconds, Double(bytes) / 1_000_000 / seconds, Double(total) / seconds))
-        print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
-        let order = ["decode", "hash", "normalize", "segment", "extract", "resolve", "validate", "emit"]
-        print("time per stage (all jobs): " + order.map { String(format: "%@ %.2fs", $0, stages.totals[$0] ?? 0) }.joined(separator: ", "))
+        if rates.count > 1 {
+            let sorted = rates.sorted()
+            let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            print(String(format: "throughput over %d runs: median %.1f MB/s, best %.1f MB/s, worst %.1f MB/s",
+                         rates.count, median, sorted.last!, sorted.first!))
+        }
     }
 }
 

@@ -65,6 +65,21 @@ import Testing
         let errors = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
         #expect(errors.contains("escape.txt") && errors.contains("unsafe_path"))
     }
+
+    /// `bench --repeat`: one report per run, then the median, best and worst of them (figures not judged here:
+    /// speed is measured by the benchmark, never asserted in a test).
+    @Test func benchRepeatsAndSummarizes() throws {
+        let r = try run(["bench", Repo.docs.path, "--megabytes", "1", "--repeat", "3"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("run ") }.count == 3)
+        #expect(lines.filter { $0.contains("throughput") && $0.hasPrefix("documents") }.count == 3)
+        let summary = lines.last.map { String($0) } ?? ""
+        #expect(summary.hasPrefix("throughput over 3 runs: median "), "\(r.stdout)")
+        // median, best, worst: best ≥ median ≥ worst.
+        let figures = summary.split(separator: ":").last.map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
+        #expect(figures.count == 3 && figures[1] >= figures[0] && figures[0] >= figures[2], "\(summary)")
+    }
 }
 
 /// Archive safety: absolute paths, links, nested archives and decompression bombs.
@@ -104,4 +119,5 @@ import Testing
         #expect(documents.contains("mixed.zip!/ok.txt"))
         #expect(!FileManager.default.fileExists(atPath: "/etc/absolute.txt"))
     }
+
 }
