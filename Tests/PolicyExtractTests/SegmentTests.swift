@@ -20,10 +20,11 @@ import Testing
         #expect(Self.sentences(text) == expected)
     }
 
-    /// Sentences of every paragraph the way the segmenter finds them (runs of ideographs given to ICU as
-    /// one) and with every character given to ICU: the same ranges, on every fixture and on text that
-    /// mixes ideographs with the cases where the sentence rules look ahead (a full stop before a lower-case
-    /// word, quotes and spaces after a terminator, digits after a full stop).
+    /// Sentences of every paragraph the way the segmenter finds them (a run that begins with an ideograph or
+    /// another OLetter given to ICU as its first character) and with every character given to ICU: the same
+    /// ranges, on every fixture and on text that mixes ideographs with the cases where the sentence rules
+    /// look ahead or back (a full stop between upper- or lower-case letters, quotes, brackets and spaces
+    /// after a terminator, digits after a full stop, kana, Hangul).
     @Test func collapsedIdeographsBreakAsTheWholeText() throws {
         var texts: [NormalizedText] = []
         for name in Repo.fixtureNames { texts.append(try extract(Repo.docs.appendingPathComponent(name)).text) }

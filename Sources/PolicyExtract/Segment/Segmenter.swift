@@ -100,8 +100,8 @@ public final class Segmenter {
         }
         return table
     }()
-    /// Whether runs of ideographs reach the sentence iterator as one (see `sentences`); off only in the
-    /// test that compares both ways.
+    /// Whether a run that begins with an OLetter reaches the sentence iterator as its first character (see
+    /// `sentences`); off only in the test that compares both ways.
     var collapsesIdeographs = true
     static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
     static let guanyu = scalars("关于")
