@@ -212,7 +212,7 @@ struct JSONBytesWriter: JSONSink {
         buffer.append(UInt8(ascii: "]"))
     }
 
-    mutating func key(_ k: StaticString) {
+    @inline(__always) mutating func key(_ k: StaticString) {
         let n = k.utf8CodeUnitCount
         // Compact output inside an object (the usual case): the comma, if any, and the key in one write.
         if !pretty && !separatorWritten && stack.depth > 0 {
