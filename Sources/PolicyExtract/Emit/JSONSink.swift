@@ -188,13 +188,13 @@ struct JSONBytesWriter: JSONSink {
         stack.counts[depth - 1] = c + 1
     }
 
-    mutating func beginObject() {
+    @inline(__always) mutating func beginObject() {
         member()
         buffer.append(UInt8(ascii: "{"))
         stack.push(inline: false)
     }
 
-    mutating func endObject() {
+    @inline(__always) mutating func endObject() {
         let (c, _) = stack.pop()
         if pretty && c > 0 { newline(stack.depth) }
         buffer.append(UInt8(ascii: "}"))
@@ -358,7 +358,7 @@ struct JSONBytesWriter: JSONSink {
         }
     }
 
-    mutating func int(_ i: Int) {
+    @inline(__always) mutating func int(_ i: Int) {
         member()
         buffer.reserve(21)
         buffer.advanceReserved(Self.writeInt(i, buffer.base + buffer.count))
@@ -414,13 +414,13 @@ struct JSONBytesWriter: JSONSink {
     /// "00" through "99", for writing two digits at a time.
     static let digitPairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
-    mutating func bool(_ b: Bool) {
+    @inline(__always) mutating func bool(_ b: Bool) {
         member()
         buffer.reserve(5)
         for c in b ? "true".utf8 : "false".utf8 { buffer.appendReserved(c) }
     }
 
-    mutating func null() {
+    @inline(__always) mutating func null() {
         member()
         buffer.reserve(4)
         for c in "null".utf8 { buffer.appendReserved(c) }
