@@ -103,4 +103,14 @@ import Testing
         let r = try extract(Repo.fixture("002_"))
         #expect(r.targets.isEmpty)
     }
+
+    /// A heading without its numbering: the name a cluster or a target's subject is read from.
+    @Test(arguments: [
+        ("(一)高端装备产业集群", "高端装备产业集群"), ("一、重点任务", "重点任务"), ("十一、保障措施", "保障措施"),
+        ("1.发展目标", "发展目标"), ("2.1 数字经济", "数字经济"), ("(3) 新能源产业集群 ", "新能源产业集群"),
+        ("高端装备产业集群", "高端装备产业集群"), ("2025", "2025"), ("(一)", "(一)"), ("一、", "一、"), ("", ""),
+    ])
+    func headingNames(_ heading: String, _ name: String) {
+        #expect(ResolveContext.headingName(heading) == name)
+    }
 }
