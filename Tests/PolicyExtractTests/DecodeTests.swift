@@ -207,3 +207,36 @@ import Testing
         }
     }
 }
+
+/// Strings made from scalar values (copied in without being validated again) against the standard
+/// library's own: the same bytes, characters, equality and hash, at every length from empty to long; values
+/// that are not scalars (surrogates, beyond U+10FFFF) are left out.
+@Suite struct MakeStringTests {
+    @Test func agreesWithStandardLibrary() {
+        var rng = SystemRandomNumberGenerator()
+        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x80...0x7FF, 0x4E00...0x9FFF, 0xE000...0xFFFD, 0x10000...0x10FFFF]
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0...80, using: &rng)
+            let asciiOnly = Bool.random(using: &rng)
+            var values: [UInt32] = (0..<length).map { _ in
+                (asciiOnly ? pools[0] : pools.randomElement(using: &rng)!).randomElement(using: &rng)!
+            }
+            var expectedScalars = values.compactMap(Unicode.Scalar.init)
+            if !asciiOnly, length > 0, Bool.random(using: &rng) {
+                values.insert([0xD800, 0xDFFF, 0x110000].randomElement(using: &rng)!, at: Int.random(in: 0...values.count, using: &rng))
+                expectedScalars = values.compactMap(Unicode.Scalar.init)
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: expectedScalars)
+            let expected = String(view)
+            let made = makeString(values)
+            #expect(made == expected)
+            #expect(Array(made.utf8) == Array(expected.utf8))
+            #expect(made.count == expected.count)
+            #expect(made.hashValue == expected.hashValue)
+            #expect(Set([made, expected]).count == 1)
+        }
+        #expect(makeString(scalars("abc")) == "abc" && makeString(scalars("abc")).hasPrefix("ab"))
+        #expect(makeString(scalars("集群 ")).trimmingSpaces == "集群")
+    }
+}

@@ -296,19 +296,30 @@ enum UTF16Text {
     }
 }
 
-/// Builds a Swift string from scalar values, encoding UTF-8 straight into the string's storage.
+/// Builds a Swift string from scalar values.
 func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
     makeString(scalars, without: { _ in false })
 }
 
 /// Builds a Swift string from the scalar values that `drop` does not name (no intermediate array).
+///
+/// The UTF-8 is encoded into a temporary buffer (on the stack when short) and copied into the string as a
+/// `UTF8Span` known to be well-formed, which the string does not validate again: the encoder writes only
+/// well-formed sequences (surrogates and values beyond U+10FFFF are skipped). Validating it again, as
+/// `String(unsafeUninitializedCapacity:initializingUTF8With:)` does, took half the instructions of making a
+/// string (1 029 against 493 for 14 Chinese characters). Systems without `UTF8Span` (Apple's before 26)
+/// take that path.
 @inline(__always) func makeString<C: Collection>(_ scalars: C, without drop: (UInt32) -> Bool) -> String where C.Element == UInt32 {
     if scalars.isEmpty { return "" }
-    // The exact UTF-8 length first, so that short strings stay small (no allocation).
+    // The exact UTF-8 length first.
     var length = 0
-    for c in scalars where !drop(c) { length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0 }
+    var ascii = true
+    for c in scalars where !drop(c) {
+        length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0
+        if c >= 0x80 { ascii = false }
+    }
     if length == 0 { return "" }
-    return String(unsafeUninitializedCapacity: length) { out in
+    func encode(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var n = 0
         for c in scalars where !drop(c) {
             if c < 0x80 {
@@ -325,6 +336,13 @@ func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32
         }
         return n
     }
+    if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+            let n = encode(out)
+            return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: out[0..<n]).span, isKnownASCII: ascii))
+        }
+    }
+    return String(unsafeUninitializedCapacity: length) { encode($0) }
 }
 
 /// Encodes text in a legacy charset (`GB18030`, `Big5`), for making test copies and archives.
