@@ -60,4 +60,14 @@ import Testing
         let again = ValidationRun.run(paths: ["Fixtures/docs"], jobs: 1)
         #expect(again.findings.map { DocumentJSON.finding($0).serialized() } == f.map { DocumentJSON.finding($0).serialized() })
     }
+
+    /// Table header cells that name a year column, as the growth check reads them.
+    @Test(arguments: [
+        ("2023年", 2023), (" 2023 年 ", 2023), ("1900年", 1900), ("2099年", 2099), ("2023", nil), ("1899年", nil),
+        ("2100年", nil), ("20230年", nil), ("202年", nil), ("二〇二三年", nil), ("2023年底", nil), ("+202年", nil), ("", nil),
+    ] as [(String, Int?)])
+    func yearHeaderCells(_ cell: String, _ year: Int?) {
+        let chars = scalars(cell)
+        #expect(GrowthCheck.yearHeader(chars, 0..<chars.count) == year)
+    }
 }

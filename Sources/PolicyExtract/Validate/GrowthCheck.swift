@@ -21,8 +21,7 @@ public struct GrowthCheck: DocumentCheck {
             for header in table.rows.prefix(3) {
                 var columns: [Int: Int] = [:]
                 for (c, cell) in header.enumerated() {
-                    let t = r.text.text(cell, without: { $0 == 0x20 })
-                    if t.count == 5, t.endsWith("年"), let y = Int(t.dropLast()), y >= 1900, y <= 2099 { columns[y] = c }
+                    if let y = Self.yearHeader(r.text.chars, cell) { columns[y] = c }
                 }
                 if columns.count >= 2 {
                     let rows = table.rows.compactMap { row -> (String, [Range<Int>])? in
@@ -35,6 +34,22 @@ public struct GrowthCheck: DocumentCheck {
             }
         }
         return result
+    }
+
+    /// The year of a header cell that reads `2023年` (spaces aside; 1900–2099), read on the characters.
+    static func yearHeader(_ chars: [UInt32], _ cell: Range<Int>) -> Int? {
+        var year = 0, n = 0
+        for k in cell where chars[k] != 0x20 {
+            let c = chars[k]
+            if n < 4 {
+                guard c &- 0x30 < 10 else { return nil }
+                year = year * 10 + Int(c - 0x30)
+            } else if n > 4 || c != 0x5E74 {  // 年
+                return nil
+            }
+            n += 1
+        }
+        return n == 5 && year >= 1900 && year <= 2099 ? year : nil
     }
 
     func value(_ r: DocumentResult, _ cell: Range<Int>) -> Double? {
