@@ -24,7 +24,9 @@ struct Resolver {
         func parent(_ i: Int) -> Int? {
             let path = sections[i].path
             guard path.count > 1 else { return nil }
-            let isParent = { (j: Int) in sections[j].path.count == path.count - 1 && sections[j].path.elementsEqual(path.dropLast()) }
+            let isParent = { (j: Int) in
+                sections[j].path.count == path.count - 1 && sections[j].path.elementsEqual(path.dropLast(), by: { $0.sameBytes($1) })
+            }
             return (0..<i).reversed().first(where: isParent) ?? ((i + 1)..<sections.count).first(where: isParent)
         }
         func scope(_ section: Int) -> [String] {
@@ -39,8 +41,9 @@ struct Resolver {
         for d in departments where (d.role == .lead || d.role == .responsible) && !d.collective {
             let key = scope(d.section)
             let i = scopes.firstIndex(where: { $0.key == key }) ?? { scopes.append((key, [], [])); return scopes.count - 1 }()
-            if d.role == .lead, !scopes[i].lead.contains(d.name) { scopes[i].lead.append(d.name) }
-            if d.role == .responsible, !scopes[i].responsible.contains(d.name) { scopes[i].responsible.append(d.name) }
+            // Names compared by bytes (all come from the normalized text; `==` normalizes Chinese on every call).
+            if d.role == .lead, !scopes[i].lead.contains(where: { $0.sameBytes(d.name) }) { scopes[i].lead.append(d.name) }
+            if d.role == .responsible, !scopes[i].responsible.contains(where: { $0.sameBytes(d.name) }) { scopes[i].responsible.append(d.name) }
         }
         if scopes.isEmpty { return }
         // The deepest scope that contains a section's path; targets of one section share it.

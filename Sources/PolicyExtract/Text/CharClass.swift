@@ -99,6 +99,7 @@ extension String {
     func sameBytes(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
         return withUTF8Bytes(and: other) { p, q in
+            if p.baseAddress == q.baseAddress { return true }  // one storage (a string copied, not rebuilt)
             for i in 0..<p.count where p[i] != q[i] { return false }
             return true
         }
