@@ -307,8 +307,8 @@ func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32
 /// `UTF8Span` known to be well-formed, which the string does not validate again: the encoder writes only
 /// well-formed sequences (surrogates and values beyond U+10FFFF are skipped). Validating it again, as
 /// `String(unsafeUninitializedCapacity:initializingUTF8With:)` does, took half the instructions of making a
-/// string (1 029 against 493 for 14 Chinese characters). Systems without `UTF8Span` (Apple's before 26)
-/// take that path.
+/// string (1 029 against 493 for 14 Chinese characters). Toolchains before Swift 6.2 and systems without
+/// `UTF8Span` (Apple's before 26) take that path.
 @inline(__always) func makeString<C: Collection>(_ scalars: C, without drop: (UInt32) -> Bool) -> String where C.Element == UInt32 {
     if scalars.isEmpty { return "" }
     // The exact UTF-8 length first.
@@ -336,12 +336,14 @@ func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32
         }
         return n
     }
+    #if compiler(>=6.2)
     if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
             let n = encode(out)
             return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: out[0..<n]).span, isKnownASCII: ascii))
         }
     }
+    #endif
     return String(unsafeUninitializedCapacity: length) { encode($0) }
 }
 
