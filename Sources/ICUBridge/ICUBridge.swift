@@ -169,20 +169,14 @@ public final class SentenceBreaker {
     }
 }
 
-/// Sentence_Break classes of the Basic Multilingual Plane, from ICU's character properties.
-public enum SentenceBreakClasses {
-    /// Bitmaps (one bit per BMP character, 1024 words) of the characters whose Sentence_Break value is
-    /// OLetter, and of those whose value is OLetter, SContinue, Close, Numeric or Other.
-    public static func letterAndQuiet() -> (oletter: [UInt64], quiet: [UInt64]) {
-        var oletter = [UInt64](repeating: 0, count: 1024), quiet = [UInt64](repeating: 0, count: 1024)
-        let quietValues: Set<Int32> = [Int32(U_SB_OLETTER.rawValue), Int32(U_SB_SCONTINUE.rawValue), Int32(U_SB_CLOSE.rawValue),
-                                       Int32(U_SB_NUMERIC.rawValue), Int32(U_SB_OTHER.rawValue)]
-        for c in 0..<0x10000 {
-            let v = cicu_sentence_break(UChar32(c))
-            if v == Int32(U_SB_OLETTER.rawValue) { oletter[c >> 6] |= 1 << UInt64(c & 63) }
-            if quietValues.contains(v) { quiet[c >> 6] |= 1 << UInt64(c & 63) }
-        }
-        return (oletter, quiet)
+/// The Sentence_Break property (UAX #29), with ICU's numbering of its values.
+public enum SentenceBreak: UInt8, CaseIterable, Sendable {
+    case other = 0, aTerm, close, format, lower, numeric, oLetter, sep, sp, sTerm, upper, cr, extend, lf, sContinue
+
+    /// The value of every character of the Basic Multilingual Plane (65 536 entries), from ICU's
+    /// character properties.
+    public static func planeValues() -> [SentenceBreak] {
+        (0..<0x10000).map { c in SentenceBreak(rawValue: UInt8(truncatingIfNeeded: cicu_sentence_break(UChar32(c)))) ?? .other }
     }
 }
 

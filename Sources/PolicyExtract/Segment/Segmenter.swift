@@ -87,18 +87,13 @@ public final class Segmenter {
     private var semicolonScratch: [Int] = []
     /// For each unit given to the sentence iterator, the scalar it stands for.
     private var unitScalarScratch: [Int32] = []
-    /// ICU's Sentence_Break classes as one byte per BMP character: bit 0 for OLetter, bit 1 for the classes
-    /// a run may go on through (see `sentences`).
+    /// One byte per BMP character, from ICU's Sentence_Break values: bit 0 for OLetter (a run may begin
+    /// with it), bit 1 for the values a run may go on through (see `sentences`).
     static let sentenceClasses: [UInt8] = {
-        let (oletter, quiet) = SentenceBreakClasses.letterAndQuiet()
-        var table = [UInt8](repeating: 0, count: 0x10000)
-        for c in 0..<0x10000 {
-            let bit = UInt64(c & 63)
-            let letter = (oletter[c >> 6] >> bit) & 1
-            let quiet = (quiet[c >> 6] >> bit) & 1
-            table[c] = UInt8(truncatingIfNeeded: letter | quiet << 1)
-        }
-        return table
+        let values = SentenceBreak.planeValues()
+        let quiet: Set<SentenceBreak> = [.oLetter, .sContinue, .close, .numeric, .other]
+        let flags = SentenceBreak.allCases.map { v in UInt8(v == .oLetter ? 1 : 0) | UInt8(quiet.contains(v) ? 2 : 0) }
+        return values.map { flags[Int($0.rawValue)] }
     }()
     /// Whether a run that begins with an OLetter reaches the sentence iterator as its first character (see
     /// `sentences`); off only in the test that compares both ways.
