@@ -252,7 +252,8 @@ struct JSONBytesWriter: JSONSink {
 
     mutating func string(_ s: String) {
         member()
-        // A native string's bytes are read in place; any other is made contiguous first.
+        // A native string's bytes are read in place; any other is made contiguous first (written out here:
+        // through `String.withUTF8Bytes` the call cost 250 → 264 M instructions per MB of input).
         if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
             var s = s
             s.withUTF8 { writeEscaped($0) }

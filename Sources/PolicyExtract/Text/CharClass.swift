@@ -64,14 +64,17 @@ extension UInt32 {
 @inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
 extension String {
-    /// Lends the UTF-8 bytes of this string and `other` to `body`: read in place for native strings (the
-    /// usual case), else from contiguous copies.
+    /// Lends the string's UTF-8 bytes to `body`: read in place for a native string (the usual case), else
+    /// from a contiguous copy.
+    @inline(__always) func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
+        var s = self
+        return s.withUTF8(body)
+    }
+
+    /// Lends the UTF-8 bytes of this string and `other` to `body` (see `withUTF8Bytes(_:)`).
     @inline(__always) func withUTF8Bytes<R>(and other: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let r = utf8.withContiguousStorageIfAvailable({ p in other.utf8.withContiguousStorageIfAvailable { q in body(p, q) } }), let r {
-            return r
-        }
-        var a = self, b = other
-        return a.withUTF8 { p in b.withUTF8 { q in body(p, q) } }
+        withUTF8Bytes { p in other.withUTF8Bytes { q in body(p, q) } }
     }
 
     /// `hasPrefix` by UTF-8 bytes (the texts are normalized, so no canonical equivalence is needed;
@@ -358,11 +361,7 @@ struct ByteKey: Hashable {
     init(_ string: String) { self.string = string }
 
     func hash(into hasher: inout Hasher) {
-        // A native string's bytes are read in place (no copy of the string to make it contiguous).
-        if string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            var s = string
-            s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        string.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func == (a: ByteKey, b: ByteKey) -> Bool { a.string.sameBytes(b.string) }
