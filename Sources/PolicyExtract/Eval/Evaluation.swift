@@ -109,10 +109,8 @@ public struct Evaluation {
         let k = key(u)
         // Compared by bytes: `key` gives normalized text, and `switch` on Chinese literals normalizes both
         // sides on every comparison.
-        if k.sameBytes("亿") { return "亿元" }
-        if k.sameBytes("万亿") { return "万亿元" }
         if k.sameBytes("百分点") { return "个百分点" }
-        return k
+        return AmountValue.fullUnit(k)
     }
 
     /// Where a gold text occurs in the document (its first occurrence), for reporting a miss.

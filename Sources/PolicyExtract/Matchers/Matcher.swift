@@ -65,6 +65,12 @@ public struct AmountValue: Sendable {
     public var table: Bool
     public var yiYuan: ExactDecimal { yuan.scaled(by: -8) }
     public var yiYuanMax: ExactDecimal? { yuanMax?.scaled(by: -8) }
+
+    /// A money unit with 元 written out (亿 → 亿元, 万亿 → 万亿元, as in `超1000亿`); others as they are.
+    /// Compared by bytes: units are normalized text.
+    static func fullUnit(_ unit: String) -> String {
+        unit.sameBytes("亿") ? "亿元" : unit.sameBytes("万亿") ? "万亿元" : unit
+    }
 }
 
 public struct PercentValue: Sendable {

@@ -62,7 +62,7 @@ struct TargetResolver {
         result.reserveCapacity(amounts.count + percents.count + counts.count)
         for item in amounts where item.tableCell == nil {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
-            let unit = a.unit.sameBytes("亿") ? "亿元" : a.unit.sameBytes("万亿") ? "万亿元" : a.unit
+            let unit = AmountValue.fullUnit(a.unit)
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }
