@@ -103,6 +103,31 @@ import Testing
     }
 }
 
+/// The normalizer's character tables are built at start-up in few ICU calls; built one character at a time
+/// (the way each character is normalized by itself) they must come out the same.
+@Suite struct NormalizationTableTests {
+    @Test func batchedNFKCEqualsOneCharacterAtATime() {
+        let batched = NormalizationTables.foldTable(batched: true)
+        let single = NormalizationTables.foldTable(batched: false)
+        #expect(batched.index == single.index)
+        #expect(batched.pool == single.pool)
+        // Some characters the table must fold: full-width A, the ideographic space, ㎡, ①, half-width ｶ.
+        for (c, folded) in [(0xFF21, [0x41]), (0x3000, [0x20]), (0x33A1, [0x6D, 0x32]), (0x2460, [0x31]), (0xFF76, [0x30AB])] as [(Int, [UInt32])] {
+            #expect(batched.index[c] >= 0 && batched.pool[Int(batched.index[c])] == folded, "U+\(String(c, radix: 16))")
+        }
+    }
+
+    @Test func chunkedTransliterationEqualsOneCall() {
+        let chunked = NormalizationTables.simplifiedTable(chunk: 512)
+        let whole = NormalizationTables.simplifiedTable(chunk: 0x9FFF - 0x4E00 + 1)
+        #expect(chunked == whole)
+        // 營 → 营, 億 → 亿, 達 → 达; 中 has no other form.
+        for (t, s) in [(0x71DF, 0x8425), (0x5104, 0x4EBF), (0x9054, 0x8FBE), (0x4E2D, 0)] as [(Int, UInt32)] {
+            #expect(chunked[t - 0x4E00] == s)
+        }
+    }
+}
+
 @Suite struct PipelineDefinitionTests {
     @Test func embeddedDefaultEqualsPipelinesFolder() throws {
         let fm = FileManager.default
