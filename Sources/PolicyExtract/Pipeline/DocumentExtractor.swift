@@ -31,7 +31,7 @@ public final class DocumentExtractor {
 
     /// Extracts from text that is already decoded (the tests and `Matcher` examples use this).
     public func extract(text: String, id: String = "text") -> DocumentResult {
-        let decoded = DecodedText(scalars: text.unicodeScalars.map(\.value), encoding: "UTF-8")
+        let decoded = DecodedText(scalars: scalars(text), encoding: "UTF-8")
         return extract(decoded: decoded, sha256: SHA256.hex(Array(text.utf8)), path: id, id: id)
     }
 

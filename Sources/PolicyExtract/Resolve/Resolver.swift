@@ -176,7 +176,7 @@ final class ResolveContext: CandidateScanning {
     static func headingName(_ heading: String) -> String {
         // On scalar values, and the string made once from them (appending scalars to a string one by one
         // cost ~8 K instructions a heading).
-        let scalars = heading.unicodeScalars.map(\.value)
+        let scalars = scalars(heading)
         let open = UInt32(char: "("), close = UInt32(char: ")"), dot = UInt32(char: "."), comma = UInt32(0x3001)  // 、
         var k = 0
         if k < scalars.count, scalars[k] == open {

@@ -181,7 +181,7 @@ struct TargetResolver {
         let named = ctx.headingClusters
         let places = ctx.lexicons.scan.places
         func metricKey(_ m: String) -> String {
-            let u = m.unicodeScalars.map(\.value)
+            let u = scalars(m)
             guard let first = u.first else { return m }
             for w in places.words(startingWith: first) ?? [] where u.starts(with: w) { return makeString(u.dropFirst(w.count)) }
             return m

@@ -60,8 +60,14 @@ extension UInt32 {
     @inline(__always) init(char: Unicode.Scalar) { self = char.value }
 }
 
-/// Scalar values of a string, for comparisons in scanners.
-@inline(__always) func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+/// Scalar values of a string, for comparisons in scanners. The array is given room for one scalar per UTF-8
+/// byte at once (`unicodeScalars.map` starts from an empty array and grows it several times).
+func scalars(_ s: String) -> [UInt32] {
+    var out: [UInt32] = []
+    out.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars { out.append(u.value) }
+    return out
+}
 
 extension String {
     /// Lends the string's UTF-8 bytes to `body`: read in place for a native string (the usual case), else

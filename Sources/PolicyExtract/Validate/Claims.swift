@@ -72,13 +72,13 @@ public enum ClaimExtractor {
             for i in order where winner == nil || counts[i] > winner!.1 { winner = (i, counts[i]) }
             return winner.map { makeString(lexicon[$0.0]) }
         }
-        let titleScalars = ArraySlice((title ?? "").unicodeScalars.map(\.value))
+        let titleScalars = ArraySlice(scalars((title ?? "")))
         var result: [String?] = []
         for a in structure.articles {
             if a.index == 0 {
                 result.append(best(titleScalars, 0..<min(text.count, 2000)))
             } else {
-                let t = ArraySlice(a.title.unicodeScalars.map(\.value))
+                let t = ArraySlice(scalars(a.title))
                 result.append(best(t, a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 400)))
             }
         }
