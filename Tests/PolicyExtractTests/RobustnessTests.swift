@@ -33,6 +33,53 @@ import Testing
         }
     }
 
+    /// Figures no 64-bit integer holds, written every way a document can: each once stopped the program
+    /// (an arithmetic overflow or a Double too large for Int64). The pipeline must finish, keep its spans,
+    /// and read such a figure as no value rather than a wrong one.
+    @Test func figuresBeyond64BitsNeverTrap() {
+        let extractor = DocumentExtractor()
+        let texts = [
+            // Chinese digits read one by one: 23 of them.
+            "营业收入达到一二三四五六七八九〇一二三四五六七八九〇一二三亿元。",
+            // 万 and 亿 groups beyond 9.2 × 10^18 (ICU gives up; the plain reading must too).
+            "达到九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九亿元。",
+            "达到三千八百三十万亿亿亿元，两万万元，十十十十元，〇〇〇〇亿元，百百百亿元。",
+            // A Chinese percentage with more decimals than 64 bits hold.
+            "比重达到百分之三十点一二三四五六七八九一二三四五六七八九一二三四五六七八九。",
+            // A table whose figures make a growth rate beyond 64 bits at two decimals.
+            "2020—2023年全市地区生产总值增长12.5%。\n表1\n指标\t2020年\t2023年\n全市\t0.000001\t99999999999999999\n",
+            // A share whose part is astronomically larger than its total (1e+19 %).
+            "共有1家,其中济南市拥有99999999999999999家,占全省比例为12.3%。",
+            // Parts of a total whose exact sum needs more than 64 bits (19 decimals against 10^7).
+            "一、总体要求\n（三）发展目标。到2025年，“231”产业集群营业收入超过100亿元。\n二、重点任务\n（一）高端装备产业集群\n1.发展目标\n到2025年，营业收入达到1.000000000000000001亿元。\n（二）高端化工产业集群\n1.发展目标\n到2025年，营业收入达到92233720亿元。\n",
+        ]
+        for (i, text) in texts.enumerated() {
+            let r = extractor.extract(text: text, id: "big\(i)")
+            for items in r.items.values {
+                for item in items {
+                    #expect(makeString(r.text.original[item.span.start..<item.span.end]) == item.text)
+                }
+            }
+            _ = DocumentJSON.object(r).serialized()
+        }
+        // The share is reported in Double notation; parts too large to add exactly are not checked.
+        #expect(extractor.extract(text: texts[5]).findings.map(\.computed) == ["1e+19% (99999999999999999家 / 1家)"])
+        #expect(extractor.extract(text: texts[6]).targets.count == 3)
+        #expect(!extractor.extract(text: texts[6]).findings.contains { $0.check == PartsTotalCheck.id })
+        // The unreadable numerals are no amounts at all.
+        #expect(extractor.extract(text: texts[0]).amounts().isEmpty)
+        #expect(extractor.extract(text: texts[1]).amounts().isEmpty)
+        // The building blocks, directly.
+        #expect(ChineseNumeralReader.parse(scalars("九千万亿亿亿")) == nil)
+        #expect(ChineseNumeralReader.parse(scalars("三千八百三十万")) == 38_300_000)
+        #expect(ChineseNumeralReader().value(scalars("一二三四五六七八九〇一二三四五六七八九〇")[...]) == nil)
+        #expect(ChineseNumeralReader().value(scalars("二〇二五")[...]) == 2025)
+        #expect(ExactDecimal.sum(ExactDecimal(significand: Int64.max, exponent: 0), ExactDecimal(significand: 1, exponent: -1)) == nil)
+        #expect(ExactDecimal.sum(ExactDecimal(significand: 12, exponent: 0), ExactDecimal(significand: 5, exponent: -1)) == ExactDecimal(significand: 125, exponent: -1))
+        #expect(decimalText(1e30, 2) == "1e+30")
+        #expect(decimalText(12.3158, 2) == "12.32")
+    }
+
     @Test func htmlFragmentsNeverTrap() {
         var rng = SplitMix(state: 7)
         for _ in 0..<300 {

@@ -217,8 +217,14 @@ public final class ChineseNumeralReader {
         if let first = input.first, first != 0x5341, CharClass.chinesePlace(first) != nil { input.insert(0x4E00, at: 0) }
         if input.allSatisfy({ CharClass.chineseDigit($0) != nil }) && input.count > 1 {
             // Digit by digit: 二〇二五 → 2025.
-            var x: Int64 = 0
-            for c in input { x = x * 10 + Int64(CharClass.chineseDigit(c)!) }
+            // Too many digits for 64 bits: unreadable, not a crash.
+            var x: Int64? = 0
+            for c in input {
+                guard let y = x else { break }
+                let (m, o1) = y.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(CharClass.chineseDigit(c)!))
+                x = o1 || o2 ? nil : a
+            }
             v = x
         } else if let reader, let d = reader.value(of: UTF16Text.units(input)), d >= 0, d < 9e15, d == d.rounded() {
             v = Int64(d)
@@ -229,23 +235,29 @@ public final class ChineseNumeralReader {
         return v
     }
 
-    /// A plain reading of 万/亿-grouped numerals, used when ICU cannot read one.
+    /// A plain reading of 万/亿-grouped numerals, used when ICU cannot read one; nil when unreadable or
+    /// beyond 64 bits (亿亿亿…).
     static func parse(_ s: [UInt32]) -> Int64? {
         var total: Int64 = 0, section: Int64 = 0, digit: Int64 = -1
+        var overflow = false
+        @inline(__always) func add(_ a: Int64, _ b: Int64) -> Int64 { let (r, o) = a.addingReportingOverflow(b); overflow = overflow || o; return r }
+        @inline(__always) func mul(_ a: Int64, _ b: Int64) -> Int64 { let (r, o) = a.multipliedReportingOverflow(by: b); overflow = overflow || o; return r }
         for c in s {
             if let d = CharClass.chineseDigit(c) { digit = Int64(d); continue }
             guard let p = CharClass.chinesePlace(c) else { return nil }
             if p >= 10_000 {
-                section += max(digit, 0)
-                total = (total + section) * p
+                section = add(section, max(digit, 0))
+                total = mul(add(total, section), p)
                 section = 0
             } else {
-                section += (digit < 0 ? 1 : digit) * p
+                section = add(section, mul(digit < 0 ? 1 : digit, p))
             }
             digit = -1
+            if overflow { return nil }
         }
-        if digit >= 0 { section += digit }
-        return total + section
+        if digit >= 0 { section = add(section, digit) }
+        let value = add(total, section)
+        return overflow ? nil : value
     }
 }
 

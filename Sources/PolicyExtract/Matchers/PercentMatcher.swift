@@ -84,15 +84,17 @@ public struct PercentMatcher: Matcher {
         let chars = ctx.chars
         if let dot = r.first(where: { chars[$0] == 0x70B9 }) {
             guard let whole = ctx.numerals.value(chars[r.lowerBound..<dot]) else { return nil }
-            var frac: Int64 = 0
+            // Digits after 点 join the whole part's; more than 64 bits hold is no value (not a crash).
+            var significand = whole
             var places = 0
             for k in (dot + 1)..<r.upperBound {
                 guard let d = CharClass.chineseDigit(chars[k]) else { return nil }
-                frac = frac * 10 + Int64(d); places += 1
+                let (m, o1) = significand.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(d))
+                if o1 || o2 { return nil }
+                significand = a; places += 1
             }
-            var scale: Int64 = 1
-            for _ in 0..<places { scale *= 10 }
-            return ExactDecimal(significand: whole * scale + frac, exponent: -places)
+            return ExactDecimal(significand: significand, exponent: -places)
         }
         return ctx.numerals.value(chars[r]).map { ExactDecimal($0) }
     }

@@ -105,11 +105,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.doubleValue < b.doubleValue }
 
-    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+    /// `a + b` exactly, or nil when the sum (aligned to the finer of the two exponents) does not fit in
+    /// 64 bits: text can state figures no machine integer holds, and that must not stop the program.
+    public static func sum(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal? {
         let e = min(a.exponent, b.exponent)
         var x = a.significand, y = b.significand
-        for _ in 0..<(a.exponent - e) { x *= 10 }
-        for _ in 0..<(b.exponent - e) { y *= 10 }
-        return ExactDecimal(significand: x + y, exponent: e)
+        for _ in 0..<(a.exponent - e) { let (m, o) = x.multipliedReportingOverflow(by: 10); if o { return nil }; x = m }
+        for _ in 0..<(b.exponent - e) { let (m, o) = y.multipliedReportingOverflow(by: 10); if o { return nil }; y = m }
+        let (total, o) = x.addingReportingOverflow(y)
+        return o ? nil : ExactDecimal(significand: total, exponent: e)
     }
 }

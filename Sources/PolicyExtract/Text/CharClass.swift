@@ -247,11 +247,14 @@ func occurs(_ word: [UInt32], in t: UnsafeBufferPointer<UInt32>, from lo: Int, t
     firstIndex(of: c, or: c, in: p, from: from, to: end)
 }
 
-/// `v` rounded to `places` decimals, written as a plain decimal (12.3158 → "12.32" for 2).
+/// `v` rounded to `places` decimals, written as a plain decimal (12.3158 → "12.32" for 2). A value beyond
+/// what 64 bits hold at that precision (a document can state any figure) is written as Swift writes a
+/// Double (`1e+30`), never a crash.
 func decimalText(_ v: Double, _ places: Int) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
-    return ExactDecimal(significand: Int64((v * scale).rounded()), exponent: -places).description
+    guard let significand = Int64(exactly: (v * scale).rounded()) else { return v.description }
+    return ExactDecimal(significand: significand, exponent: -places).description
 }
 
 /// A small set of character pairs: a 16-bit hash of each pair in a bitmap answers most misses at once, and

@@ -36,7 +36,8 @@ public struct PartsTotalCheck: DocumentCheck {
                 guard order.count >= 2 else { continue }
                 for total in totals where Self.family(total) == family {
                     let ps = order.map { bySubject[$0]! }
-                    let sum = ps.dropFirst().reduce(ps[0].value) { $0 + $1.value }
+                    // Parts too large to add exactly (beyond 64 bits) are not checked.
+                    guard let sum = ps.dropFirst().reduce(Optional(ps[0].value), { s, p in s.flatMap { ExactDecimal.sum($0, p.value) } }) else { continue }
                     let arithmetic = ps.map { "\($0.value)" }.joined(separator: " + ") + " = \(sum)"
                     let severity: Finding.Severity
                     var detail: String
