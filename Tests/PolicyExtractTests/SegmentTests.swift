@@ -20,6 +20,32 @@ import Testing
         #expect(Self.sentences(text) == expected)
     }
 
+    /// A paragraph without any sentence end (lines of figures joined as running text) is cut into sentences
+    /// of at most `Segmenter.maxSentence` characters, after a clause break where there is one, covering the
+    /// paragraph in order: each record repeats its sentence, so the output grows with the records, not with
+    /// the records times the paragraph.
+    @Test func overlongSentencesAreCutAtClauseBreaks() {
+        let lines = (0..<2_000).map { "到\(2020 + $0 % 10)年，营业收入达到\($0)亿元" }.joined(separator: "\n")
+        let r = DocumentExtractor().extract(text: "前言\n\n" + lines)
+        let sentences = r.structure.units.filter { $0.kind == .sentence }.map(\.range)
+        #expect(sentences.count > 30)
+        #expect(sentences.allSatisfy { $0.count <= Segmenter.maxSentence })
+        // In order, without gaps other than spaces and line breaks; each cut right after a clause break.
+        for (a, b) in zip(sentences, sentences.dropFirst()) {
+            #expect(a.upperBound <= b.lowerBound)
+            #expect(r.text.chars[a.upperBound..<b.lowerBound].allSatisfy { $0 == 0x20 || $0 == 0x0A })
+            let last = r.text.chars[a.upperBound - 1]
+            #expect(CharClass.isClauseBreak(last) || last == 0x3001 || r.text.chars[a.upperBound] == 0x0A, "\(r.text.text(a).suffix(12))")
+        }
+        #expect(r.amounts().count == 2_000)
+        // A paragraph without a single break is cut at the limit.
+        let plain = String(repeating: "产业集群高质量发展", count: 300)
+        let p = DocumentExtractor().extract(text: "前言\n\n" + plain)
+        #expect(p.structure.units.filter { $0.kind == .sentence }.map(\.range.count) == [1_000, 1_000, 700])
+        // The fixtures' longest sentence (426 characters) stays whole: nothing below the limit changes.
+        #expect(Self.sentences("前言\n\n" + String(repeating: "甲，", count: 499) + "乙。") .count == 1)
+    }
+
     /// Sentences of every paragraph the way the segmenter finds them (a run that begins with an ideograph or
     /// another OLetter given to ICU as its first character) and with every character given to ICU: the same
     /// ranges, on every fixture and on text that mixes ideographs with the cases where the sentence rules

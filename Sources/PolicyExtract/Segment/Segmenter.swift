@@ -98,6 +98,8 @@ public final class Segmenter {
     /// Whether a run that begins with an OLetter reaches the sentence iterator as its first character (see
     /// `sentences`); off only in the test that compares both ways.
     var collapsesIdeographs = true
+    /// The longest sentence kept whole, in characters (the fixtures' longest is 426).
+    static let maxSentence = 1_000
     static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
     static let guanyu = scalars("关于")
     static let wenjian = scalars("文件")
@@ -403,6 +405,20 @@ public final class Segmenter {
                     var s = start, e = cut
                     while s < e, p[s] == 0x20 { s += 1 }
                     while e > s, p[e - 1] == 0x20 { e -= 1 }
+                    // A sentence longer than `maxSentence` (a list of lines without any 。, joined as running
+                    // text) is cut after its last clause break within the limit (，：、 or a line break),
+                    // else at the limit: every record repeats its sentence, so one sentence of n characters
+                    // holding m records made output of n × m characters (464 MB for an 83 KB file).
+                    while e - s > Self.maxSentence {
+                        var c = s + Self.maxSentence
+                        while c > s + Self.maxSentence / 2, !(CharClass.isClauseBreak(p[c - 1]) || p[c - 1] == 0x3001) { c -= 1 }
+                        if c == s + Self.maxSentence / 2 { c = s + Self.maxSentence }
+                        var pe = c
+                        while pe > s, p[pe - 1] == 0x20 { pe -= 1 }
+                        if s < pe { body(s..<pe) }
+                        s = c
+                        while s < e, p[s] == 0x20 { s += 1 }
+                    }
                     if s < e { body(s..<e) }
                     start = cut
                 }
