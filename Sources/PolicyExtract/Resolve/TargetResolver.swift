@@ -8,6 +8,11 @@
 /// A count with a money threshold is one tier target (`3个超过5000亿元的产业集群`,
 /// `千亿级产业集群2个(高端装备、高端化工)`) that keeps the threshold and the members it names.
 struct TargetResolver {
+    /// A goal's year, value and metric (without a leading place): what a restatement must share before
+    /// anything else is compared.
+    /// The metric is normalized text, compared and hashed by its bytes.
+    struct GoalKey: Hashable { let year: Int; let value: ExactDecimal; let metric: ByteKey }
+
     let ctx: ResolveContext
 
     static let deng = UInt32(0x7B49)      // 等
@@ -186,18 +191,32 @@ struct TargetResolver {
             for w in places.words(startingWith: first) ?? [] where u.starts(with: w) { return makeString(u.dropFirst(w.count)) }
             return m
         }
+        // Earlier targets with the same year, value and metric are found through a chain of indices per key
+        // (a scan of all of them for each target grew with the square of the targets: 32 000 lines of goals
+        // took seconds), then the first in order that agrees on the rest is taken.
         var merged: [Target] = []
         var mergedKeys: [String] = []
+        var nextSame: [Int] = []  // the next merged target with the same key, or -1
+        var ends: [GoalKey: (first: Int, last: Int)] = [:]
         for t in targets {
             let key = metricKey(t.metric)
-            // Fields read in place: a copy of each earlier target per comparison retained all its strings.
-            if let i = merged.indices.first(where: { k in merged[k].year == t.year && merged[k].value == t.value && merged[k].comparator == t.comparator
-                && merged[k].unit == t.unit && mergedKeys[k] == key && merged[k].members == t.members
-                && (merged[k].subject == t.subject || (!named.contains(merged[k].subject) && !named.contains(t.subject))) }) {
+            let yv = GoalKey(year: t.year, value: t.value, metric: ByteKey(key))
+            var found: Int? = nil
+            var k = ends[yv]?.first ?? -1
+            while k >= 0 {
+                // Fields read in place: a copy of each earlier target per comparison retained all its strings.
+                if merged[k].comparator == t.comparator && merged[k].unit == t.unit && mergedKeys[k] == key && merged[k].members == t.members
+                    && (merged[k].subject == t.subject || (!named.contains(merged[k].subject) && !named.contains(t.subject))) { found = k; break }
+                k = nextSame[k]
+            }
+            if let i = found {
                 merged[i].restated.append(t.span)
             } else {
+                let i = merged.count
+                if let e = ends[yv] { nextSame[e.last] = i; ends[yv] = (e.first, i) } else { ends[yv] = (i, i) }
                 merged.append(t)
                 mergedKeys.append(key)
+                nextSame.append(-1)
             }
         }
         return merged

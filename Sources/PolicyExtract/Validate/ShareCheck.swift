@@ -49,7 +49,13 @@ public struct ShareCheck: DocumentCheck {
             let firstPercent = ps[0].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
             guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
-            let before = figures.filter { s.contains($0.range.lowerBound) && $0.range.lowerBound < zhan }
+            // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
+            // filter over all of them for every share sentence grew with the square of a long bulletin).
+            var f0 = 0, f1 = figures.count
+            while f0 < f1 { let mid = (f0 + f1) / 2; if figures[mid].range.lowerBound < s.lowerBound { f0 = mid + 1 } else { f1 = mid } }
+            var fEnd = f0
+            while fEnd < figures.count, figures[fEnd].range.lowerBound < zhan { fEnd += 1 }
+            let before = Array(figures[f0..<fEnd])
             guard before.count >= ps.count + 1 else { continue }
             // The total: introduced by 共/总/合计, else the largest figure of the unit.
             let total = before.first(where: { f in Self.totalWords.contains { text.has($0, endingAt: f.range.lowerBound) } })
