@@ -8,6 +8,18 @@ import Testing
         r.targets.first { $0.year == year && $0.value.description == value && $0.unit == unit }
     }
 
+    /// A paragraph of goals without a single comma or full stop (about 9 000 characters): each target's clause
+    /// stays within its sentence (at most `Segmenter.maxSentence` characters; a value cut by a sentence limit
+    /// reaches into the next one) instead of reaching back to the paragraph's start for every value.
+    @Test func goalsWithoutBreaksStayWithinTheirSentence() {
+        let text = "前言\n\n到2025年" + (0..<600).map { "营业收入达到\($0 + 1)亿元企业\($0 + 1)家" }.joined()
+        let r = DocumentExtractor().extract(text: text)
+        #expect(r.targets.count > 500)
+        #expect(r.targets.allSatisfy { $0.year == 2025 })
+        let longest = r.targets.map { max($0.text.unicodeScalars.count, $0.metric.unicodeScalars.count) }.max() ?? 0
+        #expect(longest <= 2 * Segmenter.maxSentence, "\(longest)")
+    }
+
     @Test func doc004ClusterTargetsAndDepartments() throws {
         let r = try extract(Repo.fixture("004_"))
         let clusters = ["高端装备产业集群", "高端化工产业集群", "新一代信息技术产业集群", "新能源产业集群", "新材料产业集群", "医药产业集群"]
