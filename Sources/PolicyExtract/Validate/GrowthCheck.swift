@@ -64,26 +64,70 @@ public struct GrowthCheck: DocumentCheck {
         let text = r.text
         let periods = r.items(PeriodMatcher.id)
         let percents = r.items(PercentMatcher.id)
+        // Items are in text order: the first at or after `position`, by halves.
+        func firstItem(_ items: [Item], from position: Int) -> Int {
+            var lo = 0, hi = items.count
+            while lo < hi { let mid = (lo + hi) / 2; if items[mid].mention.range.lowerBound < position { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        // Every table's row names (two characters or more) by length and by a hash of their characters, so that
+        // a sentence is read once for the names of all tables (reading it once per table for every growth
+        // sentence grew with the square of a long bulletin; names sharing their first characters, 地区1,
+        // 地区2 …, would make an index by first character no better).
+        let labels: [[[UInt32]]] = tables.map { $0.rows.map { $0.label.count >= 2 ? scalars($0.label) : [] } }
+        @inline(__always) func fnv(_ c: [UInt32], _ from: Int, _ count: Int) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for j in from..<(from + count) { h = (h ^ UInt64(c[j])) &* 0x100_0000_01B3 }
+            return h
+        }
+        var byLength: [Int: [UInt64: [(table: Int, row: Int)]]] = [:]
+        for (t, rows) in labels.enumerated() {
+            for (i, label) in rows.enumerated() where !label.isEmpty {
+                byLength[label.count, default: [:]][fnv(label, 0, label.count), default: []].append((t, i))
+            }
+        }
+        let lengths = byLength.keys.sorted()
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
-            guard let period = periods.first(where: { s.contains($0.mention.range.lowerBound) }),
-                  case .period(let startYear, let endYear, "年") = period.mention.value else { continue }
+            let pi = firstItem(periods, from: s.lowerBound)
+            guard pi < periods.count, s.contains(periods[pi].mention.range.lowerBound) else { continue }
+            let period = periods[pi]
+            guard case .period(let startYear, let endYear, "年") = period.mention.value else { continue }
             guard Self.growthWords.contains(where: { text.contains($0, in: s) }) else { continue }
-            let ps = percents.filter { s.contains($0.mention.range.lowerBound) && $0.mention.range.lowerBound > period.mention.range.upperBound }
-            // Row names in the sentence, in order of appearance; the table whose rows the sentence names most.
-            func namesIn(_ yt: YearTable) -> [(position: Int, row: Int)] {
-                var names: [(position: Int, row: Int)] = []
-                for (i, row) in yt.rows.enumerated() where row.label.count >= 2 {
-                    let label = scalars(row.label)
-                    var k = s.lowerBound
-                    while k + label.count <= s.upperBound {
-                        if text.has(label, at: k) { names.append((k, i)); k += label.count } else { k += 1 }
+            var qi = firstItem(percents, from: s.lowerBound)
+            var ps: [Item] = []
+            while qi < percents.count, percents[qi].mention.range.lowerBound < s.upperBound {
+                if percents[qi].mention.range.lowerBound > period.mention.range.upperBound { ps.append(percents[qi]) }
+                qi += 1
+            }
+            // Row names in the sentence, in order of appearance (each name's occurrences left to right, none
+            // overlapping another of the same name), per table; the table whose rows the sentence names most.
+            var namesByTable: [Int: [(position: Int, row: Int)]] = [:]
+            var nextFree: [Int: Int] = [:]  // per table and row (t << 32 | i): where its next name may begin
+            if !lengths.isEmpty {
+                for k in s {
+                    for length in lengths where k + length <= s.upperBound {
+                        guard let rows = byLength[length]![fnv(text.chars, k, length)] else { continue }
+                        for (t, i) in rows {
+                            let label = labels[t][i]
+                            if k >= nextFree[t << 32 | i, default: s.lowerBound], text.has(label, at: k) {
+                                namesByTable[t, default: []].append((k, i))
+                                nextFree[t << 32 | i] = k + label.count
+                            }
+                        }
                     }
                 }
-                return names.sorted { $0.position < $1.position }
             }
-            let candidates = tables.filter { $0.columns[startYear] != nil && $0.columns[endYear] != nil }.map { ($0, namesIn($0)) }
-            guard let (yt, names) = candidates.max(by: { $0.1.count < $1.1.count }), !names.isEmpty else { continue }
+            // The first table (in order) with both years as columns that the sentence names most rows of; a
+            // table it names no row of is never chosen.
+            var best: (table: Int, names: [(position: Int, row: Int)])? = nil
+            for t in namesByTable.keys.sorted() where tables[t].columns[startYear] != nil && tables[t].columns[endYear] != nil {
+                let names = namesByTable[t]!
+                if best == nil || names.count > best!.names.count { best = (t, names) }
+            }
+            guard let chosen = best else { continue }
+            let yt = tables[chosen.table]
+            let names = chosen.names.sorted { ($0.position, $0.row) < ($1.position, $1.row) }
             let fenbieAt = (s.lowerBound..<s.upperBound).first { text.has(Self.fenbie, at: $0) }
             var listed: [Int] = []
             if let f = fenbieAt {
