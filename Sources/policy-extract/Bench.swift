@@ -16,11 +16,14 @@ struct Bench: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Serialize every document to JSON, as extract does (--no-emit to leave it out).") var emit = true
     @Option(name: .long, parsing: .upToNextOption, help: "Instead: time the cross-document checks over the claims of this many documents (each size given), made by repeating the documents' claims.")
     var validateDocuments: [Int] = []
+    @Option(name: .long, help: "Instead: time each synthetic document shape (goal lines without a full stop, a paragraph without breaks, many tables …) at this many units and at four times as many, and print how time and output grow (about 4× when they grow in proportion).")
+    var scaling: Int?
     @OptionGroup var options: PipelineOptions
 
     func run() throws {
         let pipeline = try options.load()
         if !validateDocuments.isEmpty { return try benchValidation(pipeline) }
+        if let n = scaling { return try benchScaling(pipeline, n) }
         let (found, _) = BatchRunner.collect(inputs)
         var docs: [[UInt8]] = []
         for input in found { if let b = try? input.read(), (try? TextDecoder.decode(b, path: input.path)) != nil { docs.append(b) } }
@@ -76,6 +79,32 @@ struct Bench: ParsableCommand {
 }
 
 extension Bench {
+    /// Each synthetic shape at `n` and `4n` units: seconds (extract and JSON), output size, and the ratios.
+    func benchScaling(_ pipeline: PipelineDefinition, _ n: Int) throws {
+        guard n > 0 else { throw ValidationError("--scaling needs a positive number of units") }
+        let extractor = DocumentExtractor(pipeline: pipeline)
+        _ = extractor.extract(text: "到2025年，營業收入達到1200亿元。")
+        print("shape                        units   input KB   seconds   output MB   × time   × output")
+        for shape in ScalingShapes.all {
+            var previous: (seconds: Double, output: Int)? = nil
+            for units in [n, 4 * n] {
+                let text = shape.make(units)
+                let start = Date()
+                let r = extractor.extract(text: text, id: "scaling")
+                let output = DocumentJSON.withBytes(r) { $0.count }
+                let seconds = Date().timeIntervalSince(start)
+                var line = String(format: "%-26@ %7d %10.1f %9.3f %11.2f", shape.name as NSString, units, Double(text.utf8.count) / 1000, seconds,
+                                  Double(output) / 1_000_000)
+                if let p = previous {
+                    line += String(format: " %8.1f %10.1f", seconds / max(p.seconds, 1e-9), Double(output) / Double(max(p.output, 1)))
+                }
+                print(line)
+                previous = (seconds, output)
+            }
+        }
+        print(String(format: "peak memory (max RSS) %.1f MB", PeakMemory.maxResidentMB()))
+    }
+
     /// Cross-document validation over N documents' claims: the time should grow linearly with N.
     func benchValidation(_ pipeline: PipelineDefinition) throws {
         let (found, _) = BatchRunner.collect(inputs)

@@ -82,6 +82,22 @@ import Testing
     }
 }
 
+/// `bench --scaling`: every shape at two sizes, the second line of each with the time and output ratios
+/// (figures not judged here).
+@Suite struct BenchScalingTests {
+    @Test func reportsEveryShapeAtTwoSizes() throws {
+        let r = try CommandLineTests().run(["bench", "--scaling", "20"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").filter { line in ScalingShapes.all.contains { line.hasPrefix($0.name) } }
+        #expect(rows.count == 2 * ScalingShapes.all.count, "\(r.stdout)")
+        for (i, row) in rows.enumerated() {
+            let numbers = row.split(separator: " ").compactMap { Double($0) }
+            #expect(numbers.count == (i % 2 == 0 ? 4 : 6), "\(row)")
+            #expect(numbers.first == (i % 2 == 0 ? 20 : 80), "\(row)")
+        }
+    }
+}
+
 /// Archive safety: absolute paths, links, nested archives and decompression bombs.
 @Suite struct ArchiveSafetyTests {
     @Test func unsafeEntriesAreRefusedAndNestedArchivesRead() throws {

@@ -90,3 +90,19 @@ import Testing
         }
     }
 }
+
+/// The output of every synthetic shape grows in proportion to its input (each record repeats its sentence,
+/// so a sentence that grew with the document once made the output grow with its square). Output size is
+/// deterministic; the time of the same shapes is measured by `bench --scaling`, never asserted here.
+@Suite struct ScalingTests {
+    @Test(arguments: ScalingShapes.all.map(\.name))
+    func outputGrowsInProportion(_ name: String) throws {
+        let shape = try #require(ScalingShapes.all.first { $0.name == name })
+        let extractor = DocumentExtractor()
+        func outputBytes(_ n: Int) -> Int { DocumentJSON.withBytes(extractor.extract(text: shape.make(n), id: "s")) { $0.count } }
+        let small = outputBytes(100), large = outputBytes(400)
+        #expect(small > 0)
+        let ratio = Double(large) / Double(small)
+        #expect(ratio > 3 && ratio < 4.6, "\(name): output ×\(ratio) for 4× the input")
+    }
+}
