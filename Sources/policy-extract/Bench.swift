@@ -93,8 +93,8 @@ extension Bench {
                 let r = extractor.extract(text: text, id: "scaling")
                 let output = DocumentJSON.withBytes(r) { $0.count }
                 let seconds = Date().timeIntervalSince(start)
-                var line = String(format: "%-26@ %7d %10.1f %9.3f %11.2f", shape.name as NSString, units, Double(text.utf8.count) / 1000, seconds,
-                                  Double(output) / 1_000_000)
+                var line = shape.name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                line += String(format: " %7d %10.1f %9.3f %11.2f", units, Double(text.utf8.count) / 1000, seconds, Double(output) / 1_000_000)
                 if let p = previous {
                     line += String(format: " %8.1f %10.1f", seconds / max(p.seconds, 1e-9), Double(output) / Double(max(p.output, 1)))
                 }
