@@ -54,53 +54,69 @@ public enum BatchDatabase {
     CREATE INDEX sections_document ON sections(document_id);
     """
 
-    /// Builds the database at `path` (through a temporary file and a rename) from the documents' JSON
-    /// files, in order, and the batch's errors and findings.
-    public static func build(path: String, documentFiles: [String], errors: [BatchError], findings: [Finding]) throws {
-        let tmp = path + ".tmp-\(getpid())"
-        try? FileManager.default.removeItem(atPath: tmp)
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(path: tmp, configuration: config)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF")
-            try db.inTransaction {
-                try db.execute(sql: schema)
-                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('document_schema', ?)",
-                               arguments: [String(schemaVersion), PolicyExtract.schemaVersion])
-                return .commit
-            }
-            for file in documentFiles {
-                guard let data = FileManager.default.contents(atPath: file),
-                      let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+    /// Builds the database at `path` through a temporary file and a rename: the schema first, then each
+    /// document's JSON object as the batch reads it back (in order, one transaction each), then the batch's
+    /// errors and findings.
+    public final class Builder {
+        let path: String
+        let tmp: String
+        let queue: DatabaseQueue
+
+        public init(path: String) throws {
+            self.path = path
+            tmp = path + ".tmp-\(getpid())"
+            try? FileManager.default.removeItem(atPath: tmp)
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            queue = try DatabaseQueue(path: tmp, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF")
                 try db.inTransaction {
-                    try insertDocument(db, object)
+                    try db.execute(sql: schema)
+                    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('document_schema', ?)",
+                                   arguments: [String(schemaVersion), PolicyExtract.schemaVersion])
                     return .commit
                 }
             }
-            try db.inTransaction {
-                for e in errors {
-                    try db.execute(sql: "INSERT INTO errors (path, reason, message, byte_offset) VALUES (?, ?, ?, ?)",
-                                   arguments: [e.path, e.reason, e.message, e.byteOffset])
+        }
+
+        /// One document's JSON object (as written to `docs/`).
+        public func add(_ document: [String: Any]) throws {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    try insertDocument(db, document)
+                    return .commit
                 }
-                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM documents"))
-                for f in findings {
-                    let evidence = JSONValue.array(f.evidence.map { e in
-                        .object([("document", .string(e.document)), ("start", .int(e.span.start)), ("end", .int(e.span.end)),
-                                 ("line", .int(e.span.line)), ("text", .string(e.text))])
-                    }).serialized()
-                    let document = f.evidence.first.map(\.document).flatMap { known.contains($0) ? $0 : nil }
-                    try db.execute(sql: """
-                        INSERT INTO findings (check_id, severity, claim, stated, computed, tolerance, detail, document_id, evidence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [f.check, f.severity.rawValue, f.claim, f.stated, f.computed, f.tolerance, f.detail, document, evidence])
-                }
-                return .commit
             }
         }
-        try queue.close()
-        if rename(tmp, path) != 0 { throw PipelineError("\(path): cannot rename the database into place") }
+
+        /// The batch's errors and findings; then the file is moved into place.
+        public func finish(errors: [BatchError], findings: [Finding]) throws {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    for e in errors {
+                        try db.execute(sql: "INSERT INTO errors (path, reason, message, byte_offset) VALUES (?, ?, ?, ?)",
+                                       arguments: [e.path, e.reason, e.message, e.byteOffset])
+                    }
+                    let known = Set(try String.fetchAll(db, sql: "SELECT id FROM documents"))
+                    for f in findings {
+                        let evidence = JSONValue.array(f.evidence.map { e in
+                            .object([("document", .string(e.document)), ("start", .int(e.span.start)), ("end", .int(e.span.end)),
+                                     ("line", .int(e.span.line)), ("text", .string(e.text))])
+                        }).serialized()
+                        let document = f.evidence.first.map(\.document).flatMap { known.contains($0) ? $0 : nil }
+                        try db.execute(sql: """
+                            INSERT INTO findings (check_id, severity, claim, stated, computed, tolerance, detail, document_id, evidence)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [f.check, f.severity.rawValue, f.claim, f.stated, f.computed, f.tolerance, f.detail, document, evidence])
+                    }
+                    return .commit
+                }
+            }
+            try queue.close()
+            if rename(tmp, path) != 0 { throw PipelineError("\(path): cannot rename the database into place") }
+        }
     }
 
     static func path(_ any: Any?) -> String { (any as? [String])?.joined(separator: " › ") ?? "" }

@@ -263,6 +263,9 @@ public final class BatchRunner: @unchecked Sendable {
         let jsonl = try StreamedFile((out as NSString).appendingPathComponent("documents.jsonl"))
         let csv = try StreamedFile((out as NSString).appendingPathComponent("targets.csv"))
         try csv.write(TargetsCSV.headerLine + "\n")
+        // Each document's JSON is read back and parsed once, for every output built from it (reading it a
+        // second time for the database made this serial phase the larger part of a batch).
+        let database = try BatchDatabase.Builder(path: (out as NSString).appendingPathComponent("policy.sqlite"))
         var claims: [DocumentClaims] = []
         var documentFindings: [Finding] = []
         for file in files {
@@ -273,6 +276,7 @@ public final class BatchRunner: @unchecked Sendable {
             for row in TargetsCSV.rows(object) { try csv.write(row + "\n") }
             claims.append(ClaimExtractor.claims(json: object))
             documentFindings += (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:))
+            try database.add(object)
         }
         try jsonl.close()
         try csv.close()
@@ -280,7 +284,7 @@ public final class BatchRunner: @unchecked Sendable {
         try Self.writeAtomically(errors.map { $0.json.serialized() + "\n" }.joined(), to: (out as NSString).appendingPathComponent("errors.jsonl"))
         try Self.writeAtomically(JSONValue.object([("findings", .array(findings.map(DocumentJSON.finding)))]).serialized(pretty: true) + "\n",
                                  to: (out as NSString).appendingPathComponent("findings.json"))
-        try BatchDatabase.build(path: (out as NSString).appendingPathComponent("policy.sqlite"), documentFiles: files, errors: errors, findings: findings)
+        try database.finish(errors: errors, findings: findings)
         return findings.count
     }
 
