@@ -265,18 +265,26 @@ public final class BatchRunner: @unchecked Sendable {
         try csv.write(TargetsCSV.headerLine + "\n")
         // Each document's JSON is read back and parsed once, for every output built from it (reading it a
         // second time for the database made this serial phase the larger part of a batch).
+        // Files are read and parsed by the batch's jobs a chunk at a time; what they give is written in file
+        // order (the database takes one writer).
         let database = try BatchDatabase.Builder(path: (out as NSString).appendingPathComponent("policy.sqlite"))
         var claims: [DocumentClaims] = []
         var documentFindings: [Finding] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file),
-                  let text = String(data: data, encoding: .utf8),
-                  let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-            try jsonl.write(Self.compact(text) + "\n")
-            for row in TargetsCSV.rows(object) { try csv.write(row + "\n") }
-            claims.append(ClaimExtractor.claims(json: object))
-            documentFindings += (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:))
-            try database.add(object)
+        let chunk = 64
+        var first = 0
+        while first < files.count {
+            let part = Array(files[first..<min(files.count, first + chunk)])
+            let results = ReadBack.all(part, jobs: options.jobs)
+            for r in results {
+                guard let r else { continue }
+                if let error = r.error { throw error }
+                try jsonl.write(r.line + "\n")
+                for row in r.csvRows { try csv.write(row + "\n") }
+                claims.append(r.claims)
+                documentFindings += r.findings
+                try database.add(r.object)
+            }
+            first += chunk
         }
         try jsonl.close()
         try csv.close()
@@ -286,6 +294,43 @@ public final class BatchRunner: @unchecked Sendable {
                                  to: (out as NSString).appendingPathComponent("findings.json"))
         try database.finish(errors: errors, findings: findings)
         return findings.count
+    }
+
+    /// What the end of a batch takes from one document's JSON file.
+    struct ReadBack: @unchecked Sendable {
+        var line = ""
+        var csvRows: [String] = []
+        var claims = DocumentClaims(document: "", place: nil, claims: [], labels: [])
+        var findings: [Finding] = []
+        var object: [String: Any] = [:]
+        var error: Error? = nil
+
+        /// Each file read and parsed (nil for one that is missing or not a JSON object), in the files' order.
+        static func all(_ files: [String], jobs: Int) -> [ReadBack?] {
+            let results = UnsafeMutableBufferPointer<ReadBack?>.allocate(capacity: files.count)
+            results.initialize(repeating: nil)
+            defer { results.deinitialize(); results.deallocate() }
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
+                while true {
+                    let k = next.increment()
+                    if k >= files.count { return }
+                    results[k] = read(files[k])
+                }
+            }
+            return Array(results)
+        }
+
+        static func read(_ file: String) -> ReadBack? {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { return nil }
+            do {
+                guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+                return ReadBack(line: BatchRunner.compact(text), csvRows: TargetsCSV.rows(object), claims: ClaimExtractor.claims(json: object),
+                                findings: (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:)), object: object)
+            } catch {
+                return ReadBack(error: error)
+            }
+        }
     }
 
     /// Re-serializes an indented JSON document on one line, keeping key order.
