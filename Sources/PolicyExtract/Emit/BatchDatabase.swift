@@ -96,7 +96,7 @@ public enum BatchDatabase {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
                     for e in errors {
-                        try db.execute(sql: "INSERT INTO errors (path, reason, message, byte_offset) VALUES (?, ?, ?, ?)",
+                        try insert(db, sql: "INSERT INTO errors (path, reason, message, byte_offset) VALUES (?, ?, ?, ?)",
                                        arguments: [e.path, e.reason, e.message, e.byteOffset])
                     }
                     let known = Set(try String.fetchAll(db, sql: "SELECT id FROM documents"))
@@ -106,7 +106,7 @@ public enum BatchDatabase {
                                      ("line", .int(e.span.line)), ("text", .string(e.text))])
                         }).serialized()
                         let document = f.evidence.first.map(\.document).flatMap { known.contains($0) ? $0 : nil }
-                        try db.execute(sql: """
+                        try insert(db, sql: """
                             INSERT INTO findings (check_id, severity, claim, stated, computed, tolerance, detail, document_id, evidence)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """, arguments: [f.check, f.severity.rawValue, f.claim, f.stated, f.computed, f.tolerance, f.detail, document, evidence])
@@ -130,21 +130,27 @@ public enum BatchDatabase {
     }
     static func double(_ any: Any?) -> Double? { (any as? NSNumber)?.doubleValue }
 
+    /// An insert through SQLite's prepared statement for `sql`, kept by the connection (preparing every row's
+    /// statement anew was most of the time spent writing the database).
+    static func insert(_ db: Database, sql: String, arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     static func insertDocument(_ db: Database, _ o: [String: Any]) throws {
         guard let d = o["document"] as? [String: Any], let id = d["id"] as? String else { return }
-        try db.execute(sql: """
+        try insert(db, sql: """
             INSERT INTO documents (id, source, sha256, encoding, title, doc_number, date, characters, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, d["source"] as? String ?? "", d["sha256"] as? String ?? "", d["encoding"] as? String ?? "",
                              d["title"] as? String, d["doc_number"] as? String, d["date"] as? String, d["characters"] as? Int ?? 0, d["place"] as? String])
         for s in o["sections"] as? [[String: Any]] ?? [] {
             let (a, b, l) = span(s["span"])
-            try db.execute(sql: "INSERT INTO sections (document_id, idx, kind, path, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try insert(db, sql: "INSERT INTO sections (document_id, idx, kind, path, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [id, s["index"] as? Int ?? 0, s["kind"] as? String ?? "", path(s["path"]),
                                        s["span"] == nil ? nil : a, s["span"] == nil ? nil : b, s["span"] == nil ? nil : l])
         }
         for x in o["amounts"] as? [[String: Any]] ?? [] {
             let (a, b, l) = span(x["span"])
-            try db.execute(sql: """
+            try insert(db, sql: """
                 INSERT INTO amounts (document_id, text, value, value_max, unit, yuan, yi_yuan, yi_yuan_max, qualifier, in_table, start, "end", line, section, sentence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, x["text"] as? String ?? "", x["value"] as? String ?? "", x["value_max"] as? String, x["unit"] as? String ?? "",
@@ -154,7 +160,7 @@ public enum BatchDatabase {
         for t in o["targets"] as? [[String: Any]] ?? [] {
             let (a, b, l) = span(t["span"])
             let threshold = (t["threshold"] as? [String: Any]).flatMap { double($0["yi_yuan"]) }
-            try db.execute(sql: """
+            try insert(db, sql: """
                 INSERT INTO targets (document_id, year, subject, metric, comparator, value, value_max, unit, threshold_yi_yuan, members, lead, responsible,
                                      text, start, "end", line, section, sentence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -164,14 +170,14 @@ public enum BatchDatabase {
         }
         for x in o["departments"] as? [[String: Any]] ?? [] {
             let (a, b, l) = span(x["span"])
-            try db.execute(sql: """
+            try insert(db, sql: """
                 INSERT INTO departments (document_id, name, role, level, collective, text, start, "end", line, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, x["name"] as? String ?? "", x["role"] as? String ?? "", x["level"] as? String, (x["collective"] as? Bool ?? false) ? 1 : 0,
                                  x["text"] as? String ?? "", a, b, l, path(x["section"])])
         }
         for x in o["clusters"] as? [[String: Any]] ?? [] {
             let (a, b, l) = span(x["span"])
-            try db.execute(sql: """
+            try insert(db, sql: """
                 INSERT INTO clusters (document_id, name, place, industry, tier, status, text, start, "end", line, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, x["name"] as? String ?? "", x["place"] as? String, x["industry"] as? String ?? "", x["tier"] as? String,
                                  x["status"] as? String ?? "", x["text"] as? String ?? "", a, b, l, path(x["section"])])
