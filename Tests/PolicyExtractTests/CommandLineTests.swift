@@ -66,6 +66,27 @@ import Testing
         #expect(errors.contains("escape.txt") && errors.contains("unsafe_path"))
     }
 
+    /// `eval` with a missing gold folder, a gold file or a floors file that is not JSON: exit code 1 and one
+    /// message naming the folder or file and the reason.
+    @Test func evalNamesBadGoldAndFloors() throws {
+        let dir = try BatchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let doc = Repo.docs.appendingPathComponent(Repo.fixtureNames[0])
+        let missing = dir.appendingPathComponent("no-gold").path
+        var r = try run(["eval", doc.path, "--gold", missing, "--summary"])
+        #expect(r.status == 1 && r.stderr.contains(missing) && r.stderr.contains("no such folder"), "\(r.stderr)")
+        let gold = dir.appendingPathComponent("gold")
+        try FileManager.default.createDirectory(at: gold, withIntermediateDirectories: true)
+        let bad = gold.appendingPathComponent(FileInput.documentID(doc.path) + ".json")
+        try "{not json".write(to: bad, atomically: true, encoding: .utf8)
+        r = try run(["eval", doc.path, "--gold", gold.path, "--summary"])
+        #expect(r.status == 1 && r.stderr.contains(bad.path) && r.stderr.contains("not valid JSON"), "\(r.stderr)")
+        let floors = dir.appendingPathComponent("floors.json")
+        try "{\"amounts\": ".write(to: floors, atomically: true, encoding: .utf8)
+        r = try run(["eval", doc.path, "--gold", Repo.root.appendingPathComponent("Fixtures/gold").path, "--floors", floors.path, "--summary"])
+        #expect(r.status == 1 && r.stderr.contains(floors.path) && r.stderr.contains("not valid JSON"), "\(r.stderr)")
+    }
+
     /// `bench --repeat`: one report per run, then the median, best and worst of them (figures not judged here:
     /// speed is measured by the benchmark, never asserted in a test).
     @Test func benchRepeatsAndSummarizes() throws {

@@ -244,14 +244,23 @@ public struct Evaluation {
         var evaluation = Evaluation()
         let (inputs, errors) = BatchRunner.collect(paths)
         if let e = errors.first { throw PipelineError("\(e.path): \(e.message)") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: goldDirectory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw PipelineError("\(goldDirectory): no such folder of gold annotations")
+        }
         let extractor = DocumentExtractor(pipeline: pipeline)
         for input in inputs {
             let goldPath = (goldDirectory as NSString).appendingPathComponent(FileInput.documentID(input.path) + ".json")
-            guard let data = FileManager.default.contents(atPath: goldPath),
-                  let gold = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            // No gold for a document is reported; a gold file that is not a JSON object stops the evaluation.
+            guard let data = FileManager.default.contents(atPath: goldPath) else {
                 evaluation.missingGold.append(input.path)
                 continue
             }
+            let parsed: Any
+            do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
+                throw PipelineError("\(goldPath): not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))")
+            }
+            guard let gold = parsed as? [String: Any] else { throw PipelineError("\(goldPath): not a JSON object") }
             let bytes = try input.read()
             let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
             evaluation.add(result, gold: gold)

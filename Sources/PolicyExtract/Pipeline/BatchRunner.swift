@@ -158,7 +158,11 @@ public final class BatchRunner: @unchecked Sendable {
                     shouldStop: (() -> Bool)? = nil) throws -> Summary {
         let out = options.outputDirectory
         let docsDir = (out as NSString).appendingPathComponent("docs")
-        try FileManager.default.createDirectory(atPath: docsDir, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: docsDir, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError("\(out): cannot create the output folder (\((error as NSError).localizedDescription))")
+        }
         var written = [Bool](repeating: false, count: inputs.count)
         var errors = [BatchError?](repeating: nil, count: inputs.count)
         var summary = Summary()
