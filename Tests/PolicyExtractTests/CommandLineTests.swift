@@ -66,6 +66,23 @@ import Testing
         #expect(errors.contains("escape.txt") && errors.contains("unsafe_path"))
     }
 
+    /// The same file named twice, through a folder and a `..` path: converted once (twice, the database refused
+    /// the second record with the same id and the batch failed at its end).
+    @Test func sameFileNamedTwiceIsConvertedOnce() throws {
+        let dir = try BatchTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("notice.txt")
+        try FileManager.default.copyItem(at: Repo.docs.appendingPathComponent(Repo.fixtureNames[0]), to: file)
+        let out = dir.appendingPathComponent("out")
+        let r = try run(["batch", file.path, file.path, folder.path, folder.path + "/../in/notice.txt", "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let documents = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(documents.count == 1)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("policy.sqlite").path))
+    }
+
     /// `eval` with a missing gold folder, a gold file or a floors file that is not JSON: exit code 1 and one
     /// message naming the folder or file and the reason.
     @Test func evalNamesBadGoldAndFloors() throws {

@@ -118,6 +118,17 @@ public final class BatchRunner: @unchecked Sendable {
                 add(path)
             }
         }
+        // The same file named twice (`a.txt a.txt`, `./a.txt` and a folder holding it, a link to it) is
+        // converted once: twice, it was one id for two records and the database refused the second.
+        var distinct = Set<String>()
+        found = found.filter { f in
+            func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+            var key = resolved(f.path)
+            if f.bytes != nil, let bang = f.path.range(of: "!/") {  // an archive member: resolve the archive's path
+                key = resolved(String(f.path[..<bang.lowerBound])) + f.path[bang.lowerBound...]
+            }
+            return distinct.insert(key).inserted
+        }
         var seen: [String: Int] = [:]
         for f in found { seen[FileInput.documentID(f.path), default: 0] += 1 }
         let inputs = found.map { f -> BatchInput in
