@@ -278,10 +278,9 @@ public final class BatchRunner: @unchecked Sendable {
         let jsonl = try StreamedFile((out as NSString).appendingPathComponent("documents.jsonl"))
         let csv = try StreamedFile((out as NSString).appendingPathComponent("targets.csv"))
         try csv.write(TargetsCSV.headerLine + "\n")
-        // Each document's JSON is read back and parsed once, for every output built from it (reading it a
-        // second time for the database made this serial phase the larger part of a batch).
-        // Files are read and parsed by the batch's jobs a chunk at a time; what they give is written in file
-        // order (the database takes one writer).
+        // Each document's JSON is read back and parsed once for every output built from it (a second read for
+        // the database made this serial phase the larger part of a batch), by the batch's jobs a chunk at a
+        // time; what they give is written in file order (the database takes one writer).
         let database = try BatchDatabase.Builder(path: (out as NSString).appendingPathComponent("policy.sqlite"))
         var claims: [DocumentClaims] = []
         var documentFindings: [Finding] = []
@@ -343,7 +342,7 @@ public final class BatchRunner: @unchecked Sendable {
                 return ReadBack(line: BatchRunner.compact(text), csvRows: TargetsCSV.rows(object), claims: ClaimExtractor.claims(json: object),
                                 findings: (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:)), object: object)
             } catch {
-                return ReadBack(error: error)
+                return ReadBack(error: PipelineError("\(file): cannot be read back as JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))"))
             }
         }
     }
