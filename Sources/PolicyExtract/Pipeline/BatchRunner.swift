@@ -321,18 +321,19 @@ public final class BatchRunner: @unchecked Sendable {
 
         /// Each file read and parsed (nil for one that is missing or not a JSON object), in the files' order.
         static func all(_ files: [String], jobs: Int) -> [ReadBack?] {
-            let results = UnsafeMutableBufferPointer<ReadBack?>.allocate(capacity: files.count)
-            results.initialize(repeating: nil)
-            defer { results.deinitialize(); results.deallocate() }
+            // As the conversion stores its results: one slot per file, written under a lock.
+            var results = [ReadBack?](repeating: nil, count: files.count)
+            let lock = NSLock()
             let next = Counter()
             DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
                 while true {
                     let k = next.increment()
                     if k >= files.count { return }
-                    results[k] = read(files[k])
+                    let r = read(files[k])
+                    lock.lock(); results[k] = r; lock.unlock()
                 }
             }
-            return Array(results)
+            return results
         }
 
         static func read(_ file: String) -> ReadBack? {

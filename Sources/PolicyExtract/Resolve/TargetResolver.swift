@@ -8,9 +8,8 @@
 /// A count with a money threshold is one tier target (`3个超过5000亿元的产业集群`,
 /// `千亿级产业集群2个(高端装备、高端化工)`) that keeps the threshold and the members it names.
 struct TargetResolver {
-    /// A goal's year, value and metric (without a leading place): what a restatement must share before
-    /// anything else is compared.
-    /// The metric is normalized text, compared and hashed by its bytes.
+    /// A goal's year, value and metric (without a leading place; normalized text, compared and hashed by its
+    /// bytes): what a restatement must share before anything else is compared.
     struct GoalKey: Hashable { let year: Int; let value: ExactDecimal; let metric: ByteKey }
 
     let ctx: ResolveContext
@@ -195,17 +194,15 @@ struct TargetResolver {
         // (a scan of all of them for each target grew with the square of the targets: 32 000 lines of goals
         // took seconds), then the first in order that agrees on the rest is taken.
         var merged: [Target] = []
-        var mergedKeys: [String] = []
         var nextSame: [Int] = []  // the next merged target with the same key, or -1
         var ends: [GoalKey: (first: Int, last: Int)] = [:]
         for t in targets {
-            let key = metricKey(t.metric)
-            let yv = GoalKey(year: t.year, value: t.value, metric: ByteKey(key))
+            let yv = GoalKey(year: t.year, value: t.value, metric: ByteKey(metricKey(t.metric)))
             var found: Int? = nil
             var k = ends[yv]?.first ?? -1
             while k >= 0 {
                 // Fields read in place: a copy of each earlier target per comparison retained all its strings.
-                if merged[k].comparator == t.comparator && merged[k].unit == t.unit && mergedKeys[k] == key && merged[k].members == t.members
+                if merged[k].comparator == t.comparator && merged[k].unit == t.unit && merged[k].members == t.members
                     && (merged[k].subject == t.subject || (!named.contains(merged[k].subject) && !named.contains(t.subject))) { found = k; break }
                 k = nextSame[k]
             }
@@ -215,7 +212,6 @@ struct TargetResolver {
                 let i = merged.count
                 if let e = ends[yv] { nextSame[e.last] = i; ends[yv] = (e.first, i) } else { ends[yv] = (i, i) }
                 merged.append(t)
-                mergedKeys.append(key)
                 nextSame.append(-1)
             }
         }

@@ -60,6 +60,19 @@ extension UInt32 {
     @inline(__always) init(char: Unicode.Scalar) { self = char.value }
 }
 
+extension RandomAccessCollection where Index == Int {
+    /// In a collection sorted by `position`, the first index whose element's position is at or after `bound`
+    /// (`endIndex` when none is), found by halves.
+    func firstIndex(atOrAfter bound: Int, by position: (Element) -> Int) -> Int {
+        var lo = startIndex, hi = endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if position(self[mid]) < bound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
 /// Scalar values of a string, for comparisons in scanners. The array is given room for one scalar per UTF-8
 /// byte at once (`unicodeScalars.map` starts from an empty array and grows it several times).
 func scalars(_ s: String) -> [UInt32] {

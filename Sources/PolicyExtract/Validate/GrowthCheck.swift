@@ -65,26 +65,15 @@ public struct GrowthCheck: DocumentCheck {
         let periods = r.items(PeriodMatcher.id)
         let percents = r.items(PercentMatcher.id)
         // Items are in text order: the first at or after `position`, by halves.
-        func firstItem(_ items: [Item], from position: Int) -> Int {
-            var lo = 0, hi = items.count
-            while lo < hi { let mid = (lo + hi) / 2; if items[mid].mention.range.lowerBound < position { lo = mid + 1 } else { hi = mid } }
-            return lo
-        }
-        // Every table's row names (two characters or more) by length and by a hash of their characters, so that
-        // a sentence is read once for the names of all tables (reading it once per table for every growth
+        func firstItem(_ items: [Item], from position: Int) -> Int { items.firstIndex(atOrAfter: position) { $0.mention.range.lowerBound } }
+        // Every table's row names (two characters or more) by length, then by their characters, so that a
+        // sentence is read once for the names of all tables (reading it once per table for every growth
         // sentence grew with the square of a long bulletin; names sharing their first characters, 地区1,
-        // 地区2 …, would make an index by first character no better).
+        // 地区2 …, would make an index by first character no better). A slice of the text is looked up as it is.
         let labels: [[[UInt32]]] = tables.map { $0.rows.map { $0.label.count >= 2 ? scalars($0.label) : [] } }
-        @inline(__always) func fnv(_ c: [UInt32], _ from: Int, _ count: Int) -> UInt64 {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for j in from..<(from + count) { h = (h ^ UInt64(c[j])) &* 0x100_0000_01B3 }
-            return h
-        }
-        var byLength: [Int: [UInt64: [(table: Int, row: Int)]]] = [:]
+        var byLength: [Int: [ArraySlice<UInt32>: [(table: Int, row: Int)]]] = [:]
         for (t, rows) in labels.enumerated() {
-            for (i, label) in rows.enumerated() where !label.isEmpty {
-                byLength[label.count, default: [:]][fnv(label, 0, label.count), default: []].append((t, i))
-            }
+            for (i, label) in rows.enumerated() where !label.isEmpty { byLength[label.count, default: [:]][label[...], default: []].append((t, i)) }
         }
         let lengths = byLength.keys.sorted()
         for unit in r.structure.units where unit.kind == .sentence {
@@ -107,13 +96,10 @@ public struct GrowthCheck: DocumentCheck {
             if !lengths.isEmpty {
                 for k in s {
                     for length in lengths where k + length <= s.upperBound {
-                        guard let rows = byLength[length]![fnv(text.chars, k, length)] else { continue }
-                        for (t, i) in rows {
-                            let label = labels[t][i]
-                            if k >= nextFree[t << 32 | i, default: s.lowerBound], text.has(label, at: k) {
-                                namesByTable[t, default: []].append((k, i))
-                                nextFree[t << 32 | i] = k + label.count
-                            }
+                        guard let rows = byLength[length]![text.chars[k..<(k + length)]] else { continue }
+                        for (t, i) in rows where k >= nextFree[t << 32 | i, default: s.lowerBound] {
+                            namesByTable[t, default: []].append((k, i))
+                            nextFree[t << 32 | i] = k + length
                         }
                     }
                 }

@@ -40,8 +40,7 @@ public struct ShareCheck: DocumentCheck {
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
             // The percentages of the sentence (a binary search over the starts: items are in document order).
-            var lo = 0, hi = starts.count
-            while lo < hi { let mid = (lo + hi) / 2; if starts[mid] < s.lowerBound { lo = mid + 1 } else { hi = mid } }
+            let lo = starts.firstIndex(atOrAfter: s.lowerBound) { $0 }
             var end = lo
             while end < starts.count, starts[end] < s.upperBound { end += 1 }
             let ps = Array(percents[lo..<end])
@@ -51,8 +50,7 @@ public struct ShareCheck: DocumentCheck {
             guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
             // filter over all of them for every share sentence grew with the square of a long bulletin).
-            var f0 = 0, f1 = figures.count
-            while f0 < f1 { let mid = (f0 + f1) / 2; if figures[mid].range.lowerBound < s.lowerBound { f0 = mid + 1 } else { f1 = mid } }
+            let f0 = figures.firstIndex(atOrAfter: s.lowerBound) { $0.range.lowerBound }
             var fEnd = f0
             while fEnd < figures.count, figures[fEnd].range.lowerBound < zhan { fEnd += 1 }
             let before = Array(figures[f0..<fEnd])
