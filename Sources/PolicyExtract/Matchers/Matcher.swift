@@ -171,18 +171,14 @@ public final class MatchContext: CandidateScanning {
         var exp = 0
         var digits = 0
         while k < c.count, CharClass.isDigit(c[k]) {
-            let (m, o1) = sig.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int64(c[k] - 0x30))
-            if o1 || o2 { return nil }
+            guard let a = sig.appendingDigit(Int64(c[k] - 0x30)) else { return nil }
             sig = a; k += 1; digits += 1
         }
         if digits == 0 { return nil }
         if k + 1 < c.count, c[k] == UInt32(char: "."), CharClass.isDigit(c[k + 1]) {
             k += 1
             while k < c.count, CharClass.isDigit(c[k]) {
-                let (m, o1) = sig.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(c[k] - 0x30))
-                if o1 || o2 { return nil }
+                guard let a = sig.appendingDigit(Int64(c[k] - 0x30)) else { return nil }
                 sig = a; exp -= 1; k += 1
             }
         }
@@ -219,12 +215,7 @@ public final class ChineseNumeralReader {
             // Digit by digit: 二〇二五 → 2025.
             // Too many digits for 64 bits: unreadable, not a crash.
             var x: Int64? = 0
-            for c in input {
-                guard let y = x else { break }
-                let (m, o1) = y.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(CharClass.chineseDigit(c)!))
-                x = o1 || o2 ? nil : a
-            }
+            for c in input { x = x?.appendingDigit(Int64(CharClass.chineseDigit(c)!)) }
             v = x
         } else if let reader, let d = reader.value(of: UTF16Text.units(input)), d >= 0, d < 9e15, d == d.rounded() {
             v = Int64(d)

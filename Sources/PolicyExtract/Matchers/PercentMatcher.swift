@@ -89,9 +89,7 @@ public struct PercentMatcher: Matcher {
             var places = 0
             for k in (dot + 1)..<r.upperBound {
                 guard let d = CharClass.chineseDigit(chars[k]) else { return nil }
-                let (m, o1) = significand.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.addingReportingOverflow(Int64(d))
-                if o1 || o2 { return nil }
+                guard let a = significand.appendingDigit(Int64(d)) else { return nil }
                 significand = a; places += 1
             }
             return ExactDecimal(significand: significand, exponent: -places)

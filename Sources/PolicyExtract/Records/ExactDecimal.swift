@@ -23,9 +23,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             if ch == "-" && i == 0 { negative = true; continue }
             if ch == "." { if seenDot { return nil }; seenDot = true; continue }
             guard let d = ch.properties.numericType == .decimal ? Int64(ch.value - 0x30) : nil, ch.value >= 0x30, ch.value <= 0x39 else { return nil }
-            let (m, o1) = digits.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(d)
-            if o1 || o2 { return nil }
+            guard let a = digits.appendingDigit(d) else { return nil }
             digits = a
             if seenDot { exponent -= 1 }
             any = true
@@ -114,5 +112,15 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         for _ in 0..<(b.exponent - e) { let (m, o) = y.multipliedReportingOverflow(by: 10); if o { return nil }; y = m }
         let (total, o) = x.addingReportingOverflow(y)
         return o ? nil : ExactDecimal(significand: total, exponent: e)
+    }
+}
+
+extension Int64 {
+    /// `self × 10 + digit` (a digit appended in base ten), or nil beyond 64 bits: the one way numbers are
+    /// read digit by digit, so that no figure a text states can stop the program.
+    @inline(__always) func appendingDigit(_ digit: Int64) -> Int64? {
+        let (m, o1) = multipliedReportingOverflow(by: 10)
+        let (a, o2) = m.addingReportingOverflow(digit)
+        return o1 || o2 ? nil : a
     }
 }
