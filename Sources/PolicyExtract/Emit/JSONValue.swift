@@ -70,3 +70,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 }
+
+/// JSON read from a file.
+enum JSONFile {
+    /// `data` (read from `path`) parsed; a failure is thrown as `path: <failure> (<the parser's reason>)`.
+    static func parse(_ data: Data, path: String, failure: String) throws -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw PipelineError("\(path): \(failure) (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))")
+        }
+    }
+}

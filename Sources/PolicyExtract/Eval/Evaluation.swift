@@ -256,11 +256,7 @@ public struct Evaluation {
                 evaluation.missingGold.append(input.path)
                 continue
             }
-            let parsed: Any
-            do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-                throw PipelineError("\(goldPath): not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))")
-            }
-            guard let gold = parsed as? [String: Any] else { throw PipelineError("\(goldPath): not a JSON object") }
+            guard let gold = try JSONFile.parse(data, path: goldPath, failure: "not valid JSON") as? [String: Any] else { throw PipelineError("\(goldPath): not a JSON object") }
             let bytes = try input.read()
             let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
             evaluation.add(result, gold: gold)

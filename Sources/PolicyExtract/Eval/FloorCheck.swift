@@ -5,11 +5,7 @@ import Foundation
 public enum FloorCheck {
     public static func floors(_ path: String) throws -> [String: Double] {
         guard let data = FileManager.default.contents(atPath: path) else { throw PipelineError("\(path): cannot read the floors") }
-        let parsed: Any
-        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
-            throw PipelineError("\(path): the floors are not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))")
-        }
-        guard let object = parsed as? [String: Any] else { throw PipelineError("\(path): the floors are not a JSON object") }
+        guard let object = try JSONFile.parse(data, path: path, failure: "the floors are not valid JSON") as? [String: Any] else { throw PipelineError("\(path): the floors are not a JSON object") }
         var result: [String: Double] = [:]
         for (k, v) in object { if let d = Evaluation.number(v) { result[k] = d } }
         return result

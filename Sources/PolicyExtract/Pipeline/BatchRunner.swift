@@ -339,11 +339,11 @@ public final class BatchRunner: @unchecked Sendable {
         static func read(_ file: String) -> ReadBack? {
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { return nil }
             do {
-                guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+                guard let object = try JSONFile.parse(data, path: file, failure: "cannot be read back as JSON") as? [String: Any] else { return nil }
                 return ReadBack(line: BatchRunner.compact(text), csvRows: TargetsCSV.rows(object), claims: ClaimExtractor.claims(json: object),
                                 findings: (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:)), object: object)
             } catch {
-                return ReadBack(error: PipelineError("\(file): cannot be read back as JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))"))
+                return ReadBack(error: error)
             }
         }
     }
