@@ -5,7 +5,7 @@
 set -euo pipefail
 mb="${1:-2}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$here/.build/release/policy-extract"
+bin="${BIN:-$here/.build/release/policy-extract}"
 [ -x "$bin" ] || swift build -c release --package-path "$here" >/dev/null
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT

@@ -19,6 +19,7 @@ import Testing
         case .openQuote: return c == 0x201C
         case .tab: return c == 0x09
         case .placeFirst: return lexicons.scan.placeFirsts.contains(c)
+        case .bodyWordLast: return lexicons.scan.mentionLasts.contains(c)
         }
     }
 

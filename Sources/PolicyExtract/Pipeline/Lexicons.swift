@@ -32,8 +32,11 @@ public struct Lexicons: Sendable {
         let places: WordsByFirst
         let placeFirsts: ScalarSet
 
-        /// First characters of the central bodies and the mention suffixes together.
+        /// First characters of the central bodies and the mention suffixes together, their last characters,
+        /// and the length of the longest of them.
         let mentionFirsts: ScalarSet
+        let mentionLasts: ScalarSet
+        let mentionLongest: Int
         /// The characters each scanner starts from (`bodyWord`: `mentionFirsts`; `placeFirst`: `placeFirsts`).
         let candidates: CandidateTable
         /// The same words by their first two characters, and the one-character ones: a position where
@@ -81,7 +84,9 @@ public struct Lexicons: Sendable {
             mentionSuffixes = WordsByFirst(mentionSuffixWords)
             departmentStopwords = WordsByFirst(stopwords)
             mentionFirsts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.first))
-            candidates = CandidateTable(bodyWordFirsts: mentionFirsts, placeFirsts: placeFirsts)
+            mentionLasts = ScalarSet((centralWords + mentionSuffixWords).compactMap(\.last))
+            mentionLongest = (centralWords + mentionSuffixWords).map(\.count).max() ?? 0
+            candidates = CandidateTable(bodyWordFirsts: mentionFirsts, placeFirsts: placeFirsts, bodyWordLasts: mentionLasts)
             let bodyWords = centralWords + mentionSuffixWords
             bodyWordPairs = PairSet(bodyWords.filter { $0.count >= 2 }.map { ($0[0], $0[1]) })
             bodyWordSingles = ScalarSet(bodyWords.filter { $0.count == 1 }.map { $0[0] })

@@ -25,6 +25,9 @@ enum Candidate: Int, CaseIterable {
     case tab
     /// The first characters of the place names of the pipeline's lexicons.
     case placeFirst
+    /// The last characters of the central bodies and department suffixes of the pipeline's lexicons: a
+    /// sentence without one (nor one within a word's length after it) names no body.
+    case bodyWordLast
 }
 
 /// A text scanned with a pipeline's lexicons (the matchers' and the resolvers' contexts).
@@ -60,9 +63,9 @@ final class CandidateTable: @unchecked Sendable {
     /// reads this first and `bits` only for candidates, which keeps it in the first-level cache.
     let any: [UInt64]
     /// The table without lexicon words (`bodyWord` is empty), for texts scanned outside a pipeline.
-    static let standard = CandidateTable(bodyWordFirsts: ScalarSet([]), placeFirsts: ScalarSet([]))
+    static let standard = CandidateTable(bodyWordFirsts: ScalarSet([]), placeFirsts: ScalarSet([]), bodyWordLasts: ScalarSet([]))
 
-    init(bodyWordFirsts: ScalarSet, placeFirsts: ScalarSet) {
+    init(bodyWordFirsts: ScalarSet, placeFirsts: ScalarSet, bodyWordLasts: ScalarSet) {
         var bits = [UInt16](repeating: 0, count: 0x10000)
         for c in UInt32(0)..<0x10000 {
             var m: UInt16 = 0
@@ -79,6 +82,7 @@ final class CandidateTable: @unchecked Sendable {
             set(.openQuote, c == 0x201C)
             set(.tab, c == 0x09)
             set(.placeFirst, placeFirsts.contains(c))
+            set(.bodyWordLast, bodyWordLasts.contains(c))
             bits[Int(c)] = m
         }
         self.bits = bits
