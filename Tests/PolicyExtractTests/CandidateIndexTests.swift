@@ -20,13 +20,14 @@ import Testing
         case .tab: return c == 0x09
         case .placeFirst: return lexicons.scan.placeFirsts.contains(c)
         case .bodyWordLast: return lexicons.scan.mentionLasts.contains(c)
+        case .titleOpen: return c == 0x300A
         }
     }
 
     @Test func agreesWithACharacterByCharacterTest() {
         let lexicons = PipelineDefinition.builtIn.lexicons
         let table = lexicons.scan.candidates
-        let alphabet = Array("0123456789年集〔[(【〖“\t国省市局厅部委办牵责抄按印发出制联百一二十万亿两济山青的是在，。 ab𠀀".unicodeScalars.map(\.value))
+        let alphabet = Array("0123456789年集〔[(【〖“\t国省市局厅部委办牵责抄按印发出制联百一二十万亿两济山青的是在，。 ab𠀀《心府".unicodeScalars.map(\.value))
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<300 {
             let n = Int.random(in: 0...200, using: &rng)

@@ -131,7 +131,10 @@ struct DepartmentResolver {
                     add(&result, structure.units[ui].range, .printer)
                 }
             }
-            if unit.kind == .sentence || unit.kind == .title { issuersInSentence(&result, r) }
+            // An issuing verb is followed by a policy's title (《…》) in the same sentence: none, no issuer.
+            if unit.kind == .sentence || unit.kind == .title, ctx.next(.titleOpen, from: r.lowerBound, to: r.upperBound) < r.upperBound {
+                issuersInSentence(&result, r)
+            }
         }
         signatures(&result)
         addressees(&result)

@@ -59,23 +59,24 @@ struct TargetResolver {
         }
     }
 
-    func values() -> [Value] {
+    /// The values of the amounts, percentages and counts (not table cells) that `keep` accepts by start.
+    func values(keep: (Int) -> Bool = { _ in true }) -> [Value] {
         let r = ctx.result
         let amounts = r.items(AmountMatcher.id), percents = r.items(PercentMatcher.id), counts = r.items(CountMatcher.id)
         var result: [Value] = []
         result.reserveCapacity(amounts.count + percents.count + counts.count)
-        for item in amounts where item.tableCell == nil {
+        for item in amounts where item.tableCell == nil && keep(item.mention.range.lowerBound) {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
             let unit = AmountValue.fullUnit(a.unit)
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }
-        for item in percents where item.tableCell == nil {
+        for item in percents where item.tableCell == nil && keep(item.mention.range.lowerBound) {
             guard case .percent(let p) = item.mention.value else { continue }
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: p.value,
                                 valueMax: p.valueMax, unit: p.unit, qualifier: p.qualifier, isAmount: false, isCount: false, yiYuan: nil))
         }
-        for item in counts where item.tableCell == nil {
+        for item in counts where item.tableCell == nil && keep(item.mention.range.lowerBound) {
             guard case .count(let c) = item.mention.value else { continue }
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: c.value,
                                 valueMax: c.valueMax, unit: c.unit, qualifier: c.qualifier, isAmount: false, isCount: true, yiYuan: nil))
@@ -91,7 +92,6 @@ struct TargetResolver {
 
     func resolve() -> [Target] {
         let r = ctx.result
-        let allValues = values()
         var years = r.items(YearMatcher.id).compactMap { i -> (Range<Int>, Int, YearKind)? in
             if case .year(let y, let k) = i.mention.value { return (i.mention.range, y, k) }
             return nil
@@ -127,10 +127,14 @@ struct TargetResolver {
             }
             return (sorted, ranges)
         }
-        let valuesByParagraph = bucket(allValues) { $0.range.lowerBound }
         let yearsByParagraph = bucket(years) { $0.0.lowerBound }
+        // First the years in force in each paragraph (a year carried from an earlier one included); values
+        // are read only in the paragraphs that have a deadline year, the only ones whose values are read
+        // below (reading every value of the document and sorting them cost ~40 000 instructions a document).
+        var paragraphYears: [[(Range<Int>, Int, YearKind)]?] = Array(repeating: nil, count: paragraphs.count)
+        var carriedRange: [Range<Int>?] = Array(repeating: nil, count: paragraphs.count)
         for (pIndex, paragraph) in paragraphs.enumerated() {
-            let valueRange = valuesByParagraph.ranges[pIndex], yearsRange = yearsByParagraph.ranges[pIndex]
+            let yearsRange = yearsByParagraph.ranges[pIndex]
             var py = yearsRange.isEmpty ? [] : Array(yearsByParagraph.sorted[yearsRange])
             let article = r.structure.article(at: paragraph.lowerBound)
             if let last = py.last(where: { $0.2 == .deadline }) {
@@ -143,14 +147,32 @@ struct TargetResolver {
             } else if !py.isEmpty {
                 carried = nil
             }
+            if py.contains(where: { $0.2 == .deadline }) {
+                paragraphYears[pIndex] = py
+                carriedRange[pIndex] = carried?.range
+            }
+        }
+        let read = paragraphs.indices.filter { paragraphYears[$0] != nil }.map { paragraphs[$0] }
+        let allValues = read.isEmpty ? [] : values { at in
+            // In one of the paragraphs read (they are in order and disjoint): found by halves.
+            var lo = 0, hi = read.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if read[mid].upperBound <= at { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < read.count && read[lo].contains(at)
+        }
+        let valuesByParagraph = bucket(allValues) { $0.range.lowerBound }
+        for (pIndex, paragraph) in paragraphs.enumerated() {
+            guard let py = paragraphYears[pIndex] else { continue }
+            let valueRange = valuesByParagraph.ranges[pIndex]
             if valueRange.isEmpty { continue }
-            if !py.contains(where: { $0.2 == .deadline }) { continue }
             let pv = Array(valuesByParagraph.sorted[valueRange])
             var consumed = Set<Int>()  // indexes of values used as a tier threshold
             for (vi, v) in pv.enumerated() where !consumed.contains(vi) {
                 // The year phrase in force: the last one before the value in this paragraph.
                 guard let year = py.last(where: { $0.0.upperBound <= v.range.lowerBound }), year.2 == .deadline else { continue }
-                let yearRange = year.0.isEmpty ? carried!.range : year.0
+                let yearRange = year.0.isEmpty ? carriedRange[pIndex]! : year.0
                 var threshold: (Value, Int)? = nil
                 if v.isCount, vi + 1 < pv.count, pv[vi + 1].isAmount {
                     let next = pv[vi + 1]

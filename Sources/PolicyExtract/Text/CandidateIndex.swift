@@ -28,6 +28,8 @@ enum Candidate: Int, CaseIterable {
     /// The last characters of the central bodies and department suffixes of the pipeline's lexicons: a
     /// sentence without one (nor one within a word's length after it) names no body.
     case bodyWordLast
+    /// 《: the title of a policy, which an issuing verb must be followed by.
+    case titleOpen
 }
 
 /// A text scanned with a pipeline's lexicons (the matchers' and the resolvers' contexts).
@@ -83,6 +85,7 @@ final class CandidateTable: @unchecked Sendable {
             set(.tab, c == 0x09)
             set(.placeFirst, placeFirsts.contains(c))
             set(.bodyWordLast, bodyWordLasts.contains(c))
+            set(.titleOpen, c == 0x300A)
             bits[Int(c)] = m
         }
         self.bits = bits
