@@ -101,6 +101,26 @@ import Testing
         #expect(r.amounts().map(\.text) == ["一千二百億元"])
         #expect(r.amounts().first?.q == "reach")
     }
+
+    /// Four distinct Traditional characters make a document Traditional, wherever the fourth stands (the
+    /// folding pass starts over, converting, when it meets it), also after characters that NFKC expands;
+    /// three do not.
+    @Test func traditionalThresholdIsFoundWhereverTheFourthStands() {
+        let sentence = "到2025年，营业收入达到1200亿元。"
+        for (extra, converted) in [("關於發", false), ("關於發國", true), ("關關於於發發", false), ("國關於發", true)] {
+            let head = String(extra.prefix(2)), tail = String(extra.dropFirst(2))
+            // NFKC expands ㍻ (one character, two) and ㈱ (one, three), before and after the Traditional ones.
+            for text in ["㍻㈱\(extra)。\(sentence)", "㍻\(head)。\(sentence)㈱\(tail)", "\(sentence)㍻㈱\(extra)"] {
+                let r = DocumentExtractor().extract(text: text)
+                #expect(r.info.convertedTraditional == converted, "\(text)")
+                let normalized = makeString(r.text.chars)
+                #expect(normalized.contains("平成") && normalized.contains("(株)"), "\(normalized)")
+                #expect(normalized.contains("关") == converted && normalized.contains("關") == !converted, "\(normalized)")
+                #expect(r.amounts().map(\.yi) == ["1200"], "\(text)")
+                for a in r.items(AmountMatcher.id) { #expect(makeString(r.text.original[a.span.start..<a.span.end]) == a.text) }
+            }
+        }
+    }
 }
 
 /// The normalizer's character tables are built at start-up in few ICU calls; built one character at a time

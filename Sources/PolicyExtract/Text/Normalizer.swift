@@ -106,36 +106,26 @@ public enum TextNormalizer {
             input = stripped.chars
             visibleOrigin = stripped.origin
         }
-        // Decide whether the document is written in Traditional characters.
         let simplified = tables.simplified
         let n = input.count
-        var convertTraditional = false
-        input.withUnsafeBufferPointer { src in
-            tables.traditional.withUnsafeBufferPointer { traditional in
-                var traditionalSeen = Set<UInt32>()
-                let outside = UInt32(0x9FFF - 0x4E00 + 1)  // the bitmap's last, empty bit: no branch on the range
-                for i in 0..<n {
-                    let k = Int(Swift.min(src[i] &- 0x4E00, outside))
-                    guard (traditional[k &>> 6] &>> UInt64(k & 63)) & 1 != 0 else { continue }
-                    let c = src[i]
-                    traditionalSeen.insert(c)
-                    if traditionalSeen.count >= traditionalThreshold { convertTraditional = true; break }
-                }
-            }
-        }
         // Pass 1: character folding, written through pointers into storage left uninitialized (every element
         // read later is written first; the tail is cut off). The arrays grow, and the pass goes on, only when
         // NFKC expands characters beyond the room left.
+        // Whether the document is written in Traditional characters is found on the way: the ideographs that
+        // have a Simplified form take the slow path and are counted; at the `traditionalThreshold`-th distinct
+        // one the pass starts over, converting (a pass of its own over every document cost ~1 % of the time).
         var chars = [UInt32](unsafeUninitializedCapacity: n + 16) { _, c in c = n + 16 }
         var origin = [Int32](unsafeUninitializedCapacity: n + 16) { _, c in c = n + 16 }
         var count = 0
         var i = 0
-        let convert = convertTraditional
+        var convert = false
+        var traditionalSeen = Set<UInt32>()
         while i < n {
             var needed = 0
+            var startOver = false
             input.withUnsafeBufferPointer { src in
             simplified.withUnsafeBufferPointer { simp in
-            (convert ? tables.changedConverting : tables.changed).withUnsafeBufferPointer { changed in
+            tables.changedConverting.withUnsafeBufferPointer { changed in
             chars.withUnsafeMutableBufferPointer { dst in
             origin.withUnsafeMutableBufferPointer { org in
                 let room = dst.count
@@ -158,9 +148,12 @@ public enum TextNormalizer {
                             out = 0x0A
                         }
                     } else if c &- 0x4E00 <= 0x9FFF - 0x4E00 {
+                        let s = simp[Int(c &- 0x4E00)]
                         if convert {
-                            let s = simp[Int(c &- 0x4E00)]
                             if s != 0 { out = s }
+                        } else if s != 0 {
+                            traditionalSeen.insert(c)
+                            if traditionalSeen.count >= traditionalThreshold { startOver = true; return }
                         }
                     } else if c >= 0xFF01 && c <= 0xFF5E {
                         out = c - 0xFEE0  // full-width ASCII, as NFKC folds it, without a table lookup
@@ -190,11 +183,18 @@ public enum TextNormalizer {
             }
             }
             }
+            if startOver {
+                convert = true
+                i = 0
+                count = 0
+                continue
+            }
             if needed > 0 {
                 chars += [UInt32](repeating: 0, count: n + needed)
                 origin += [Int32](repeating: 0, count: n + needed)
             }
         }
+        let convertTraditional = convert
         chars.removeSubrange(count...)
         origin.removeSubrange(count...)
         if let map = visibleOrigin { for k in 0..<origin.count { origin[k] = map[Int(origin[k])] } }
@@ -408,24 +408,17 @@ final class NormalizationTables: @unchecked Sendable {
 
     /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
     let simplified: [UInt32]
-    /// The same characters as a bitmap (bit `c - 0x4E00` set when `simplified` has an entry): 2.6 KB to
-    /// test every ideograph of a document against, where `simplified` is 84 KB. Bit `simplified.count`
-    /// exists and is never set (every character outside the ideographs maps to it).
-    let traditional: [UInt64]
-    /// One bit per BMP character that the folding pass changes or drops, without and with the
-    /// Traditional→Simplified mapping: every other character is copied as it is. Plane bitmaps (see
-    /// `PlaneBitmap`) whose last word is all set.
-    let changed: [UInt64]
+    /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form:
+    /// every other character is copied as it is. A plane bitmap (see `PlaneBitmap`) whose last word is all
+    /// set.
     let changedConverting: [UInt64]
+
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
     private let foldPool: [[UInt32]]
 
     private init() {
         let simplified = Self.simplifiedTable()
         self.simplified = simplified
-        var traditional = [UInt64](repeating: 0, count: simplified.count / 64 + 1)
-        for k in simplified.indices where simplified[k] != 0 { traditional[k >> 6] |= 1 << UInt64(k & 63) }
-        self.traditional = traditional
         let (index, pool) = Self.foldTable()
         foldIndex = index
         foldPool = pool
@@ -436,7 +429,6 @@ final class NormalizationTables: @unchecked Sendable {
         for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
         for c in 0xFF01...0xFF5E { mark(c) }
         for c in 0x80..<0x10000 where index[c] >= 0 { mark(c) }
-        self.changed = changed
         for k in simplified.indices where simplified[k] != 0 { mark(0x4E00 + k) }
         changedConverting = changed
     }
