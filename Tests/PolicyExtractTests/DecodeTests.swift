@@ -209,6 +209,30 @@ import Testing
             }
         }
     }
+
+    /// The UTF-8 decoder finds them on its way (ASCII read four bytes at a time, one at a time, and in the
+    /// last bytes), among ASCII and Chinese text and the allowed controls, and decoding refuses the file.
+    @Test func foundByTheUTF8Decoder() throws {
+        for n in 1...40 {
+            for at in 0..<n {
+                for control: UInt32 in [0x00, 0x1B, 0x1F] {
+                    let allowed: [UInt32] = [0x09, 0x0A, 0x0D, 0x0C]
+                    var text: [UInt32] = []
+                    for k in 0..<n {
+                        if k % 5 == 0 { text.append(allowed[k % 4]) } else if k % 3 == 0 { text.append(UInt32(0x4E00 + k)) } else { text.append(UInt32(0x41 + k % 26)) }
+                    }
+                    let clean = Array(makeString(text).utf8)
+                    text[at] = control
+                    let bytes = Array(makeString(text).utf8)
+                    let outcome = bytes.withUnsafeBufferPointer { UTF8Scanner.decode($0) }
+                    guard case .success(let scalars, let found) = outcome else { Issue.record("not decoded"); continue }
+                    #expect(scalars == text && found == at, "length \(n), control at \(at)")
+                    #expect(throws: InputError.self) { try TextDecoder.decode(bytes, path: "a") }
+                    if case .success(_, let none) = clean.withUnsafeBufferPointer({ UTF8Scanner.decode($0) }) { #expect(none == nil) }
+                }
+            }
+        }
+    }
 }
 
 /// The strict UTF-8 scanner against the standard library's validation, on random and edge-case bytes.
@@ -218,14 +242,17 @@ import Testing
         let pieces: [[UInt8]] = [
             [0x41], [0xE4, 0xB8, 0xAD], [0xEF, 0xBC, 0x8C], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
             [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xC0, 0xAF], [0xC2, 0xA9], [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x90, 0x80, 0x80],
-            [0xF5, 0x80, 0x80, 0x80], [0xE4, 0xB8], [0x80], [0xE9], [0x0A],
+            [0xF5, 0x80, 0x80, 0x80], [0xE4, 0xB8], [0x80], [0xE9], [0x0A], [0x01], [0x1F], [0x09, 0x0D, 0x0C], [0x41, 0x42, 0x43],
         ]
         for _ in 0..<3000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...8, using: &rng) { bytes += pieces.randomElement(using: &rng)! }
             let expected = String(validating: bytes, as: UTF8.self).map { $0.unicodeScalars.map(\.value) }
             let got: [UInt32]? = bytes.withUnsafeBufferPointer { buffer in
-                if case .success(let scalars) = UTF8Scanner.decode(buffer) { return scalars }
+                if case .success(let scalars, let control) = UTF8Scanner.decode(buffer) {
+                    #expect(control == TextDecoder.firstControl(scalars))
+                    return scalars
+                }
                 return nil
             }
             #expect(got == expected, "\(bytes.map { String($0, radix: 16) })")
@@ -245,7 +272,10 @@ import Testing
             for k in 0..<length { bytes += k == oddAt ? odd.randomElement(using: &rng)! : valid.randomElement(using: &rng)! }
             let expected = String(validating: bytes, as: UTF8.self).map { $0.unicodeScalars.map(\.value) }
             let got: [UInt32]? = bytes.withUnsafeBufferPointer { buffer in
-                if case .success(let scalars) = UTF8Scanner.decode(buffer) { return scalars }
+                if case .success(let scalars, let control) = UTF8Scanner.decode(buffer) {
+                    #expect(control == TextDecoder.firstControl(scalars))
+                    return scalars
+                }
                 return nil
             }
             #expect(got == expected, "\(bytes.map { String($0, radix: 16) })")

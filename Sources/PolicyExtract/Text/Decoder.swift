@@ -61,7 +61,7 @@ public enum TextDecoder {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let body = UnsafeBufferPointer(rebasing: bytes[3...])
             switch UTF8Scanner.decode(body) {
-            case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8 (BOM)"), path: path)
+            case .success(let scalars, let control): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8 (BOM)"), path: path, firstControl: control)
             case .failure(let offset):
                 throw InputError(path: path, reason: .undecodable, message: "invalid UTF-8 after a UTF-8 byte-order mark", byteOffset: offset + 3)
             }
@@ -84,7 +84,7 @@ public enum TextDecoder {
         // Plain UTF-8 is by far the most common and is checked exactly, without guessing.
         let utf8Failure: Int
         switch UTF8Scanner.decode(bytes) {
-        case .success(let scalars): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8"), path: path)
+        case .success(let scalars, let control): return try checked(DecodedText(scalars: scalars, encoding: "UTF-8"), path: path, firstControl: control)
         case .failure(let offset): utf8Failure = offset
         }
         if let zero = bytes.firstIndex(of: 0) {
@@ -131,8 +131,9 @@ public enum TextDecoder {
 
     /// Rejects decoded text that holds control characters other than tab, line feed, carriage return
     /// and form feed: such files are binary whatever their bytes happen to decode to.
-    static func checked(_ text: DecodedText, path: String) throws -> DecodedText {
-        if let index = firstControl(text.scalars) {
+    /// `firstControl`, when given, is where the decoder found the first one (nil: none).
+    static func checked(_ text: DecodedText, path: String, firstControl known: Int?? = .none) throws -> DecodedText {
+        if let index = known ?? firstControl(text.scalars) {
             throw InputError(path: path, reason: .binary,
                              message: "binary data (control character \(hex4(text.scalars[index])) at character \(index)), not text")
         }
@@ -176,11 +177,18 @@ func hex4(_ code: UInt32) -> String {
 
 /// A strict UTF-8 decoder over raw bytes (overlongs, surrogates and out-of-range values rejected).
 enum UTF8Scanner {
-    enum Outcome { case success([UInt32]), failure(Int) }
+    /// The scalars with the index of the first control character other than tab, line feed, carriage return
+    /// and form feed (found on the way: they are ASCII bytes), or the byte offset where the text stops being
+    /// UTF-8.
+    enum Outcome { case success([UInt32], firstControl: Int?), failure(Int) }
+
+    /// A byte below 0x20 that is not tab, line feed, form feed or carriage return.
+    @inline(__always) static func isControl(_ b: UInt32) -> Bool { b < 0x20 && (0x3600 &>> b) & 1 == 0 }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         let n = bytes.count
         var failure = -1
+        var control = Int.max
         // Never more scalars than bytes: write straight into the array's storage.
         let scalars = [UInt32](unsafeUninitializedCapacity: n) { out, written in
             var i = 0, k = 0
@@ -214,9 +222,17 @@ enum UTF8Scanner {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self).littleEndian
                     if w & 0x8080_8080 == 0 {
                         out[k] = w & 0x7F; out[k &+ 1] = (w &>> 8) & 0x7F; out[k &+ 2] = (w &>> 16) & 0x7F; out[k &+ 3] = w &>> 24
+                        // A byte below 0x20 among the four (a line feed, mostly): each is looked at.
+                        if (w &- 0x2020_2020) & ~w & 0x8080_8080 != 0 {
+                            for j in 0..<4 where isControl(out[k &+ j]) { control = Swift.min(control, k &+ j) }
+                        }
                         k &+= 4; i &+= 4; continue
                     }
-                    if w & 0x80 == 0 { out[k] = w & 0x7F; k &+= 1; i &+= 1; continue }
+                    if w & 0x80 == 0 {
+                        out[k] = w & 0x7F
+                        if isControl(w & 0x7F) { control = Swift.min(control, k) }
+                        k &+= 1; i &+= 1; continue
+                    }
                     if w & 0x00C0_C0F0 == 0x0080_80E0 {
                         let c = (w & 0x0F) &<< 12 | ((w &>> 8) & 0x3F) &<< 6 | ((w &>> 16) & 0x3F)
                         // Not overlong (E0 80–9F) and not a surrogate (ED A0–BF).
@@ -226,7 +242,11 @@ enum UTF8Scanner {
                 }
                 if i == n { break }
                 let b0 = bytes[i]
-                if b0 < 0x80 { out[k] = UInt32(b0); k += 1; i += 1; continue }
+                if b0 < 0x80 {
+                    out[k] = UInt32(b0)
+                    if isControl(UInt32(b0)) { control = Swift.min(control, k) }
+                    k += 1; i += 1; continue
+                }
                 if b0 < 0xC2 { failure = i; return }
                 if b0 < 0xE0 {
                     guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { failure = i; return }
@@ -249,7 +269,7 @@ enum UTF8Scanner {
                 return
             }
         }
-        return failure >= 0 ? .failure(failure) : .success(scalars)
+        return failure >= 0 ? .failure(failure) : .success(scalars, firstControl: control == Int.max ? nil : control)
     }
 }
 
