@@ -17,7 +17,17 @@ public struct PeriodMatcher: Matcher {
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
-            guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i), a.isInteger else { i += 1; continue }
+            guard ctx.startsNumber(i) else { i += 1; continue }
+            // Most numbers are followed by neither a range separator nor 年 and one: passed over without being
+            // read (no number starts inside a run of digits). A decimal point goes the full way.
+            var digitsEnd = i
+            while digitsEnd < chars.count, CharClass.isDigit(chars[digitsEnd]) { digitsEnd += 1 }
+            if digitsEnd >= chars.count || chars[digitsEnd] != UInt32(char: ".") {
+                var after = digitsEnd
+                if after < chars.count, chars[after] == Self.nian { after += 1 }
+                if after >= chars.count || !rangeSeparators.contains(chars[after]) { i = digitsEnd; continue }
+            }
+            guard let (a, aEnd) = ctx.arabicNumber(at: i), a.isInteger else { i += 1; continue }
             var k = aEnd
             var firstHasNian = false
             if k < chars.count, chars[k] == Self.nian { firstHasNian = true; k += 1 }

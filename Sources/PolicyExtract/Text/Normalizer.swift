@@ -119,7 +119,8 @@ public enum TextNormalizer {
         var count = 0
         var i = 0
         var convert = false
-        var traditionalSeen = Set<UInt32>()
+        // The distinct ones met so far (fewer than `traditionalThreshold`: a short list, no hashing).
+        var traditionalSeen: [UInt32] = []
         while i < n {
             var needed = 0
             var startOver = false
@@ -152,7 +153,7 @@ public enum TextNormalizer {
                         if convert {
                             if s != 0 { out = s }
                         } else if s != 0 {
-                            traditionalSeen.insert(c)
+                            if !traditionalSeen.contains(c) { traditionalSeen.append(c) }
                             if traditionalSeen.count >= traditionalThreshold { startOver = true; return }
                         }
                     } else if c >= 0xFF01 && c <= 0xFF5E {
