@@ -118,6 +118,10 @@ public final class Segmenter {
         var structure = DocumentStructure(sections: [Section(index: 0, kind: .root, path: [], rank: -1, headingRange: nil, article: 0)],
                                           units: [], tables: [], articles: [], paragraphs: [])
         let nonBlank = lines.indices.filter { !lines[$0].blank }
+        // Room for a unit per line and per sentence (one per ~25 characters here) and a paragraph per line,
+        // made once rather than by doubling.
+        structure.units.reserveCapacity(nonBlank.count + chars.count / 16)
+        structure.paragraphs.reserveCapacity(nonBlank.count)
         // Header block: organs, a 文件 line, a document number line, near the top.
         var bodyStartLine = 0
         var headerEndLine = -1

@@ -22,6 +22,7 @@ public struct NormalizedText: Sendable, ScalarText {
         self.origin = origin
         self.convertedTraditional = convertedTraditional
         var starts = [0]
+        starts.reserveCapacity(original.count / 24 + 8)  // a line per ~24 characters before any regrowth
         original.withUnsafeBufferPointer { p in
             var i = firstIndex(of: 0x0A, in: p, from: 0, to: p.count)
             while i < p.count {
