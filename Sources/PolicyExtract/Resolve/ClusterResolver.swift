@@ -108,9 +108,11 @@ struct ClusterResolver {
         if characters < 2 || ctx.lexicons.scan.clusterGeneric.contains(ByteKey(industryText)) { return nil }
         // Without a place, a cluster is named only by a heading of its own: (一)高端装备产业集群.
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
+        // Without a place or a heading, only a name in a list line under a tier is kept: the line is looked at
+        // before the tier is looked for.
+        if place == nil && !isHeading && !listLine(r) { return nil }
         let tier = tierFor(r)
-        let listedUnderTier = tier != nil && listLine(r)
-        if place == nil && !isHeading && !listedUnderTier { return nil }
+        if place == nil && !isHeading && tier == nil { return nil }
         let p = ctx.provenance(r)
         let status = p.sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
         return (true, Cluster(name: makeString(full), place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
