@@ -313,5 +313,19 @@ import Testing
         }
         #expect(makeString(scalars("abc")) == "abc" && makeString(scalars("abc")).hasPrefix("ab"))
         #expect(makeString(scalars("集群 ")).trimmingSpaces == "集群")
+        // Characters left out, and texts long enough for the buffer not to be on the stack.
+        for length in [1, 7, 100, 5_000, 70_000] {
+            var values: [UInt32] = []
+            for k in 0..<length {
+                if k % 3 == 0 { values.append(0x20) } else if k % 5 == 0 { values.append(0x41) } else { values.append(UInt32(0x4E00 + k % 500)) }
+            }
+            let kept = values.filter { $0 != 0x20 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: kept.compactMap(Unicode.Scalar.init))
+            #expect(makeString(values, without: { $0 == 0x20 }) == String(view))
+            #expect(makeString(values, without: { _ in true }) == "")
+            let utf8Length = values.reduce(0) { (sum: Int, c: UInt32) in sum + (c < 0x80 ? 1 : 3) }
+            #expect(Array(makeString(values).utf8).count == utf8Length)
+        }
     }
 }

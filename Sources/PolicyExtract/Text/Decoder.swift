@@ -331,17 +331,11 @@ func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32
 /// `UTF8Span` (Apple's before 26) take that path.
 @inline(__always) func makeString<C: Collection>(_ scalars: C, without drop: (UInt32) -> Bool) -> String where C.Element == UInt32 {
     if scalars.isEmpty { return "" }
-    // The exact UTF-8 length first.
-    var length = 0
-    var ascii = true
-    for c in scalars where !drop(c) {
-        length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0
-        if c >= 0x80 { ascii = false }
-    }
-    if length == 0 { return "" }
-    func encode(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    // Writes the UTF-8 of the kept scalars; `bits` gathers them all (below 0x80: ASCII).
+    func encode(_ out: UnsafeMutableBufferPointer<UInt8>, _ bits: inout UInt32) -> Int {
         var n = 0
         for c in scalars where !drop(c) {
+            bits |= c
             if c < 0x80 {
                 out[n] = UInt8(c); n += 1
             } else if c < 0x800 {
@@ -358,13 +352,26 @@ func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32
     }
     #if compiler(>=6.2)
     if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
-            let n = encode(out)
-            return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: out[0..<n]).span, isKnownASCII: ascii))
+        // Room for four bytes a scalar, the most one takes: the scalars are read once (a first pass for the
+        // exact length cost a fifth of making a string).
+        let (room, overflow) = scalars.count.multipliedReportingOverflow(by: 4)
+        if !overflow {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { out in
+                var bits: UInt32 = 0
+                let n = encode(out, &bits)
+                if n == 0 { return "" }
+                return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: out[0..<n]).span, isKnownASCII: bits < 0x80))
+            }
         }
     }
     #endif
-    return String(unsafeUninitializedCapacity: length) { encode($0) }
+    // The exact UTF-8 length first.
+    var length = 0
+    for c in scalars where !drop(c) {
+        length += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? (c >= 0xD800 && c <= 0xDFFF ? 0 : 3) : c <= 0x10FFFF ? 4 : 0
+    }
+    if length == 0 { return "" }
+    return String(unsafeUninitializedCapacity: length) { var bits: UInt32 = 0; return encode($0, &bits) }
 }
 
 /// Encodes text in a legacy charset (`GB18030`, `Big5`), for making test copies and archives.
