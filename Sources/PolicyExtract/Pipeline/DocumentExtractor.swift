@@ -21,9 +21,9 @@ public final class DocumentExtractor {
     public func extract(bytes: [UInt8], path: String, id: String) throws -> DocumentResult {
         var clock = DispatchTime.now().uptimeNanoseconds
         let decoded = try TextDecoder.decode(bytes, path: path, workbench: charsets)
-        lap("decode", &clock)
+        lap(.decode, &clock)
         let hash = SHA256.hex(bytes)
-        lap("hash", &clock)
+        lap(.hash, &clock)
         let lower = path.lowercased()
         let html = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml")
         return extract(decoded: decoded, sha256: hash, path: path, id: id, html: html)
@@ -35,11 +35,20 @@ public final class DocumentExtractor {
         return extract(decoded: decoded, sha256: SHA256.hex(Array(text.utf8)), path: id, id: id)
     }
 
+    /// The stages timed, in the order they run.
+    enum Stage: Int, CaseIterable { case decode, hash, normalize, segment, extract, resolve, validate }
+
     /// Seconds spent per stage, summed over the documents this extractor has processed.
-    public private(set) var stageSeconds: [String: Double] = [:]
-    @inline(__always) func lap(_ stage: String, _ start: inout UInt64) {
+    public var stageSeconds: [String: Double] {
+        var seconds: [String: Double] = [:]
+        for stage in Stage.allCases where nanoseconds[stage.rawValue] > 0 { seconds["\(stage)"] = Double(nanoseconds[stage.rawValue]) / 1e9 }
+        return seconds
+    }
+    /// Per stage, by its position (a dictionary keyed by the stage's name hashed the name at every lap).
+    private var nanoseconds = [UInt64](repeating: 0, count: Stage.allCases.count)
+    @inline(__always) func lap(_ stage: Stage, _ start: inout UInt64) {
         let now = DispatchTime.now().uptimeNanoseconds
-        stageSeconds[stage, default: 0] += Double(now - start) / 1e9
+        nanoseconds[stage.rawValue] &+= now &- start
         start = now
     }
 
@@ -47,16 +56,16 @@ public final class DocumentExtractor {
         var clock = DispatchTime.now().uptimeNanoseconds
         var text = TextNormalizer.normalize(decoded.scalars, html: html)
         text.candidates = CandidateIndex(text.chars, table: pipeline.lexicons.scan.candidates)
-        lap("normalize", &clock)
+        lap(.normalize, &clock)
         let structure = segmenter.segment(text)
-        lap("segment", &clock)
+        lap(.segment, &clock)
         let context = MatchContext(text: text, lexicons: pipeline.lexicons, numerals: numerals)
         var items: [String: [Item]] = [:]
         for matcher in matchers {
             let id = type(of: matcher).id
             items[id] = matcher.find(in: context).map { item(for: $0, text: text, structure: structure) }
         }
-        lap("extract", &clock)
+        lap(.extract, &clock)
         if pipeline.enables(AmountMatcher.id) {
             let cells = TableAmounts.find(in: context, structure: structure)
             if !cells.isEmpty {
@@ -72,15 +81,15 @@ public final class DocumentExtractor {
         result.places = ClaimExtractor.places(text: text, structure: structure, title: structure.title, lexicons: pipeline.lexicons)
         result.info.docNumber = DocumentFacts.docNumber(result)
         result.info.date = DocumentFacts.issueDate(result)
-        lap("extract", &clock)
+        lap(.extract, &clock)
         if pipeline.runs("resolve") {
             Resolver(lexicons: pipeline.lexicons).resolve(&result)
         }
-        lap("resolve", &clock)
+        lap(.resolve, &clock)
         if pipeline.runs("validate") {
             result.findings = Validator.runDocumentChecks(result)
         }
-        lap("validate", &clock)
+        lap(.validate, &clock)
         return result
     }
 
