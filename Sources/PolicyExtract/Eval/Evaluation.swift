@@ -56,7 +56,7 @@ public struct Evaluation {
         let tables = NormalizationTables.shared
         // Most names are already in that form: no character that folding, the Traditional mapping or the
         // space rule would change. They are returned as they are.
-        let unchanged = tables.changedConverting.withUnsafeBufferPointer { changed in
+        let unchanged = tables.changed.withUnsafeBufferPointer { changed in
             s.unicodeScalars.allSatisfy { u in
                 let c = u.value
                 return c < 0x10000 && c != 0x20 && c != 0x0A && c != 0x09 && (changed[Int(c >> 6)] >> UInt64(c & 63)) & 1 == 0

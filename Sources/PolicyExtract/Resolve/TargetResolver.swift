@@ -60,7 +60,7 @@ struct TargetResolver {
     }
 
     /// The values of the amounts, percentages and counts (not table cells) that `keep` accepts by start.
-    func values(keep: (Int) -> Bool = { _ in true }) -> [Value] {
+    func values(keep: (Int) -> Bool) -> [Value] {
         let r = ctx.result
         let amounts = r.items(AmountMatcher.id), percents = r.items(PercentMatcher.id), counts = r.items(CountMatcher.id)
         var result: [Value] = []
@@ -154,13 +154,9 @@ struct TargetResolver {
         }
         let read = paragraphs.indices.filter { paragraphYears[$0] != nil }.map { paragraphs[$0] }
         let allValues = read.isEmpty ? [] : values { at in
-            // In one of the paragraphs read (they are in order and disjoint): found by halves.
-            var lo = 0, hi = read.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if read[mid].upperBound <= at { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < read.count && read[lo].contains(at)
+            // In one of the paragraphs read (in order and disjoint): the first that ends after `at`.
+            let p = read.firstIndex(atOrAfter: at + 1) { $0.upperBound }
+            return p < read.count && read[p].contains(at)
         }
         let valuesByParagraph = bucket(allValues) { $0.range.lowerBound }
         for (pIndex, paragraph) in paragraphs.enumerated() {

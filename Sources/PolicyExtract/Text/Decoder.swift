@@ -74,7 +74,8 @@ public enum TextDecoder {
             }
             switch workbench.decodeStrictly(body, charset: charset) {
             case .decoded(let units):
-                return try checked(DecodedText(scalars: UTF16Text.scalars(units), encoding: charset), path: path)
+                let text = DecodedText(scalars: UTF16Text.scalars(units), encoding: charset)
+                return try checked(text, path: path, firstControl: firstControl(text.scalars))
             case .invalid(let offset):
                 throw InputError(path: path, reason: .undecodable, message: "invalid \(charset) (unpaired surrogate)", byteOffset: offset + 2)
             case .unknownCharset:
@@ -131,9 +132,9 @@ public enum TextDecoder {
 
     /// Rejects decoded text that holds control characters other than tab, line feed, carriage return
     /// and form feed: such files are binary whatever their bytes happen to decode to.
-    /// `firstControl`, when given, is where the decoder found the first one (nil: none).
-    static func checked(_ text: DecodedText, path: String, firstControl known: Int?? = .none) throws -> DecodedText {
-        if let index = known ?? firstControl(text.scalars) {
+    /// `firstControl` is the index of the first one (nil: none), found by the UTF-8 decoder or by `firstControl(_:)`.
+    static func checked(_ text: DecodedText, path: String, firstControl: Int?) throws -> DecodedText {
+        if let index = firstControl {
             throw InputError(path: path, reason: .binary,
                              message: "binary data (control character \(hex4(text.scalars[index])) at character \(index)), not text")
         }

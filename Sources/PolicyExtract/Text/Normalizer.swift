@@ -127,7 +127,7 @@ public enum TextNormalizer {
             var startOver = false
             input.withUnsafeBufferPointer { src in
             simplified.withUnsafeBufferPointer { simp in
-            tables.changedConverting.withUnsafeBufferPointer { changed in
+            tables.changed.withUnsafeBufferPointer { changed in
             chars.withUnsafeMutableBufferPointer { dst in
             origin.withUnsafeMutableBufferPointer { org in
                 let room = dst.count
@@ -413,7 +413,7 @@ final class NormalizationTables: @unchecked Sendable {
     /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form:
     /// every other character is copied as it is. A plane bitmap (see `PlaneBitmap`) whose last word is all
     /// set.
-    let changedConverting: [UInt64]
+    let changed: [UInt64]
 
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
     private let foldPool: [[UInt32]]
@@ -432,7 +432,7 @@ final class NormalizationTables: @unchecked Sendable {
         for c in 0xFF01...0xFF5E { mark(c) }
         for c in 0x80..<0x10000 where index[c] >= 0 { mark(c) }
         for k in simplified.indices where simplified[k] != 0 { mark(0x4E00 + k) }
-        changedConverting = changed
+        self.changed = changed
     }
 
     /// Index `c - 0x4E00` → the Simplified form of CJK Unified Ideograph `c` when it is one character and
