@@ -97,7 +97,9 @@ public enum TextNormalizer {
     /// How many distinct Traditional-only characters make a document Traditional.
     static let traditionalThreshold = 4
 
-    public static func normalize(_ original: [UInt32], html: Bool = false) -> NormalizedText {
+    /// `scanForSeparators`: find the spaces and commas by a pass over the folded text instead of taking the
+    /// ones the folding pass noted (the tests compare the two).
+    public static func normalize(_ original: [UInt32], html: Bool = false, scanForSeparators: Bool = false) -> NormalizedText {
         let tables = NormalizationTables.shared
         // An HTML page is matched on its visible text; origins still point into the page.
         var visibleOrigin: [Int32]? = nil
@@ -122,6 +124,9 @@ public enum TextNormalizer {
         var convert = false
         // The distinct ones met so far (fewer than `traditionalThreshold`: a short list, no hashing).
         var traditionalSeen: [UInt32] = []
+        // Where the output has a space or the input an ASCII comma: the only places the digit-group and
+        // space pass acts on (a full-width comma, folded to `,` and far more common, is never a group comma).
+        var separators: [Int32] = []
         while i < n {
             var needed = 0
             var startOver = false
@@ -143,7 +148,9 @@ public enum TextNormalizer {
                     }
                     var out = c
                     if c < 0x80 {
-                        if c == 0x0D {
+                        if c == 0x20 || c == 0x2C {
+                            separators.append(Int32(truncatingIfNeeded: count))
+                        } else if c == 0x0D {
                             if i + 1 < n, src[i + 1] == 0x0A { i += 1; continue }
                             out = 0x0A
                         } else if c == 0x0C {
@@ -161,6 +168,7 @@ public enum TextNormalizer {
                         out = c - 0xFEE0  // full-width ASCII, as NFKC folds it, without a table lookup
                     } else if c == 0x3000 {
                         out = 0x20
+                        separators.append(Int32(truncatingIfNeeded: count))
                     } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
                         i += 1
                         continue  // byte-order mark and zero-width characters: dropped
@@ -168,6 +176,7 @@ public enum TextNormalizer {
                         if count + folded.count + (n - i) >= room { needed = folded.count + 16; return }
                         for var f in folded {
                             if convert, f &- 0x4E00 <= 0x9FFF - 0x4E00, simp[Int(f &- 0x4E00)] != 0 { f = simp[Int(f &- 0x4E00)] }
+                            if f == 0x20 { separators.append(Int32(truncatingIfNeeded: count)) }
                             dst[count] = f
                             org[count] = Int32(i)
                             count += 1
@@ -189,6 +198,7 @@ public enum TextNormalizer {
                 convert = true
                 i = 0
                 count = 0
+                separators.removeAll(keepingCapacity: true)
                 continue
             }
             if needed > 0 {
@@ -201,8 +211,8 @@ public enum TextNormalizer {
         origin.removeSubrange(count...)
         if let map = visibleOrigin { for k in 0..<origin.count { origin[k] = map[Int(origin[k])] } }
         var text = NormalizedText(original: original, chars: chars, origin: origin, convertedTraditional: convertTraditional)
-        rejoinBrokenLines(&text)
-        joinDigitGroupsAndDropSpaces(&text)
+        let joined = rejoinBrokenLines(&text)
+        joinDigitGroupsAndDropSpaces(&text, separators: scanForSeparators ? Self.separators(text.chars) : shifted(separators, removing: joined))
         return text
     }
 
@@ -258,7 +268,9 @@ public enum TextNormalizer {
         return result
     }
 
-    static func rejoinBrokenLines(_ text: inout NormalizedText) {
+    /// Joins the lines of a paragraph broken across a line break; returns the ranges removed (in order).
+    @discardableResult
+    static func rejoinBrokenLines(_ text: inout NormalizedText) -> [Range<Int>] {
         let chars = text.chars
         let infos = lines(chars)
         var drop: [Range<Int>] = []
@@ -287,7 +299,7 @@ public enum TextNormalizer {
             if joinable { drop.append(A.end..<B.start) }
             a = b
         }
-        if drop.isEmpty { return }
+        if drop.isEmpty { return [] }
         let origin = text.origin
         var chars2: [UInt32] = []
         var origin2: [Int32] = []
@@ -303,11 +315,38 @@ public enum TextNormalizer {
         appendRange(&origin2, origin, cursor..<origin.count)
         text.chars = chars2
         text.origin = origin2
+        return drop
+    }
+
+    /// `positions` (in order) after the ranges `removed` (in order, not overlapping) are cut out of the
+    /// text: positions inside a removed range are left out, the others move back.
+    static func shifted(_ positions: [Int32], removing removed: [Range<Int>]) -> [Int32] {
+        if removed.isEmpty { return positions }
+        var out: [Int32] = []
+        out.reserveCapacity(positions.count)
+        var r = 0, gone = 0
+        for p in positions {
+            let q = Int(p)
+            while r < removed.count, removed[r].upperBound <= q { gone += removed[r].count; r += 1 }
+            if r < removed.count, removed[r].contains(q) { continue }
+            out.append(Int32(truncatingIfNeeded: q - gone))
+        }
+        return out
     }
 
     // MARK: - Spaces and digit groups
 
-    static func joinDigitGroupsAndDropSpaces(_ text: inout NormalizedText) {
+    /// Every space and comma of the text, as `joinDigitGroupsAndDropSpaces` needs them at least.
+    static func separators(_ chars: [UInt32]) -> [Int32] {
+        var out: [Int32] = []
+        for (i, c) in chars.enumerated() where c == 0x20 || c == 0x2C { out.append(Int32(truncatingIfNeeded: i)) }
+        return out
+    }
+
+    /// Joins digit groups and drops spaces. `separators` holds, in order, at least every position of a
+    /// space and of a comma that was a comma in the original text (`normalize` collects them while folding;
+    /// other positions are passed over as they would be anyway).
+    static func joinDigitGroupsAndDropSpaces(_ text: inout NormalizedText, separators: [Int32]) {
         let chars = text.chars
         let origin = text.origin  // text is changed only at the end
         let n = chars.count
@@ -320,12 +359,12 @@ public enum TextNormalizer {
         var lastGroupJoinEnd = -1  // index just after the last separator joined as a digit group
         var i = 0
         @inline(__always) func isWordish(_ c: UInt32) -> Bool { CharClass.isHan(c) || CharClass.isCJKPunct(c) }
+        var s = 0
         while i < n {
-            // Runs without a space or comma are kept whole.
-            var next = i
-            next = chars.withUnsafeBufferPointer { firstIndex(of: 0x20, or: 0x2C, in: $0, from: next, to: n) }
-            i = next
-            if i >= n { break }
+            // Runs without a space or comma are kept whole: on to the next separator.
+            while s < separators.count, Int(separators[s]) < i { s += 1 }
+            if s == separators.count { break }
+            i = Int(separators[s])
             let c = chars[i]
             let isSpace = c == 0x20
             let isGroupComma = c == UInt32(char: ",") && text.original[Int(origin[i])] == UInt32(char: ",")
@@ -410,8 +449,8 @@ final class NormalizationTables: @unchecked Sendable {
 
     /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
     let simplified: [UInt32]
-    /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form:
-    /// every other character is copied as it is. A plane bitmap (see `PlaneBitmap`) whose last word is all
+    /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form, or
+    /// whose place it notes (space, ASCII comma): every other character is copied as it is. A plane bitmap (see `PlaneBitmap`) whose last word is all
     /// set.
     let changed: [UInt64]
 
@@ -428,7 +467,8 @@ final class NormalizationTables: @unchecked Sendable {
         // A plane bitmap whose last word is all set: characters beyond the plane go the way of changed ones.
         var changed = [UInt64](repeating: 0, count: PlaneBitmap.words - 1) + [UInt64.max]
         func mark(_ c: Int) { changed[c >> 6] |= 1 << UInt64(c & 63) }
-        for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
+        // Spaces and ASCII commas too: the pass notes where they are for the digit-group and space pass.
+        for c in [0x20, 0x2C, 0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
         for c in 0xFF01...0xFF5E { mark(c) }
         for c in 0x80..<0x10000 where index[c] >= 0 { mark(c) }
         for k in simplified.indices where simplified[k] != 0 { mark(0x4E00 + k) }
