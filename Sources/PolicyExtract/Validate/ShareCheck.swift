@@ -43,9 +43,10 @@ public struct ShareCheck: DocumentCheck {
             let lo = starts.firstIndex(atOrAfter: s.lowerBound) { $0 }
             var end = lo
             while end < starts.count, starts[end] < s.upperBound { end += 1 }
-            let ps = Array(percents[lo..<end])
+            // A slice: most sentences with a percentage state no share, and an array copied their items.
+            let ps = percents[lo..<end]
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
-            let firstPercent = ps[0].mention.range.lowerBound
+            let firstPercent = ps[lo].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
             guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
