@@ -60,7 +60,8 @@ public final class DocumentExtractor {
         let structure = segmenter.segment(text)
         lap(.segment, &clock)
         let context = MatchContext(text: text, lexicons: pipeline.lexicons, numerals: numerals)
-        var items: [String: [Item]] = [:]
+        // Room for every matcher's list at once (grown one key at a time, the table was rehashed twice).
+        var items = [String: [Item]](minimumCapacity: matchers.count + 1)
         for matcher in matchers {
             let id = type(of: matcher).id
             items[id] = matcher.find(in: context).map { item(for: $0, text: text, structure: structure) }

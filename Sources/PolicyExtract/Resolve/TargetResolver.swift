@@ -213,7 +213,7 @@ struct TargetResolver {
         // took seconds), then the first in order that agrees on the rest is taken.
         var merged: [Target] = []
         var nextSame: [Int] = []  // the next merged target with the same key, or -1
-        var ends: [GoalKey: (first: Int, last: Int)] = [:]
+        var ends = [GoalKey: (first: Int, last: Int)](minimumCapacity: targets.count)
         for t in targets {
             let yv = GoalKey(year: t.year, value: t.value, metric: ByteKey(metricKey(t.metric)))
             var found: Int? = nil

@@ -97,7 +97,7 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
         // Targets grouped by claim key; a claim (with its description) is built only for a group whose
         // values differ.
         let keys = ClaimExtractor.targetClaimKeys(r)
-        var groups: [ByteKey: [Int]] = [:]
+        var groups = [ByteKey: [Int]](minimumCapacity: keys.count)
         var order: [ByteKey] = []
         for (i, k) in keys.enumerated() {
             let key = ByteKey(k)
