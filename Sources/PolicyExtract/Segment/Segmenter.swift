@@ -327,16 +327,14 @@ public final class Segmenter {
     /// the next.
     func sentences(_ text: NormalizedText, _ r: Range<Int>, _ body: (Range<Int>) -> Void) {
         guard !r.isEmpty else { return }
-        // Taken out of the object while in use, so that each buffer has one owner and is written in place.
-        var units = unitScratch, cuts = cutScratch, semicolons = semicolonScratch, unitScalar = unitScalarScratch
-        unitScratch = []; cutScratch = []; semicolonScratch = []; unitScalarScratch = []
-        defer { unitScratch = units; cutScratch = cuts; semicolonScratch = semicolons; unitScalarScratch = unitScalar }
-        cuts.removeAll(keepingCapacity: true)
-        semicolons.removeAll(keepingCapacity: true)
-        if units.count < r.count || unitScalar.count < r.count {
-            let room = Swift.max(r.count, units.count * 2)
-            units = [UInt16](repeating: 0, count: room)
-            unitScalar = [Int32](repeating: 0, count: room)
+        // The buffers are written in place where the object holds them (each has that one owner; taking
+        // them out and putting them back for every paragraph cost a dozen reference-count operations).
+        cutScratch.removeAll(keepingCapacity: true)
+        semicolonScratch.removeAll(keepingCapacity: true)
+        if unitScratch.count < r.count || unitScalarScratch.count < r.count {
+            let room = Swift.max(r.count, unitScratch.count * 2)
+            unitScratch = [UInt16](repeating: 0, count: room)
+            unitScalarScratch = [Int32](repeating: 0, count: room)
         }
         // One unit per scalar while the paragraph stays in the Basic Multilingual Plane (the usual case),
         // except that a run that begins with a letter of Sentence_Break class OLetter (an ideograph, most
@@ -352,8 +350,8 @@ public final class Segmenter {
         var count = 0
         let collapse = collapsesIdeographs
         text.chars.withUnsafeBufferPointer { p in
-            units.withUnsafeMutableBufferPointer { u in
-                unitScalar.withUnsafeMutableBufferPointer { m in
+            unitScratch.withUnsafeMutableBufferPointer { u in
+                unitScalarScratch.withUnsafeMutableBufferPointer { m in
                     var j = 0
                     // Without a branch on the kind of character (letters and punctuation alternate
                     // unpredictably): every character is written, and the position moves on unless it
@@ -371,7 +369,7 @@ public final class Segmenter {
                         m[j] = Int32(truncatingIfNeeded: k)
                         j &+= 1 &- continues
                         inRun = letter | continues
-                        if c == 0x3B { semicolons.append(k &+ 1) }
+                        if c == 0x3B { semicolonScratch.append(k &+ 1) }
                     }
                     }
                     count = j
@@ -379,9 +377,9 @@ public final class Segmenter {
             }
         }
         if bmp {
-            units.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<count]), offset: 0, into: &cuts) }
+            unitScratch.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<count]), offset: 0, into: &cutScratch) }
             // Back from units to scalars: a boundary before unit p is before the scalar that unit stands for.
-            for i in cuts.indices { cuts[i] = cuts[i] >= count ? r.upperBound : Int(unitScalar[cuts[i]]) }
+            for i in cutScratch.indices { cutScratch[i] = cutScratch[i] >= count ? r.upperBound : Int(unitScalarScratch[cutScratch[i]]) }
         } else {
             let slice = text.chars[r]
             let all = UTF16Text.units(slice)
@@ -393,10 +391,11 @@ public final class Segmenter {
                 u += c >= 0x10000 ? 2 : 1
             }
             unitToScalar[all.count] = slice.count
-            cuts = breaker.boundaries(all).map { unitToScalar[$0] + r.lowerBound }
-            semicolons = r.filter { text.chars[$0] == 0x3B }.map { $0 + 1 }
+            cutScratch = breaker.boundaries(all).map { unitToScalar[$0] + r.lowerBound }
+            semicolonScratch = r.filter { text.chars[$0] == 0x3B }.map { $0 + 1 }
         }
         // Both lists are in order: merged, then the paragraph's end.
+        let cuts = cutScratch, semicolons = semicolonScratch
         var start = r.lowerBound
         var i = 0, j = 0
         text.chars.withUnsafeBufferPointer { p in
