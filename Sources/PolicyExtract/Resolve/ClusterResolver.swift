@@ -14,9 +14,6 @@ struct ClusterResolver {
         let chars = ctx.chars
         var found: [ByteKey: Cluster] = [:]
         var order: [ByteKey] = []
-        // Read out of the lexicons once (through the context, each read retained and released them).
-        let stopwords = ctx.lexicons.scan.clusterStopwords
-        let goalVerbs = ctx.lexicons.goalVerbs
         var k = 0
         while k + 2 <= chars.count {
             k = ctx.next(.ji, from: k, to: chars.count)  // 集
@@ -33,14 +30,14 @@ struct ClusterResolver {
             var i = name.lowerBound
             while i < k {
                 var matched = false
-                for w in stopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
+                for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
                     cut = i + w.count; i += w.count; matched = true; break
                 }
                 if !matched { i += 1 }
             }
             name = ctx.trim(cut..<end)
             // Drop a leading size or tier word that is not part of the name: 一批, 10个.
-            name = ctx.stripLeading(name, goalVerbs)
+            name = ctx.stripLeading(name, ctx.lexicons.goalVerbs)
             if let (ok, record) = cluster(name), ok {
                 let key = ByteKey(record.name)
                 if var existing = found[key] {

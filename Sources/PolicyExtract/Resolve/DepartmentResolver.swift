@@ -400,10 +400,9 @@ struct DepartmentResolver {
         if endsWithAny(Self.excludedEndingWords, end, notBefore: from) != nil { return nil }
         var s = from
         var i = from
-        let stopwords = ctx.lexicons.scan.departmentStopwords  // read once, not retained at every character
         while i < end {
             var matched = false
-            for w in stopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end {
+            for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end {
                 s = i + w.count; i += w.count; matched = true; break
             }
             if !matched { i += 1 }
