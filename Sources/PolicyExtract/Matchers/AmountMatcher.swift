@@ -21,6 +21,7 @@ public struct AmountMatcher: Matcher {
         let chars = ctx.chars
         let n = chars.count
         var found: [Mention] = []
+        found.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         var i = 0
         var lastEnd = -1
         var lastVerb: Qualifier? = nil

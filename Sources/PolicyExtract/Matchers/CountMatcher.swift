@@ -34,6 +34,7 @@ public struct CountMatcher: Matcher {
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
+        result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)

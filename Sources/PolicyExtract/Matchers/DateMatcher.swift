@@ -37,6 +37,7 @@ public struct DateMatcher: Matcher {
     static func scan(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
+        result.reserveCapacity(8)  // few per document
         for (range, year) in YearMatcher.years(ctx) {
             var k = range.upperBound
             guard let (month, mEnd) = small(chars, k), mEnd < chars.count, chars[mEnd] == Self.yue else { continue }

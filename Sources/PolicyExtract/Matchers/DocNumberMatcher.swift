@@ -64,6 +64,7 @@ public struct DocNumberMatcher: Matcher {
 
     public func find(in ctx: MatchContext) -> [Mention] {
         var result: [Mention] = []
+        result.reserveCapacity(8)  // few per document
         var i = 0
         let chars = ctx.chars
         while i < chars.count {

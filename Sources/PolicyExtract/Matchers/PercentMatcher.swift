@@ -16,6 +16,7 @@ public struct PercentMatcher: Matcher {
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
+        result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         var pending: [(ExactDecimal, Range<Int>)] = []  // bare numbers waiting for a unit: 0.6和12.2个百分点
         var i = 0
         while i < chars.count {

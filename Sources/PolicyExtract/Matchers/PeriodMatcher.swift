@@ -14,6 +14,7 @@ public struct PeriodMatcher: Matcher {
     static func scan(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
+        result.reserveCapacity(8)  // few per document
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)

@@ -47,6 +47,7 @@ public struct YearMatcher: Matcher {
         let dates = ctx.dateMentions
         let taken = dates.map(\.range) + ctx.periodMentions.map(\.range)
         var result: [Mention] = []
+        result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         // A date something must be done by (2025年2月10日前) makes its year a deadline.
         for d in dates where DateMatcher.kind(ctx.text, d.range) == "deadline" {
             if case .date(let y, _, _) = d.value, let yearRange = Self.years(ctx).first(where: { $0.0.lowerBound == d.range.lowerBound })?.0 {

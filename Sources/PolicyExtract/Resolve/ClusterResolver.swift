@@ -12,7 +12,7 @@ struct ClusterResolver {
 
     func resolve() -> [Cluster] {
         let chars = ctx.chars
-        var found: [ByteKey: Cluster] = [:]
+        var found = [ByteKey: Cluster](minimumCapacity: 16)
         var order: [ByteKey] = []
         var k = 0
         while k + 2 <= chars.count {

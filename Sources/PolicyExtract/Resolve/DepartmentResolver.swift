@@ -450,7 +450,8 @@ struct DepartmentResolver {
 
     /// Other bodies named anywhere: a department suffix preceded by a level or place.
     func mentioned(_ result: inout [Department]) {
-        var known = Set(result.map { ByteKey($0.name) })
+        var known = Set<ByteKey>(minimumCapacity: result.count + 32)  // room for the names met, at once
+        for d in result { known.insert(ByteKey(d.name)) }
         let chars = ctx.chars
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
