@@ -292,7 +292,12 @@ public final class Segmenter {
                 while stack.count > 1, structure.sections[stack.last!].rank >= heading.rank { stack.removeLast() }
                 let parent = structure.sections[stack.last!]
                 let headingText = text.text(heading.title, without: { $0 == 0x20 || $0 == 0x2A })
-                let s = Section(index: structure.sections.count, kind: .heading, path: parent.path + [headingText],
+                // The parent's path and the heading, in one array made with room for both.
+                var path = [String]()
+                path.reserveCapacity(parent.path.count + 1)
+                path.append(contentsOf: parent.path)
+                path.append(headingText)
+                let s = Section(index: structure.sections.count, kind: .heading, path: path,
                                 rank: heading.rank, headingRange: heading.title, article: article)
                 structure.sections.append(s)
                 stack.append(s.index)
