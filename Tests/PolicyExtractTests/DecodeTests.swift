@@ -151,6 +151,29 @@ import Testing
     }
 }
 
+/// Ranges cut out of the normalizer's arrays in place keep exactly the elements outside them, in order.
+@Suite struct RemoveRangesTests {
+    @Test func removingRangesInPlaceKeepsTheRestInOrder() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let n = Int.random(in: 0...200, using: &rng)
+            var ranges: [Range<Int>] = []
+            var at = 0
+            while at < n {
+                let gap = Int.random(in: 0...20, using: &rng), length = Int.random(in: 1...6, using: &rng)
+                let lower = at + gap
+                if lower >= n { break }
+                ranges.append(lower..<min(n, lower + length))
+                at = ranges.last!.upperBound
+            }
+            var a = (0..<n).map { UInt32($0) }
+            let expected = a.indices.filter { i in !ranges.contains { $0.contains(i) } }.map { UInt32($0) }
+            removeRanges(&a, ranges)
+            #expect(a == expected, "\(n) \(ranges)")
+        }
+    }
+}
+
 /// The normalizer's character tables are built at start-up in few ICU calls; built one character at a time
 /// (the way each character is normalized by itself) they must come out the same.
 @Suite struct NormalizationTableTests {

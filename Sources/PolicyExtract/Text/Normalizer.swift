@@ -210,7 +210,9 @@ public enum TextNormalizer {
         chars.removeSubrange(count...)
         origin.removeSubrange(count...)
         if let map = visibleOrigin { for k in 0..<origin.count { origin[k] = map[Int(origin[k])] } }
-        var text = NormalizedText(original: original, chars: chars, origin: origin, convertedTraditional: convertTraditional)
+        // The arrays handed over (`consume`): the text is then their one owner, and the passes below change
+        // them in place.
+        var text = NormalizedText(original: original, chars: consume chars, origin: consume origin, convertedTraditional: convertTraditional)
         let joined = rejoinBrokenLines(&text)
         joinDigitGroupsAndDropSpaces(&text, separators: scanForSeparators ? Self.separators(text.chars) : shifted(separators, removing: joined))
         return text
@@ -268,9 +270,8 @@ public enum TextNormalizer {
         return result
     }
 
-    /// Joins the lines of a paragraph broken across a line break; returns the ranges removed (in order).
-    @discardableResult
-    static func rejoinBrokenLines(_ text: inout NormalizedText) -> [Range<Int>] {
+    /// The line breaks (with the spaces around them) that join the lines of a broken paragraph, in order.
+    static func brokenLineJoins(_ text: NormalizedText) -> [Range<Int>] {
         let chars = text.chars
         let infos = lines(chars)
         var drop: [Range<Int>] = []
@@ -299,23 +300,27 @@ public enum TextNormalizer {
             if joinable { drop.append(A.end..<B.start) }
             a = b
         }
-        if drop.isEmpty { return [] }
-        let origin = text.origin
-        var chars2: [UInt32] = []
-        var origin2: [Int32] = []
-        chars2.reserveCapacity(chars.count)
-        origin2.reserveCapacity(chars.count)
-        var cursor = 0
-        for r in drop {
-            appendRange(&chars2, chars, cursor..<r.lowerBound)
-            appendRange(&origin2, origin, cursor..<r.lowerBound)
-            cursor = r.upperBound
-        }
-        appendRange(&chars2, chars, cursor..<chars.count)
-        appendRange(&origin2, origin, cursor..<origin.count)
-        text.chars = chars2
-        text.origin = origin2
         return drop
+    }
+
+    /// Joins the lines of a paragraph broken across a line break; returns the ranges removed (in order).
+    @discardableResult
+    static func rejoinBrokenLines(_ text: inout NormalizedText) -> [Range<Int>] {
+        let drop = brokenLineJoins(text)
+        remove(drop, from: &text)
+        return drop
+    }
+
+    /// Removes `ranges` (in order, not overlapping) from the text's characters and origins, in place: the
+    /// arrays are taken out of the text so that each has one owner, and the kept runs moved down (a copy of
+    /// both into new arrays cost an allocation and a write of every character).
+    static func remove(_ ranges: [Range<Int>], from text: inout NormalizedText) {
+        if ranges.isEmpty { return }
+        var chars = text.chars, origin = text.origin
+        text.chars = []; text.origin = []
+        removeRanges(&chars, ranges)
+        removeRanges(&origin, ranges)
+        text.chars = chars; text.origin = origin
     }
 
     /// `positions` (in order) after the ranges `removed` (in order, not overlapping) are cut out of the
@@ -347,15 +352,15 @@ public enum TextNormalizer {
     /// space and of a comma that was a comma in the original text (`normalize` collects them while folding;
     /// other positions are passed over as they would be anyway).
     static func joinDigitGroupsAndDropSpaces(_ text: inout NormalizedText, separators: [Int32]) {
+        remove(digitGroupAndSpaceDrops(text, separators: separators), from: &text)
+    }
+
+    /// The separators `joinDigitGroupsAndDropSpaces` removes, as ranges in order.
+    static func digitGroupAndSpaceDrops(_ text: NormalizedText, separators: [Int32]) -> [Range<Int>] {
         let chars = text.chars
-        let origin = text.origin  // text is changed only at the end
+        let origin = text.origin
         let n = chars.count
-        // The output is built only from the first dropped character on; a text with nothing to drop is
-        // left as it is, without a copy.
-        var out: [UInt32] = []
-        var outOrigin: [Int32] = []
-        var kept = 0  // chars[kept..<i] are kept and not yet copied to `out`
-        var dropped = false
+        var drops: [Range<Int>] = []
         var lastGroupJoinEnd = -1  // index just after the last separator joined as a digit group
         var i = 0
         @inline(__always) func isWordish(_ c: UInt32) -> Bool { CharClass.isHan(c) || CharClass.isCJKPunct(c) }
@@ -395,21 +400,14 @@ public enum TextNormalizer {
                     }
                 }
                 if dropRun {
-                    if !dropped { out.reserveCapacity(n); outOrigin.reserveCapacity(n); dropped = true }
-                    appendRange(&out, chars, kept..<i)
-                    appendRange(&outOrigin, origin, kept..<i)
-                    kept = j
+                    drops.append(i..<j)
                     i = j
                     continue
                 }
             }
             i += 1
         }
-        guard dropped else { return }
-        appendRange(&out, chars, kept..<n)
-        appendRange(&outOrigin, origin, kept..<n)
-        text.chars = out
-        text.origin = outOrigin
+        return drops
     }
 
     /// Length (capped at 2) of the run of non-space characters starting at `from`, walking by `step`.
@@ -554,6 +552,20 @@ final class NormalizationTables: @unchecked Sendable {
 
 /// Appends `source[range]` to `array` through the source's buffer (appending a slice retained and released
 /// the source for every run copied).
-@inline(__always) func appendRange<T>(_ array: inout [T], _ source: [T], _ range: Range<Int>) {
-    source.withUnsafeBufferPointer { array.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+/// Removes `ranges` (in order, not overlapping, within the array) from `array` in place: each kept run is
+/// moved down over what was removed before it.
+func removeRanges<T: BitwiseCopyable>(_ array: inout [T], _ ranges: [Range<Int>]) {
+    guard let first = ranges.first else { return }
+    let n = array.count
+    var w = first.lowerBound
+    array.withUnsafeMutableBufferPointer { p in
+        guard let base = p.baseAddress else { return }
+        for (k, r) in ranges.enumerated() {
+            let next = k + 1 < ranges.count ? ranges[k + 1].lowerBound : n
+            let length = next - r.upperBound
+            if length > 0 { (base + w).moveInitialize(from: base + r.upperBound, count: length) }  // overlapping: a memmove
+            w += length
+        }
+    }
+    array.removeLast(n - w)
 }
