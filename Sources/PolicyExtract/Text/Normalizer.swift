@@ -304,7 +304,6 @@ public enum TextNormalizer {
     }
 
     /// Joins the lines of a paragraph broken across a line break; returns the ranges removed (in order).
-    @discardableResult
     static func rejoinBrokenLines(_ text: inout NormalizedText) -> [Range<Int>] {
         let drop = brokenLineJoins(text)
         remove(drop, from: &text)
