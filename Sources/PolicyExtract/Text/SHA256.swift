@@ -5,17 +5,17 @@ import CCrypto
 /// OpenSSL's libcrypto computes it (with the CPU's SHA extensions where present: ~2 GB/s here,
 /// against ~200 MB/s for a portable Swift loop).
 enum SHA256 {
-    /// The digest's implementation, fetched once: `EVP_sha256()` made each call look it up again
-    /// (~2 300 instructions a document, more than hashing a short one).
+    /// The digest's implementation, looked up once (`ccrypto_sha256`): given `EVP_sha256()`, OpenSSL 3 looked
+    /// it up at every call (~2 300 instructions a document, more than hashing a short one).
     private final class Algorithm: @unchecked Sendable {
         let md: OpaquePointer?
-        init() { md = EVP_MD_fetch(nil, "SHA256", nil) }
+        init() { md = ccrypto_sha256() }
     }
     private static let algorithm = Algorithm()
 
     static func hex(_ bytes: [UInt8]) -> String {
         var size: UInt32 = 0
-        let md = algorithm.md ?? EVP_sha256()
+        let md = algorithm.md
         // The digest and its hex digits on the stack; one string made from them.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 + 64) { buffer in
             let digest = buffer.baseAddress!
