@@ -70,9 +70,7 @@ public final class DocumentExtractor {
         if pipeline.enables(AmountMatcher.id) {
             let cells = TableAmounts.find(in: context, structure: structure)
             if !cells.isEmpty {
-                items[AmountMatcher.id] = (items[AmountMatcher.id] ?? []).filter { i in !cells.contains { $0.span.start <= i.span.start && i.span.end <= $0.span.end } }
-                items[AmountMatcher.id]! += cells
-                items[AmountMatcher.id]!.sort { $0.span < $1.span }
+                items[AmountMatcher.id] = Self.withTableCells(items[AmountMatcher.id] ?? [], cells)
             }
         }
         let info = DocumentInfo(id: id, source: path, sha256: sha256, encoding: decoded.encoding,
@@ -92,6 +90,34 @@ public final class DocumentExtractor {
         }
         lap(.validate, &clock)
         return result
+    }
+
+    /// The amounts found in running text, less those inside a table cell, and the cells' amounts, in span
+    /// order (ties: running text first). Both lists come in order and the cells do not overlap, so one merge
+    /// does it; a filter of every amount against every cell and a sort grew with the size of a bulletin's
+    /// tables. Lists not in that order take the filter and the stable sort, which give the same.
+    static func withTableCells(_ amounts: [Item], _ cells: [Item]) -> [Item] {
+        func ordered(_ a: [Item]) -> Bool { a.indices.dropFirst().allSatisfy { !(a[$0].span < a[$0 - 1].span) } }
+        let cellsApart = cells.indices.dropFirst().allSatisfy { cells[$0 - 1].span.end <= cells[$0].span.start }
+        guard ordered(amounts), ordered(cells), cellsApart else {
+            var all = amounts.filter { i in !cells.contains { $0.span.start <= i.span.start && i.span.end <= $0.span.end } }
+            all += cells
+            all.sort { $0.span < $1.span }
+            return all
+        }
+        var merged: [Item] = []
+        merged.reserveCapacity(amounts.count + cells.count)
+        var c = 0  // the first cell not yet merged
+        var k = 0  // the last cell that starts at or before the amount looked at
+        for a in amounts {
+            // Inside a cell: the cell that starts last at or before it (the cells are apart) must hold it.
+            while k + 1 < cells.count, cells[k + 1].span.start <= a.span.start { k += 1 }
+            if cells[k].span.start <= a.span.start && a.span.end <= cells[k].span.end { continue }
+            while c < cells.count, cells[c].span < a.span { merged.append(cells[c]); c += 1 }
+            merged.append(a)
+        }
+        while c < cells.count { merged.append(cells[c]); c += 1 }
+        return merged
     }
 
     func item(for mention: Mention, text: NormalizedText, structure: DocumentStructure) -> Item {
