@@ -21,21 +21,31 @@ public struct PartsTotalCheck: DocumentCheck {
     public func run(_ r: DocumentResult) -> [Finding] {
         // Names compared by their bytes: subjects and cluster names come from the same normalized text.
         let named = Set(r.clusters.map { ByteKey($0.name) })
+        guard !named.isEmpty else { return [] }
+        let targets = r.targets
+        // Per target, once (each was hashed three times and its family read twice per year): a goal of a
+        // named cluster (a part), and its metric family.
+        let isPart = targets.map { named.contains(ByteKey($0.subject)) }
         // Every finding compares goals of named clusters (the parts): without one there is nothing to check.
-        guard !named.isEmpty, r.targets.contains(where: { named.contains(ByteKey($0.subject)) }) else { return [] }
+        guard isPart.contains(true) else { return [] }
+        let families = targets.map(Self.family)
         var findings: [Finding] = []
-        let years = Set(r.targets.map(\.year)).sorted()
+        let years = Set(targets.map(\.year)).sorted()
         for year in years {
-            let inYear = r.targets.filter { $0.year == year && $0.threshold == nil }
-            let parts = inYear.filter { named.contains(ByteKey($0.subject)) }
-            let totals = inYear.filter { !named.contains(ByteKey($0.subject)) }
+            let inYear = targets.indices.filter { targets[$0].year == year && targets[$0].threshold == nil }
+            let parts = inYear.filter { isPart[$0] }
+            let totals = inYear.filter { !isPart[$0] }
             for family in [Family.money, .enterprises] {
-                var bySubject: [ByteKey: Target] = [:]
+                var bySubject: [ByteKey: Int] = [:]
                 var order: [ByteKey] = []
-                for p in parts where Self.family(p) == family && bySubject[ByteKey(p.subject)] == nil { bySubject[ByteKey(p.subject)] = p; order.append(ByteKey(p.subject)) }
+                for p in parts where families[p] == family {
+                    let key = ByteKey(targets[p].subject)
+                    if bySubject[key] == nil { bySubject[key] = p; order.append(key) }
+                }
                 guard order.count >= 2 else { continue }
-                for total in totals where Self.family(total) == family {
-                    let ps = order.map { bySubject[$0]! }
+                for t in totals where families[t] == family {
+                    let total = targets[t]
+                    let ps = order.map { targets[bySubject[$0]!] }
                     // Parts too large to add exactly (beyond 64 bits) are not checked.
                     guard let sum = ps.dropFirst().reduce(Optional(ps[0].value), { s, p in s.flatMap { ExactDecimal.sum($0, p.value) } }) else { continue }
                     let arithmetic = ps.map { "\($0.value)" }.joined(separator: " + ") + " = \(sum)"
@@ -64,13 +74,14 @@ public struct PartsTotalCheck: DocumentCheck {
                 }
             }
             // Tiers with members against the members' own revenue goals.
-            for tier in r.targets where tier.year == year && tier.threshold != nil && !tier.members.isEmpty {
+            for tier in targets where tier.year == year && tier.threshold != nil && !tier.members.isEmpty {
                 let th = tier.threshold!
                 var lines: [String] = []
                 var evidence = [Validator.evidence(r, tier.span, tier.text)]
                 var below: [String] = []
                 for m in tier.members {
-                    guard let own = parts.first(where: { $0.subject.startsWith(m) && Self.family($0) == .money }) else { continue }
+                    guard let o = parts.first(where: { targets[$0].subject.startsWith(m) && families[$0] == .money }) else { continue }
+                    let own = targets[o]
                     let ok = th.comparator == .exceed ? own.value.doubleValue > th.yiYuan.doubleValue : own.value.doubleValue >= th.yiYuan.doubleValue
                     lines.append("\(m) \(own.value)")
                     evidence.append(Validator.evidence(r, own.span, own.text))
