@@ -90,7 +90,8 @@ public enum ClaimExtractor {
     static func metricKey(metric: String, unit: String, value: String, threshold: String?, hasMembers: Bool) -> String {
         let m = Evaluation.key(metric)
         if let th = threshold { return "集群≥\(th)亿元" }
-        for tier in tierWords where m.includes(tier) && m.includes("集群") { return tier + "集群" }
+        // 集群 looked for once, before the tier words (most metrics name no cluster).
+        if m.includes("集群") { for tier in tierWords where m.includes(tier) { return tier + "集群" } }
         if hasMembers, unit.endsWith("元") { return "集群规模\(value)\(unit)" }
         return m
     }

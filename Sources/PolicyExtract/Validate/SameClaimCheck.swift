@@ -97,16 +97,26 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
         // Targets grouped by claim key; a claim (with its description) is built only for a group whose
         // values differ.
         let keys = ClaimExtractor.targetClaimKeys(r)
-        var groups = [ByteKey: [Int]](minimumCapacity: keys.count)
-        var order: [ByteKey] = []
+        // Groups as chains of indices from each key's first target (one look-up per target, and no list made
+        // for the many keys that only one target has).
+        var firstOfKey = [ByteKey: Int](minimumCapacity: keys.count)
+        var heads: [Int] = []
+        var next = [Int](repeating: -1, count: keys.count), last = Array(keys.indices), size = [Int](repeating: 1, count: keys.count)
         for (i, k) in keys.enumerated() {
-            let key = ByteKey(k)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(i)
+            if let h = firstOfKey[ByteKey(k)] {
+                next[last[h]] = i
+                last[h] = i
+                size[h] += 1
+            } else {
+                firstOfKey[ByteKey(k)] = i
+                heads.append(i)
+            }
         }
         var findings: [Finding] = []
-        for key in order where groups[key]!.count >= 2 {
-            let group = groups[key]!
+        for h in heads where size[h] >= 2 {
+            var group: [Int] = []
+            var i = h
+            while i >= 0 { group.append(i); i = next[i] }
             let first = r.targets[group[0]].value.description
             if group.contains(where: { r.targets[$0].value.description != first }) {
                 findings += SameClaimCheck.compare(group.map { ClaimExtractor.targetClaim(r.targets[$0], key: keys[$0], r) }, check: Self.id)
