@@ -97,9 +97,13 @@ public enum TextNormalizer {
     /// How many distinct Traditional-only characters make a document Traditional.
     static let traditionalThreshold = 4
 
+    public static func normalize(_ original: [UInt32], html: Bool = false) -> NormalizedText {
+        normalize(original, html: html, scanForSeparators: false)
+    }
+
     /// `scanForSeparators`: find the spaces and commas by a pass over the folded text instead of taking the
     /// ones the folding pass noted (the tests compare the two).
-    public static func normalize(_ original: [UInt32], html: Bool = false, scanForSeparators: Bool = false) -> NormalizedText {
+    static func normalize(_ original: [UInt32], html: Bool, scanForSeparators: Bool) -> NormalizedText {
         let tables = NormalizationTables.shared
         // An HTML page is matched on its visible text; origins still point into the page.
         var visibleOrigin: [Int32]? = nil
@@ -447,8 +451,8 @@ final class NormalizationTables: @unchecked Sendable {
     /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
     let simplified: [UInt32]
     /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form, or
-    /// whose place it notes (space, ASCII comma): every other character is copied as it is. A plane bitmap (see `PlaneBitmap`) whose last word is all
-    /// set.
+    /// whose place it notes (space, ASCII comma): every other character is copied as it is. A plane bitmap
+    /// (see `PlaneBitmap`) whose last word is all set.
     let changed: [UInt64]
 
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
@@ -549,8 +553,6 @@ final class NormalizationTables: @unchecked Sendable {
     }
 }
 
-/// Appends `source[range]` to `array` through the source's buffer (appending a slice retained and released
-/// the source for every run copied).
 /// Removes `ranges` (in order, not overlapping, within the array) from `array` in place: each kept run is
 /// moved down over what was removed before it.
 func removeRanges<T: BitwiseCopyable>(_ array: inout [T], _ ranges: [Range<Int>]) {

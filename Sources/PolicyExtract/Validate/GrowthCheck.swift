@@ -78,7 +78,9 @@ public struct GrowthCheck: DocumentCheck {
         let lengths = byLength.keys.sorted()
         // The first characters of the names: a position where none begins is passed over without a lookup
         // (each hashed a slice of the text).
-        let firsts = Set(labels.joined().compactMap(\.first))
+        // A bitmap for the plane (the project's `ScalarSet`), the rare name beginning beyond it in a `Set`.
+        let firstChars = labels.joined().compactMap(\.first)
+        let firsts = ScalarSet(firstChars), widerFirsts = Set(firstChars.filter { $0 >= 0x10000 })
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
             let pi = firstItem(periods, from: s.lowerBound)
@@ -97,7 +99,7 @@ public struct GrowthCheck: DocumentCheck {
             var namesByTable: [Int: [(position: Int, row: Int)]] = [:]
             var nextFree: [Int: Int] = [:]  // per table and row (t << 32 | i): where its next name may begin
             if !lengths.isEmpty {
-                for k in s where firsts.contains(text.chars[k]) {
+                for k in s where text.chars[k] < 0x10000 ? firsts.contains(text.chars[k]) : widerFirsts.contains(text.chars[k]) {
                     for length in lengths where k + length <= s.upperBound {
                         guard let rows = byLength[length]![text.chars[k..<(k + length)]] else { continue }
                         for (t, i) in rows where k >= nextFree[t << 32 | i, default: s.lowerBound] {
