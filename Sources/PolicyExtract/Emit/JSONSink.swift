@@ -529,10 +529,11 @@ struct JSONTreeBuilder: JSONSink {
 }
 
 /// Byte ranges by a non-negative integer id, for the writer's repeated values: open addressing with a
-/// multiplicative hash (a `Dictionary` runs SipHash on every `Int` it looks up).
+/// multiplicative hash (a `Dictionary` runs SipHash on every `Int` it looks up). The tables are made at the
+/// first insertion: a document without records repeats no sentence.
 struct RangeByID {
-    private var keys: [Int] = Array(repeating: -1, count: 64)
-    private var values: [Range<Int>] = Array(repeating: 0..<0, count: 64)
+    private var keys: [Int] = []
+    private var values: [Range<Int>] = []
     private var count = 0
 
     @inline(__always) private func slot(_ id: Int, _ mask: Int) -> Int {
@@ -540,6 +541,7 @@ struct RangeByID {
     }
 
     func range(_ id: Int) -> Range<Int>? {
+        if keys.isEmpty { return nil }
         let mask = keys.count - 1
         var i = slot(id, mask)
         while true {
@@ -564,8 +566,9 @@ struct RangeByID {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = Array(repeating: -1, count: oldKeys.count * 2)
-        values = Array(repeating: 0..<0, count: oldKeys.count * 2)
+        let size = oldKeys.isEmpty ? 64 : oldKeys.count * 2
+        keys = Array(repeating: -1, count: size)
+        values = Array(repeating: 0..<0, count: size)
         count = 0
         for (k, v) in zip(oldKeys, oldValues) where k >= 0 { insert(k, v) }
     }

@@ -105,6 +105,8 @@ struct TargetResolver {
             }
             years.sort { $0.0.lowerBound < $1.0.lowerBound }
         }
+        // Every target is bound to a year phrase: none, no targets (and none of the tables below).
+        if years.isEmpty { return [] }
         var targets: [Target] = []
         // A deadline year carries into a following paragraph that states goals (目标, 指标) without a
         // year of its own: an answer in an interview, a list of indicators after its lead-in.
@@ -198,6 +200,7 @@ struct TargetResolver {
                 }
             }
         }
+        if targets.count < 2 { return targets }
         // The same goal stated twice is one target, with the other statements recorded. Goals of two
         // named clusters (two headings) stay apart; a place written before the metric does not count.
         let named = ctx.headingClusters
