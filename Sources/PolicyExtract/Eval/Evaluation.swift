@@ -55,12 +55,11 @@ public struct Evaluation {
     public static func key(_ s: String) -> String {
         let tables = NormalizationTables.shared
         // Most names are already in that form: no character that folding, the Traditional mapping or the
-        // space rule would change. They are returned as they are. (The folding bitmap also marks the ASCII
-        // comma, whose place the folding pass notes; it leaves it as it is.)
+        // space rule would change. They are returned as they are.
         let unchanged = tables.changed.withUnsafeBufferPointer { changed in
             s.unicodeScalars.allSatisfy { u in
                 let c = u.value
-                return c < 0x10000 && c != 0x20 && c != 0x0A && c != 0x09 && (c == 0x2C || (changed[Int(c >> 6)] >> UInt64(c & 63)) & 1 == 0)
+                return c < 0x10000 && c != 0x20 && c != 0x0A && c != 0x09 && (changed[Int(c >> 6)] >> UInt64(c & 63)) & 1 == 0
             }
         }
         if unchanged { return s }

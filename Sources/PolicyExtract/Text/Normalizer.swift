@@ -136,14 +136,14 @@ public enum TextNormalizer {
             var startOver = false
             input.withUnsafeBufferPointer { src in
             simplified.withUnsafeBufferPointer { simp in
-            tables.changed.withUnsafeBufferPointer { changed in
+            tables.slowPath.withUnsafeBufferPointer { slowPath in
             chars.withUnsafeMutableBufferPointer { dst in
             origin.withUnsafeMutableBufferPointer { org in
                 let room = dst.count
                 while i < n {
                     let c = src[i]
                     // Most characters stay as they are: one bit says so.
-                    if changed.planeBit(c) == 0 {
+                    if slowPath.planeBit(c) == 0 {
                         dst[count] = c
                         org[count] = Int32(truncatingIfNeeded: i)
                         count &+= 1
@@ -450,10 +450,12 @@ final class NormalizationTables: @unchecked Sendable {
 
     /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
     let simplified: [UInt32]
-    /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form, or
-    /// whose place it notes (space, ASCII comma): every other character is copied as it is. A plane bitmap
-    /// (see `PlaneBitmap`) whose last word is all set.
+    /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form. A
+    /// plane bitmap (see `PlaneBitmap`) whose last word is all set.
     let changed: [UInt64]
+    /// `changed` and the characters whose places the folding pass notes (space, ASCII comma): the ones it
+    /// does not copy as they are without a look.
+    let slowPath: [UInt64]
 
     private let foldIndex: [Int32]     // BMP scalar → index into `foldPool`, or -1
     private let foldPool: [[UInt32]]
@@ -468,12 +470,14 @@ final class NormalizationTables: @unchecked Sendable {
         // A plane bitmap whose last word is all set: characters beyond the plane go the way of changed ones.
         var changed = [UInt64](repeating: 0, count: PlaneBitmap.words - 1) + [UInt64.max]
         func mark(_ c: Int) { changed[c >> 6] |= 1 << UInt64(c & 63) }
-        // Spaces and ASCII commas too: the pass notes where they are for the digit-group and space pass.
-        for c in [0x20, 0x2C, 0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
+        for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
         for c in 0xFF01...0xFF5E { mark(c) }
         for c in 0x80..<0x10000 where index[c] >= 0 { mark(c) }
         for k in simplified.indices where simplified[k] != 0 { mark(0x4E00 + k) }
         self.changed = changed
+        // Spaces and ASCII commas too: the pass notes where they are for the digit-group and space pass.
+        for c in [0x20, 0x2C] { mark(c) }
+        slowPath = changed
     }
 
     /// Index `c - 0x4E00` → the Simplified form of CJK Unified Ideograph `c` when it is one character and

@@ -46,7 +46,7 @@ public struct ShareCheck: DocumentCheck {
             // A slice: most sentences with a percentage state no share, and an array copied their items.
             let ps = percents[lo..<end]
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
-            let firstPercent = ps[lo].mention.range.lowerBound
+            let firstPercent = ps[ps.startIndex].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
             guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
