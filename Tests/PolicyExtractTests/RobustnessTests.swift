@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import PolicyExtract
 
 /// Short texts made of the characters the scanners look at, in random order: the pipeline must finish
@@ -78,6 +79,76 @@ import Testing
         #expect(ExactDecimal.sum(ExactDecimal(significand: 12, exponent: 0), ExactDecimal(significand: 5, exponent: -1)) == ExactDecimal(significand: 125, exponent: -1))
         #expect(decimalText(1e30, 2) == "1e+30")
         #expect(decimalText(12.3158, 2) == "12.32")
+    }
+
+    /// Whole documents changed the way real files are: lines dropped, repeated and moved, figures, brackets,
+    /// spaces and line breaks put in. Each one, read as UTF-8, keeps every span on its text; its GB18030 and
+    /// UTF-16 copies give the same records; and with bytes overwritten it is either read (spans kept) or
+    /// refused with an `InputError` that names a byte offset inside the file, never a trap.
+    @Test func mutatedDocumentsKeepSpansAndAgreeAcrossEncodings() throws {
+        var rng = SplitMix(state: 20_261_202)
+        let extractor = DocumentExtractor()
+        let pieces = Self.alphabet.map { String($0) } + ["到2025年，", "3 929.90亿元", "8,000,000.00", "鲁商发〔2016〕3号", "超1000亿",
+            "千亿级", "百分之三十", "１２３", "\u{3000}", "\u{200B}", "\r\n", "\n\n", "一、", "（一）", "1.", "（1）", "## ", "\t"]
+        var read = 0, refused = 0
+        for name in Repo.fixtureNames {
+            let bytes = try FileInput.read(Repo.docs.appendingPathComponent(name).path)
+            guard let source = String(validating: bytes, as: UTF8.self) else { continue }  // the legacy-encoded ones
+            var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for _ in 0..<Int.random(in: 1...12, using: &rng) {
+                let i = Int.random(in: 0..<lines.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: if lines.count > 1 { lines.remove(at: i) }
+                case 1: lines.insert(lines[Int.random(in: 0..<lines.count, using: &rng)], at: i)
+                case 2: lines.swapAt(i, Int.random(in: 0..<lines.count, using: &rng))
+                default:
+                    var line = Array(lines[i])
+                    for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                        line.insert(contentsOf: pieces.randomElement(using: &rng)!, at: Int.random(in: 0...line.count, using: &rng))
+                    }
+                    lines[i] = String(line)
+                }
+            }
+            let text = lines.joined(separator: "\n")
+            let utf8 = Array(text.utf8)
+            let r = try extractor.extract(bytes: utf8, path: name, id: "m")
+            Self.expectSpansOnText(r, name)
+            let expected = FixtureTests.records(r)
+            var utf16le: [UInt8] = [0xFF, 0xFE]
+            for u in text.utf16 { utf16le.append(UInt8(u & 0xFF)); utf16le.append(UInt8(u >> 8)) }
+            for (label, copy) in [("GB18030", TextEncoder.encode(text, charset: "GB18030")!), ("UTF-16LE", utf16le)] {
+                let c = try extractor.extract(bytes: copy, path: name, id: "m")
+                #expect(c.info.encoding == label, "mutated \(name) detected as \(c.info.encoding)")
+                #expect(FixtureTests.records(c) == expected, "mutated \(name) as \(label)")
+            }
+            // Bytes overwritten (mostly refused: UTF-8 broken, and neither GB18030 nor Big5), and the file cut
+            // at any byte (read when the cut falls between characters).
+            var overwritten = utf8
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                overwritten[Int.random(in: 0..<overwritten.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            }
+            let cut = Array(utf8[..<Int.random(in: 1..<utf8.count, using: &rng)])
+            for damaged in [overwritten, cut] {
+                do {
+                    Self.expectSpansOnText(try extractor.extract(bytes: damaged, path: name, id: "d"), name)
+                    read += 1
+                } catch let e as InputError {
+                    #expect(e.path == name)
+                    if let offset = e.byteOffset { #expect(offset >= 0 && offset < damaged.count, "\(name): offset \(offset)") }
+                    refused += 1
+                }
+            }
+        }
+        #expect(read + refused >= 40)
+    }
+
+    static func expectSpansOnText(_ r: DocumentResult, _ name: String) {
+        let original = r.text.original
+        func text(_ s: Span) -> String { makeString(original[s.start..<s.end]) }
+        for items in r.items.values { for i in items { #expect(text(i.span) == i.text, "\(name) \(i.text)") } }
+        for t in r.targets { #expect(text(t.span) == t.text, "\(name) target \(t.text)") }
+        for d in r.departments { #expect(text(d.span) == d.text, "\(name) department \(d.text)") }
+        for c in r.clusters { #expect(text(c.span) == c.text, "\(name) cluster \(c.text)") }
     }
 
     @Test func htmlFragmentsNeverTrap() {
