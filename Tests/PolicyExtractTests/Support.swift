@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import PolicyExtract
 
 /// Paths inside the repository, found from this file's location.
@@ -36,4 +37,20 @@ extension DocumentResult {
     var dates: [String] {
         items(DateMatcher.id).compactMap { if case .date(let y, let m, let d) = $0.mention.value { return isoDate(y, m, d) }; return nil }
     }
+}
+
+/// Every item and record of `r` slices back to its text from the original at its span (`label` names the
+/// document in a failure).
+func expectSpansSliceBack(_ r: DocumentResult, _ label: String) {
+    let original = r.text.original
+    func text(_ s: Span) -> String { makeString(original[s.start..<s.end]) }
+    for (id, items) in r.items {
+        for item in items {
+            #expect(item.span.start < item.span.end && item.span.end <= original.count, "\(label) \(id) \(item.text)")
+            #expect(text(item.span) == item.text, "\(label) \(id)")
+        }
+    }
+    for t in r.targets { #expect(text(t.span) == t.text, "\(label) target \(t.text)") }
+    for d in r.departments { #expect(text(d.span) == d.text, "\(label) department \(d.text)") }
+    for c in r.clusters { #expect(text(c.span) == c.text, "\(label) cluster \(c.text)") }
 }

@@ -110,9 +110,10 @@ struct ClusterResolver {
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
         // Without a place or a heading, only a name in a list line under a tier is kept: the line is looked at
         // before the tier is looked for.
-        if place == nil && !isHeading && !listLine(r) { return nil }
+        let unanchored = place == nil && !isHeading
+        if unanchored && !listLine(r) { return nil }
         let tier = tierFor(r)
-        if place == nil && !isHeading && tier == nil { return nil }
+        if unanchored && tier == nil { return nil }
         let p = ctx.provenance(r)
         let status = p.sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
         return (true, Cluster(name: makeString(full), place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,

@@ -7,15 +7,11 @@ import CCrypto
 enum SHA256 {
     /// The digest's implementation, looked up once (`ccrypto_sha256`): given `EVP_sha256()`, OpenSSL 3 looked
     /// it up at every call (~2 300 instructions a document, more than hashing a short one).
-    private final class Algorithm: @unchecked Sendable {
-        let md: OpaquePointer?
-        init() { md = ccrypto_sha256() }
-    }
-    private static let algorithm = Algorithm()
+    private static let md = ccrypto_sha256()
 
     static func hex(_ bytes: [UInt8]) -> String {
         var size: UInt32 = 0
-        let md = algorithm.md
+        let md = Self.md
         // The digest and its hex digits on the stack; one string made from them.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32 + 64) { buffer in
             let digest = buffer.baseAddress!
