@@ -42,11 +42,10 @@ public enum ICUCharsets {
         cicu_ucnv_reset(converter)
         var status = U_ZERO_ERROR
         if bytes.isEmpty { return .decoded([]) }
-        var output = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
         let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-        var written = 0
         var consumed = 0
-        output.withUnsafeMutableBufferPointer { out in
+        // Written in place (no zero-filled array first): the converter fills the first `written` units.
+        let output = [UInt16](unsafeUninitializedCapacity: bytes.count * 2 + 16) { out, written in
             var target: UnsafeMutablePointer<UChar>? = out.baseAddress!
             var source: UnsafePointer<CChar>? = base
             cicu_ucnv_toUnicode(converter, &target, out.baseAddress! + out.count,
@@ -62,7 +61,6 @@ public enum ICUCharsets {
             let bad = failed(s) ? 0 : Int(invalidLength)
             return .invalid(byteOffset: max(0, consumed - bad))
         }
-        output.removeSubrange(written...)
         return .decoded(output)
     }
 }

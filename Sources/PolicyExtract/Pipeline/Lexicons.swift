@@ -43,6 +43,12 @@ public struct Lexicons: Sendable {
         /// neither can begin a word is passed over before any word is compared.
         let bodyWordPairs: PairSet
         let bodyWordSingles: ScalarSet
+        /// The two-character words, and a hash of the first three characters of the longer ones: a position
+        /// whose pair begins words (工业, 国家, 市场) but whose third character continues none (工业园, 国家级)
+        /// is passed over too.
+        let bodyWordTwoCharacter: PairSet
+        let bodyWordTriples: ScalarSet
+        @inline(__always) static func tripleHash(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt32 { (a &* 961 &+ b &* 31 &+ c) & 0xFFFF }
         /// Place names, and each followed by 省 or 市, by their last character; `place` indexes `places`
         /// (longest first), `level` is 1 when 省/市 follows.
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
@@ -90,6 +96,8 @@ public struct Lexicons: Sendable {
             let bodyWords = centralWords + mentionSuffixWords
             bodyWordPairs = PairSet(bodyWords.filter { $0.count >= 2 }.map { ($0[0], $0[1]) })
             bodyWordSingles = ScalarSet(bodyWords.filter { $0.count == 1 }.map { $0[0] })
+            bodyWordTwoCharacter = PairSet(bodyWords.filter { $0.count == 2 }.map { ($0[0], $0[1]) })
+            bodyWordTriples = ScalarSet(bodyWords.filter { $0.count >= 3 }.map { Self.tripleHash($0[0], $0[1], $0[2]) })
         }
     }
     public var centralBodies: [String]

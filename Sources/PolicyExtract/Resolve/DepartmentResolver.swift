@@ -468,8 +468,14 @@ struct DepartmentResolver {
                 k = ctx.next(.bodyWord, from: k, to: r.upperBound)
                 if k >= r.upperBound { break }
                 // No central body or suffix begins with these two characters (发展, 新兴, 工业 …): next.
-                if !scan.bodyWordSingles.contains(chars[k]),
-                   k + 1 >= chars.count || !scan.bodyWordPairs.contains(chars[k], chars[k + 1]) { k += 1; continue }
+                if !scan.bodyWordSingles.contains(chars[k]) {
+                    if k + 1 >= chars.count || !scan.bodyWordPairs.contains(chars[k], chars[k + 1]) { k += 1; continue }
+                    // Nor with these three (工业园, 国家级, 市场化), unless the two are a word of their own.
+                    if !scan.bodyWordTwoCharacter.contains(chars[k], chars[k + 1]),
+                       k + 2 >= chars.count || !scan.bodyWordTriples.contains(Lexicons.ScanTables.tripleHash(chars[k], chars[k + 1], chars[k + 2])) {
+                        k += 1; continue
+                    }
+                }
                 let centralHere = centralByFirst.words(startingWith: chars[k])
                 let suffixHere = suffixByFirst.words(startingWith: chars[k])
                 if centralHere == nil && suffixHere == nil { k += 1; continue }

@@ -35,12 +35,22 @@ struct Resolver {
             while s.rank > 2, s.path.count > 1, let p = parent(s.index) { s = sections[p] }
             return s.path
         }
-        // Scopes in order of first use, found by comparing paths (their strings are shared with the
-        // sections', so equal paths compare by identity; no hashing of Chinese text).
+        // Paths compared by bytes (their strings are shared with the sections', so equal ones compare by
+        // identity; `==` on Chinese text normalizes both sides whenever the storage differs).
+        func samePath(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> Bool {
+            guard a.count == b.count else { return false }
+            var j = b.startIndex
+            for x in a {
+                if !x.sameBytes(b[j]) { return false }
+                j += 1
+            }
+            return true
+        }
+        // Scopes in order of first use, found by comparing paths (no hashing of Chinese text).
         var scopes: [(key: [String], lead: [String], responsible: [String])] = []
         for d in departments where (d.role == .lead || d.role == .responsible) && !d.collective {
             let key = scope(d.section)
-            let i = scopes.firstIndex(where: { $0.key == key }) ?? { scopes.append((key, [], [])); return scopes.count - 1 }()
+            let i = scopes.firstIndex(where: { samePath($0.key[...], key[...]) }) ?? { scopes.append((key, [], [])); return scopes.count - 1 }()
             // Names compared by bytes (all come from the normalized text; `==` normalizes Chinese on every call).
             if d.role == .lead, !scopes[i].lead.contains(where: { $0.sameBytes(d.name) }) { scopes[i].lead.append(d.name) }
             if d.role == .responsible, !scopes[i].responsible.contains(where: { $0.sameBytes(d.name) }) { scopes[i].responsible.append(d.name) }
@@ -53,7 +63,7 @@ struct Resolver {
             if bestBySection[section] == nil {
                 let path = sections[section].path
                 var best: Int? = nil
-                for (k, scope) in scopes.enumerated() where !scope.key.isEmpty && scope.key.count <= path.count && path.prefix(scope.key.count).elementsEqual(scope.key) {
+                for (k, scope) in scopes.enumerated() where !scope.key.isEmpty && scope.key.count <= path.count && samePath(path.prefix(scope.key.count), scope.key[...]) {
                     if best == nil || scope.key.count > scopes[best!].key.count { best = k }
                 }
                 bestBySection[section] = .some(best)

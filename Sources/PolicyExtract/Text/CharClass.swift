@@ -299,6 +299,9 @@ struct PairSet {
 /// (a BMP bitmap and a small table), never a hash.
 struct WordsByFirst {
     private var slot = [Int16](repeating: -1, count: 0x10000)
+    /// One bit per character of the plane that begins a word: most characters begin none, and this 8 KB
+    /// bitmap answers them from the first-level cache, where `slot` (128 KB per list) would not.
+    private var present = [UInt64](repeating: 0, count: PlaneBitmap.words)
     private(set) var groups: [[[UInt32]]] = []
     /// For each group, the positions of its words in the list given.
     private var positionGroups: [[Int]] = []
@@ -310,6 +313,7 @@ struct WordsByFirst {
             var index: Int
             if f < 0x10000 {
                 if slot[Int(f)] < 0 { slot[Int(f)] = Int16(groups.count); groups.append([]); positionGroups.append([]) }
+                present[Int(f >> 6)] |= 1 << UInt64(f & 63)
                 index = Int(slot[Int(f)])
             } else {
                 if outsideBMP[f] == nil { outsideBMP[f] = groups.count; groups.append([]); positionGroups.append([]) }
@@ -323,6 +327,7 @@ struct WordsByFirst {
     /// The position in `groups` of the words that begin with `c`.
     @inline(__always) func groupIndex(_ c: UInt32) -> Int? {
         if c < 0x10000 {
+            guard present.planeBit(c) != 0 else { return nil }
             let s = slot[Int(c)]
             return s < 0 ? nil : Int(s)
         }
@@ -337,6 +342,7 @@ struct WordsByFirst {
     /// The words (longest first) that begin with `c`.
     @inline(__always) func words(startingWith c: UInt32) -> [[UInt32]]? {
         if c < 0x10000 {
+            guard present.planeBit(c) != 0 else { return nil }
             let s = slot[Int(c)]
             return s < 0 ? nil : groups[Int(s)]
         }

@@ -277,23 +277,28 @@ enum UTF8Scanner {
 /// UTF-16 ↔ scalar helpers.
 enum UTF16Text {
     static func scalars(_ units: [UInt16]) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(units.count)
-        var i = 0
-        while i < units.count {
-            let u = UInt32(units[i])
-            if u >= 0xD800, u < 0xDC00, i + 1 < units.count {
-                let v = UInt32(units[i + 1])
-                if v >= 0xDC00, v < 0xE000 {
-                    out.append(0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00))
-                    i += 2
-                    continue
+        // Never more scalars than units: written straight into the array's storage.
+        units.withUnsafeBufferPointer { units in
+            [UInt32](unsafeUninitializedCapacity: units.count) { out, k in
+                var i = 0
+                k = 0
+                while i < units.count {
+                    let u = UInt32(units[i])
+                    if u >= 0xD800, u < 0xDC00, i + 1 < units.count {
+                        let v = UInt32(units[i + 1])
+                        if v >= 0xDC00, v < 0xE000 {
+                            out[k] = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00)
+                            k += 1
+                            i += 2
+                            continue
+                        }
+                    }
+                    out[k] = u
+                    k += 1
+                    i += 1
                 }
             }
-            out.append(u)
-            i += 1
         }
-        return out
     }
 
     /// UTF-16 units for `scalars`, with, for each unit, the index of the scalar it came from.

@@ -87,12 +87,12 @@ public enum ClaimExtractor {
 
     /// A metric as compared across documents: a tier of clusters by its tier word, else the metric with
     /// leading verbs and spaces removed.
-    static func metricKey(metric: String, unit: String, value: String, threshold: String?, hasMembers: Bool) -> String {
+    static func metricKey(metric: String, unit: String, value: @autoclosure () -> String, threshold: String?, hasMembers: Bool) -> String {
         let m = Evaluation.key(metric)
         if let th = threshold { return "集群≥\(th)亿元" }
         // 集群 looked for once, before the tier words (most metrics name no cluster).
         if m.includes("集群") { for tier in tierWords where m.includes(tier) { return tier + "集群" } }
-        if hasMembers, unit.endsWith("元") { return "集群规模\(value)\(unit)" }
+        if hasMembers, unit.endsWith("元") { return "集群规模\(value())\(unit)" }
         return m
     }
 
@@ -148,14 +148,26 @@ public enum ClaimExtractor {
         [place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|")
     }
 
-    /// The claim keys of a document's targets, read straight from the records (for the checks within one
-    /// document; keys are built as `claims(json:)` builds them), in target order.
-    static func targetClaimKeys(_ r: DocumentResult) -> [String] {
-        let named = Set(r.clusters.map { ByteKey($0.name) })
-        return r.targets.map { claimKey(for: $0, r, named: named) }
+    /// The parts of a claim key (place, year, subject, metric and unit key), compared and hashed by their bytes:
+    /// two targets have equal parts when their keys are equal, and no key string is made to find out.
+    struct KeyParts: Hashable {
+        let place: ByteKey, year: Int, subject: ByteKey, metric: ByteKey, unit: ByteKey
+        /// The claim key these parts make (as `claimKey(place:year:subject:metric:unit:)` writes it).
+        var key: String { [place.string, String(year), subject.string, metric.string, unit.string].joined(separator: "|") }
     }
 
-    /// The claim of target `t`, whose key `targetClaimKeys` gave.
+    /// The claim key parts of a document's targets, read straight from the records (for the checks within
+    /// one document; keys are built as `claims(json:)` builds them), in target order.
+    static func targetClaimKeyParts(_ r: DocumentResult) -> [KeyParts] {
+        let named = Set(r.clusters.map { ByteKey($0.name) })
+        return r.targets.map { t in
+            let parts = claimParts(for: t, r, named: named)
+            return KeyParts(place: ByteKey(parts.place ?? "?"), year: t.year, subject: ByteKey(parts.subject), metric: ByteKey(parts.metric),
+                            unit: ByteKey(Evaluation.unitKey(t.unit)))
+        }
+    }
+
+    /// The claim of target `t`, whose key (`KeyParts.key`) is given.
     static func targetClaim(_ t: Target, key: String, _ r: DocumentResult) -> Claim {
         let parts = claimParts(for: t, r, named: Set(r.clusters.map { ByteKey($0.name) }))
         let description = claimDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
@@ -169,11 +181,6 @@ public enum ClaimExtractor {
         let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
                                hasMembers: !t.members.isEmpty)
         return (place(r, article: t.article), subject, metric)
-    }
-
-    private static func claimKey(for t: Target, _ r: DocumentResult, named: Set<ByteKey>) -> String {
-        let parts = claimParts(for: t, r, named: named)
-        return claimKey(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
     }
 
     public static func claims(_ r: DocumentResult) -> DocumentClaims {

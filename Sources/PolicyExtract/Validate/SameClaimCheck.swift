@@ -96,19 +96,19 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
         guard r.targets.count >= 2 else { return [] }
         // Targets grouped by claim key; a claim (with its description) is built only for a group whose
         // values differ.
-        let keys = ClaimExtractor.targetClaimKeys(r)
+        let keys = ClaimExtractor.targetClaimKeyParts(r)
         // Groups as chains of indices from each key's first target (one look-up per target, and no list made
         // for the many keys that only one target has).
-        var firstOfKey = [ByteKey: Int](minimumCapacity: keys.count)
+        var firstOfKey = [ClaimExtractor.KeyParts: Int](minimumCapacity: keys.count)
         var heads: [Int] = []
         var next = [Int](repeating: -1, count: keys.count), last = Array(keys.indices), size = [Int](repeating: 1, count: keys.count)
         for (i, k) in keys.enumerated() {
-            if let h = firstOfKey[ByteKey(k)] {
+            if let h = firstOfKey[k] {
                 next[last[h]] = i
                 last[h] = i
                 size[h] += 1
             } else {
-                firstOfKey[ByteKey(k)] = i
+                firstOfKey[k] = i
                 heads.append(i)
             }
         }
@@ -119,7 +119,7 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
             while i >= 0 { group.append(i); i = next[i] }
             let first = r.targets[group[0]].value.description
             if group.contains(where: { r.targets[$0].value.description != first }) {
-                findings += SameClaimCheck.compare(group.map { ClaimExtractor.targetClaim(r.targets[$0], key: keys[$0], r) }, check: Self.id)
+                findings += SameClaimCheck.compare(group.map { ClaimExtractor.targetClaim(r.targets[$0], key: keys[$0].key, r) }, check: Self.id)
             }
         }
         return findings
