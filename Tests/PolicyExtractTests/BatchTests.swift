@@ -89,7 +89,7 @@ import Testing
         }
         try zip(input.appendingPathComponent("bundle.zip"), entries: zipped, gbkEntries: [("名单/济南.txt", "到2025年，营业收入达到100亿元。")])
         good += zipped.count + 1
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix(state: 1002)
         try Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: input.appendingPathComponent("random.bin"))
         let gb = TextEncoder.encode(String(repeating: "山东省先进制造业集群发展", count: 50), charset: "GB18030")!
         try Data(gb.dropLast()).write(to: input.appendingPathComponent("truncated.txt"))

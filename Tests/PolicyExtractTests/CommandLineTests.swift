@@ -21,7 +21,7 @@ import Testing
     @Test func badInputsFailWithOneLine() throws {
         let dir = try BatchTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix(state: 1006)
         let random = dir.appendingPathComponent("random.txt")
         try Data((0..<2048).map { _ in UInt8.random(in: 0...255, using: &rng) }).write(to: random)
         let empty = dir.appendingPathComponent("empty.txt")

@@ -54,3 +54,16 @@ func expectSpansSliceBack(_ r: DocumentResult, _ label: String) {
     for d in r.departments { #expect(text(d.span) == d.text, "\(label) department \(d.text)") }
     for c in r.clusters { #expect(text(c.span) == c.text, "\(label) cluster \(c.text)") }
 }
+
+/// A seeded random number generator (SplitMix64): the randomized tests draw the same inputs on every run,
+/// so a failure names an input that can be drawn again.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
