@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PolicyExtractTests",
-            dependencies: ["PolicyExtract"],
+            dependencies: ["PolicyExtract", "ICUBridge"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ICUBridge
 @testable import PolicyExtract
 
 @Suite struct DecodeTests {
@@ -39,7 +40,7 @@ import Testing
         #expect(e?.byteOffset == bytes.count - 1)
     }
 
-    /// The charset detector sees `TextDecoder.detectionSample` bytes: windows of 400 characters from a dozen
+    /// The charset detector sees `TextDecoder.detectionSample` bytes (more when uncertain): windows of 400 characters from a dozen
     /// places in every fixture, in GB18030, and in Big5 where the text is Traditional, must each be told
     /// apart and decode to the window's text.
     @Test func detectionSampleTellsGB18030FromBig5() throws {
@@ -64,6 +65,27 @@ import Testing
         }
         #expect(checked.gb >= 250)
         #expect(checked.big5 >= 10)
+    }
+
+    /// A table of figures at the head of a Big5 file (a window of fixture 002 in Traditional characters)
+    /// gives the detector too few multi-byte characters in its first sample: it rates GB18030 and Big5 alike
+    /// at its floor, and GB18030 would decode the bytes into other characters. The longer second look decides.
+    @Test func figuresAtTheHeadOfABig5FileAreTakenAsBig5() throws {
+        let text = "省份\t2017 年\t2018 年\t2019 年\t2020 年\t2021 年\t2022 年\n山東\t22 042\t23 415\t24 495\t23 950\t24 706\t27 110\n"
+            + "江蘇\t37 485\t40 133\t41 988\t42 932\t46 337\t49 023\n浙江\t21 160\t22 464\t23 850\t25 182\t28 522\t29 628\n"
+            + "福建\t18 660\t19 443\t19 837\t21 111\t23 629\t25 535\n廣東\t34 421\t28 760\t39 447\t40 114\t43 603\t43 550\n\n"
+            + "3 先進製造業集群韌性形成機制\n\n3.1 適應性主動循環機制\n\n先進製造業集群韌性是指集群在面對外部風險時吸收、適應、恢復以應對風險衝擊的過程與能力。"
+            + "衝擊準備階段，提前識別潛在風險，完善應急預案，優化政策工具，展開系列補鏈、固鏈、強鏈工作；衝擊吸收階段，外部"
+        let bytes = try #require(TextEncoder.encode(text, charset: "Big5"))
+        // The first sample alone leaves the detector undecided.
+        let firstWide = try #require(bytes.firstIndex { $0 >= 0x80 })
+        let first = bytes.withUnsafeBufferPointer { b in
+            CharsetWorkbench().detect(UnsafeBufferPointer(rebasing: b[firstWide..<(firstWide + TextDecoder.detectionSample)]))
+        }
+        #expect(TextDecoder.uncertain(first))
+        let decoded = try TextDecoder.decode(bytes, path: "table.txt")
+        #expect(decoded.encoding == "Big5")
+        #expect(makeString(decoded.scalars) == text)
     }
 
     /// Japanese and Korean multi-byte text decodes as GB18030 byte for byte, into nonsense: refused instead,
