@@ -54,8 +54,8 @@ public struct Lexicons: Sendable {
         let placeEndings: [UInt32: [(word: [UInt32], place: Int, level: Int)]]
 
         let clusterStopwords: WordsByFirst
-        /// `Lexicons.clusterGeneric`, compared by bytes (the names tested come from normalized text).
-        let clusterGeneric: Set<ByteKey>
+        /// `Lexicons.clusterGeneric` as scalars by first character: a name is looked up without a string made.
+        let clusterGeneric: WordsByFirst
         let centralEndings: WordsByLast
         let suffixEndings: WordsByLast
 
@@ -68,7 +68,7 @@ public struct Lexicons: Sendable {
         /// `places` must be sorted longest first.
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]],
              firstsOfMoneyUnits: [UInt32], firstsOfQualifiersAfter: [UInt32], clusterGeneric: Set<String>) {
-            self.clusterGeneric = Set(clusterGeneric.map(ByteKey.init))
+            self.clusterGeneric = WordsByFirst(clusterGeneric.sorted().map(scalars))
             moneyUnitFirsts = ScalarSet(firstsOfMoneyUnits)
             qualifierAfterFirsts = ScalarSet(firstsOfQualifiersAfter)
             self.measureWords = WordsByFirst(measureWords)

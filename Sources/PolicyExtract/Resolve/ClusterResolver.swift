@@ -101,11 +101,15 @@ struct ClusterResolver {
         }
         if industry.ends(with: Self.zhizaoye) { return nil }
         if place == nil { for g in Self.generalWords where industry.ends(with: g) || industry.starts(with: g) { return nil } }
-        let industryText = makeString(industry)
+        // A generic name (产业, 先进制造业 …) is looked up on the scalars, before a string is made.
+        if let first = industry.first, let generic = ctx.lexicons.scan.clusterGeneric.words(startingWith: first),
+           generic.contains(where: { $0.count == industry.count && industry.elementsEqual($0) }) { return nil }
         // Fewer than two characters: counted on the scalars when every one is an ideograph (one character
         // each), else as the string counts them.
-        let characters = industry.allSatisfy(CharClass.isHan) ? industry.count : industryText.count
-        if characters < 2 || ctx.lexicons.scan.clusterGeneric.contains(ByteKey(industryText)) { return nil }
+        let allHan = industry.allSatisfy(CharClass.isHan)
+        if allHan && industry.count < 2 { return nil }
+        let industryText = makeString(industry)
+        if !allHan && industryText.count < 2 { return nil }
         // Without a place, a cluster is named only by a heading of its own: (一)高端装备产业集群.
         let isHeading = ctx.structure.unit(at: r.lowerBound)?.kind == .heading
         // Without a place or a heading, only a name in a list line under a tier is kept: the line is looked at

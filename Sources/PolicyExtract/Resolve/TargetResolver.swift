@@ -206,9 +206,10 @@ struct TargetResolver {
         let named = ctx.headingClusters
         let places = ctx.lexicons.scan.places
         func metricKey(_ m: String) -> String {
+            // Most metrics begin with no place name: the first character is looked up before any copy is made.
+            guard let first = m.unicodeScalars.first, let words = places.words(startingWith: first.value) else { return m }
             let u = scalars(m)
-            guard let first = u.first else { return m }
-            for w in places.words(startingWith: first) ?? [] where u.starts(with: w) { return makeString(u.dropFirst(w.count)) }
+            for w in words where u.starts(with: w) { return makeString(u.dropFirst(w.count)) }
             return m
         }
         // Earlier targets with the same year, value and metric are found through a chain of indices per key
@@ -220,7 +221,9 @@ struct TargetResolver {
         for t in targets {
             let yv = GoalKey(year: t.year, value: t.value, metric: ByteKey(metricKey(t.metric)))
             var found: Int? = nil
-            var k = ends[yv]?.first ?? -1
+            // One look-up for the key's chain, kept for adding to it below.
+            let chain = ends[yv]
+            var k = chain?.first ?? -1
             while k >= 0 {
                 // Fields read in place: a copy of each earlier target per comparison retained all its strings.
                 if merged[k].comparator == t.comparator && merged[k].unit == t.unit && merged[k].members == t.members
@@ -231,7 +234,7 @@ struct TargetResolver {
                 merged[i].restated.append(t.span)
             } else {
                 let i = merged.count
-                if let e = ends[yv] { nextSame[e.last] = i; ends[yv] = (e.first, i) } else { ends[yv] = (i, i) }
+                if let e = chain { nextSame[e.last] = i; ends[yv] = (e.first, i) } else { ends[yv] = (i, i) }
                 merged.append(t)
                 nextSame.append(-1)
             }
