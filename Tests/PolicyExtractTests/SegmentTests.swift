@@ -62,6 +62,15 @@ import Testing
 
             中文A.B测试。中文a.B测试。中文a.b测试。数据3.5亿,比例12%.下一句。中文(注).Next 句子。他说“好.”然后。
             中文,English. next 中文:A. B 中文、1. 2 中文(A.B) 日本語です。次の文。한국어 문장. 다음 문장. 中文“A.”B 末尾A.
+
+            标题没有句号
+            他说:“好的。”
+            到2025年,营业收入超过3.5亿元。
+            结束了!?”)
+            第一句\u{2029}第二句。
+            第一句\u{2029}
+            甲。乙
+            “引用。”后文
             """
         texts.append(DocumentExtractor().extract(text: mixed).text)
         var compared = 0

@@ -92,9 +92,32 @@ public final class Segmenter {
     static let sentenceClasses: [UInt8] = {
         let values = SentenceBreak.planeValues()
         let quiet: Set<SentenceBreak> = [.oLetter, .sContinue, .close, .numeric, .other]
-        let flags = SentenceBreak.allCases.map { v in UInt8(v == .oLetter ? 1 : 0) | UInt8(quiet.contains(v) ? 2 : 0) }
+        let flags = SentenceBreak.allCases.map { v in
+            UInt8(v == .oLetter ? 1 : 0) | UInt8(quiet.contains(v) ? 2 : 0)
+                | UInt8(v == .sTerm || v == .aTerm ? Segmenter.terminatorClass : 0) | UInt8(v == .sep || v == .cr || v == .lf ? Segmenter.separatorClass : 0)
+                | UInt8(v == .close || v == .sp ? Segmenter.closingClass : 0)
+        }
         return values.map { flags[Int($0.rawValue)] }
     }()
+    /// Further bits of `sentenceClasses`: a terminator (STerm, ATerm), a paragraph separator (Sep, CR, LF), a
+    /// closing mark or space (Close, Sp).
+    static let terminatorClass: UInt8 = 4, separatorClass: UInt8 = 8, closingClass: UInt8 = 16
+
+    /// True when the units of a paragraph hold no separator and no terminator before their final run of
+    /// terminators, closing marks and spaces: UAX #29 breaks a sentence only after a separator (SB4) or after a
+    /// terminator and the closing marks and spaces that follow it (SB11), so such a paragraph is one sentence
+    /// and the iterator need not be asked (about half of the paragraphs: headings, list items, short lines).
+    static func isOneSentence(_ units: UnsafeBufferPointer<UInt16>, _ classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = units.count
+        while k > 0 {
+            let t = classes[Int(units[k - 1])]
+            if t & (terminatorClass | closingClass) == 0 { break }
+            k -= 1
+        }
+        for i in 0..<units.count where classes[Int(units[i])] & separatorClass != 0 { return false }
+        for i in 0..<k where classes[Int(units[i])] & terminatorClass != 0 { return false }
+        return true
+    }
     /// Whether a run that begins with an OLetter reaches the sentence iterator as its first character (see
     /// `sentences`); off only in the test that compares both ways.
     var collapsesIdeographs = true
@@ -381,7 +404,12 @@ public final class Segmenter {
                 }
             }
         }
-        if bmp {
+        let oneSentence = bmp && collapse && unitScratch.withUnsafeBufferPointer { u in
+            Self.sentenceClasses.withUnsafeBufferPointer { Self.isOneSentence(UnsafeBufferPointer(rebasing: u[0..<count]), $0) }
+        }
+        if oneSentence {
+            // The paragraph's end is its only boundary (the merge below ends it there).
+        } else if bmp {
             unitScratch.withUnsafeBufferPointer { breaker.boundaries(UnsafeBufferPointer(rebasing: $0[0..<count]), offset: 0, into: &cutScratch) }
             // Back from units to scalars: a boundary before unit p is before the scalar that unit stands for.
             for i in cutScratch.indices { cutScratch[i] = cutScratch[i] >= count ? r.upperBound : Int(unitScalarScratch[cutScratch[i]]) }
