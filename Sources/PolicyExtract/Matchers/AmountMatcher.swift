@@ -31,6 +31,13 @@ public struct AmountMatcher: Matcher {
             let c = chars[i]
             var match: (Mention, end: Int, verb: Qualifier?)? = nil
             if CharClass.isDigit(c) {
+                // An integer followed by neither a money unit nor a range separator begins no amount (`amount`
+                // would find none): passed over without being read.
+                if ctx.startsNumber(i), let d = ctx.integerEnd(at: i),
+                   d >= n || !(ctx.lexicons.scan.moneyUnitFirsts.contains(chars[d]) || rangeSeparators.contains(chars[d])) {
+                    i = d
+                    continue
+                }
                 if ctx.startsNumber(i), let (number, numberEnd) = ctx.arabicNumber(at: i) {
                     match = amount(ctx, start: i, number: number, numberEnd: numberEnd, chinese: false, lastEnd: lastEnd, lastVerb: lastVerb)
                     if match == nil { i = numberEnd; continue }

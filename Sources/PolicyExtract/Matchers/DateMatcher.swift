@@ -51,7 +51,8 @@ public struct DateMatcher: Matcher {
         while i + 10 <= chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
             if i + 10 > chars.count { break }
-            if ctx.startsNumber(i), (i..<(i + 4)).allSatisfy({ CharClass.isDigit(chars[$0]) }), chars[i + 4] == UInt32(char: "-"),
+            // The hyphen first: it rules out almost every digit at once.
+            if chars[i + 4] == UInt32(char: "-"), ctx.startsNumber(i), (i..<(i + 4)).allSatisfy({ CharClass.isDigit(chars[$0]) }),
                CharClass.isDigit(chars[i + 5]), CharClass.isDigit(chars[i + 6]), chars[i + 7] == UInt32(char: "-"),
                CharClass.isDigit(chars[i + 8]), CharClass.isDigit(chars[i + 9]), i + 10 == chars.count || !CharClass.isDigit(chars[i + 10]) {
                 let y = (i..<(i + 4)).reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }

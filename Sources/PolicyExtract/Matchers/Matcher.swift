@@ -189,6 +189,17 @@ public final class MatchContext: CandidateScanning {
         return (ExactDecimal(significand: sig, exponent: exp), k)
     }
 
+    /// The end of the digits at `i` when no decimal point and digit follow them — where `arabicNumber(at: i)`
+    /// ends, if it reads a number — else nil. A scanner that needs a given character after a number tests
+    /// that character before it reads the number (most numbers are followed by something else: 年, 家, 亿元).
+    @inline(__always) func integerEnd(at i: Int) -> Int? {
+        let c = chars
+        var k = i
+        while k < c.count, CharClass.isDigit(c[k]) { k += 1 }
+        if k + 1 < c.count, c[k] == UInt32(char: "."), CharClass.isDigit(c[k + 1]) { return nil }
+        return k
+    }
+
     /// True when `i` can start a number (the character before is not part of one).
     @inline(__always) func startsNumber(_ i: Int) -> Bool {
         let c = chars

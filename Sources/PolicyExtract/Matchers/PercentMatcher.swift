@@ -12,6 +12,10 @@ public struct PercentMatcher: Matcher {
     static let baifenzhi = scalars("百分之")
     /// 和 、 及 与
     @inline(__always) static func isJoiner(_ c: UInt32) -> Bool { c == 0x548C || c == 0x3001 || c == 0x53CA || c == 0x4E0E }
+    /// %, a range separator, 个 or 百 (个百分点, 百分点) or a joiner: what a number read here may be followed by.
+    @inline(__always) static func mayFollowNumber(_ c: UInt32) -> Bool {
+        c == percentSign || rangeSeparators.contains(c) || c == 0x4E2A || c == 0x767E || isJoiner(c)
+    }
 
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
@@ -37,6 +41,13 @@ public struct PercentMatcher: Matcher {
                     i = k
                     continue
                 }
+            }
+            // An integer followed by none of %, a range separator, 个百分点, 百分点 or a joiner is neither a
+            // percentage nor a number waiting for one: passed over without being read (the waiting ones dropped).
+            if ctx.startsNumber(i), let d = ctx.integerEnd(at: i), d >= chars.count || !Self.mayFollowNumber(chars[d]) {
+                pending.removeAll()
+                i = d
+                continue
             }
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else {
                 if !pending.isEmpty, !Self.isJoiner(chars[i]) { pending.removeAll() }
