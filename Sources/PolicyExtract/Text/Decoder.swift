@@ -99,7 +99,7 @@ public enum TextDecoder {
         // for 320), nearly all of it in recognizers of single-byte encodings whose guesses are not read. It sees
         // 128 bytes from the first non-ASCII byte (a lead byte, since everything before it is ASCII), and 400
         // when that leaves it uncertain: over 2 448 windows of Chinese in GB18030 and Big5 and of Japanese and
-        // Korean text, this decided every one right (1 in 80 took the second look), where 200 bytes at once
+        // Korean text, this decided every one right (15 of the 965 Chinese ones took the second look), where 200 bytes at once
         // decided one wrong. The whole file is then decoded strictly.
         let firstWide = bytes.firstIndex { $0 >= 0x80 } ?? 0
         func detect(_ length: Int) -> [CharsetGuess] {
