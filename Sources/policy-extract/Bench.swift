@@ -66,7 +66,7 @@ struct Bench: ParsableCommand {
             print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
                          total, Double(bytes) / 1_000_000, jobs, seconds, rate, Double(total) / seconds))
             print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
-            let order = ["decode", "hash", "normalize", "segment", "extract", "resolve", "validate", "emit"]
+            let order = DocumentExtractor.stageNames + ["emit"]
             print("time per stage (all jobs): " + order.map { String(format: "%@ %.2fs", $0, stages.totals[$0] ?? 0) }.joined(separator: ", "))
         }
         if rates.count > 1 {

@@ -37,6 +37,8 @@ public final class DocumentExtractor {
 
     /// The stages timed, in the order they run.
     enum Stage: Int, CaseIterable { case decode, hash, normalize, segment, extract, resolve, validate }
+    /// The names `stageSeconds` uses, in the order the stages run.
+    public static let stageNames = Stage.allCases.map { "\($0)" }
 
     /// Seconds spent per stage, summed over the documents this extractor has processed.
     public var stageSeconds: [String: Double] {
