@@ -43,6 +43,15 @@ public struct AmountMatcher: Matcher {
                     if match == nil { i = numberEnd; continue }
                 }
             } else if CharClass.isChineseNumeral(c), i == 0 || !CharClass.isChineseNumeral(chars[i - 1]) {
+                // A run of numerals (一 of 进一步, 十 of 十四五 …) that neither ends in 万/亿 nor is followed by a
+                // money unit is no amount (`chineseAmount` would find none): passed over at once.
+                var runEnd = i + 1
+                while runEnd < n, CharClass.isChineseNumeral(chars[runEnd]) { runEnd += 1 }
+                let last = chars[runEnd - 1]
+                if last != Self.wan, last != Self.yi, runEnd >= n || !ctx.lexicons.scan.moneyUnitFirsts.contains(chars[runEnd]) {
+                    i = runEnd
+                    continue
+                }
                 match = chineseAmount(ctx, start: i, lastEnd: lastEnd, lastVerb: lastVerb)
                 if match == nil {
                     while i < n, CharClass.isChineseNumeral(chars[i]) { i += 1 }
