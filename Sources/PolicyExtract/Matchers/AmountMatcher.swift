@@ -33,8 +33,8 @@ public struct AmountMatcher: Matcher {
             if CharClass.isDigit(c) {
                 // An integer followed by neither a money unit nor a range separator begins no amount (`amount`
                 // would find none): passed over without being read.
-                if ctx.startsNumber(i), let d = ctx.integerEnd(at: i),
-                   d >= n || !(ctx.lexicons.scan.moneyUnitFirsts.contains(chars[d]) || rangeSeparators.contains(chars[d])) {
+                let moneyFirsts = ctx.lexicons.scan.moneyUnitFirsts
+                if let d = ctx.integerRuledOut(at: i, mayFollow: { moneyFirsts.contains($0) || rangeSeparators.contains($0) }) {
                     i = d
                     continue
                 }
@@ -52,9 +52,9 @@ public struct AmountMatcher: Matcher {
                     i = runEnd
                     continue
                 }
-                match = chineseAmount(ctx, start: i, lastEnd: lastEnd, lastVerb: lastVerb)
+                match = chineseAmount(ctx, start: i, runEnd: runEnd, lastEnd: lastEnd, lastVerb: lastVerb)
                 if match == nil {
-                    while i < n, CharClass.isChineseNumeral(chars[i]) { i += 1 }
+                    i = runEnd
                     continue
                 }
             }
@@ -160,11 +160,10 @@ public struct AmountMatcher: Matcher {
     }
 
     /// 三千亿元, 五千亿, 千亿级, 一千二百万元, 百亿级: the numeral run's trailing 万/亿 belongs to the unit.
-    func chineseAmount(_ ctx: MatchContext, start: Int, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
+    /// `runEnd`: the end of the run of numerals that begins at `start`.
+    func chineseAmount(_ ctx: MatchContext, start: Int, runEnd: Int, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
         let chars = ctx.chars
         if start > 0, Self.vaguePrefixes.contains(chars[start - 1]) { return nil }
-        var runEnd = start
-        while runEnd < chars.count, CharClass.isChineseNumeral(chars[runEnd]) { runEnd += 1 }
         // Try splitting the run at each trailing 万/亿 so that the unit lexicon sees 亿元, 万亿, 万元.
         var split = runEnd
         while split > start {

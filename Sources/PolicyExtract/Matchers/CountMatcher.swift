@@ -10,11 +10,6 @@ public struct CountMatcher: Matcher {
     static let points = scalars("个百分点")
     static let di = UInt32(0x7B2C)  // 第
 
-    /// The first character of a measure word, 万, 亿, a range separator or 个: what a count's number may be
-    /// followed by.
-    @inline(__always) static func mayFollowNumber(_ c: UInt32, _ ctx: MatchContext) -> Bool {
-        c == 0x4E07 || c == 0x4EBF || c == 0x4E2A || rangeSeparators.contains(c) || ctx.lexicons.scan.measureWords.groupIndex(c) != nil
-    }
 
     func measure(_ ctx: MatchContext, at k: Int) -> (Lexicons.MeasureWord, multiplier: Int64, end: Int)? {
         let chars = ctx.chars
@@ -41,12 +36,13 @@ public struct CountMatcher: Matcher {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
+        let measureFirsts = ctx.lexicons.scan.measureWords
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
-            // An integer followed by no measure word, 万, 亿, range separator or 个 (个百分点) is no count: passed
-            // over without being read.
-            if ctx.startsNumber(i), let d = ctx.integerEnd(at: i), d >= chars.count || !Self.mayFollowNumber(chars[d], ctx) {
+            // An integer followed by no measure word, 万, 亿 or range separator is no count: passed over without
+            // being read.
+            if let d = ctx.integerRuledOut(at: i, mayFollow: { $0 == 0x4E07 || $0 == 0x4EBF || rangeSeparators.contains($0) || measureFirsts.groupIndex($0) != nil }) {
                 i = d
                 continue
             }

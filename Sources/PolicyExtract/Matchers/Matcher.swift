@@ -189,15 +189,17 @@ public final class MatchContext: CandidateScanning {
         return (ExactDecimal(significand: sig, exponent: exp), k)
     }
 
-    /// The end of the digits at `i` when no decimal point and digit follow them — where `arabicNumber(at: i)`
-    /// ends, if it reads a number — else nil. A scanner that needs a given character after a number tests
-    /// that character before it reads the number (most numbers are followed by something else: 年, 家, 亿元).
-    @inline(__always) func integerEnd(at i: Int) -> Int? {
+    /// The end of the integer that starts at `i` when the character after it (if any) is not one that
+    /// `mayFollow` accepts — where `arabicNumber(at: i)` would end — else nil (no number starts at `i`, it has a
+    /// fractional part, or it may be what the scanner looks for). A scanner that needs a given character after
+    /// a number passes over the others without reading them (most numbers are followed by 年, 家 or 亿元).
+    @inline(__always) func integerRuledOut(at i: Int, mayFollow: (UInt32) -> Bool) -> Int? {
+        guard startsNumber(i) else { return nil }
         let c = chars
         var k = i
         while k < c.count, CharClass.isDigit(c[k]) { k += 1 }
         if k + 1 < c.count, c[k] == UInt32(char: "."), CharClass.isDigit(c[k + 1]) { return nil }
-        return k
+        return k >= c.count || !mayFollow(c[k]) ? k : nil
     }
 
     /// True when `i` can start a number (the character before is not part of one).

@@ -44,7 +44,7 @@ public struct PercentMatcher: Matcher {
             }
             // An integer followed by none of %, a range separator, 个百分点, 百分点 or a joiner is neither a
             // percentage nor a number waiting for one: passed over without being read (the waiting ones dropped).
-            if ctx.startsNumber(i), let d = ctx.integerEnd(at: i), d >= chars.count || !Self.mayFollowNumber(chars[d]) {
+            if let d = ctx.integerRuledOut(at: i, mayFollow: Self.mayFollowNumber) {
                 pending.removeAll()
                 i = d
                 continue

@@ -20,21 +20,6 @@ struct Resolver {
     static func bindDepartments(_ targets: inout [Target], _ departments: [Department], _ ctx: ResolveContext) {
         guard !targets.isEmpty, departments.contains(where: { ($0.role == .lead || $0.role == .responsible) && !$0.collective }) else { return }
         let sections = ctx.result.structure.sections
-        /// The section whose path is this one's less its last heading: the nearest before it, else after it.
-        func parent(_ i: Int) -> Int? {
-            let path = sections[i].path
-            guard path.count > 1 else { return nil }
-            let isParent = { (j: Int) in
-                sections[j].path.count == path.count - 1 && sections[j].path.elementsEqual(path.dropLast(), by: { $0.sameBytes($1) })
-            }
-            return (0..<i).reversed().first(where: isParent) ?? ((i + 1)..<sections.count).first(where: isParent)
-        }
-        func scope(_ section: Int) -> [String] {
-            var s = sections[section]
-            // A table or a `1.` heading binds at the level of its enclosing `(一)` heading.
-            while s.rank > 2, s.path.count > 1, let p = parent(s.index) { s = sections[p] }
-            return s.path
-        }
         // Paths compared by bytes (their strings are shared with the sections', so equal ones compare by
         // identity; `==` on Chinese text normalizes both sides whenever the storage differs).
         func samePath(_ a: ArraySlice<String>, _ b: ArraySlice<String>) -> Bool {
@@ -45,6 +30,19 @@ struct Resolver {
                 j += 1
             }
             return true
+        }
+        /// The section whose path is this one's less its last heading: the nearest before it, else after it.
+        func parent(_ i: Int) -> Int? {
+            let path = sections[i].path
+            guard path.count > 1 else { return nil }
+            let isParent = { (j: Int) in samePath(sections[j].path[...], path.dropLast()) }
+            return (0..<i).reversed().first(where: isParent) ?? ((i + 1)..<sections.count).first(where: isParent)
+        }
+        func scope(_ section: Int) -> [String] {
+            var s = sections[section]
+            // A table or a `1.` heading binds at the level of its enclosing `(一)` heading.
+            while s.rank > 2, s.path.count > 1, let p = parent(s.index) { s = sections[p] }
+            return s.path
         }
         // Scopes in order of first use, found by comparing paths (no hashing of Chinese text).
         var scopes: [(key: [String], lead: [String], responsible: [String])] = []

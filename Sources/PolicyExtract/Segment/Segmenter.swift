@@ -108,14 +108,12 @@ public final class Segmenter {
     /// terminator and the closing marks and spaces that follow it (SB11), so such a paragraph is one sentence
     /// and the iterator need not be asked (about half of the paragraphs: headings, list items, short lines).
     static func isOneSentence(_ units: UnsafeBufferPointer<UInt16>, _ classes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var k = units.count
-        while k > 0 {
-            let t = classes[Int(units[k - 1])]
-            if t & (terminatorClass | closingClass) == 0 { break }
-            k -= 1
+        var afterTerminator = false
+        for u in units {
+            let t = classes[Int(u)]
+            if t & separatorClass != 0 { return false }
+            if t & terminatorClass != 0 { afterTerminator = true } else if afterTerminator && t & closingClass == 0 { return false }
         }
-        for i in 0..<units.count where classes[Int(units[i])] & separatorClass != 0 { return false }
-        for i in 0..<k where classes[Int(units[i])] & terminatorClass != 0 { return false }
         return true
     }
     /// Whether a run that begins with an OLetter reaches the sentence iterator as its first character (see

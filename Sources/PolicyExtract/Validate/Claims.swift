@@ -145,15 +145,20 @@ public enum ClaimExtractor {
     }
 
     static func claimKey(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
-        [place ?? "?", String(year), subject, metric, Evaluation.unitKey(unit)].joined(separator: "|")
+        joinedKey(place ?? "?", year, subject, metric, Evaluation.unitKey(unit))
+    }
+
+    /// place|year|subject|metric|unit key: the form of every claim key.
+    private static func joinedKey(_ place: String, _ year: Int, _ subject: String, _ metric: String, _ unitKey: String) -> String {
+        [place, String(year), subject, metric, unitKey].joined(separator: "|")
     }
 
     /// The parts of a claim key (place, year, subject, metric and unit key), compared and hashed by their bytes:
     /// two targets have equal parts when their keys are equal, and no key string is made to find out.
     struct KeyParts: Hashable {
         let place: ByteKey, year: Int, subject: ByteKey, metric: ByteKey, unit: ByteKey
-        /// The claim key these parts make (as `claimKey(place:year:subject:metric:unit:)` writes it).
-        var key: String { [place.string, String(year), subject.string, metric.string, unit.string].joined(separator: "|") }
+        /// The claim key these parts make.
+        var key: String { joinedKey(place.string, year, subject.string, metric.string, unit.string) }
     }
 
     /// The claim key parts of a document's targets, read straight from the records (for the checks within
