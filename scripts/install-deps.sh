@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build needs on Debian/Ubuntu when it is missing: ICU (libicu-dev), libarchive
 # (libarchive-dev), SQLite (libsqlite3-dev, for GRDB), OpenSSL's libcrypto (libssl-dev, for SHA-256)
-# and pkg-config.
+# and pkg-config; and, for speed only, tcmalloc (libtcmalloc-minimal4), which release builds link when it is
+# there (see README, "Speed"): a failure to install it is reported and the build goes on without it.
 set -euo pipefail
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -9,10 +10,21 @@ if ! pkg-config --exists icu-uc icu-i18n 2>/dev/null; then missing+=(libicu-dev)
 if ! pkg-config --exists libarchive 2>/dev/null; then missing+=(libarchive-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
 if ! pkg-config --exists libcrypto 2>/dev/null; then missing+=(libssl-dev); fi
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}" >&2
+have_tcmalloc=0
+ls /usr/lib/*-linux-gnu/libtcmalloc_minimal.so.4 >/dev/null 2>&1 && have_tcmalloc=1
+if [ ${#missing[@]} -gt 0 ] || [ "$have_tcmalloc" -eq 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}" >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+  fi
+  if [ "$have_tcmalloc" -eq 0 ]; then
+    echo "installing: libtcmalloc-minimal4 (optional)" >&2
+    # Ubuntu 24.04 names it libtcmalloc-minimal4t64.
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libtcmalloc-minimal4 >/dev/null 2>&1 \
+      || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libtcmalloc-minimal4t64 >/dev/null 2>&1 \
+      || echo "tcmalloc not installed: release builds use the C library's allocator" >&2
+  fi
 fi
