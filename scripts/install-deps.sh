@@ -12,19 +12,23 @@ if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
 if ! pkg-config --exists libcrypto 2>/dev/null; then missing+=(libssl-dev); fi
 have_tcmalloc=0
 ls /usr/lib/*-linux-gnu/libtcmalloc_minimal.so.4 >/dev/null 2>&1 && have_tcmalloc=1
-if [ ${#missing[@]} -gt 0 ] || [ "$have_tcmalloc" -eq 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
   $SUDO apt-get update -qq
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "installing: ${missing[*]}" >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-  fi
-  if [ "$have_tcmalloc" -eq 0 ]; then
-    echo "installing: libtcmalloc-minimal4 (optional)" >&2
-    # Ubuntu 24.04 names it libtcmalloc-minimal4t64.
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libtcmalloc-minimal4 >/dev/null 2>&1 \
-      || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libtcmalloc-minimal4t64 >/dev/null 2>&1 \
-      || echo "tcmalloc not installed: release builds use the C library's allocator" >&2
-  fi
+  updated=1
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+if [ "$have_tcmalloc" -eq 0 ]; then
+  # Optional: nothing here stops the script. Without root, sudo is not allowed to ask for a password.
+  OPT="$SUDO"
+  [ -n "$SUDO" ] && OPT="sudo -n"
+  echo "installing: libtcmalloc-minimal4 (optional)" >&2
+  [ "$updated" -eq 1 ] || $OPT apt-get update -qq >/dev/null 2>&1 || true
+  # Ubuntu 24.04 names it libtcmalloc-minimal4t64.
+  DEBIAN_FRONTEND=noninteractive $OPT apt-get install -y -qq libtcmalloc-minimal4 >/dev/null 2>&1 \
+    || DEBIAN_FRONTEND=noninteractive $OPT apt-get install -y -qq libtcmalloc-minimal4t64 >/dev/null 2>&1 \
+    || echo "tcmalloc not installed: release builds use the C library's allocator" >&2
 fi
