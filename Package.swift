@@ -3,7 +3,7 @@ import PackageDescription
 import Foundation
 
 /// Release builds on Linux are optimized with the execution profile recorded in `Profiles/` (LLVM IR-level
-/// profile-guided optimization, about 7 % faster; see README, "Speed"). `scripts/pgo-profile.sh` records it
+/// profile-guided optimization, about 6 % faster; see README, "Speed"). `scripts/pgo-profile.sh` records it
 /// again after the hot code changes; a function changed since then is simply optimized without it. The
 /// profile is left out when the file is missing, with toolchains older than the one that recorded it, and
 /// when `POLICY_EXTRACT_PROFILE=off` (the recording build itself).
