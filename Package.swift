@@ -35,6 +35,9 @@ let tcmallocFlags: [String] = {
     return ["-Xlinker", path]
 }()
 
+/// The profile's flags, for each of the package's own targets.
+let releaseProfile: SwiftSetting = .unsafeFlags(profileFlags, .when(platforms: [.linux], configuration: .release))
+
 let package = Package(
     name: "policy-extract",
     platforms: [.macOS(.v13)],
@@ -69,7 +72,7 @@ let package = Package(
         .target(
             name: "ICUBridge",
             dependencies: ["CICU"],
-            swiftSettings: [.swiftLanguageMode(.v5), .unsafeFlags(profileFlags, .when(platforms: [.linux], configuration: .release))]
+            swiftSettings: [.swiftLanguageMode(.v5), releaseProfile]
         ),
         .target(
             name: "PolicyExtract",
@@ -78,7 +81,7 @@ let package = Package(
                 .swiftLanguageMode(.v5),
                 // The scanners index arrays in tight loops; release builds drop the exclusivity checks.
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-                .unsafeFlags(profileFlags, .when(platforms: [.linux], configuration: .release)),
+                releaseProfile,
             ]
         ),
         .executableTarget(
@@ -87,7 +90,7 @@ let package = Package(
                 "PolicyExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v5), .unsafeFlags(profileFlags, .when(platforms: [.linux], configuration: .release))],
+            swiftSettings: [.swiftLanguageMode(.v5), releaseProfile],
             // Release builds link the Swift runtime statically: reference counting (swift_retain/release, ~10 %
             // of the pipeline's time) is then called directly instead of through the shared library's PLT.
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization", "-Xlinker", "--end-group"],

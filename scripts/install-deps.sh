@@ -11,7 +11,8 @@ if ! pkg-config --exists libarchive 2>/dev/null; then missing+=(libarchive-dev);
 if ! pkg-config --exists sqlite3 2>/dev/null; then missing+=(libsqlite3-dev); fi
 if ! pkg-config --exists libcrypto 2>/dev/null; then missing+=(libssl-dev); fi
 have_tcmalloc=0
-ls /usr/lib/*-linux-gnu/libtcmalloc_minimal.so.4 >/dev/null 2>&1 && have_tcmalloc=1
+# The path Package.swift links (the machine's own multiarch directory).
+[ -e "/usr/lib/$(uname -m)-linux-gnu/libtcmalloc_minimal.so.4" ] && have_tcmalloc=1
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 updated=0
