@@ -1,14 +1,19 @@
 import Foundation
 import GRDB
 
-/// The SQLite database of a batch (`DIR/policy.sqlite`), built from the documents' JSON after the batch,
-/// one document at a time.
+/// The SQLite database of a batch (`DIR/policy.sqlite`), written from each document's record as the batch converts it,
+/// in input order, a transaction per chunk of documents.
 ///
-/// Tables: `meta` (schema version), `documents`, `sections`, `amounts`, `targets`, `departments`,
-/// `clusters`, `findings`, `errors`; every row of a document's table refers to `documents(id)`; indexes on
-/// the columns people filter by. `PRAGMA user_version` holds the schema version too.
+/// Tables: `meta` (schema version), `documents`, `sections`, `sentences`, `amounts`, `years`, `periods`, `dates`,
+/// `percents`, `counts`, `doc_numbers`, `targets`, `departments`,
+/// `clusters`, `labels`, `findings`, `errors`; every row of a document's table refers to `documents(id)`; a record's
+/// `sentence` column is the index of its row in `sentences` (same document); indexes on the columns people filter by.
+/// `PRAGMA user_version` holds the schema version too.
 public enum BatchDatabase {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
+
+    /// The provenance columns every record table has.
+    static let provenanceColumns = "text TEXT NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL, sentence INTEGER, article INTEGER NOT NULL"
 
     static let schema = """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,23 +23,44 @@ public enum BatchDatabase {
     CREATE TABLE sections (
         document_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL, kind TEXT NOT NULL, path TEXT NOT NULL,
         start INTEGER, "end" INTEGER, line INTEGER, PRIMARY KEY (document_id, idx));
+    CREATE TABLE sentences (
+        document_id TEXT NOT NULL REFERENCES documents(id), idx INTEGER NOT NULL, text TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (document_id, idx));
     CREATE TABLE amounts (
-        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), text TEXT NOT NULL, value TEXT NOT NULL,
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), value TEXT NOT NULL,
         value_max TEXT, unit TEXT NOT NULL, yuan TEXT NOT NULL, yi_yuan REAL NOT NULL, yi_yuan_max REAL, qualifier TEXT NOT NULL,
-        in_table INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL, sentence TEXT);
+        in_table INTEGER NOT NULL, chinese_numeral INTEGER NOT NULL, \(provenanceColumns));
+    CREATE TABLE years (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), value INTEGER NOT NULL, kind TEXT NOT NULL,
+        \(provenanceColumns));
+    CREATE TABLE periods (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), start_year INTEGER NOT NULL,
+        end_year INTEGER NOT NULL, unit TEXT NOT NULL, \(provenanceColumns));
+    CREATE TABLE dates (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), date TEXT NOT NULL, kind TEXT NOT NULL,
+        \(provenanceColumns));
+    CREATE TABLE percents (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), value REAL NOT NULL, value_max REAL,
+        unit TEXT NOT NULL, points INTEGER NOT NULL, qualifier TEXT NOT NULL, \(provenanceColumns));
+    CREATE TABLE counts (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), value REAL NOT NULL, value_max REAL,
+        unit TEXT NOT NULL, base_unit TEXT NOT NULL, base_value REAL, qualifier TEXT NOT NULL, \(provenanceColumns));
+    CREATE TABLE doc_numbers (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), number TEXT NOT NULL,
+        issuer_code TEXT NOT NULL, year INTEGER NOT NULL, serial INTEGER NOT NULL, \(provenanceColumns));
     CREATE TABLE targets (
         id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), year INTEGER NOT NULL, subject TEXT NOT NULL,
         metric TEXT NOT NULL, comparator TEXT NOT NULL, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL,
-        threshold_yi_yuan REAL, members TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL, text TEXT NOT NULL,
-        start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL, sentence TEXT NOT NULL);
+        threshold_yi_yuan REAL, members TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL, \(provenanceColumns));
     CREATE TABLE departments (
         id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, role TEXT NOT NULL,
-        level TEXT, collective INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        line INTEGER NOT NULL, section TEXT NOT NULL);
+        level TEXT, collective INTEGER NOT NULL, \(provenanceColumns));
     CREATE TABLE clusters (
         id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, place TEXT,
-        industry TEXT NOT NULL, tier TEXT, status TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        line INTEGER NOT NULL, section TEXT NOT NULL);
+        industry TEXT NOT NULL, tier TEXT, status TEXT NOT NULL, \(provenanceColumns));
+    CREATE TABLE labels (
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), label TEXT NOT NULL, text TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL);
     CREATE TABLE findings (
         id INTEGER PRIMARY KEY, check_id TEXT NOT NULL, severity TEXT NOT NULL, claim TEXT NOT NULL, stated TEXT NOT NULL,
         computed TEXT NOT NULL, tolerance TEXT NOT NULL, detail TEXT NOT NULL, document_id TEXT REFERENCES documents(id),
@@ -42,6 +68,13 @@ public enum BatchDatabase {
     CREATE TABLE errors (id INTEGER PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, byte_offset INTEGER);
     CREATE INDEX amounts_document ON amounts(document_id);
     CREATE INDEX amounts_yi_yuan ON amounts(yi_yuan);
+    CREATE INDEX years_document ON years(document_id);
+    CREATE INDEX periods_document ON periods(document_id);
+    CREATE INDEX dates_document ON dates(document_id);
+    CREATE INDEX percents_document ON percents(document_id);
+    CREATE INDEX counts_document ON counts(document_id);
+    CREATE INDEX doc_numbers_document ON doc_numbers(document_id);
+    CREATE INDEX doc_numbers_number ON doc_numbers(number);
     CREATE INDEX targets_document ON targets(document_id);
     CREATE INDEX targets_year_metric ON targets(year, metric);
     CREATE INDEX targets_subject ON targets(subject);
@@ -49,9 +82,9 @@ public enum BatchDatabase {
     CREATE INDEX departments_name_role ON departments(name, role);
     CREATE INDEX clusters_document ON clusters(document_id);
     CREATE INDEX clusters_name ON clusters(name);
+    CREATE INDEX labels_document ON labels(document_id);
     CREATE INDEX findings_severity ON findings(severity, check_id);
     CREATE INDEX findings_document ON findings(document_id);
-    CREATE INDEX sections_document ON sections(document_id);
     """
 
     /// Builds the database at `path` through a temporary file and a rename: the schema first, then each
@@ -70,22 +103,25 @@ public enum BatchDatabase {
             config.foreignKeysEnabled = true
             queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
+                // The file is built under a temporary name and renamed into place when complete: no journal, no syncs.
                 try db.execute(sql: "PRAGMA journal_mode = OFF")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
                 try db.inTransaction {
                     try db.execute(sql: schema)
                     try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('document_schema', ?)",
-                                   arguments: [String(schemaVersion), PolicyExtract.schemaVersion])
+                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('document_schema', ?), ('generator', ?)",
+                                   arguments: [String(schemaVersion), PolicyExtract.schemaVersion, generatorName])
                     return .commit
                 }
             }
         }
 
-        /// One document's JSON object (as written to `docs/`).
-        public func add(_ document: [String: Any]) throws {
+        /// Documents' records, in one transaction.
+        public func add(_ records: [DocumentRecord]) throws {
+            if records.isEmpty { return }
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
-                    try insertDocument(db, document)
+                    for r in records { try insertDocument(db, r) }
                     return .commit
                 }
             }
@@ -117,18 +153,18 @@ public enum BatchDatabase {
             try queue.close()
             if rename(tmp, path) != 0 { throw PipelineError("\(path): cannot rename the database into place") }
         }
+
+        /// Closes and removes the temporary file.
+        public func discard() {
+            try? queue.close()
+            unlink(tmp)
+        }
     }
 
-    static func path(_ any: Any?) -> String { (any as? [String])?.joined(separator: " › ") ?? "" }
-    static func span(_ any: Any?) -> (Int, Int, Int) {
-        let s = any as? [String: Any]
-        return (s?["start"] as? Int ?? 0, s?["end"] as? Int ?? 0, s?["line"] as? Int ?? 0)
-    }
-    static func json(_ any: Any?) -> String {
-        guard let any, let data = try? JSONSerialization.data(withJSONObject: any, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
-    }
-    static func double(_ any: Any?) -> Double? { (any as? NSNumber)?.doubleValue }
+    static func path(_ p: [String]) -> String { p.joined(separator: " › ") }
+
+    /// A list as a JSON array of strings (`["a","b"]`), as the `members`, `lead` and `responsible` columns hold it.
+    static func json(_ list: [String]) -> String { JSONValue.array(list.map { .string($0) }).serialized() }
 
     /// An insert through SQLite's prepared statement for `sql`, kept by the connection (preparing every row's
     /// statement anew was most of the time spent writing the database).
@@ -136,56 +172,84 @@ public enum BatchDatabase {
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
-    static func insertDocument(_ db: Database, _ o: [String: Any]) throws {
-        guard let d = o["document"] as? [String: Any], let id = d["id"] as? String else { return }
+    static let provenanceNames = "text, start, \"end\", line, section, sentence, article"
+
+    /// The insert statement of a record table: `document_id`, its own columns, then the provenance columns.
+    static func recordInsert(_ table: String, _ columns: [String]) -> String {
+        let names = (["document_id"] + columns).joined(separator: ", ") + ", " + provenanceNames
+        let marks = Array(repeating: "?", count: columns.count + 8).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(names)) VALUES (\(marks))"
+    }
+
+    static func provenance(_ p: Provenance, _ sectionPaths: [String]) -> [DatabaseValueConvertible?] {
+        [p.text, p.span.start, p.span.end, p.span.line, sectionPaths.indices.contains(p.section) ? sectionPaths[p.section] : "", p.sentence, p.article]
+    }
+
+    static let amountsSQL = recordInsert("amounts", ["value", "value_max", "unit", "yuan", "yi_yuan", "yi_yuan_max", "qualifier", "in_table", "chinese_numeral"])
+    static let yearsSQL = recordInsert("years", ["value", "kind"])
+    static let periodsSQL = recordInsert("periods", ["start_year", "end_year", "unit"])
+    static let datesSQL = recordInsert("dates", ["date", "kind"])
+    static let percentsSQL = recordInsert("percents", ["value", "value_max", "unit", "points", "qualifier"])
+    static let countsSQL = recordInsert("counts", ["value", "value_max", "unit", "base_unit", "base_value", "qualifier"])
+    static let docNumbersSQL = recordInsert("doc_numbers", ["number", "issuer_code", "year", "serial"])
+    static let targetsSQL = recordInsert("targets", ["year", "subject", "metric", "comparator", "value", "value_max", "unit", "threshold_yi_yuan",
+                                                     "members", "lead", "responsible"])
+    static let departmentsSQL = recordInsert("departments", ["name", "role", "level", "collective"])
+    static let clustersSQL = recordInsert("clusters", ["name", "place", "industry", "tier", "status"])
+
+    static func insertDocument(_ db: Database, _ r: DocumentRecord) throws {
+        let d = r.document
+        let id = d.id
         try insert(db, sql: """
             INSERT INTO documents (id, source, sha256, encoding, title, doc_number, date, characters, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, d["source"] as? String ?? "", d["sha256"] as? String ?? "", d["encoding"] as? String ?? "",
-                             d["title"] as? String, d["doc_number"] as? String, d["date"] as? String, d["characters"] as? Int ?? 0, d["place"] as? String])
-        for s in o["sections"] as? [[String: Any]] ?? [] {
-            let (a, b, l) = span(s["span"])
+            """, arguments: [id, d.source, d.sha256, d.encoding, d.title, d.docNumber, d.date, d.characters, d.place])
+        let sectionPaths = r.sections.map { path($0.path) }
+        for s in r.sections {
             try insert(db, sql: "INSERT INTO sections (document_id, idx, kind, path, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [id, s["index"] as? Int ?? 0, s["kind"] as? String ?? "", path(s["path"]),
-                                       s["span"] == nil ? nil : a, s["span"] == nil ? nil : b, s["span"] == nil ? nil : l])
+                       arguments: [id, s.index, s.kind, path(s.path), s.span?.start, s.span?.end, s.span?.line])
         }
-        for x in o["amounts"] as? [[String: Any]] ?? [] {
-            let (a, b, l) = span(x["span"])
-            try insert(db, sql: """
-                INSERT INTO amounts (document_id, text, value, value_max, unit, yuan, yi_yuan, yi_yuan_max, qualifier, in_table, start, "end", line, section, sentence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, x["text"] as? String ?? "", x["value"] as? String ?? "", x["value_max"] as? String, x["unit"] as? String ?? "",
-                                 x["yuan"] as? String ?? "", double(x["yi_yuan"]) ?? 0, double(x["yi_yuan_max"]), x["qualifier"] as? String ?? "none",
-                                 (x["table"] as? Bool ?? false) ? 1 : 0, a, b, l, path(x["section"]), x["sentence"] as? String])
+        for (k, s) in r.sentences.enumerated() {
+            try insert(db, sql: "INSERT INTO sentences (document_id, idx, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [id, k, s.text, s.span.start, s.span.end, s.span.line])
         }
-        for t in o["targets"] as? [[String: Any]] ?? [] {
-            let (a, b, l) = span(t["span"])
-            let threshold = (t["threshold"] as? [String: Any]).flatMap { double($0["yi_yuan"]) }
-            try insert(db, sql: """
-                INSERT INTO targets (document_id, year, subject, metric, comparator, value, value_max, unit, threshold_yi_yuan, members, lead, responsible,
-                                     text, start, "end", line, section, sentence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, t["year"] as? Int ?? 0, t["subject"] as? String ?? "", t["metric"] as? String ?? "", t["comparator"] as? String ?? "none",
-                                 double(t["value"]) ?? 0, double(t["value_max"]), t["unit"] as? String ?? "", threshold, json(t["members"]),
-                                 json(t["lead"]), json(t["responsible"]), t["text"] as? String ?? "", a, b, l, path(t["section"]), t["sentence"] as? String ?? ""])
+        func row(_ sql: String, _ own: [DatabaseValueConvertible?], _ p: Provenance) throws {
+            try insert(db, sql: sql, arguments: StatementArguments([id] + own + provenance(p, sectionPaths)))
         }
-        for x in o["departments"] as? [[String: Any]] ?? [] {
-            let (a, b, l) = span(x["span"])
-            try insert(db, sql: """
-                INSERT INTO departments (document_id, name, role, level, collective, text, start, "end", line, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, x["name"] as? String ?? "", x["role"] as? String ?? "", x["level"] as? String, (x["collective"] as? Bool ?? false) ? 1 : 0,
-                                 x["text"] as? String ?? "", a, b, l, path(x["section"])])
+        for x in r.amounts {
+            let a = x.fields
+            try row(amountsSQL, [a.value.description, a.valueMax?.description, a.unit, a.yuan.description, a.yiYuan.doubleValue, a.yiYuanMax?.doubleValue,
+                                 a.qualifier.rawValue, a.table, a.chineseNumeral], x.provenance)
         }
-        for x in o["clusters"] as? [[String: Any]] ?? [] {
-            let (a, b, l) = span(x["span"])
-            try insert(db, sql: """
-                INSERT INTO clusters (document_id, name, place, industry, tier, status, text, start, "end", line, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, x["name"] as? String ?? "", x["place"] as? String, x["industry"] as? String ?? "", x["tier"] as? String,
-                                 x["status"] as? String ?? "", x["text"] as? String ?? "", a, b, l, path(x["section"])])
+        for x in r.years { try row(yearsSQL, [x.fields.value, x.fields.kind.rawValue], x.provenance) }
+        for x in r.periods { try row(periodsSQL, [x.fields.start, x.fields.end, x.fields.unit], x.provenance) }
+        for x in r.dates { try row(datesSQL, [x.fields.date, x.fields.kind], x.provenance) }
+        for x in r.percents {
+            let p = x.fields
+            try row(percentsSQL, [p.value.doubleValue, p.valueMax?.doubleValue, p.unit, p.points, p.qualifier.rawValue], x.provenance)
+        }
+        for x in r.counts {
+            let c = x.fields
+            try row(countsSQL, [c.value.doubleValue, c.valueMax?.doubleValue, c.unit, c.baseUnit, c.baseValue?.doubleValue, c.qualifier.rawValue], x.provenance)
+        }
+        for x in r.docNumbers {
+            let n = x.fields
+            try row(docNumbersSQL, [n.number, n.issuerCode, n.year, n.serial], x.provenance)
+        }
+        for t in r.targets {
+            try row(targetsSQL, [t.year, t.subject, t.metric, t.comparator.rawValue, t.value.doubleValue, t.valueMax?.doubleValue, t.unit,
+                                 t.threshold?.yiYuan.doubleValue, json(t.members), json(t.lead), json(t.responsible)], t.provenance)
+        }
+        for x in r.departments { try row(departmentsSQL, [x.name, x.role.rawValue, x.level, x.collective], x.provenance) }
+        for x in r.clusters { try row(clustersSQL, [x.name, x.place, x.industry, x.tier, x.status], x.provenance) }
+        for l in r.labels {
+            try insert(db, sql: "INSERT INTO labels (document_id, label, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [id, l.label, l.text, l.span.start, l.span.end, l.span.line])
         }
     }
 }
 
-/// `targets.csv`: one row per target of every document, RFC 4180 quoting.
+/// `targets.csv`: one row per target of every document, RFC 4180 quoting; list columns (`members`, `lead`,
+/// `responsible`) are JSON arrays of strings, as the database holds them.
 public enum TargetsCSV {
     static let header = ["document_id", "year", "subject", "metric", "comparator", "value", "value_max", "unit", "threshold_yi_yuan",
                          "members", "lead", "responsible", "text", "start", "end", "line", "section"]
@@ -197,17 +261,19 @@ public enum TargetsCSV {
         return s
     }
 
-    public static func rows(_ object: [String: Any]) -> [String] {
-        guard let d = object["document"] as? [String: Any], let id = d["id"] as? String else { return [] }
-        return (object["targets"] as? [[String: Any]] ?? []).map { t in
-            let (a, b, l) = BatchDatabase.span(t["span"])
-            func num(_ any: Any?) -> String { (any as? NSNumber)?.stringValue ?? "" }
-            let threshold = (t["threshold"] as? [String: Any]).map { num($0["yi_yuan"]) } ?? ""
-            let list = { (k: String) in (t[k] as? [String] ?? []).joined(separator: "、") }
-            return [id, num(t["year"]), t["subject"] as? String ?? "", t["metric"] as? String ?? "", t["comparator"] as? String ?? "",
-                    num(t["value"]), num(t["value_max"]), t["unit"] as? String ?? "", threshold, list("members"), list("lead"), list("responsible"),
-                    t["text"] as? String ?? "", String(a), String(b), String(l), BatchDatabase.path(t["section"])].map(field).joined(separator: ",")
+    /// The CSV lines (each ending in a line feed) of a document's targets.
+    public static func rows(_ r: DocumentRecord) -> String {
+        var out = ""
+        for t in r.targets {
+            let p = t.provenance
+            let fields = [r.document.id, String(t.year), t.subject, t.metric, t.comparator.rawValue, t.value.description,
+                          t.valueMax?.description ?? "", t.unit, t.threshold?.yiYuan.description ?? "",
+                          BatchDatabase.json(t.members), BatchDatabase.json(t.lead), BatchDatabase.json(t.responsible),
+                          p.text, String(p.span.start), String(p.span.end), String(p.span.line), BatchDatabase.path(r.sectionPath(p.section))]
+            out += fields.map(field).joined(separator: ",")
+            out += "\n"
         }
+        return out
     }
 
     public static var headerLine: String { header.joined(separator: ",") }

@@ -30,28 +30,38 @@ public enum DocumentJSON {
     ]
 
     static func write<S: JSONSink>(_ r: DocumentResult, into s: inout S) {
+        let si = SentenceIndex(r)
         s.beginObject()
         s.key("schema"); s.string(schemaVersion)
+        s.key("generator"); s.string(generatorName)
         s.key("document"); document(r, into: &s)
         s.key("sections"); s.beginArray(inline: false)
         for section in r.structure.sections { self.section(section, r, into: &s) }
         s.endArray()
+        s.key("sentences"); s.beginArray(inline: false)
+        for range in si.ranges {
+            s.beginObject()
+            s.key("text"); s.scalars(r.text.chars[range])
+            s.key("span"); s.span(r.text.span(range))
+            s.endObject()
+        }
+        s.endArray()
         for (key, matcher) in itemKeys {
             s.key(key); s.beginArray(inline: false)
-            for it in r.items(matcher) { item(it, r, into: &s) }
+            for it in r.items(matcher) { item(it, r, si, into: &s) }
             s.endArray()
         }
         s.key("tables"); s.beginArray(inline: false)
         for t in r.structure.tables { table(t, r, into: &s) }
         s.endArray()
         s.key("targets"); s.beginArray(inline: false)
-        for t in r.targets { target(t, r, into: &s) }
+        for t in r.targets { target(t, r, si, into: &s) }
         s.endArray()
         s.key("clusters"); s.beginArray(inline: false)
-        for c in r.clusters { cluster(c, r, into: &s) }
+        for c in r.clusters { cluster(c, r, si, into: &s) }
         s.endArray()
         s.key("departments"); s.beginArray(inline: false)
-        for d in r.departments { department(d, r, into: &s) }
+        for d in r.departments { department(d, r, si, into: &s) }
         s.endArray()
         s.key("labels"); labels(r, into: &s)
         s.key("findings"); s.beginArray(inline: false)
@@ -60,12 +70,39 @@ public enum DocumentJSON {
         s.endObject()
     }
 
-    // MARK: - Parts, also as JSON values (the claims read them)
+    // MARK: - Sentences
 
-    static func labels(_ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { labels(r, into: &$0) } }
-    static func document(_ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { document(r, into: &$0) } }
-    static func target(_ t: Target, _ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { target(t, r, into: &$0) } }
-    static func cluster(_ c: Cluster, _ r: DocumentResult) -> JSONValue { JSONTreeBuilder.build { cluster(c, r, into: &$0) } }
+    /// The sentences records were read from, once each in document order: a record's `sentence` is its index here.
+    struct SentenceIndex {
+        /// Normalized ranges, sorted by start, distinct.
+        let ranges: [Range<Int>]
+
+        init(_ r: DocumentResult) {
+            var all: [Range<Int>] = []
+            for list in r.items.values { for it in list { if let s = it.sentenceRange { all.append(s) } } }
+            for t in r.targets { if let s = t.sentenceRange { all.append(s) } }
+            for c in r.clusters { if let s = c.sentenceRange { all.append(s) } }
+            for d in r.departments { if let s = d.sentenceRange { all.append(s) } }
+            all.sort { $0.lowerBound < $1.lowerBound || ($0.lowerBound == $1.lowerBound && $0.upperBound < $1.upperBound) }
+            var distinct: [Range<Int>] = []
+            distinct.reserveCapacity(all.count)
+            for s in all where distinct.last != s { distinct.append(s) }
+            ranges = distinct
+        }
+
+        /// The index of sentence `range` (binary search).
+        subscript(range: Range<Int>) -> Int? {
+            var lo = 0, hi = ranges.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                let m = ranges[mid]
+                if m == range { return mid }
+                if m.lowerBound < range.lowerBound || (m.lowerBound == range.lowerBound && m.upperBound < range.upperBound) { lo = mid + 1 } else { hi = mid - 1 }
+            }
+            return nil
+        }
+    }
+
     public static func finding(_ f: Finding) -> JSONValue { JSONTreeBuilder.build { finding(f, into: &$0) } }
 
     // MARK: - Writers
@@ -109,10 +146,6 @@ public enum DocumentJSON {
         s.endObject()
     }
 
-    static func path<S: JSONSink>(_ section: Int, _ r: DocumentResult, into s: inout S) {
-        if section < r.structure.sections.count { s.repeatedStrings(r.structure.sections[section].path, id: section) } else { s.strings([]) }
-    }
-
     static func section<S: JSONSink>(_ sec: Section, _ r: DocumentResult, into s: inout S) {
         s.beginObject()
         s.key("index"); s.int(sec.index)
@@ -123,26 +156,21 @@ public enum DocumentJSON {
         s.endObject()
     }
 
-    /// The provenance keys every item carries: text, span, section path, sentence (normalized text), article.
-    /// Items without a sentence give `null`; records (clusters, departments) give "".
+    /// The provenance keys every record carries: text, span, section (an index into `sections`), sentence (an index
+    /// into `sentences`, or null), article.
     static func provenance<S: JSONSink>(_ text: String, _ sp: Span, section: Int, sentence range: Range<Int>?, article: Int,
-                                        noSentenceAsEmpty: Bool = false, _ r: DocumentResult, into s: inout S) {
+                                        _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.key("text"); s.string(text)
         s.key("span"); s.span(sp)
-        s.key("section"); path(section, r, into: &s)
+        s.key("section"); s.int(section)
         s.key("sentence")
-        if let range { s.repeatedScalars(r.text.chars[range], id: range.lowerBound) } else if noSentenceAsEmpty { s.string("") } else { s.null() }
+        if let range, let k = si[range] { s.int(k) } else { s.null() }
         s.key("article"); s.int(article)
     }
 
-    /// A record's sentence: its normalized text, "" when it has none.
-    static func sentenceText<S: JSONSink>(_ range: Range<Int>?, _ r: DocumentResult, into s: inout S) {
-        if let range { s.repeatedScalars(r.text.chars[range], id: range.lowerBound) } else { s.string("") }
-    }
-
-    static func item<S: JSONSink>(_ it: Item, _ r: DocumentResult, into s: inout S) {
+    static func item<S: JSONSink>(_ it: Item, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
-        provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r, into: &s)
+        provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r, si, into: &s)
         switch it.mention.value {
         case .amount(let a):
             s.key("value"); s.decimalString(a.value)
@@ -198,7 +226,7 @@ public enum DocumentJSON {
     static func table<S: JSONSink>(_ t: Table, _ r: DocumentResult, into s: inout S) {
         s.beginObject()
         s.key("index"); s.int(t.index)
-        s.key("section"); path(t.section, r, into: &s)
+        s.key("section"); s.int(t.section)
         s.key("span"); s.span(r.text.span(t.range))
         s.key("caption")
         s.beginArray(inline: t.captionRanges.count <= 8)
@@ -215,7 +243,7 @@ public enum DocumentJSON {
         s.endObject()
     }
 
-    static func target<S: JSONSink>(_ t: Target, _ r: DocumentResult, into s: inout S) {
+    static func target<S: JSONSink>(_ t: Target, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("year"); s.int(t.year)
         s.key("subject"); s.string(t.subject)
@@ -240,8 +268,9 @@ public enum DocumentJSON {
         s.key("span"); s.span(t.span)
         s.key("value_span"); s.span(t.valueSpan)
         s.key("year_span"); s.span(t.yearSpan)
-        s.key("section"); path(t.section, r, into: &s)
-        s.key("sentence"); sentenceText(t.sentenceRange, r, into: &s)
+        s.key("section"); s.int(t.section)
+        s.key("sentence")
+        if let range = t.sentenceRange, let k = si[range] { s.int(k) } else { s.null() }
         s.key("article"); s.int(t.article)
         s.key("restated")
         s.beginArray(inline: false)
@@ -250,24 +279,24 @@ public enum DocumentJSON {
         s.endObject()
     }
 
-    static func cluster<S: JSONSink>(_ c: Cluster, _ r: DocumentResult, into s: inout S) {
+    static func cluster<S: JSONSink>(_ c: Cluster, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("name"); s.string(c.name)
         s.key("place"); s.optional(c.place)
         s.key("industry"); s.string(c.industry)
         s.key("tier"); s.optional(c.tier)
         s.key("status"); s.string(c.status)
-        provenance(c.text, c.span, section: c.section, sentence: c.sentenceRange, article: c.article, noSentenceAsEmpty: true, r, into: &s)
+        provenance(c.text, c.span, section: c.section, sentence: c.sentenceRange, article: c.article, r, si, into: &s)
         s.endObject()
     }
 
-    static func department<S: JSONSink>(_ d: Department, _ r: DocumentResult, into s: inout S) {
+    static func department<S: JSONSink>(_ d: Department, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("name"); s.string(d.name)
         s.key("role"); s.string(d.role.rawValue)
         s.key("level"); s.optional(d.level)
         s.key("collective"); s.bool(d.collective)
-        provenance(d.text, d.span, section: d.section, sentence: d.sentenceRange, article: d.article, noSentenceAsEmpty: true, r, into: &s)
+        provenance(d.text, d.span, section: d.section, sentence: d.sentenceRange, article: d.article, r, si, into: &s)
         s.endObject()
     }
 

@@ -40,10 +40,10 @@ public struct BatchError: Sendable {
 /// Batch conversion of files, folders and archives.
 ///
 /// Writes `DIR/docs/<id>.json` per document (atomically: a temporary file, then a rename) as the workers
-/// finish them, then — in input order, whatever the number of jobs — `documents.jsonl`, `errors.jsonl`,
-/// `targets.csv`, `findings.json` (every document's findings and the cross-document ones) and the SQLite
-/// database `policy.sqlite`, each built by reading the documents' JSON back one at a time, so memory
-/// does not grow with the number of documents (only their claims are kept). A bad file becomes one
+/// finish them, and hands each document's typed record to one writer thread that appends — in input order,
+/// whatever the number of jobs — `documents.jsonl`, `targets.csv` and the SQLite database `policy.sqlite`;
+/// at the end `errors.jsonl` and `findings.json` (every document's findings and the cross-document ones).
+/// Memory holds a bounded window of documents and every document's claims. A bad file becomes one
 /// error record and the batch goes on. Stopped by a signal, it leaves complete outputs only; `resume`
 /// reuses every document whose output is complete for the same content hash.
 public final class BatchRunner: @unchecked Sendable {
@@ -156,13 +156,22 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    /// The document JSON at `path` if it is complete, of this schema, for these bytes.
-    static func completeOutput(_ path: String, sha256: String) -> Bool {
+    /// The record and compact line of the document JSON at `path` when it is complete, of this schema, for these
+    /// bytes (for `--resume`); nil when it must be converted again.
+    static func completeOutput(_ path: String, sha256: String) -> (record: DocumentRecord, line: [UInt8])? {
         guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["schema"] as? String == schemaVersion,
-              let document = object["document"] as? [String: Any] else { return false }
-        return document["sha256"] as? String == sha256
+              let record = try? DocumentRecord.decode(data),
+              record.schema == schemaVersion, record.document.sha256 == sha256 else { return nil }
+        return (record, compact(data))
+    }
+
+    /// What the batch-wide outputs take from one converted document, made by the worker that converted it.
+    struct Converted {
+        var record: DocumentRecord
+        /// The document's JSON on one line, with its line feed.
+        var line: [UInt8]
+        var csvRows: String
+        var claims: DocumentClaims
     }
 
     public func run(_ inputs: [BatchInput], initialErrors: [BatchError] = [], progress: ((Progress) -> Void)? = nil,
@@ -174,30 +183,42 @@ public final class BatchRunner: @unchecked Sendable {
         } catch {
             throw PipelineError("\(out): cannot create the output folder (\((error as NSError).localizedDescription))")
         }
-        var written = [Bool](repeating: false, count: inputs.count)
+        let sinks = try BatchSinks(directory: out)
         var errors = [BatchError?](repeating: nil, count: inputs.count)
         var summary = Summary()
         var done = 0
         var errorCount = initialErrors.count
         let jobs = max(1, min(options.jobs, max(inputs.count, 1)))
         let next = Counter()
+        // Converted documents go to the writer in input order; a worker does not start a document more than
+        // `window` ahead of the writer, so memory holds at most that many documents' records.
+        let queue = OrderedQueue<Converted?>(count: inputs.count, window: 4 * jobs + 4)
+        let writer = Thread { sinks.consume(queue) }
+        writer.stackSize = 1 << 22
+        writer.start()
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             let extractor = DocumentExtractor(pipeline: options.pipeline)
             while true {
-                if shouldStop?() == true { return }
                 let index = next.increment()
                 if index >= inputs.count { return }
+                queue.waitForRoom(index)
+                if shouldStop?() == true || sinks.failed {
+                    queue.put(index, nil)
+                    continue
+                }
                 let input = inputs[index]
                 let target = (docsDir as NSString).appendingPathComponent(input.id + ".json")
                 var error: BatchError? = nil
+                var converted: Converted? = nil
                 var size = 0
                 var reused = false
-                var ok = false
                 do {
                     let bytes = try input.read(maxSize: options.maxFileSize)
                     size = bytes.count
-                    if options.resume, Self.completeOutput(target, sha256: SHA256.hex(bytes)) {
+                    if options.resume, let earlier = Self.completeOutput(target, sha256: SHA256.hex(bytes)) {
                         reused = true
+                        converted = Converted(record: earlier.record, line: earlier.line, csvRows: TargetsCSV.rows(earlier.record),
+                                              claims: ClaimExtractor.claims(earlier.record))
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
                         try DocumentJSON.withBytes(result, pretty: true, newline: true) { bytes in
@@ -205,36 +226,39 @@ public final class BatchRunner: @unchecked Sendable {
                             try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
                                                           deallocator: .none), to: target)
                         }
+                        let record = DocumentRecord(result)
+                        converted = Converted(record: record, line: DocumentJSON.withBytes(result, pretty: false, newline: true) { Array($0) },
+                                              csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
                     }
-                    ok = true
                 } catch let e as InputError {
                     error = BatchError(path: input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
-                } catch {
-                    let e = BatchError(path: input.path, reason: "internal", message: "\(error)")
-                    lock.lock(); errors[index] = e; lock.unlock()
+                } catch let e as PipelineError {
+                    error = BatchError(path: input.path, reason: "write", message: e.description)
+                } catch let other {
+                    error = BatchError(path: input.path, reason: "internal", message: "\(other)")
                 }
                 lock.lock()
-                written[index] = ok
-                if let error { errors[index] = error }
-                if error != nil { errorCount += 1 }
+                if let error { errors[index] = error; errorCount += 1 }
                 done += 1
                 summary.bytes += size
                 if reused { summary.reused += 1 }
                 let snapshot = Progress(done: done, total: inputs.count, bytes: summary.bytes, errors: errorCount)
                 lock.unlock()
+                queue.put(index, converted)
                 progress?(snapshot)
             }
         }
+        queue.waitUntilDrained()
         let allErrors = initialErrors + errors.compactMap { $0 }
         summary.errors = allErrors
         summary.failed = allErrors.count
-        summary.converted = written.filter { $0 }.count
+        summary.converted = sinks.documents
         if shouldStop?() == true {
+            sinks.abandon()
             summary.stopped = true
             return summary
         }
-        let files = inputs.indices.filter { written[$0] }.map { (docsDir as NSString).appendingPathComponent(inputs[$0].id + ".json") }
-        summary.findings = try finish(files: files, errors: allErrors)
+        summary.findings = try sinks.finish(errors: allErrors)
         return summary
     }
 
@@ -259,8 +283,17 @@ public final class BatchRunner: @unchecked Sendable {
             if buffer.count >= 1 << 20 { try flush() }
         }
 
+        func write(_ bytes: [UInt8]) throws {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
         func flush() throws {
-            try handle.write(contentsOf: buffer)
+            do {
+                try handle.write(contentsOf: buffer)
+            } catch {
+                throw PipelineError("\(path): cannot write (\((error as NSError).localizedDescription))")
+            }
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -269,93 +302,111 @@ public final class BatchRunner: @unchecked Sendable {
             try handle.close()
             if rename(tmp, path) != 0 { throw PipelineError("\(path): cannot rename into place") }
         }
+
+        /// Closes and removes the temporary file.
+        func discard() {
+            try? handle.close()
+            unlink(tmp)
+        }
     }
 
-    /// Writes the batch-wide outputs from the documents' JSON, in input order, reading one document at a
-    /// time and streaming the files, so memory holds only the documents' claims. Returns the number of findings.
-    func finish(files: [String], errors: [BatchError]) throws -> Int {
-        let out = options.outputDirectory
-        let jsonl = try StreamedFile((out as NSString).appendingPathComponent("documents.jsonl"))
-        let csv = try StreamedFile((out as NSString).appendingPathComponent("targets.csv"))
-        try csv.write(TargetsCSV.headerLine + "\n")
-        // Each document's JSON is read back and parsed once for every output built from it (a second read for
-        // the database made this serial phase the larger part of a batch), by the batch's jobs a chunk at a
-        // time; what they give is written in file order (the database takes one writer).
-        let database = try BatchDatabase.Builder(path: (out as NSString).appendingPathComponent("policy.sqlite"))
+    /// The batch-wide outputs, written by one thread in input order as documents are converted: `documents.jsonl`,
+    /// `targets.csv`, `policy.sqlite` (a transaction per chunk of documents), and the claims and findings that
+    /// `findings.json` is made of at the end. Nothing is read back from the documents' files.
+    final class BatchSinks: @unchecked Sendable {
+        let directory: String
+        let jsonl: StreamedFile
+        let csv: StreamedFile
+        let database: BatchDatabase.Builder
         var claims: [DocumentClaims] = []
         var documentFindings: [Finding] = []
-        let chunk = 64
-        var first = 0
-        while first < files.count {
-            let part = Array(files[first..<min(files.count, first + chunk)])
-            let results = ReadBack.all(part, jobs: options.jobs)
-            for r in results {
-                guard let r else { continue }
-                if let error = r.error { throw error }
-                try jsonl.write(r.line + "\n")
-                for row in r.csvRows { try csv.write(row + "\n") }
-                claims.append(r.claims)
-                documentFindings += r.findings
-                try database.add(r.object)
+        var documents = 0
+        /// The first failure to write (disk full, a database error): the batch stops and reports it.
+        private(set) var failure: Error?
+        private let failureLock = NSLock()
+        var failed: Bool { failureLock.lock(); defer { failureLock.unlock() }; return failure != nil }
+
+        init(directory: String) throws {
+            self.directory = directory
+            jsonl = try StreamedFile((directory as NSString).appendingPathComponent("documents.jsonl"))
+            csv = try StreamedFile((directory as NSString).appendingPathComponent("targets.csv"))
+            do {
+                database = try BatchDatabase.Builder(path: (directory as NSString).appendingPathComponent("policy.sqlite"))
+            } catch {
+                jsonl.discard(); csv.discard()
+                throw PipelineError("\(directory)/policy.sqlite: cannot create the database (\(error))")
             }
-            first += chunk
+            try csv.write(TargetsCSV.headerLine + "\n")
         }
-        try jsonl.close()
-        try csv.close()
-        let findings = Validator.sorted(documentFindings + Validator.runCrossDocumentChecks(claims))
-        try Self.writeAtomically(errors.map { $0.json.serialized() + "\n" }.joined(), to: (out as NSString).appendingPathComponent("errors.jsonl"))
-        try Self.writeAtomically(JSONValue.object([("findings", .array(findings.map(DocumentJSON.finding)))]).serialized(pretty: true) + "\n",
-                                 to: (out as NSString).appendingPathComponent("findings.json"))
-        try database.finish(errors: errors, findings: findings)
-        return findings.count
-    }
 
-    /// What the end of a batch takes from one document's JSON file.
-    struct ReadBack: @unchecked Sendable {
-        var line = ""
-        var csvRows: [String] = []
-        var claims = DocumentClaims(document: "", place: nil, claims: [], labels: [])
-        var findings: [Finding] = []
-        var object: [String: Any] = [:]
-        var error: Error? = nil
-
-        /// Each file read and parsed (nil for one that is missing or not a JSON object), in the files' order.
-        static func all(_ files: [String], jobs: Int) -> [ReadBack?] {
-            // As the conversion stores its results: one slot per file, written under a lock.
-            var results = [ReadBack?](repeating: nil, count: files.count)
-            let lock = NSLock()
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, files.count))) { _ in
-                while true {
-                    let k = next.increment()
-                    if k >= files.count { return }
-                    let r = read(files[k])
-                    lock.lock(); results[k] = r; lock.unlock()
+        /// Takes every slot of `queue` in order (run on the writer thread).
+        func consume(_ queue: OrderedQueue<Converted?>) {
+            var chunk: [DocumentRecord] = []
+            func flushChunk() throws {
+                try database.add(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+            while let slot = queue.take() {
+                guard let c = slot, !failed else { continue }
+                do {
+                    try jsonl.write(c.line)
+                    try csv.write(c.csvRows)
+                    claims.append(c.claims)
+                    documentFindings += c.record.findings
+                    chunk.append(c.record)
+                    documents += 1
+                    if chunk.count >= 64 { try flushChunk() }
+                } catch {
+                    fail(error)
                 }
             }
-            return results
+            if !failed { do { try flushChunk() } catch { fail(error) } }
         }
 
-        static func read(_ file: String) -> ReadBack? {
-            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else { return nil }
+        func fail(_ error: Error) {
+            failureLock.lock(); defer { failureLock.unlock() }
+            if failure == nil { failure = error }
+        }
+
+        /// Removes the temporary files (a stopped or failed batch leaves its earlier outputs as they were).
+        func abandon() {
+            jsonl.discard()
+            csv.discard()
+            database.discard()
+        }
+
+        /// Writes `errors.jsonl`, `findings.json` and the database's last tables, then moves every file into place.
+        /// Returns the number of findings.
+        func finish(errors: [BatchError]) throws -> Int {
+            if let failure {
+                abandon()
+                try? BatchRunner.writeAtomically(errors.map { $0.json.serialized() + "\n" }.joined(), to: (directory as NSString).appendingPathComponent("errors.jsonl"))
+                throw PipelineError("the batch's outputs could not be written: \(failure)")
+            }
             do {
-                guard let object = try JSONFile.parse(data, path: file, failure: "cannot be read back as JSON") as? [String: Any] else { return nil }
-                return ReadBack(line: BatchRunner.compact(text), csvRows: TargetsCSV.rows(object), claims: ClaimExtractor.claims(json: object),
-                                findings: (object["findings"] as? [[String: Any]] ?? []).compactMap(Finding.init(json:)), object: object)
+                let findings = Validator.sorted(documentFindings + Validator.runCrossDocumentChecks(claims))
+                try jsonl.close()
+                try csv.close()
+                try BatchRunner.writeAtomically(errors.map { $0.json.serialized() + "\n" }.joined(), to: (directory as NSString).appendingPathComponent("errors.jsonl"))
+                try BatchRunner.writeAtomically(JSONValue.object([("findings", .array(findings.map(DocumentJSON.finding)))]).serialized(pretty: true) + "\n",
+                                                to: (directory as NSString).appendingPathComponent("findings.json"))
+                try database.finish(errors: errors, findings: findings)
+                return findings.count
             } catch {
-                return ReadBack(error: error)
+                abandon()
+                throw PipelineError("the batch's outputs could not be written: \(error)")
             }
         }
     }
 
-    /// Re-serializes an indented JSON document on one line, keeping key order.
-    static func compact(_ pretty: String) -> String {
+    /// Re-serializes an indented JSON document on one line, keeping key order, with a final line feed.
+    static func compact(_ pretty: Data) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(pretty.utf8.count)
+        out.reserveCapacity(pretty.count)
         var inString = false
         var escaped = false
         var skippingIndent = false
-        for b in pretty.utf8 {
+        for b in pretty {
             if inString {
                 out.append(b)
                 if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
@@ -368,20 +419,8 @@ public final class BatchRunner: @unchecked Sendable {
             if b == 0x20 { continue }
             out.append(b)
         }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension Finding {
-    /// A finding read back from a document's JSON.
-    init?(json o: [String: Any]) {
-        guard let check = o["check"] as? String, let severity = (o["severity"] as? String).flatMap(Severity.init(rawValue:)) else { return nil }
-        self.init(check: check, severity: severity, claim: o["claim"] as? String ?? "", stated: o["stated"] as? String ?? "",
-                  computed: o["computed"] as? String ?? "", tolerance: o["tolerance"] as? String ?? "",
-                  evidence: (o["evidence"] as? [[String: Any]] ?? []).map { e in
-                      let (a, b, l) = BatchDatabase.span(e["span"])
-                      return Evidence(document: e["document"] as? String ?? "", span: Span(start: a, end: b, line: l), text: e["text"] as? String ?? "")
-                  }, detail: o["detail"] as? String ?? "")
+        out.append(0x0A)
+        return out
     }
 }
 
@@ -394,5 +433,58 @@ final class Counter: @unchecked Sendable {
         let v = value
         value += 1
         return v
+    }
+}
+
+/// Slots filled in any order by the workers and taken in index order by one consumer. A producer waits before it
+/// starts slot `i` until `i` is within `window` of the next slot to be taken; the slot being waited for is never held
+/// back, so the queue cannot deadlock.
+final class OrderedQueue<T>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var slots: [Int: T] = [:]
+    private var nextToTake = 0
+    private let count: Int
+    private let window: Int
+    private var drained = false
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = max(1, window)
+    }
+
+    func waitForRoom(_ index: Int) {
+        condition.lock()
+        while index >= nextToTake + window { condition.wait() }
+        condition.unlock()
+    }
+
+    func put(_ index: Int, _ value: T) {
+        condition.lock()
+        slots[index] = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next slot in order, waiting for it; nil after the last.
+    func take() -> T? {
+        condition.lock()
+        defer { condition.unlock() }
+        if nextToTake >= count {
+            drained = true
+            condition.broadcast()
+            return nil
+        }
+        while slots[nextToTake] == nil { condition.wait() }
+        let value = slots.removeValue(forKey: nextToTake)!
+        nextToTake += 1
+        condition.broadcast()
+        return value
+    }
+
+    /// Waits until the consumer has taken every slot and asked for one more.
+    func waitUntilDrained() {
+        condition.lock()
+        while !drained { condition.wait() }
+        condition.unlock()
     }
 }

@@ -1,6 +1,12 @@
 /// The version of the JSON contract. Keys may be added within a version; renaming or removing one
 /// bumps it (see README, "Output schema").
-public let schemaVersion = "1.0"
+public let schemaVersion = "2.0"
+
+/// The tool's version, written in every output (`generator`) and printed by `--version`.
+public let toolVersion = "0.9.0"
+
+/// `policy-extract X.Y.Z`: what made an output.
+public let generatorName = "policy-extract " + toolVersion
 
 /// What is known of the document itself.
 public struct DocumentInfo: Sendable {

@@ -70,9 +70,9 @@ public struct Cluster: Sendable {
 }
 
 /// A validation finding with its evidence.
-public struct Finding: Sendable {
+public struct Finding: Sendable, Codable, Equatable {
     public enum Severity: String, Sendable, Codable { case conflict, warning, consistent }
-    public struct Evidence: Sendable {
+    public struct Evidence: Sendable, Codable, Equatable {
         public var document: String
         public var span: Span
         public var text: String

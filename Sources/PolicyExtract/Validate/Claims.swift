@@ -96,43 +96,26 @@ public enum ClaimExtractor {
         return m
     }
 
-    static func number(_ any: Any?) -> ExactDecimal? {
-        guard let n = any as? NSNumber else { return nil }
-        return ExactDecimal(n.stringValue)
-    }
-
-    /// The claims of one document, read from its JSON (the same object `extract` prints), so that a
-    /// resumed batch, which reads earlier outputs back, builds exactly the claims a fresh run does.
-    public static func claims(json o: [String: Any]) -> DocumentClaims {
-        let document = o["document"] as? [String: Any] ?? [:]
-        let id = document["id"] as? String ?? ""
-        let articles = document["articles"] as? [[String: Any]] ?? []
-        let namedClusters = Set((o["clusters"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
-        func span(_ any: Any?) -> Span {
-            let (a, b, l) = BatchDatabase.span(any)
-            return Span(start: a, end: b, line: l)
-        }
+    /// The claims of one document, read from its record (what `extract` prints), so that a resumed batch, which
+    /// decodes earlier outputs, builds exactly the claims a fresh run does.
+    public static func claims(_ record: DocumentRecord) -> DocumentClaims {
+        let document = record.document
+        let id = document.id
+        let namedClusters = Set(record.clusters.map(\.name))
         var claims: [Claim] = []
-        for t in o["targets"] as? [[String: Any]] ?? [] {
-            guard let year = t["year"] as? Int, let value = number(t["value"]) else { continue }
-            let article = t["article"] as? Int ?? 0
-            let place = article > 0 && article < articles.count ? articles[article]["place"] as? String : document["place"] as? String
-            let subjectText = t["subject"] as? String ?? ""
-            let subject = namedClusters.contains(subjectText) ? Evaluation.key(subjectText) : ""
-            let unit = t["unit"] as? String ?? ""
-            let threshold = (t["threshold"] as? [String: Any]).flatMap { number($0["yi_yuan"]) }.map(\.description)
-            let members = t["members"] as? [String] ?? []
-            let (key, description) = keyAndDescription(place: place, year: year, subject: subject,
-                                                       metric: metricKey(metric: t["metric"] as? String ?? "", unit: unit, value: value.description,
-                                                                         threshold: threshold, hasMembers: !members.isEmpty), unit: unit)
-            claims.append(Claim(key: key, description: description, value: value, unit: unit,
-                                comparator: Qualifier(rawValue: t["comparator"] as? String ?? "none") ?? .none, members: members,
-                                evidence: Finding.Evidence(document: id, span: span(t["span"]), text: t["text"] as? String ?? "")))
+        for t in record.targets {
+            let article = t.provenance.article
+            let place = article > 0 && article < document.articles.count ? document.articles[article].place : document.place
+            let subject = namedClusters.contains(t.subject) ? Evaluation.key(t.subject) : ""
+            let (key, description) = keyAndDescription(place: place, year: t.year, subject: subject,
+                                                       metric: metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
+                                                                         threshold: t.threshold.map { $0.yiYuan.description },
+                                                                         hasMembers: !t.members.isEmpty), unit: t.unit)
+            claims.append(Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
+                                evidence: Finding.Evidence(document: id, span: t.provenance.span, text: t.provenance.text)))
         }
-        let labels = (o["labels"] as? [[String: Any]] ?? []).map {
-            Label(text: $0["label"] as? String ?? "", evidence: Finding.Evidence(document: id, span: span($0["span"]), text: $0["text"] as? String ?? ""))
-        }
-        return DocumentClaims(document: id, place: document["place"] as? String, claims: claims, labels: labels)
+        let labels = record.labels.map { Label(text: $0.label, evidence: Finding.Evidence(document: id, span: $0.span, text: $0.text)) }
+        return DocumentClaims(document: id, place: document.place, claims: claims, labels: labels)
     }
 
     static func keyAndDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> (String, String) {
@@ -162,7 +145,7 @@ public enum ClaimExtractor {
     }
 
     /// The claim key parts of a document's targets, read straight from the records (for the checks within
-    /// one document; keys are built as `claims(json:)` builds them), in target order.
+    /// one document; keys are built as `claims(_:)` builds them), in target order.
     static func targetClaimKeyParts(_ r: DocumentResult) -> [KeyParts] {
         let named = Set(r.clusters.map { ByteKey($0.name) })
         return r.targets.map { t in
@@ -188,17 +171,7 @@ public enum ClaimExtractor {
         return (place(r, article: t.article), subject, metric)
     }
 
-    public static func claims(_ r: DocumentResult) -> DocumentClaims {
-        // The parts of the document's JSON that claims are read from, built without a text round trip.
-        guard case .object(let document) = DocumentJSON.document(r) else { return DocumentClaims(document: r.info.id, place: nil, claims: [], labels: []) }
-        let object: JSONValue = .object([
-            ("document", .object(document)),
-            ("targets", .array(r.targets.map { DocumentJSON.target($0, r) })),
-            ("clusters", .array(r.clusters.map { DocumentJSON.cluster($0, r) })),
-            ("labels", DocumentJSON.labels(r)),
-        ])
-        return claims(json: object.foundationObject as? [String: Any] ?? [:])
-    }
+    public static func claims(_ r: DocumentResult) -> DocumentClaims { claims(DocumentRecord(r)) }
 
     /// Quoted labels of two to eight Han characters: “强基韧链”.
     static func labels(_ r: DocumentResult) -> [(label: String, range: Range<Int>)] {

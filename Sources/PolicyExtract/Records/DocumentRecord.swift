@@ -1,0 +1,549 @@
+import Foundation
+
+/// The typed record of one document: what `extract` prints and every line of `documents.jsonl`, as Swift values.
+///
+/// Every consumer after the pipeline — the batch's sinks (`documents.jsonl`, SQLite, CSV, the claim index), `--resume`
+/// and the readers of earlier outputs — takes this one type. `DocumentJSON` writes the same object directly from the
+/// pipeline's result for speed; a test decodes that output into `DocumentRecord` and checks it equals the record made
+/// from the result, so the two cannot drift. Keys are snake_case; spans count Unicode code points of the original text.
+public struct DocumentRecord: Codable, Sendable, Equatable {
+    public var schema: String
+    /// What made the record: `policy-extract X.Y.Z`.
+    public var generator: String?
+    public var document: DocumentHeader
+    public var sections: [SectionRecord]
+    /// The sentences (or heading lines, table rows) that records were read from, once each, in document order; a
+    /// record's `sentence` is an index into this list.
+    public var sentences: [SentenceRecord]
+    public var amounts: [Located<AmountFields>]
+    public var years: [Located<YearFields>]
+    public var periods: [Located<PeriodFields>]
+    public var dates: [Located<DateFields>]
+    public var percents: [Located<PercentFields>]
+    public var counts: [Located<CountFields>]
+    public var docNumbers: [Located<DocNumberFields>]
+    public var tables: [TableRecord]
+    public var targets: [TargetRecord]
+    public var clusters: [ClusterRecord]
+    public var departments: [DepartmentRecord]
+    public var labels: [LabelRecord]
+    public var findings: [Finding]
+
+    enum CodingKeys: String, CodingKey {
+        case schema, generator, document, sections, sentences, amounts, years, periods, dates, percents, counts
+        case docNumbers = "doc_numbers", tables, targets, clusters, departments, labels, findings
+    }
+}
+
+/// What is known of the document itself.
+public struct DocumentHeader: Codable, Sendable, Equatable {
+    public var id: String
+    public var source: String
+    public var sha256: String
+    public var encoding: String
+    public var title: String?
+    public var docNumber: String?
+    public var date: String?
+    public var characters: Int
+    public var traditionalConverted: Bool
+    /// The place the document is about, from the `places` lexicon.
+    public var place: String?
+    public var articles: [ArticleRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, sha256, encoding, title, docNumber = "doc_number", date, characters
+        case traditionalConverted = "traditional_converted", place, articles
+    }
+}
+
+public struct ArticleRecord: Codable, Sendable, Equatable {
+    public var index: Int
+    public var title: String
+    public var place: String?
+    public var span: Span
+}
+
+public struct SectionRecord: Codable, Sendable, Equatable {
+    public var index: Int
+    public var kind: String
+    public var path: [String]
+    public var article: Int
+    /// The heading line, when the section has one.
+    public var span: Span?
+}
+
+/// A sentence that records refer to: its normalized text and where it stands in the original.
+public struct SentenceRecord: Codable, Sendable, Equatable {
+    public var text: String
+    public var span: Span
+}
+
+/// Where a value was read: the original text at `span`, the section (an index into the document's `sections`, whose
+/// `path` names its headings), the sentence (an index into the document's `sentences`), the article. In JSON its keys
+/// stand beside the value's own.
+public struct Provenance: Codable, Sendable, Equatable {
+    public var text: String
+    public var span: Span
+    public var section: Int
+    public var sentence: Int?
+    public var article: Int
+}
+
+/// A table cell an item was read from.
+public struct CellRecord: Codable, Sendable, Equatable {
+    public var table: Int
+    public var row: Int
+    public var column: Int
+    public var header: String
+}
+
+/// A value found by a matcher, with its provenance (and its table cell), flattened into one JSON object.
+public struct Located<Fields: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    public var provenance: Provenance
+    public var fields: Fields
+    public var cell: CellRecord?
+
+    enum CodingKeys: String, CodingKey { case cell }
+
+    public init(provenance: Provenance, fields: Fields, cell: CellRecord?) {
+        self.provenance = provenance
+        self.fields = fields
+        self.cell = cell
+    }
+
+    public init(from decoder: Decoder) throws {
+        provenance = try Provenance(from: decoder)
+        fields = try Fields(from: decoder)
+        cell = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(CellRecord.self, forKey: .cell)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        try provenance.encode(to: encoder)
+        try fields.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(cell, forKey: .cell)
+    }
+}
+
+/// An amount of money: `value` in `unit` as written, and in 元 and 亿元.
+public struct AmountFields: Codable, Sendable, Equatable {
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    public var unit: String
+    public var yuan: ExactDecimal
+    public var yiYuan: ExactDecimal
+    public var yiYuanMax: ExactDecimal?
+    public var qualifier: Qualifier
+    public var table: Bool
+    public var chineseNumeral: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case value, valueMax = "value_max", unit, yuan, yiYuan = "yi_yuan", yiYuanMax = "yi_yuan_max", qualifier, table
+        case chineseNumeral = "chinese_numeral"
+    }
+
+    public init(value: ExactDecimal, valueMax: ExactDecimal?, unit: String, yuan: ExactDecimal, yiYuan: ExactDecimal,
+                yiYuanMax: ExactDecimal?, qualifier: Qualifier, table: Bool, chineseNumeral: Bool) {
+        (self.value, self.valueMax, self.unit, self.yuan, self.yiYuan, self.yiYuanMax) = (value, valueMax, unit, yuan, yiYuan, yiYuanMax)
+        (self.qualifier, self.table, self.chineseNumeral) = (qualifier, table, chineseNumeral)
+    }
+
+    // `value`, `value_max` and `yuan` are decimal strings in JSON (exact for any size); `yi_yuan` a number.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        value = try ExactDecimal.decodeText(c, .value)
+        valueMax = try c.decodeNil(forKey: .valueMax) ? nil : ExactDecimal.decodeText(c, .valueMax)
+        unit = try c.decode(String.self, forKey: .unit)
+        yuan = try ExactDecimal.decodeText(c, .yuan)
+        yiYuan = try c.decode(ExactDecimal.self, forKey: .yiYuan)
+        yiYuanMax = try c.decodeIfPresent(ExactDecimal.self, forKey: .yiYuanMax)
+        qualifier = try c.decode(Qualifier.self, forKey: .qualifier)
+        table = try c.decode(Bool.self, forKey: .table)
+        chineseNumeral = try c.decode(Bool.self, forKey: .chineseNumeral)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value.description, forKey: .value)
+        try c.encode(valueMax?.description, forKey: .valueMax)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(yuan.description, forKey: .yuan)
+        try c.encode(yiYuan, forKey: .yiYuan)
+        try c.encode(yiYuanMax, forKey: .yiYuanMax)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(table, forKey: .table)
+        try c.encode(chineseNumeral, forKey: .chineseNumeral)
+    }
+}
+
+public struct YearFields: Codable, Sendable, Equatable {
+    public var value: Int
+    public var kind: YearKind
+}
+
+public struct PeriodFields: Codable, Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var unit: String
+}
+
+public struct DateFields: Codable, Sendable, Equatable {
+    /// ISO `YYYY-MM-DD`.
+    public var date: String
+    /// `deadline`, `cutoff` or `other`.
+    public var kind: String
+}
+
+public struct PercentFields: Codable, Sendable, Equatable {
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    /// `%` or `个百分点`.
+    public var unit: String
+    public var points: Bool
+    public var qualifier: Qualifier
+
+    enum CodingKeys: String, CodingKey { case value, valueMax = "value_max", unit, points, qualifier }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(valueMax, forKey: .valueMax)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(points, forKey: .points)
+        try c.encode(qualifier, forKey: .qualifier)
+    }
+}
+
+public struct CountFields: Codable, Sendable, Equatable {
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    /// The measure word as written, with any multiplier (`万家`).
+    public var unit: String
+    public var baseUnit: String
+    /// The count in `base_unit`; nil when it does not fit in 64 bits.
+    public var baseValue: ExactDecimal?
+    public var qualifier: Qualifier
+
+    enum CodingKeys: String, CodingKey { case value, valueMax = "value_max", unit, baseUnit = "base_unit", baseValue = "base_value", qualifier }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(valueMax, forKey: .valueMax)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(baseUnit, forKey: .baseUnit)
+        try c.encode(baseValue, forKey: .baseValue)
+        try c.encode(qualifier, forKey: .qualifier)
+    }
+}
+
+/// A 发文字号: `鲁商发〔2016〕3号`.
+public struct DocNumberFields: Codable, Sendable, Equatable {
+    public var number: String
+    public var issuerCode: String
+    public var year: Int
+    public var serial: Int
+
+    enum CodingKeys: String, CodingKey { case number, issuerCode = "issuer_code", year, serial }
+}
+
+public struct TableRecord: Codable, Sendable, Equatable {
+    public var index: Int
+    /// An index into the document's `sections`.
+    public var section: Int
+    public var span: Span
+    public var caption: [String]
+    public var rows: [[String]]
+}
+
+/// A quantified goal bound to a deadline year (see `Target`).
+public struct TargetRecord: Codable, Sendable, Equatable {
+    public var year: Int
+    public var subject: String
+    public var metric: String
+    public var comparator: Qualifier
+    public var value: ExactDecimal
+    public var valueMax: ExactDecimal?
+    public var unit: String
+    public var threshold: ThresholdRecord?
+    public var members: [String]
+    public var lead: [String]
+    public var responsible: [String]
+    public var provenance: Provenance
+    public var valueSpan: Span
+    public var yearSpan: Span
+    public var restated: [Span]
+
+    enum CodingKeys: String, CodingKey {
+        case year, subject, metric, comparator, value, valueMax = "value_max", unit, threshold, members, lead, responsible
+        case valueSpan = "value_span", yearSpan = "year_span", restated
+    }
+
+    public init(year: Int, subject: String, metric: String, comparator: Qualifier, value: ExactDecimal, valueMax: ExactDecimal?,
+                unit: String, threshold: ThresholdRecord?, members: [String], lead: [String], responsible: [String],
+                provenance: Provenance, valueSpan: Span, yearSpan: Span, restated: [Span]) {
+        (self.year, self.subject, self.metric, self.comparator, self.value, self.valueMax) = (year, subject, metric, comparator, value, valueMax)
+        (self.unit, self.threshold, self.members, self.lead, self.responsible) = (unit, threshold, members, lead, responsible)
+        (self.provenance, self.valueSpan, self.yearSpan, self.restated) = (provenance, valueSpan, yearSpan, restated)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        year = try c.decode(Int.self, forKey: .year)
+        subject = try c.decode(String.self, forKey: .subject)
+        metric = try c.decode(String.self, forKey: .metric)
+        comparator = try c.decode(Qualifier.self, forKey: .comparator)
+        value = try c.decode(ExactDecimal.self, forKey: .value)
+        valueMax = try c.decodeIfPresent(ExactDecimal.self, forKey: .valueMax)
+        unit = try c.decode(String.self, forKey: .unit)
+        threshold = try c.decodeIfPresent(ThresholdRecord.self, forKey: .threshold)
+        members = try c.decode([String].self, forKey: .members)
+        lead = try c.decode([String].self, forKey: .lead)
+        responsible = try c.decode([String].self, forKey: .responsible)
+        valueSpan = try c.decode(Span.self, forKey: .valueSpan)
+        yearSpan = try c.decode(Span.self, forKey: .yearSpan)
+        restated = try c.decode([Span].self, forKey: .restated)
+        provenance = try Provenance(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(comparator, forKey: .comparator)
+        try c.encode(value, forKey: .value)
+        try c.encode(valueMax, forKey: .valueMax)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(threshold, forKey: .threshold)
+        try c.encode(members, forKey: .members)
+        try c.encode(lead, forKey: .lead)
+        try c.encode(responsible, forKey: .responsible)
+        try c.encode(valueSpan, forKey: .valueSpan)
+        try c.encode(yearSpan, forKey: .yearSpan)
+        try c.encode(restated, forKey: .restated)
+        try provenance.encode(to: encoder)
+    }
+}
+
+public struct ThresholdRecord: Codable, Sendable, Equatable {
+    public var yiYuan: ExactDecimal
+    public var comparator: Qualifier
+    enum CodingKeys: String, CodingKey { case yiYuan = "yi_yuan", comparator }
+}
+
+/// A named industrial cluster.
+public struct ClusterRecord: Codable, Sendable, Equatable {
+    public var name: String
+    public var place: String?
+    public var industry: String
+    public var tier: String?
+    /// `existing` or `goal`.
+    public var status: String
+    public var provenance: Provenance
+
+    enum CodingKeys: String, CodingKey { case name, place, industry, tier, status }
+
+    public init(name: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
+        (self.name, self.place, self.industry, self.tier, self.status, self.provenance) = (name, place, industry, tier, status, provenance)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        place = try c.decodeIfPresent(String.self, forKey: .place)
+        industry = try c.decode(String.self, forKey: .industry)
+        tier = try c.decodeIfPresent(String.self, forKey: .tier)
+        status = try c.decode(String.self, forKey: .status)
+        provenance = try Provenance(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(place, forKey: .place)
+        try c.encode(industry, forKey: .industry)
+        try c.encode(tier, forKey: .tier)
+        try c.encode(status, forKey: .status)
+        try provenance.encode(to: encoder)
+    }
+}
+
+/// A government or Party body named in a document, with its role.
+public struct DepartmentRecord: Codable, Sendable, Equatable {
+    public var name: String
+    public var role: DepartmentRole
+    public var level: String?
+    public var collective: Bool
+    public var provenance: Provenance
+
+    enum CodingKeys: String, CodingKey { case name, role, level, collective }
+
+    public init(name: String, role: DepartmentRole, level: String?, collective: Bool, provenance: Provenance) {
+        (self.name, self.role, self.level, self.collective, self.provenance) = (name, role, level, collective, provenance)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        role = try c.decode(DepartmentRole.self, forKey: .role)
+        level = try c.decodeIfPresent(String.self, forKey: .level)
+        collective = try c.decode(Bool.self, forKey: .collective)
+        provenance = try Provenance(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(role, forKey: .role)
+        try c.encode(level, forKey: .level)
+        try c.encode(collective, forKey: .collective)
+        try provenance.encode(to: encoder)
+    }
+}
+
+/// A quoted programme or campaign label (`“强基韧链”`).
+public struct LabelRecord: Codable, Sendable, Equatable {
+    public var label: String
+    public var text: String
+    public var span: Span
+}
+
+// MARK: - Codable conformances of the pipeline's small value types
+
+extension Span: Codable {
+    enum CodingKeys: String, CodingKey { case start, end, line }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end), line: try c.decode(Int.self, forKey: .line))
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(line, forKey: .line)
+    }
+}
+
+extension ExactDecimal: Codable {
+    /// A JSON number, read from its digits (never through a binary floating-point value).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let i = try? c.decode(Int64.self) { self.init(i); return }
+        let d = try c.decode(Decimal.self)
+        guard let exact = ExactDecimal(d.description) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "\(d) is not a decimal that fits in 64 bits")
+        }
+        self = exact
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        guard let d = Decimal(string: description) else { throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath, debugDescription: "not a decimal")) }
+        try c.encode(d)
+    }
+
+    /// A decimal written as a JSON string (`"3929.9"`).
+    static func decodeText<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> ExactDecimal {
+        let text = try c.decode(String.self, forKey: key)
+        guard let d = ExactDecimal(text) else { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(text) is not a decimal") }
+        return d
+    }
+}
+
+// MARK: - From the pipeline's result
+
+extension DocumentRecord {
+    /// Decodes a document's JSON (what `extract` prints).
+    public static func decode(_ data: Data) throws -> DocumentRecord {
+        try JSONDecoder().decode(DocumentRecord.self, from: data)
+    }
+
+    /// The record of a pipeline result: the same values `DocumentJSON` writes.
+    public init(_ r: DocumentResult) {
+        let sentenceIndex = DocumentJSON.SentenceIndex(r)
+        func provenance(_ text: String, _ span: Span, _ section: Int, _ sentence: Range<Int>?, _ article: Int) -> Provenance {
+            Provenance(text: text, span: span, section: section, sentence: sentence.flatMap { sentenceIndex[$0] }, article: article)
+        }
+        let i = r.info
+        document = DocumentHeader(
+            id: i.id, source: i.source, sha256: i.sha256, encoding: i.encoding, title: i.title, docNumber: i.docNumber, date: i.date,
+            characters: i.characters, traditionalConverted: i.convertedTraditional, place: ClaimExtractor.place(r, article: 0),
+            articles: r.structure.articles.map { a in
+                ArticleRecord(index: a.index, title: a.title, place: ClaimExtractor.place(r, article: a.index),
+                              span: r.text.span(a.range.isEmpty ? a.range.lowerBound..<min(a.range.lowerBound + 1, r.text.count) : a.range))
+            })
+        schema = schemaVersion
+        generator = generatorName
+        sections = r.structure.sections.map { s in
+            SectionRecord(index: s.index, kind: s.kind.rawValue, path: s.path, article: s.article,
+                          span: s.headingRange.flatMap { $0.isEmpty ? nil : r.text.span($0) })
+        }
+        sentences = sentenceIndex.ranges.map { SentenceRecord(text: r.text.text($0), span: r.text.span($0)) }
+        func located<F>(_ matcher: String, _ fields: (Item) -> F) -> [Located<F>] {
+            r.items(matcher).map { it in
+                Located(provenance: provenance(it.text, it.span, it.section, it.sentenceRange, it.article), fields: fields(it),
+                        cell: it.tableCell.map { CellRecord(table: $0.table, row: $0.row, column: $0.column, header: $0.header) })
+            }
+        }
+        amounts = located(AmountMatcher.id) { it in
+            guard case .amount(let a) = it.mention.value else { preconditionFailure("an amount matcher's item holds an amount") }
+            return AmountFields(value: a.value, valueMax: a.valueMax, unit: a.unit, yuan: a.yuan, yiYuan: a.yiYuan, yiYuanMax: a.yiYuanMax,
+                                qualifier: a.qualifier, table: a.table, chineseNumeral: a.chineseNumeral)
+        }
+        years = located(YearMatcher.id) { it in
+            guard case .year(let y, let kind) = it.mention.value else { preconditionFailure("a year matcher's item holds a year") }
+            return YearFields(value: y, kind: kind)
+        }
+        periods = located(PeriodMatcher.id) { it in
+            guard case .period(let start, let end, let unit) = it.mention.value else { preconditionFailure("a period matcher's item holds a period") }
+            return PeriodFields(start: start, end: end, unit: unit)
+        }
+        dates = located(DateMatcher.id) { it in
+            guard case .date(let y, let m, let d) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
+            return DateFields(date: isoDate(y, m, d), kind: DateMatcher.kind(r.text, it.mention.range))
+        }
+        percents = located(PercentMatcher.id) { it in
+            guard case .percent(let p) = it.mention.value else { preconditionFailure("a percent matcher's item holds a percentage") }
+            return PercentFields(value: p.value, valueMax: p.valueMax, unit: p.unit, points: p.isPoints, qualifier: p.qualifier)
+        }
+        counts = located(CountMatcher.id) { it in
+            guard case .count(let c) = it.mention.value else { preconditionFailure("a count matcher's item holds a count") }
+            return CountFields(value: c.value, valueMax: c.valueMax, unit: c.unit, baseUnit: c.baseUnit, baseValue: c.value.multiplied(by: c.scale),
+                               qualifier: c.qualifier)
+        }
+        docNumbers = located(DocNumberMatcher.id) { it in
+            guard case .docNumber(let issuer, let year, let serial, _) = it.mention.value else { preconditionFailure("a doc-number matcher's item holds a number") }
+            return DocNumberFields(number: r.text.text(it.mention.range), issuerCode: issuer, year: year, serial: serial)
+        }
+        tables = r.structure.tables.map { t in
+            TableRecord(index: t.index, section: t.section, span: r.text.span(t.range), caption: t.captionRanges.map { r.text.text($0) },
+                        rows: t.rows.map { row in row.map { makeString(r.text.original[r.text.originalRange($0)]) } })
+        }
+        targets = r.targets.map { t in
+            TargetRecord(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
+                         unit: t.unit, threshold: t.threshold.map { ThresholdRecord(yiYuan: $0.yiYuan, comparator: $0.comparator) },
+                         members: t.members, lead: t.lead, responsible: t.responsible,
+                         provenance: provenance(t.text, t.span, t.section, t.sentenceRange, t.article),
+                         valueSpan: t.valueSpan, yearSpan: t.yearSpan, restated: t.restated)
+        }
+        clusters = r.clusters.map { c in
+            ClusterRecord(name: c.name, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
+                          provenance: provenance(c.text, c.span, c.section, c.sentenceRange, c.article))
+        }
+        departments = r.departments.map { d in
+            DepartmentRecord(name: d.name, role: d.role, level: d.level, collective: d.collective,
+                             provenance: provenance(d.text, d.span, d.section, d.sentenceRange, d.article))
+        }
+        labels = ClaimExtractor.labels(r).map { l in
+            let sp = r.text.span(l.range)
+            return LabelRecord(label: l.label, text: makeString(r.text.original[sp.start..<sp.end]), span: sp)
+        }
+        findings = r.findings
+    }
+}
+
+extension DocumentRecord {
+    /// The heading path of section `i` (empty for an index out of range).
+    public func sectionPath(_ i: Int) -> [String] { sections.indices.contains(i) ? sections[i].path : [] }
+}
