@@ -7,11 +7,20 @@ public struct Claim: Sendable {
     public var key: String
     /// Human words for the key: `山东 2025 超过3000亿元的产业集群 (个)`.
     public var description: String
+    /// The value as stated, in `unit`.
     public var value: ExactDecimal
     public var unit: String
+    /// The value in the unit of the key (亿元 for money; a 万/亿 prefix of any other unit taken into the value),
+    /// so that `5000万元` and `0.5亿元` are one value.
+    public var normalizedValue: ExactDecimal
     public var comparator: Qualifier
     public var members: [String]
     public var evidence: Finding.Evidence
+    /// The date of issue of the claim's document (ISO), when known: a later document restating a goal revises it.
+    public var date: String? = nil
+    /// Why the claim's value or key is read with less than high confidence (nil: high confidence). A difference
+    /// between claims is a conflict only when neither has a doubt.
+    public var doubt: String? = nil
 }
 
 /// A quoted programme or campaign label (`“强基韧链”`), compared across documents for near-identical spellings.
@@ -23,6 +32,7 @@ public struct Label: Sendable {
 public struct DocumentClaims: Sendable {
     public var document: String
     public var place: String?
+    public var date: String? = nil
     public var claims: [Claim]
     public var labels: [Label]
 }
@@ -32,45 +42,127 @@ import Foundation
 public enum ClaimExtractor {
     static let tierWords = ["世界级", "国家级", "省级"]
 
-    /// The place a document (or one article of it) is about: the place name it mentions most in its title
-    /// and opening (2000 characters; 400 for a further article), from the `places` lexicon.
+    /// The place a document (or one article of it) is about: the most specific issuing or subject place (see `places`).
     static func place(_ r: DocumentResult, article: Int) -> String? {
         r.places.indices.contains(article) ? r.places[article] : nil
     }
 
-    /// Computes `place` for the document and each of its articles, in one scan of each opening.
-    static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicons: Lexicons) -> [String?] {
-        let lexicon = lexicons.places
-        let firsts = lexicons.scan.placeFirsts
-        // In the text, the first characters of place names come from the candidate index when it was built
-        // with these lexicons; in a title, each character is tested.
-        let index = text.candidates.flatMap { $0.table === lexicons.scan.candidates ? $0 : nil }
-        func best(_ title: ArraySlice<UInt32>, _ opening: Range<Int>) -> String? {
-            var counts = [Int](repeating: 0, count: lexicon.count)
-            var order: [Int] = []
-            for (scope, inText) in [(title, false), (text.chars[opening], true)] {
-                var k = scope.startIndex
-                while k < scope.endIndex {
-                    if inText, let index {
-                        k = index.next(.placeFirst, from: k, to: scope.endIndex)
-                        if k >= scope.endIndex { break }
-                    } else if !firsts.contains(scope[k]) {
-                        k += 1
-                        continue
-                    }
-                    if let candidates = lexicons.scan.places.positions(startingWith: scope[k]) {
-                        for i in candidates where k + lexicon[i].count <= scope.endIndex && scope[k..<(k + lexicon[i].count)].elementsEqual(lexicon[i]) {
-                            if counts[i] == 0 { order.append(i) }
-                            counts[i] += 1
-                            break
-                        }
-                    }
-                    k += 1
-                }
+    /// Province-level names of the `places` lexicon (provinces, autonomous regions, municipalities, SARs); every
+    /// other name there is a city. A city is more specific than these.
+    static let provinceLevel: Set<String> = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+                                            "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+                                            "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"]
+    /// The place of a national document (国务院, 中华人民共和国, a ministry).
+    public static let national = "全国"
+    /// Words of a title (or of a document's first line) that make the document national when it names no place.
+    static let nationalMarkers: [[UInt32]] = ["国务院", "中华人民共和国", "中共中央", "党中央", "全国人民代表大会", "部关于", "部等", "部办公厅关于",
+                                              "部门办公厅关于", "总局关于", "国家发展改革委", "国家发展和改革委员会"].map(scalars)
+    /// What may follow a place name (`山东省`, `济宁市`, `松阳县`, `西藏自治区`).
+    static let placeSuffixes: Set<UInt32> = Set(["市", "县", "区", "州", "省", "盟", "旗"].map { scalars($0)[0] })
+    /// What makes two characters the name of a place although no lexicon has them: `开封市`, `松阳县` (区 and 州 end
+    /// too many other words: 自治区, 消费区).
+    static let genericPlaceSuffixes: Set<UInt32> = Set(["市", "县"].map { scalars($0)[0] })
+    /// Characters that may stand right before a place name written with its suffix (`《开封市…》`, `据泉州市…`, `中共成都市委`).
+    static let beforePlace: Set<UInt32> = Set("《的据在共是对发于年将由“".unicodeScalars.map(\.value))
+    /// First characters that make `X?市` a common word (全市, 本市, 城市 …), never a place.
+    static let notPlaceFirst: Set<UInt32> = Set("全本我各该城省县市区地超上股门都和及与每个分副一二三四五六七八九十两多其今明去前后当".unicodeScalars.map(\.value))
+
+    /// A place name found in text: its name, where it starts and ends, and whether it is a city (or a county, a district).
+    struct PlaceMention { var name: String; var start: Int; var end: Int; var specific: Bool }
+
+    /// The place names of `chars[range]`: names of the `places` lexicon, and two-character names written with their
+    /// suffix (`开封市`, `松阳县`) where such a name can begin (after a non-Han character or one of `beforePlace`).
+    static func placeMentions(_ chars: ArraySlice<UInt32>, lexicon: Lexicons) -> [PlaceMention] {
+        var found: [PlaceMention] = []
+        var k = chars.startIndex
+        while k < chars.endIndex {
+            var matched = false
+            for i in lexicon.scan.places.positions(startingWith: chars[k]) ?? [] {
+                let name = lexicon.places[i]
+                guard k + name.count <= chars.endIndex, chars[k..<(k + name.count)].elementsEqual(name) else { continue }
+                let text = makeString(name)
+                found.append(PlaceMention(name: text, start: k, end: k + name.count, specific: !provinceLevel.contains(text)))
+                k += name.count
+                matched = true
+                break
             }
-            var winner: (Int, Int)? = nil
-            for i in order where winner == nil || counts[i] > winner!.1 { winner = (i, counts[i]) }
-            return winner.map { makeString(lexicon[$0.0]) }
+            if matched { continue }
+            if k + 2 < chars.endIndex, CharClass.isHan(chars[k]), CharClass.isHan(chars[k + 1]), genericPlaceSuffixes.contains(chars[k + 2]),
+               !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), chars[k + 1] != 0x7701, chars[k + 1] != 0x533A,
+               k + 3 >= chars.endIndex || chars[k + 3] != 0x573A,  // 市场: a market
+               k == chars.startIndex || !CharClass.isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
+                found.append(PlaceMention(name: makeString(chars[k..<(k + 2)]), start: k, end: k + 3, specific: true))
+                k += 3
+                continue
+            }
+            k += 1
+        }
+        return found
+    }
+
+    /// Words that make a first line its issuer's (`河南省人民政府 关于…`) rather than a news sentence.
+    static let issuerWords: [[UInt32]] = ["人民政府", "政府", "办公厅", "委员会", "人大", "党委"].map(scalars)
+
+    /// Whether the chain of places a line opens with is followed by the name of a government (the issuer).
+    static func issuerAfterPlace(_ line: ArraySlice<UInt32>) -> Bool {
+        var k = line.startIndex
+        while k < line.endIndex, CharClass.isHan(line[k]), !issuerWords.contains(where: { line[k...].starts(with: $0) }) { k += 1 }
+        return k < line.endIndex && k - line.startIndex <= 12 && issuerWords.contains(where: { line[k...].starts(with: $0) })
+    }
+
+    /// The place a text names at its beginning (`浙江省松阳县…`, `开封市推动…`, `山东:…`): the last, most specific, of
+    /// the chain of places it opens with.
+    static func openingPlace(_ chars: ArraySlice<UInt32>, lexicon: Lexicons) -> String? {
+        var place: String? = nil
+        var k = chars.startIndex
+        while k < chars.endIndex {
+            guard let m = placeMentions(chars[k..<min(chars.endIndex, k + 12)], lexicon: lexicon).first, m.start == k else { break }
+            place = m.name
+            k = m.end
+            // 省, 市, 自治区 … after a lexicon name.
+            while k < chars.endIndex, placeSuffixes.contains(chars[k]) || chars[k] == 0x81EA || chars[k] == 0x6CBB { k += 1 }
+        }
+        return place
+    }
+
+    /// Computes `place` for the document and each of its articles: the most specific issuing or subject place.
+    ///
+    /// In order: the chain of places the title, else the first line (the issuer: `河南省人民政府 关于…`), opens with
+    /// (`浙江省松阳县…` → 松阳); else the most specific place the title names; else 全国 for a title or first line
+    /// naming 国务院, 中华人民共和国, a ministry (`…部关于`); else the place the opening (2000 characters; 400 for a
+    /// further article) names most, a city taken over its province when it is named at least twice and half as
+    /// often (a city plan cites its province's plan).
+    static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicons: Lexicons) -> [String?] {
+        let lexicon = lexicons
+        func best(_ title: ArraySlice<UInt32>, _ opening: Range<Int>) -> String? {
+            var lineEnd = opening.lowerBound
+            while lineEnd < opening.upperBound, text.chars[lineEnd] != 0x0A { lineEnd += 1 }
+            let firstLine = text.chars[opening.lowerBound..<lineEnd]
+            if let p = openingPlace(title, lexicon: lexicon) { return p }
+            if let p = openingPlace(firstLine, lexicon: lexicon), issuerAfterPlace(firstLine) { return p }
+            let inTitle = placeMentions(title, lexicon: lexicon)
+            if let city = inTitle.first(where: \.specific) { return city.name }
+            if let province = inTitle.first { return province.name }
+            if nationalMarkers.contains(where: { firstIndex(of: $0, in: title) != nil || firstIndex(of: $0, in: firstLine) != nil }) { return national }
+            var counts: [String: (count: Int, specific: Bool, order: Int)] = [:]
+            let mentions = placeMentions(text.chars[opening], lexicon: lexicon)
+            for m in mentions {
+                let c = counts[m.name]
+                counts[m.name] = ((c?.count ?? 0) + 1, m.specific, c?.order ?? counts.count)
+            }
+            // A name found with its suffix (泉州市) counts wherever the opening names it (泉州全市, 2023年泉州).
+            for m in mentions where m.end - m.start == 3 && !provinceLevel.contains(m.name) {
+                let name = scalars(m.name)
+                var n = 0, k = opening.lowerBound
+                while let at = firstIndex(of: name, in: text.chars[k..<opening.upperBound]) { n += 1; k = at + name.count }
+                counts[m.name]!.count = max(counts[m.name]!.count, n)
+            }
+            let ranked = counts.sorted { ($0.value.count, -$0.value.order) > ($1.value.count, -$1.value.order) }
+            guard let top = ranked.first else { return nil }
+            if !top.value.specific, let city = ranked.first(where: { $0.value.specific }), city.value.count >= 2, city.value.count * 2 >= top.value.count {
+                return city.key
+            }
+            return top.key
         }
         let titleScalars = ArraySlice(scalars((title ?? "")))
         var result: [String?] = []
@@ -96,79 +188,205 @@ public enum ClaimExtractor {
         return m
     }
 
+    /// The one place where a canonical name plugs in: subjects (cluster names) and bodies are keyed by the name
+    /// given here. Until department and cluster records carry a canonical name, it is the normalized name itself;
+    /// when they do, pass the record's canonical name instead (`ClusterRecord.canonical`).
+    static func canonicalName(_ name: String) -> String { Evaluation.key(name) }
+
+    /// What a claim is built from, whether read from a document's record or from the pipeline's result.
+    struct Source {
+        var year: Int, subject: String, metric: String, comparator: Qualifier, value: ExactDecimal, valueMax: ExactDecimal?
+        var unit: String, thresholdYiYuan: ExactDecimal?, members: [String]
+        /// The goal's own text (original), its span, and the sentence it was read from (normalized text).
+        var text: String, span: Span, sentence: String?
+        /// The place of the document or of the goal's article.
+        var place: String?
+        var isNamedCluster: Bool
+    }
+
     /// The claims of one document, read from its record (what `extract` prints), so that a resumed batch, which
     /// decodes earlier outputs, builds exactly the claims a fresh run does.
     public static func claims(_ record: DocumentRecord) -> DocumentClaims {
         let document = record.document
         let id = document.id
         let namedClusters = Set(record.clusters.map(\.name))
-        var claims: [Claim] = []
-        for t in record.targets {
+        let claims = record.targets.map { t -> Claim in
             let article = t.provenance.article
             let place = article > 0 && article < document.articles.count ? document.articles[article].place : document.place
-            let subject = namedClusters.contains(t.subject) ? Evaluation.key(t.subject) : ""
-            let (key, description) = keyAndDescription(place: place, year: t.year, subject: subject,
-                                                       metric: metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
-                                                                         threshold: t.threshold.map { $0.yiYuan.description },
-                                                                         hasMembers: !t.members.isEmpty), unit: t.unit)
-            claims.append(Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
-                                evidence: Finding.Evidence(document: id, span: t.provenance.span, text: t.provenance.text)))
+            let sentence = t.provenance.sentence.flatMap { record.sentences.indices.contains($0) ? record.sentences[$0].text : nil }
+            let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
+                                unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.provenance.text,
+                                span: t.provenance.span, sentence: sentence, place: place, isNamedCluster: namedClusters.contains(t.subject))
+            return claim(source, document: id, date: document.date)
         }
         let labels = record.labels.map { Label(text: $0.label, evidence: Finding.Evidence(document: id, span: $0.span, text: $0.text)) }
-        return DocumentClaims(document: id, place: document.place, claims: claims, labels: labels)
+        return DocumentClaims(document: id, place: document.place, date: document.date, claims: claims, labels: labels)
     }
 
-    static func keyAndDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> (String, String) {
-        (claimKey(place: place, year: year, subject: subject, metric: metric, unit: unit),
-         claimDescription(place: place, year: year, subject: subject, metric: metric, unit: unit))
+    /// The claims of a document's targets, read straight from the pipeline's result (for the checks within one
+    /// document; built as `claims(_:)` builds them), in target order.
+    static func targetClaims(_ r: DocumentResult) -> [Claim] {
+        let named = Set(r.clusters.map { ByteKey($0.name) })
+        return r.targets.map { t in
+            let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
+                                unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.text, span: t.span,
+                                sentence: t.sentenceRange.map { r.text.text($0) }, place: place(r, article: t.article),
+                                isNamedCluster: named.contains(ByteKey(t.subject)))
+            return claim(source, document: r.info.id, date: nil)
+        }
     }
 
-    static func claimDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
-        [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))"
+    /// The claim of one goal: its key (place, year, subject, metric, unit), its value in the key's unit, and any doubt.
+    static func claim(_ t: Source, document: String, date: String?) -> Claim {
+        var doubts: [String] = []
+        var subject = t.isNamedCluster ? canonicalName(t.subject) : ""
+        var subjectWords = subject
+        // A figure of a 分别 list belongs to the subject named at its position.
+        switch enumerationSubject(sentence: t.sentence, goalText: t.text) {
+        case .none: break
+        case .bound(let name, let position, let count):
+            subject = canonicalName(name)
+            subjectWords = "\(name) (\(position + 1) of \(count) listed with 分别)"
+        case .unbound(let list):
+            // Never grouped with a goal of another sentence: its subject is the list and its place in it.
+            subject = "分别:" + list
+            subjectWords = "one of \(list) (分别, not bound to its subject)"
+            doubts.append("its subject could not be bound in a 分别 list")
+        }
+        // A figure is keyed to the place its sentence names before it, else to the document's.
+        let place = sentencePlace(t.sentence, goalText: t.text, documentPlace: t.place) ?? t.place
+        if place == nil { doubts.append("the document names no place") }
+        let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
+                               threshold: t.thresholdYiYuan.map(\.description), hasMembers: !t.members.isEmpty)
+        if metric.isEmpty && subject.isEmpty { doubts.append("the goal names no metric") }
+        if t.valueMax != nil { doubts.append("the value is a range") }
+        let (unitKey, normalized) = normalizedUnit(t.unit, t.value)
+        if t.members.contains(where: readsAsClause) { doubts.append("a listed member reads as a clause") }
+        let key = joinedKey(place ?? "?", t.year, subject, metric, unitKey)
+        let description = [place ?? "", String(t.year), subjectWords, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unitKey))"
+        return Claim(key: key, description: description, value: t.value, unit: t.unit, normalizedValue: normalized, comparator: t.comparator,
+                     members: t.members, evidence: Finding.Evidence(document: document, span: t.span, text: t.text), date: date,
+                     doubt: doubts.isEmpty ? nil : doubts.joined(separator: "; "))
     }
 
-    static func claimKey(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
-        joinedKey(place ?? "?", year, subject, metric, Evaluation.unitKey(unit))
+    /// Words that make a listed name a clause rather than a name (`…还先后引进了…`, `在全市培育形成数字产业`).
+    static let clauseWords = ["引进", "先后", "培育", "形成", "打造", "建设", "推动", "实现", "达到", "全市", "全省"]
+
+    static func readsAsClause(_ member: String) -> Bool {
+        member.unicodeScalars.count > 12 || clauseWords.contains { member.includes($0) }
+    }
+
+    /// A unit as claims are keyed (`亿元` for every money unit; `千瓦` for `万千瓦`), and the value in it.
+    static func normalizedUnit(_ unit: String, _ value: ExactDecimal) -> (String, ExactDecimal) {
+        let u = Evaluation.unitKey(unit)
+        let money: [(String, Int)] = [("万亿元", 4), ("亿元", 0), ("千万元", -1), ("百万元", -2), ("万元", -4), ("千元", -5), ("元", -8)]
+        for (name, shift) in money where u == name { return ("亿元", value.scaled(by: shift)) }
+        let prefixes: [(String, Int)] = [("万亿", 12), ("亿", 8), ("千万", 7), ("百万", 6), ("万", 4)]
+        for (prefix, shift) in prefixes where u.hasPrefix(prefix) && u.unicodeScalars.count > prefix.unicodeScalars.count {
+            let base = String(String.UnicodeScalarView(u.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
+            // 万人次, 万吨 …; 个百分点 and 家 have no prefix.
+            return (base, value.scaled(by: shift))
+        }
+        return (u, value)
+    }
+
+    /// What a `分别` list makes of a goal: not in one, bound to the subject at its position, or in one whose
+    /// subjects could not be told apart (the list's text given).
+    enum Enumeration: Equatable { case none, bound(String, position: Int, count: Int), unbound(String) }
+
+    static let fenbie = scalars("分别")
+    static let clauseBreaks: Set<UInt32> = Set("，,；;。：:！？!?".unicodeScalars.map(\.value))
+    static let sentenceBreaks: Set<UInt32> = Set("；;。！？!?".unicodeScalars.map(\.value))
+    static let listJoiners: Set<UInt32> = Set("和及与".unicodeScalars.map(\.value))
+
+    /// Binds a goal of `A、B、C分别为x、y、z` (or `…的…率分别达到x%、y%、z%`) to its subject: the names before 分别
+    /// in the goal's clause, split at 、 (and 和/及/与), paired in order with the numbers after it; the goal's
+    /// value is the last number of its own text.
+    static func enumerationSubject(sentence: String?, goalText: String) -> Enumeration {
+        guard let sentence else { return .none }
+        let s = scalars(Evaluation.key(sentence)), g = scalars(Evaluation.key(goalText))
+        guard !g.isEmpty, let fenbieAnywhere = firstIndex(of: fenbie, in: s[...]) else { return .none }
+        _ = fenbieAnywhere
+        guard let p = firstIndex(of: g, in: s[...]) else { return .none }
+        let end = p + g.count
+        // The 分别 of the goal's clause: the last before the goal's end, with no sentence break between.
+        var f: Int? = nil
+        var k = end - fenbie.count
+        while k >= 0 {
+            if sentenceBreaks.contains(s[k]) && k < end - 1 { break }
+            if s[k..<(k + fenbie.count)].elementsEqual(fenbie) { f = k; break }
+            k -= 1
+        }
+        guard let f else { return .none }
+        var c = f
+        while c > 0, !clauseBreaks.contains(s[c - 1]) { c -= 1 }
+        var list = Array(s[c..<f])
+        // A leading 其中 or year phrase (到2025年) is not a subject.
+        for lead in [scalars("其中"), scalars("同时")] where list.starts(with: lead) { list.removeFirst(lead.count) }
+        if let nian = list.firstIndex(of: 0x5E74), nian <= 6, list[..<nian].allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x5230 }) { list.removeFirst(nian + 1) }
+        let listText = makeString(list[...])
+        // The numbers after 分别, to the end of the clause.
+        var numbers: [Range<Int>] = []
+        var q = f + fenbie.count
+        while q < s.count, !(clauseBreaks.contains(s[q]) && q >= end) {
+            if s[q] &- 0x30 < 10 {
+                let a = q
+                while q < s.count, s[q] &- 0x30 < 10 || s[q] == 0x2E { q += 1 }
+                numbers.append(a..<q)
+            } else { q += 1 }
+        }
+        guard let position = numbers.lastIndex(where: { $0.lowerBound < end }) else { return .unbound(listText) }
+        var names = split(list, at: [0x3001])
+        if names.count == 1 || names.count < numbers.count { names = names.dropLast() + split(names.last ?? [], at: listJoiners) }
+        names = names.map { n in n.firstIndex(of: 0x7684).map { Array(n[..<$0]) } ?? n }.filter { !$0.isEmpty }
+        guard names.count == numbers.count, names.count >= 2 else { return .unbound(listText) }
+        return .bound(makeString(names[position][...]), position: position, count: names.count)
+    }
+
+    static func split(_ s: [UInt32], at separators: Set<UInt32>) -> [[UInt32]] {
+        s.split(omittingEmptySubsequences: false) { separators.contains($0) }.map(Array.init)
+    }
+
+    static func firstIndex(of word: [UInt32], in s: ArraySlice<UInt32>) -> Int? {
+        guard !word.isEmpty, s.count >= word.count else { return nil }
+        var k = s.startIndex
+        while k + word.count <= s.endIndex {
+            if s[k] == word[0], s[k..<(k + word.count)].elementsEqual(word) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The place a goal's sentence names before the goal's value (`其中济南市…`, `全省…`), if any: a place name,
+    /// or 全国; 全省 in a city's document is its province, which the key cannot name, so it is kept apart (`全省@宁波`);
+    /// 全市, 全县, 本市 are the document's place.
+    static func sentencePlace(_ sentence: String?, goalText: String, documentPlace: String?) -> String? {
+        guard let sentence else { return nil }
+        let s = scalars(Evaluation.key(sentence)), g = scalars(Evaluation.key(goalText))
+        let end = firstIndex(of: g, in: s[...]).map { $0 + g.count } ?? s.count
+        let mentions = placeMentions(s[0..<end], lexicon: PipelineDefinition.builtIn.lexicons)
+        var place: (name: String, at: Int)? = mentions.last.map { ($0.name, $0.start) }
+        for (word, name) in [("全国", national), ("全省", "全省"), ("全市", ""), ("全县", ""), ("全区", ""), ("本市", "")] {
+            let w = scalars(word)
+            var k = 0
+            while k + w.count <= end {
+                if s[k..<(k + w.count)].elementsEqual(w), place == nil || k > place!.at { place = (name, k) }
+                k += 1
+            }
+        }
+        guard let found = place else { return nil }
+        switch found.name {
+        case "": return documentPlace
+        case "全省":
+            guard let d = documentPlace else { return "全省" }
+            return provinceLevel.contains(d) ? d : "全省@" + d
+        default: return found.name
+        }
     }
 
     /// place|year|subject|metric|unit key: the form of every claim key.
-    private static func joinedKey(_ place: String, _ year: Int, _ subject: String, _ metric: String, _ unitKey: String) -> String {
+    static func joinedKey(_ place: String, _ year: Int, _ subject: String, _ metric: String, _ unitKey: String) -> String {
         [place, String(year), subject, metric, unitKey].joined(separator: "|")
-    }
-
-    /// The parts of a claim key (place, year, subject, metric and unit key), compared and hashed by their bytes:
-    /// two targets have equal parts when their keys are equal, and no key string is made to find out.
-    struct KeyParts: Hashable {
-        let place: ByteKey, year: Int, subject: ByteKey, metric: ByteKey, unit: ByteKey
-        /// The claim key these parts make.
-        var key: String { joinedKey(place.string, year, subject.string, metric.string, unit.string) }
-    }
-
-    /// The claim key parts of a document's targets, read straight from the records (for the checks within
-    /// one document; keys are built as `claims(_:)` builds them), in target order.
-    static func targetClaimKeyParts(_ r: DocumentResult) -> [KeyParts] {
-        let named = Set(r.clusters.map { ByteKey($0.name) })
-        return r.targets.map { t in
-            let parts = claimParts(for: t, r, named: named)
-            return KeyParts(place: ByteKey(parts.place ?? "?"), year: t.year, subject: ByteKey(parts.subject), metric: ByteKey(parts.metric),
-                            unit: ByteKey(Evaluation.unitKey(t.unit)))
-        }
-    }
-
-    /// The claim of target `t`, whose key (`KeyParts.key`) is given.
-    static func targetClaim(_ t: Target, key: String, _ r: DocumentResult) -> Claim {
-        let parts = claimParts(for: t, r, named: Set(r.clusters.map { ByteKey($0.name) }))
-        let description = claimDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
-        return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
-                     evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
-    }
-
-    private static func claimParts(for t: Target, _ r: DocumentResult, named: Set<ByteKey>) -> (place: String?, subject: String, metric: String) {
-        // Cluster names and subjects are both normalized text: compared by bytes.
-        let subject = named.contains(ByteKey(t.subject)) ? Evaluation.key(t.subject) : ""
-        let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
-                               hasMembers: !t.members.isEmpty)
-        return (place(r, article: t.article), subject, metric)
     }
 
     public static func claims(_ r: DocumentResult) -> DocumentClaims { claims(DocumentRecord(r)) }
