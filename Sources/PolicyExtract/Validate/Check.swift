@@ -34,7 +34,8 @@ public struct CheckExample: Sendable {
 
 /// Runs the checks: those that need one document, and those that compare documents.
 public enum Validator {
-    public static let documentChecks: [any DocumentCheck] = [PartsTotalCheck(), CountEnumerationCheck(), ShareCheck(), GrowthCheck(), SameClaimWithinDocumentCheck()]
+    public static let documentChecks: [any DocumentCheck] = [PartsTotalCheck(), CountEnumerationCheck(), ShareCheck(), GrowthCheck(), TableTotalCheck(), TableShareCheck(),
+                                                             SameClaimWithinDocumentCheck()]
     public static let crossDocumentChecks: [any CrossDocumentCheck] = [SameClaimCheck(), NearIdenticalLabelCheck()]
 
     public static func runDocumentChecks(_ r: DocumentResult) -> [Finding] {

@@ -180,7 +180,9 @@ public enum ClaimExtractor {
     /// A metric as compared across documents: a tier of clusters by its tier word, else the metric with
     /// leading verbs and spaces removed.
     static func metricKey(metric: String, unit: String, value: @autoclosure () -> String, threshold: String?, hasMembers: Bool) -> String {
-        let m = Evaluation.key(metric)
+        var m = Evaluation.key(metric)
+        // `…率分别达到65%和`: the metric ends before 分别 (the values after it are the list's).
+        if let cut = m.range(of: "分别") { m = String(m[..<cut.lowerBound]) }
         if let th = threshold { return "集群≥\(th)亿元" }
         // 集群 looked for once, before the tier words (most metrics name no cluster).
         if m.includes("集群") { for tier in tierWords where m.includes(tier) { return tier + "集群" } }
@@ -244,9 +246,10 @@ public enum ClaimExtractor {
         // A figure of a 分别 list belongs to the subject named at its position.
         switch enumerationSubject(sentence: t.sentence, goalText: t.text) {
         case .none: break
-        case .bound(let name, let position, let count):
-            subject = canonicalName(name)
-            subjectWords = "\(name) (\(position + 1) of \(count) listed with 分别)"
+        case .bound(let name, let list, let position, let count):
+            // Keyed with its list: the names of a list may leave out what they share (花生种植、收获: 花生's 收获).
+            subject = canonicalName(list) + "#" + canonicalName(name)
+            subjectWords = "\(name) (\(position + 1) of \(count) in \(list)…分别)"
         case .unbound(let list):
             // Never grouped with a goal of another sentence: its subject is the list and its place in it.
             subject = "分别:" + list
@@ -292,7 +295,7 @@ public enum ClaimExtractor {
 
     /// What a `分别` list makes of a goal: not in one, bound to the subject at its position, or in one whose
     /// subjects could not be told apart (the list's text given).
-    enum Enumeration: Equatable { case none, bound(String, position: Int, count: Int), unbound(String) }
+    enum Enumeration: Equatable { case none, bound(String, list: String, position: Int, count: Int), unbound(String) }
 
     static let fenbie = scalars("分别")
     static let clauseBreaks: Set<UInt32> = Set("，,；;。：:！？!?".unicodeScalars.map(\.value))
@@ -340,7 +343,7 @@ public enum ClaimExtractor {
         if names.count == 1 || names.count < numbers.count { names = names.dropLast() + split(names.last ?? [], at: listJoiners) }
         names = names.map { n in n.firstIndex(of: 0x7684).map { Array(n[..<$0]) } ?? n }.filter { !$0.isEmpty }
         guard names.count == numbers.count, names.count >= 2 else { return .unbound(listText) }
-        return .bound(makeString(names[position][...]), position: position, count: names.count)
+        return .bound(makeString(names[position][...]), list: listText, position: position, count: names.count)
     }
 
     static func split(_ s: [UInt32], at separators: Set<UInt32>) -> [[UInt32]] {
