@@ -87,6 +87,18 @@ public struct TableTotalCheck: DocumentCheck {
                             match = subtotals
                         }
                     }
+                    // Rows named like the total (货物进出口总额 = 货物出口额 + 货物进口额): two of them, or all, adding up.
+                    if match == nil {
+                        let head = String(labels[t].prefix(2))
+                        let kin = labels.indices.filter { $0 > 0 && $0 != t && !isTotal[$0] && head.count == 2 && labels[$0].hasPrefix(head) && value($0) != nil }
+                        let decimals = max(total.decimals, kin.compactMap { value($0)?.decimals }.max() ?? 0)
+                        outer: for i in kin.indices {
+                            for j in kin.indices where j > i {
+                                if abs(value(kin[i])!.value + value(kin[j])!.value - total.value) <= Self.tolerance(decimals, 2) { match = [kin[i], kin[j]]; break outer }
+                            }
+                        }
+                        if match == nil, kin.count >= 3, abs(kin.reduce(0) { $0 + value($1)!.value } - total.value) <= Self.tolerance(decimals, kin.count) { match = kin }
+                    }
                     let evidenceRows = match ?? (partial ? after.isEmpty ? before : after : after.isEmpty ? before : after)
                     let values = evidenceRows.compactMap(value)
                     guard values.count >= 2, values.count == evidenceRows.count else { continue }
