@@ -325,7 +325,7 @@ public enum ClaimExtractor {
         while c > 0, !clauseBreaks.contains(s[c - 1]) { c -= 1 }
         var list = Array(s[c..<f])
         // A leading 其中 or year phrase (到2025年) is not a subject.
-        for lead in [scalars("其中"), scalars("同时")] where list.starts(with: lead) { list.removeFirst(lead.count) }
+        for lead in [scalars("其中"), scalars("同时"), scalars("同期")] where list.starts(with: lead) { list.removeFirst(lead.count) }
         if let nian = list.firstIndex(of: 0x5E74), nian <= 6, list[..<nian].allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x5230 }) { list.removeFirst(nian + 1) }
         let listText = makeString(list[...])
         // The numbers after 分别, to the end of the clause.
