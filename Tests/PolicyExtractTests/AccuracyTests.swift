@@ -5,13 +5,16 @@ import Testing
 /// The regression gate: accuracy against the gold annotations must not fall below the floors in
 /// `Fixtures/eval-floors.json`, and the committed output snapshot must match what the tool produces.
 @Suite struct AccuracyTests {
-    @Test func f1AtOrAboveFloors() throws {
+    /// Both sets: the training documents and the held-out ones (never written against) have floors of their own.
+    @Test(arguments: EvaluationSet.allCases)
+    func f1AtOrAboveFloors(_ set: EvaluationSet) throws {
         let cwd = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
         defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let evaluation = try Evaluation.run(paths: ["Fixtures/docs"], goldDirectory: "Fixtures/gold")
+        let evaluation = try Evaluation.run(paths: [set.documents], goldDirectory: set.gold)
+        #expect(evaluation.documents >= 20, "\(set.rawValue): only \(evaluation.documents) documents")
         #expect(evaluation.missingGold.isEmpty, "documents without gold: \(evaluation.missingGold)")
-        let failures = try FloorCheck.check(evaluation, floorsPath: "Fixtures/eval-floors.json")
+        let failures = try FloorCheck.check(evaluation, floorsPath: "Fixtures/eval-floors.json", set: set)
         #expect(failures.isEmpty, "\(failures.joined(separator: "; "))\n\(evaluation.table())")
     }
 

@@ -7,6 +7,12 @@ public struct BatchInput: Sendable {
     /// The bytes, already read, for a member of an archive.
     public var bytes: [UInt8]?
 
+    public init(path: String, id: String, bytes: [UInt8]? = nil) {
+        self.path = path
+        self.id = id
+        self.bytes = bytes
+    }
+
     /// The input's bytes: those read from its archive, or the file's; over `maxSize` is an error.
     public func read(maxSize: Int = FileInput.defaultMaxSize) throws -> [UInt8] {
         guard let bytes else { return try FileInput.read(path, maxSize: maxSize) }
