@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    /// Regenerate with: swift run policy-extract batch Fixtures/docs --out Output/fixtures --quiet
+    /// Regenerate with: swift run policy-extract batch Fixtures/docs --out Output/fixtures --pretty --quiet
     @Test("snapshot of every fixture's JSON", arguments: Repo.fixtureNames)
     func snapshot(_ name: String) throws {
         let path = "Fixtures/docs/" + name
@@ -50,7 +50,7 @@ import Testing
                 \(context(a))
                 +++ produced
                 \(context(b))
-                If the change is meant, regenerate: swift run policy-extract batch Fixtures/docs --out Output/fixtures --quiet
+                If the change is meant, regenerate: swift run policy-extract batch Fixtures/docs --out Output/fixtures --pretty --quiet
                 """)
         }
     }

@@ -19,7 +19,8 @@ public enum FloorCheck {
         } catch let e as PipelineError {
             throw e
         } catch {
-            throw PipelineError("\(path): the floors are not a JSON object of fields and minimum F1 values (\(error))")
+            guard (try? JSONSerialization.jsonObject(with: data)) != nil else { throw PipelineError("\(path): the floors are not valid JSON") }
+            throw PipelineError("\(path): the floors are not an object of fields and minimum F1 values, or of sets of them")
         }
     }
 
