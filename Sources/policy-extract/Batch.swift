@@ -19,6 +19,7 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: "Parallel jobs (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(name: .long, help: "Skip documents whose output is already complete for the same content hash.") var resume = false
     @Flag(name: .long, help: "No progress output.") var quiet = false
+    @Flag(name: .long, help: "Write docs/<id>.json indented, as extract prints it (default: on one line, as in documents.jsonl).") var pretty = false
     @Option(name: .long, help: "Files larger than this many bytes are errors.") var maxFileSize: Int = FileInput.defaultMaxSize
     @OptionGroup var options: PipelineOptions
 
@@ -30,7 +31,7 @@ struct Batch: ParsableCommand {
     func run() throws {
         let pipeline = try options.load()
         let (inputsFound, collectErrors) = BatchRunner.collect(inputs, maxFileSize: maxFileSize)
-        let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: resume, maxFileSize: maxFileSize, pipeline: pipeline))
+        let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: resume, maxFileSize: maxFileSize, pipeline: pipeline, prettyDocuments: pretty))
         let reporter = ProgressReporter(quiet: quiet)
         let stop = StopSignal.install()
         let summary = try runner.run(inputsFound, initialErrors: collectErrors, progress: { reporter.update($0) }, shouldStop: { stop.requested })

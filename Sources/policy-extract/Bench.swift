@@ -4,13 +4,19 @@ import PolicyExtract
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Measure pipeline throughput (MB/s of input) and peak memory on a corpus made by repeating documents.",
-        discussion: "Build with -c release for meaningful figures: swift run -c release policy-extract bench"
+        abstract: "Measure throughput (MB/s of input) and peak memory on a corpus made by repeating documents: the whole batch with every output written, and the pipeline alone.",
+        discussion: """
+        For each --jobs value (default 1 and 2): `batch` converting the corpus into a temporary folder with every output \
+        (docs/, documents.jsonl, targets.csv, findings.json, policy.sqlite), then the pipeline alone (decode to JSON in \
+        memory, a diagnostic). Build with -c release for meaningful figures: swift run -c release policy-extract bench
+        """
     )
 
     @Argument(help: "Documents to repeat (default: Fixtures/docs).") var inputs: [String] = ["Fixtures/docs"]
     @Option(name: .long, help: "Corpus size in MB.") var megabytes: Int = 50
-    @Option(name: .long, help: "Parallel jobs.") var jobs: Int = 1
+    @Option(name: .long, parsing: .upToNextOption, help: "Parallel jobs; several values are measured in turn.") var jobs: [Int] = [1, 2]
+    @Option(name: .long, help: "What to time: batch (every output written), pipeline (in memory), or both.") var mode: Mode = .both
+    enum Mode: String, ExpressibleByArgument { case batch, pipeline, both }
     @Option(name: .customLong("repeat"), help: "Time the corpus this many times and print each run, then the median and the best (a shared machine's speed varies from run to run).")
     var runs: Int = 1
     @Flag(inversion: .prefixedNo, help: "Serialize every document to JSON, as extract does (--no-emit to leave it out).") var emit = true
@@ -19,6 +25,12 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Instead: time each synthetic document shape (goal lines without a full stop, a paragraph without breaks, many tables …) at this many units and at four times as many, and print how time and output grow (about 4× when they grow in proportion).")
     var scaling: Int?
     @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if jobs.isEmpty || jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
+        if megabytes < 1 { throw ValidationError("--megabytes must be at least 1") }
+        if runs < 1 { throw ValidationError("--repeat must be at least 1") }
+    }
 
     func run() throws {
         let pipeline = try options.load()
@@ -34,6 +46,62 @@ struct Bench: ParsableCommand {
         let bytes = rounds * perRound
         // Warm up the process-wide tables (ICU transliteration and NFKC) outside the timing.
         _ = DocumentExtractor(pipeline: pipeline).extract(text: "到2025年，營業收入達到1200亿元。")
+        for jobs in self.jobs {
+            if mode != .pipeline { try benchBatch(pipeline, docs: docs, rounds: rounds, bytes: bytes, jobs: jobs) }
+            if mode != .batch { benchPipeline(pipeline, docs: docs, total: total, bytes: bytes, jobs: jobs) }
+        }
+    }
+
+    /// `batch` over the corpus (held in memory, as an archive's members are) into a temporary folder, every output written.
+    func benchBatch(_ pipeline: PipelineDefinition, docs: [[UInt8]], rounds: Int, bytes: Int, jobs: Int) throws {
+        var inputs: [BatchInput] = []
+        inputs.reserveCapacity(rounds * docs.count)
+        for round in 0..<rounds {
+            for (k, d) in docs.enumerated() { inputs.append(BatchInput(path: "bench/\(round)-\(k).txt", id: "\(round)-\(k)", bytes: d)) }
+        }
+        var rates: [Double] = []
+        for run in 1...runs {
+            let out = NSTemporaryDirectory() + "policy-extract-bench-\(getpid())-\(run)"
+            try? FileManager.default.removeItem(atPath: out)
+            defer { try? FileManager.default.removeItem(atPath: out) }
+            let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: false, maxFileSize: FileInput.defaultMaxSize, pipeline: pipeline))
+            let start = Date()
+            let summary = try runner.run(inputs)
+            let seconds = Date().timeIntervalSince(start)
+            let written = Self.folderBytes(out)
+            let rate = Double(bytes) / 1_000_000 / seconds
+            rates.append(rate)
+            print(String(format: "batch     documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  output %.1f MB (documents.jsonl %.2f× the input)  failed %d",
+                         summary.converted, Double(bytes) / 1_000_000, jobs, seconds, rate, Double(written.total) / 1_000_000,
+                         Double(written.jsonl) / Double(bytes), summary.failed))
+            print(String(format: "          peak memory (max RSS of the process so far) %.1f MB", PeakMemory.maxResidentMB()))
+        }
+        Self.printSpread(rates, "batch", jobs)
+    }
+
+    /// Bytes written under `folder`, and those of its `documents.jsonl`.
+    static func folderBytes(_ folder: String) -> (total: Int, jsonl: Int) {
+        var total = 0, jsonl = 0
+        if let walker = FileManager.default.enumerator(atPath: folder) {
+            while let rel = walker.nextObject() as? String {
+                let size = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + rel)[.size] as? Int) ?? 0
+                total += size ?? 0
+                if rel == "documents.jsonl" { jsonl = size ?? 0 }
+            }
+        }
+        return (total, jsonl)
+    }
+
+    static func printSpread(_ rates: [Double], _ what: String, _ jobs: Int) {
+        guard rates.count > 1 else { return }
+        let sorted = rates.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        print(String(format: "%@ jobs %d over %d runs: median %.1f MB/s, best %.1f MB/s, worst %.1f MB/s",
+                     what, jobs, rates.count, median, sorted.last!, sorted.first!))
+    }
+
+    /// The pipeline alone, decode to JSON in memory: a diagnostic of where the time goes.
+    func benchPipeline(_ pipeline: PipelineDefinition, docs: [[UInt8]], total: Int, bytes: Int, jobs: Int) {
         let rssBefore = PeakMemory.currentResidentMB()
         var rates: [Double] = []
         for run in 1...max(1, runs) {
@@ -63,18 +131,13 @@ struct Bench: ParsableCommand {
             let rate = Double(bytes) / 1_000_000 / seconds
             rates.append(rate)
             if runs > 1 { print("run \(run) of \(runs)") }
-            print(String(format: "documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
+            print(String(format: "pipeline  documents %d  input %.1f MB  jobs %d  time %.2f s  throughput %.1f MB/s  %.0f docs/s",
                          total, Double(bytes) / 1_000_000, jobs, seconds, rate, Double(total) / seconds))
             print(String(format: "peak memory (max RSS) %.1f MB  (resident before the run %.1f MB)", PeakMemory.maxResidentMB(), rssBefore))
             let order = DocumentExtractor.stageNames + ["emit"]
             print("time per stage (all jobs): " + order.map { String(format: "%@ %.2fs", $0, stages.totals[$0] ?? 0) }.joined(separator: ", "))
         }
-        if rates.count > 1 {
-            let sorted = rates.sorted()
-            let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-            print(String(format: "throughput over %d runs: median %.1f MB/s, best %.1f MB/s, worst %.1f MB/s",
-                         rates.count, median, sorted.last!, sorted.first!))
-        }
+        Self.printSpread(rates, "pipeline", jobs)
     }
 }
 

@@ -5,13 +5,16 @@ import Testing
 /// The regression gate: accuracy against the gold annotations must not fall below the floors in
 /// `Fixtures/eval-floors.json`, and the committed output snapshot must match what the tool produces.
 @Suite struct AccuracyTests {
-    @Test func f1AtOrAboveFloors() throws {
+    /// Both sets: the training documents and the held-out ones (never written against) have floors of their own.
+    @Test(arguments: EvaluationSet.allCases)
+    func f1AtOrAboveFloors(_ set: EvaluationSet) throws {
         let cwd = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
         defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let evaluation = try Evaluation.run(paths: ["Fixtures/docs"], goldDirectory: "Fixtures/gold")
+        let evaluation = try Evaluation.run(paths: [set.documents], goldDirectory: set.gold)
+        #expect(evaluation.documents >= 20, "\(set.rawValue): only \(evaluation.documents) documents")
         #expect(evaluation.missingGold.isEmpty, "documents without gold: \(evaluation.missingGold)")
-        let failures = try FloorCheck.check(evaluation, floorsPath: "Fixtures/eval-floors.json")
+        let failures = try FloorCheck.check(evaluation, floorsPath: "Fixtures/eval-floors.json", set: set)
         #expect(failures.isEmpty, "\(failures.joined(separator: "; "))\n\(evaluation.table())")
     }
 
@@ -22,7 +25,7 @@ import Testing
         }
     }
 
-    /// Regenerate with: swift run policy-extract batch Fixtures/docs --out Output/fixtures --quiet
+    /// Regenerate with: swift run policy-extract batch Fixtures/docs --out Output/fixtures --pretty --quiet
     @Test("snapshot of every fixture's JSON", arguments: Repo.fixtureNames)
     func snapshot(_ name: String) throws {
         let path = "Fixtures/docs/" + name
@@ -47,7 +50,7 @@ import Testing
                 \(context(a))
                 +++ produced
                 \(context(b))
-                If the change is meant, regenerate: swift run policy-extract batch Fixtures/docs --out Output/fixtures --quiet
+                If the change is meant, regenerate: swift run policy-extract batch Fixtures/docs --out Output/fixtures --pretty --quiet
                 """)
         }
     }

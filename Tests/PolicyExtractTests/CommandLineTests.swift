@@ -104,19 +104,21 @@ import Testing
         #expect(r.status == 1 && r.stderr.contains(floors.path) && r.stderr.contains("not valid JSON"), "\(r.stderr)")
     }
 
-    /// `bench --repeat`: one report per run, then the median, best and worst of them (figures not judged here:
-    /// speed is measured by the benchmark, never asserted in a test).
+    /// `bench --repeat`: one report per run of the batch (every output written) and of the pipeline alone, then the
+    /// median, best and worst of each (figures not judged here: speed is measured by the benchmark, never asserted in a test).
     @Test func benchRepeatsAndSummarizes() throws {
-        let r = try run(["bench", Repo.docs.path, "--megabytes", "1", "--repeat", "3"])
+        let r = try run(["bench", Repo.docs.path, "--megabytes", "1", "--repeat", "3", "--jobs", "1"])
         #expect(r.status == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("run ") }.count == 3)
-        #expect(lines.filter { $0.contains("throughput") && $0.hasPrefix("documents") }.count == 3)
-        let summary = lines.last.map { String($0) } ?? ""
-        #expect(summary.hasPrefix("throughput over 3 runs: median "), "\(r.stdout)")
-        // median, best, worst: best ≥ median ≥ worst.
-        let figures = summary.split(separator: ":").last.map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
-        #expect(figures.count == 3 && figures[1] >= figures[0] && figures[0] >= figures[2], "\(summary)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        for what in ["batch", "pipeline"] {
+            #expect(lines.filter { $0.hasPrefix(what + " ") && $0.contains("throughput") }.count == 3, "\(r.stdout)")
+            let summary = lines.first { $0.hasPrefix("\(what) jobs 1 over 3 runs: median ") } ?? ""
+            // median, best, worst: best ≥ median ≥ worst.
+            let figures = summary.split(separator: ":").last.map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
+            #expect(figures.count == 3 && figures[1] >= figures[0] && figures[0] >= figures[2], "\(what): \(r.stdout)")
+        }
+        // Every document of the batch was converted and its outputs written.
+        #expect(lines.filter { $0.hasPrefix("batch ") }.allSatisfy { !$0.contains("throughput") || $0.hasSuffix("failed 0") }, "\(r.stdout)")
     }
 }
 

@@ -254,11 +254,14 @@ public enum TargetsCSV {
     static let header = ["document_id", "year", "subject", "metric", "comparator", "value", "value_max", "unit", "threshold_yi_yuan",
                          "members", "lead", "responsible", "text", "start", "end", "line", "section"]
 
+    /// A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break, quotes doubled.
     static func field(_ s: String) -> String {
-        if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        var out = "\""
+        for ch in s.unicodeScalars {
+            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
         }
-        return s
+        return out + "\""
     }
 
     /// The CSV lines (each ending in a line feed) of a document's targets.

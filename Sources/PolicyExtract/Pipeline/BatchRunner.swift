@@ -7,6 +7,12 @@ public struct BatchInput: Sendable {
     /// The bytes, already read, for a member of an archive.
     public var bytes: [UInt8]?
 
+    public init(path: String, id: String, bytes: [UInt8]? = nil) {
+        self.path = path
+        self.id = id
+        self.bytes = bytes
+    }
+
     /// The input's bytes: those read from its archive, or the file's; over `maxSize` is an error.
     public func read(maxSize: Int = FileInput.defaultMaxSize) throws -> [UInt8] {
         guard let bytes else { return try FileInput.read(path, maxSize: maxSize) }
@@ -39,8 +45,8 @@ public struct BatchError: Sendable {
 
 /// Batch conversion of files, folders and archives.
 ///
-/// Writes `DIR/docs/<id>.json` per document (atomically: a temporary file, then a rename) as the workers
-/// finish them, and hands each document's typed record to one writer thread that appends — in input order,
+/// Writes `DIR/docs/<id>.json` per document (atomically: a temporary file, then a rename; on one line, the same
+/// bytes as its `documents.jsonl` line, or indented with `prettyDocuments`) as the workers finish them, and hands each document's typed record to one writer thread that appends — in input order,
 /// whatever the number of jobs — `documents.jsonl`, `targets.csv` and the SQLite database `policy.sqlite`;
 /// at the end `errors.jsonl` and `findings.json` (every document's findings and the cross-document ones).
 /// Memory holds a bounded window of documents and every document's claims. A bad file becomes one
@@ -53,12 +59,15 @@ public final class BatchRunner: @unchecked Sendable {
         public var resume: Bool
         public var maxFileSize: Int
         public var pipeline: PipelineDefinition
-        public init(outputDirectory: String, jobs: Int, resume: Bool, maxFileSize: Int, pipeline: PipelineDefinition) {
+        /// `docs/<id>.json` indented (as `extract` prints it) rather than on one line (its `documents.jsonl` line).
+        public var prettyDocuments: Bool
+        public init(outputDirectory: String, jobs: Int, resume: Bool, maxFileSize: Int, pipeline: PipelineDefinition, prettyDocuments: Bool = false) {
             self.outputDirectory = outputDirectory
             self.jobs = jobs
             self.resume = resume
             self.maxFileSize = maxFileSize
             self.pipeline = pipeline
+            self.prettyDocuments = prettyDocuments
         }
     }
 
@@ -221,14 +230,21 @@ public final class BatchRunner: @unchecked Sendable {
                                               claims: ClaimExtractor.claims(earlier.record))
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
-                        try DocumentJSON.withBytes(result, pretty: true, newline: true) { bytes in
-                            // The bytes are lent for the write only: no copy is made.
-                            try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
-                                                          deallocator: .none), to: target)
+                        let line = DocumentJSON.withBytes(result, pretty: false, newline: true) { Array($0) }
+                        if options.prettyDocuments {
+                            try DocumentJSON.withBytes(result, pretty: true, newline: true) { bytes in
+                                // The bytes are lent for the write only: no copy is made.
+                                try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
+                                                              deallocator: .none), to: target)
+                            }
+                        } else {
+                            try line.withUnsafeBytes { bytes in
+                                try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
+                                                              deallocator: .none), to: target)
+                            }
                         }
                         let record = DocumentRecord(result)
-                        converted = Converted(record: record, line: DocumentJSON.withBytes(result, pretty: false, newline: true) { Array($0) },
-                                              csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
+                        converted = Converted(record: record, line: line, csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
                     }
                 } catch let e as InputError {
                     error = BatchError(path: input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
