@@ -70,14 +70,30 @@ public enum ClaimExtractor {
     /// A place name found in text: its name, where it starts and ends, and whether it is a city (or a county, a district).
     struct PlaceMention { var name: String; var start: Int; var end: Int; var specific: Bool }
 
+    /// What the claims of a sentence's goals read from it, once per sentence: its characters (in the form goals are
+    /// compared in), the places it names and whether it holds 分别.
+    struct SentenceFacts {
+        let chars: [UInt32]
+        let places: [PlaceMention]
+        let hasFenbie: Bool
+
+        init(_ sentence: String) {
+            chars = scalars(Evaluation.key(sentence))
+            places = ClaimExtractor.placeMentions(chars[...], lexicon: PipelineDefinition.builtIn.lexicons)
+            hasFenbie = ClaimExtractor.firstIndex(of: ClaimExtractor.fenbie, in: chars[...]) != nil
+        }
+    }
+
     /// The place names of `chars[range]`: names of the `places` lexicon, and two-character names written with their
     /// suffix (`开封市`, `松阳县`) where such a name can begin (after a non-Han character or one of `beforePlace`).
     static func placeMentions(_ chars: ArraySlice<UInt32>, lexicon: Lexicons) -> [PlaceMention] {
         var found: [PlaceMention] = []
         var k = chars.startIndex
         while k < chars.endIndex {
+            // Every place name begins with a Han character (most positions are passed over here).
+            guard CharClass.isHan(chars[k]) else { k += 1; continue }
             var matched = false
-            for i in lexicon.scan.places.positions(startingWith: chars[k]) ?? [] {
+            for i in lexicon.scan.placeFirsts.contains(chars[k]) ? lexicon.scan.places.positions(startingWith: chars[k]) ?? [] : [] {
                 let name = lexicon.places[i]
                 guard k + name.count <= chars.endIndex, chars[k..<(k + name.count)].elementsEqual(name) else { continue }
                 let text = makeString(name)
@@ -87,7 +103,7 @@ public enum ClaimExtractor {
                 break
             }
             if matched { continue }
-            if k + 2 < chars.endIndex, CharClass.isHan(chars[k]), CharClass.isHan(chars[k + 1]), genericPlaceSuffixes.contains(chars[k + 2]),
+            if k + 2 < chars.endIndex, genericPlaceSuffixes.contains(chars[k + 2]), CharClass.isHan(chars[k + 1]),
                !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), chars[k + 1] != 0x7701, chars[k + 1] != 0x533A,
                k + 3 >= chars.endIndex || chars[k + 3] != 0x573A,  // 市场: a market
                k == chars.startIndex || !CharClass.isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
@@ -200,7 +216,7 @@ public enum ClaimExtractor {
         var year: Int, subject: String, metric: String, comparator: Qualifier, value: ExactDecimal, valueMax: ExactDecimal?
         var unit: String, thresholdYiYuan: ExactDecimal?, members: [String]
         /// The goal's own text (original), its span, and the sentence it was read from (normalized text).
-        var text: String, span: Span, sentence: String?
+        var text: String, span: Span, sentence: SentenceFacts?
         /// The place of the document or of the goal's article.
         var place: String?
         var isNamedCluster: Bool
@@ -212,10 +228,17 @@ public enum ClaimExtractor {
         let document = record.document
         let id = document.id
         let namedClusters = Set(record.clusters.map(\.name))
+        var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
         let claims = record.targets.map { t -> Claim in
             let article = t.provenance.article
             let place = article > 0 && article < document.articles.count ? document.articles[article].place : document.place
-            let sentence = t.provenance.sentence.flatMap { record.sentences.indices.contains($0) ? record.sentences[$0].text : nil }
+            let sentence = t.provenance.sentence.flatMap { i -> SentenceFacts? in
+                guard record.sentences.indices.contains(i) else { return nil }
+                if let f = facts[i] { return f }
+                let f = SentenceFacts(record.sentences[i].text)
+                facts[i] = f
+                return f
+            }
             let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
                                 unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.provenance.text,
                                 span: t.provenance.span, sentence: sentence, place: place, isNamedCluster: namedClusters.contains(t.subject))
@@ -227,12 +250,19 @@ public enum ClaimExtractor {
 
     /// The claims of a document's targets, read straight from the pipeline's result (for the checks within one
     /// document; built as `claims(_:)` builds them), in target order.
-    static func targetClaims(_ r: DocumentResult) -> [Claim] {
+    static func targetClaims(_ r: DocumentResult, only indices: [Int]? = nil) -> [Claim] {
         let named = Set(r.clusters.map { ByteKey($0.name) })
-        return r.targets.map { t in
+        var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
+        return (indices ?? Array(r.targets.indices)).map { r.targets[$0] }.map { t in
+            let sentence = t.sentenceRange.map { range -> SentenceFacts in
+                if let f = facts[range.lowerBound] { return f }
+                let f = SentenceFacts(r.text.text(range))
+                facts[range.lowerBound] = f
+                return f
+            }
             let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
                                 unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.text, span: t.span,
-                                sentence: t.sentenceRange.map { r.text.text($0) }, place: place(r, article: t.article),
+                                sentence: sentence, place: place(r, article: t.article),
                                 isNamedCluster: named.contains(ByteKey(t.subject)))
             return claim(source, document: r.info.id, date: nil)
         }
@@ -244,7 +274,8 @@ public enum ClaimExtractor {
         var subject = t.isNamedCluster ? canonicalName(t.subject) : ""
         var subjectWords = subject
         // A figure of a 分别 list belongs to the subject named at its position.
-        switch enumerationSubject(sentence: t.sentence, goalText: t.text) {
+        let goal = scalars(Evaluation.key(t.text))
+        switch enumerationSubject(t.sentence, goal: goal) {
         case .none: break
         case .bound(let name, let list, let position, let count):
             // Keyed with its list: the names of a list may leave out what they share (花生种植、收获: 花生's 收获).
@@ -257,7 +288,7 @@ public enum ClaimExtractor {
             doubts.append("its subject could not be bound in a 分别 list")
         }
         // A figure is keyed to the place its sentence names before it, else to the document's.
-        let place = sentencePlace(t.sentence, goalText: t.text, documentPlace: t.place) ?? t.place
+        let place = sentencePlace(t.sentence, goal: goal, documentPlace: t.place) ?? t.place
         if place == nil { doubts.append("the document names no place") }
         let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
                                threshold: t.thresholdYiYuan.map(\.description), hasMembers: !t.members.isEmpty)
@@ -306,10 +337,12 @@ public enum ClaimExtractor {
     /// in the goal's clause, split at 、 (and 和/及/与), paired in order with the numbers after it; the goal's
     /// value is the last number of its own text.
     static func enumerationSubject(sentence: String?, goalText: String) -> Enumeration {
-        guard let sentence else { return .none }
-        let s = scalars(Evaluation.key(sentence)), g = scalars(Evaluation.key(goalText))
-        guard !g.isEmpty, let fenbieAnywhere = firstIndex(of: fenbie, in: s[...]) else { return .none }
-        _ = fenbieAnywhere
+        enumerationSubject(sentence.map(SentenceFacts.init), goal: scalars(Evaluation.key(goalText)))
+    }
+
+    static func enumerationSubject(_ facts: SentenceFacts?, goal g: [UInt32]) -> Enumeration {
+        guard let facts, facts.hasFenbie, !g.isEmpty else { return .none }
+        let s = facts.chars
         guard let p = firstIndex(of: g, in: s[...]) else { return .none }
         let end = p + g.count
         // The 分别 of the goal's clause: the last before the goal's end, with no sentence break between.
@@ -364,11 +397,14 @@ public enum ClaimExtractor {
     /// or 全国; 全省 in a city's document is its province, which the key cannot name, so it is kept apart (`全省@宁波`);
     /// 全市, 全县, 本市 are the document's place.
     static func sentencePlace(_ sentence: String?, goalText: String, documentPlace: String?) -> String? {
-        guard let sentence else { return nil }
-        let s = scalars(Evaluation.key(sentence)), g = scalars(Evaluation.key(goalText))
+        sentencePlace(sentence.map(SentenceFacts.init), goal: scalars(Evaluation.key(goalText)), documentPlace: documentPlace)
+    }
+
+    static func sentencePlace(_ facts: SentenceFacts?, goal g: [UInt32], documentPlace: String?) -> String? {
+        guard let facts else { return nil }
+        let s = facts.chars
         let end = firstIndex(of: g, in: s[...]).map { $0 + g.count } ?? s.count
-        let mentions = placeMentions(s[0..<end], lexicon: PipelineDefinition.builtIn.lexicons)
-        var place: (name: String, at: Int)? = mentions.last.map { ($0.name, $0.start) }
+        var place: (name: String, at: Int)? = facts.places.last(where: { $0.end <= end }).map { ($0.name, $0.start) }
         for (word, name) in [("全国", national), ("全省", "全省"), ("全市", ""), ("全县", ""), ("全区", ""), ("本市", "")] {
             let w = scalars(word)
             var k = 0

@@ -145,15 +145,24 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
 
     public func run(_ r: DocumentResult) -> [Finding] {
         guard r.targets.count >= 2 else { return [] }
-        // A cheap first grouping (year and unit): claims are built only for targets that share one with another.
-        var byYearUnit: [String: Int] = [:]
-        let coarse = r.targets.map { "\($0.year)|\(ClaimExtractor.normalizedUnit($0.unit, $0.value).0)" }
-        for k in coarse { byYearUnit[k, default: 0] += 1 }
-        guard byYearUnit.values.contains(where: { $0 >= 2 }) else { return [] }
-        let claims = ClaimExtractor.targetClaims(r)
+        // A cheap first grouping (year, metric and unit, which every claim key holds): claims — place, 分别 subject —
+        // are built only for targets that share one with another of a different value.
+        var coarseGroups: [String: (first: String, differs: Bool)] = [:]
+        let coarse = r.targets.map { t -> (key: String, value: String) in
+            let (unit, value) = ClaimExtractor.normalizedUnit(t.unit, t.value)
+            let metric = ClaimExtractor.metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
+                                                  threshold: t.threshold.map { $0.yiYuan.description }, hasMembers: !t.members.isEmpty)
+            return ("\(t.year)|\(metric)|\(unit)", value.description)
+        }
+        for c in coarse {
+            if let g = coarseGroups[c.key] { if !g.differs && g.first != c.value { coarseGroups[c.key]!.differs = true } } else { coarseGroups[c.key] = (c.value, false) }
+        }
+        let wanted = r.targets.indices.filter { coarseGroups[coarse[$0].key]!.differs }
+        guard !wanted.isEmpty else { return [] }
+        let claims = ClaimExtractor.targetClaims(r, only: wanted)
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
-        for (i, c) in claims.enumerated() where byYearUnit[coarse[i]]! >= 2 {
+        for c in claims {
             if groups[c.key] == nil { order.append(c.key) }
             groups[c.key, default: []].append(c)
         }

@@ -23,17 +23,23 @@ public struct TableShareCheck: DocumentCheck {
         return h
     }
 
-    /// Where the sentence names a column: the longest part (three characters or more) of its name found in the
-    /// sentence that is part of no other column's name; nil when there is none.
-    static func namedAt(_ name: [Character], others: [[Character]], in sentence: String) -> String.Index? {
-        guard name.count >= 3 else { return nil }
+    /// The parts (three characters or more) of a column's name that no other column's name holds, longest first:
+    /// where one of them is in a sentence, the sentence names the column.
+    static func distinctiveParts(_ name: [Character], others: [[Character]]) -> [String] {
+        guard name.count >= 3 else { return [] }
+        var parts: [String] = []
         for length in stride(from: name.count, through: 3, by: -1) {
             for start in 0...(name.count - length) {
                 let part = String(name[start..<(start + length)])
-                if others.contains(where: { String($0).contains(part) }) { continue }
-                if let r = sentence.range(of: part) { return r.lowerBound }
+                if !others.contains(where: { String($0).contains(part) }) { parts.append(part) }
             }
         }
+        return parts
+    }
+
+    /// Where the sentence names a column: the first of its distinctive parts found in it.
+    static func namedAt(_ parts: [String], in sentence: String) -> String.Index? {
+        for part in parts { if let r = sentence.range(of: part) { return r.lowerBound } }
         return nil
     }
 
@@ -44,35 +50,45 @@ public struct TableShareCheck: DocumentCheck {
         }
         guard !percents.isEmpty, !r.structure.tables.isEmpty else { return [] }
         var findings: [Finding] = []
+        // The sentences that state shares (a percentage and 占比, 比重 …), read once for all tables.
+        lazy var shareSentences: [(s: Range<Int>, ps: ArraySlice<Item>, sentence: String)] = r.structure.units.compactMap { unit in
+            guard unit.kind == .sentence else { return nil }
+            let s = unit.range
+            // The sentence's percentages, found by halves (items are in text order).
+            let lo = percents.firstIndex(atOrAfter: s.lowerBound) { $0.mention.range.lowerBound }
+            var hi = lo
+            while hi < percents.count, percents[hi].mention.range.lowerBound < s.upperBound { hi += 1 }
+            guard hi > lo else { return nil }
+            let sentence = r.text.text(s)
+            guard Self.shareWords.contains(where: { sentence.contains($0) }) else { return nil }
+            return (s, percents[lo..<hi], sentence)
+        }
         for table in r.structure.tables where table.rows.count >= 3 {
-            let cells: [[String]] = table.rows.map { $0.map { r.text.text($0) } }
-            let labels = cells.map { ($0.first ?? "").replacingOccurrences(of: " ", with: "") }
+            let labels = table.rows.map { ($0.first.map { r.text.text($0) } ?? "").replacingOccurrences(of: " ", with: "") }
             let totals = labels.indices.filter { i in i > 0 && TableTotalCheck.totalWords.contains { labels[i].hasPrefix($0) } }
-            guard !totals.isEmpty else { continue }
+            guard !totals.isEmpty, !shareSentences.isEmpty else { continue }
+            let cells: [[String]] = table.rows.map { $0.map { r.text.text($0) } }
             let header = cells[0]
             let columns = header.indices.dropFirst().filter { c in !TableTotalCheck.rateWords.contains { header[c].contains($0) } }
             let names = columns.map { Array(Self.core(header[$0])) }
-            for unit in r.structure.units where unit.kind == .sentence {
-                let s = unit.range
-                let ps = percents.filter { s.contains($0.mention.range.lowerBound) }
-                guard !ps.isEmpty else { continue }
-                let sentence = r.text.text(s)
-                guard Self.shareWords.contains(where: { sentence.contains($0) }) else { continue }
-                // Columns named, in the sentence's order.
-                let named = columns.indices.compactMap { i -> (column: Int, at: Int)? in
-                    let others = names.indices.filter { $0 != i }.map { names[$0] }
-                    return Self.namedAt(names[i], others: others, in: sentence).map { (columns[i], sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: $0)) }
-                }.sorted { $0.at < $1.at }.map(\.column)
-                guard !named.isEmpty else { continue }
+            let parts = names.indices.map { i in Self.distinctiveParts(names[i], others: names.indices.filter { $0 != i }.map { names[$0] }) }
+            let rowLabels = (1..<cells.count).filter { !totals.contains($0) && labels[$0].unicodeScalars.count >= 2 }
+            for (s, ps, sentence) in shareSentences {
                 // Row names in the sentence, by position (offsets in the normalized text).
                 var rowsAt: [(row: Int, at: Int)] = []
-                for row in 1..<cells.count where !totals.contains(row) && labels[row].unicodeScalars.count >= 2 {
+                for row in rowLabels {
                     var from = sentence.startIndex
                     while let found = sentence.range(of: labels[row], range: from..<sentence.endIndex) {
                         rowsAt.append((row, s.lowerBound + sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: found.lowerBound)))
                         from = found.upperBound
                     }
                 }
+                guard !rowsAt.isEmpty else { continue }
+                // Columns named, in the sentence's order.
+                let named = columns.indices.compactMap { i -> (column: Int, at: Int)? in
+                    Self.namedAt(parts[i], in: sentence).map { (columns[i], sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: $0)) }
+                }.sorted { $0.at < $1.at }.map(\.column)
+                guard !named.isEmpty else { continue }
                 guard !rowsAt.isEmpty else { continue }
                 rowsAt.sort { $0.at < $1.at }
                 let totalRow = totals.first { sentence.contains(labels[$0]) } ?? totals[0]

@@ -43,10 +43,10 @@ public struct TableTotalCheck: DocumentCheck {
     public func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         for table in r.structure.tables where table.rows.count >= 3 {
-            let cells: [[String]] = table.rows.map { $0.map { r.text.text($0) } }
-            let labels = cells.map { ($0.first ?? "").replacingOccurrences(of: " ", with: "") }
-            let isTotal = labels.map { l in Self.totalWords.contains { l.hasPrefix($0) || l.hasSuffix($0) || l.hasPrefix($0 + "(") } }
+            let labels = table.rows.map { ($0.first.map { r.text.text($0) } ?? "").replacingOccurrences(of: " ", with: "") }
+            let isTotal = labels.map { l in Self.totalWords.contains { l.hasPrefix($0) || l.hasSuffix($0) } }
             guard isTotal.contains(true) else { continue }
+            let cells: [[String]] = table.rows.map { $0.map { r.text.text($0) } }
             let header = cells[0]
             let caption = table.captionRanges.map { r.text.text($0) }
             let columns = header.indices.dropFirst().filter { c in !Self.rateWords.contains { header[c].contains($0) } }
