@@ -313,6 +313,8 @@ public enum ClaimExtractor {
     /// A unit as claims are keyed (`亿元` for every money unit; `千瓦` for `万千瓦`), and the value in it.
     static func normalizedUnit(_ unit: String, _ value: ExactDecimal) -> (String, ExactDecimal) {
         let u = Evaluation.unitKey(unit)
+        // Most units (%, 个, 家, 项) have no prefix and no money: kept as they are.
+        guard u.unicodeScalars.contains(where: { $0 == "元" || $0 == "万" || $0 == "亿" || $0 == "千" || $0 == "百" }) else { return (u, value) }
         let money: [(String, Int)] = [("万亿元", 4), ("亿元", 0), ("千万元", -1), ("百万元", -2), ("万元", -4), ("千元", -5), ("元", -8)]
         for (name, shift) in money where u == name { return ("亿元", value.scaled(by: shift)) }
         let prefixes: [(String, Int)] = [("万亿", 12), ("亿", 8), ("千万", 7), ("百万", 6), ("万", 4)]

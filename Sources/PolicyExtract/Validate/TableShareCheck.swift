@@ -37,11 +37,8 @@ public struct TableShareCheck: DocumentCheck {
         return parts
     }
 
-    /// Where the sentence names a column: the first of its distinctive parts found in it.
-    static func namedAt(_ parts: [String], in sentence: String) -> String.Index? {
-        for part in parts { if let r = sentence.range(of: part) { return r.lowerBound } }
-        return nil
-    }
+    static let shareScalars = shareWords.map(scalars)
+    static let totalScalars = TableTotalCheck.totalWords.map(scalars)
 
     public func run(_ r: DocumentResult) -> [Finding] {
         let percents = r.items(PercentMatcher.id).filter {
@@ -50,48 +47,49 @@ public struct TableShareCheck: DocumentCheck {
         }
         guard !percents.isEmpty, !r.structure.tables.isEmpty else { return [] }
         var findings: [Finding] = []
-        // The sentences that state shares (a percentage and 占比, 比重 …), read once for all tables.
-        lazy var shareSentences: [(s: Range<Int>, ps: ArraySlice<Item>, sentence: String)] = r.structure.units.compactMap { unit in
+        let text = r.text
+        // The sentences that state shares (a percentage and 占比, 比重 …), found once for all tables.
+        lazy var shareSentences: [(s: Range<Int>, ps: ArraySlice<Item>)] = r.structure.units.compactMap { unit in
             guard unit.kind == .sentence else { return nil }
             let s = unit.range
             // The sentence's percentages, found by halves (items are in text order).
             let lo = percents.firstIndex(atOrAfter: s.lowerBound) { $0.mention.range.lowerBound }
             var hi = lo
             while hi < percents.count, percents[hi].mention.range.lowerBound < s.upperBound { hi += 1 }
-            guard hi > lo else { return nil }
-            let sentence = r.text.text(s)
-            guard Self.shareWords.contains(where: { sentence.contains($0) }) else { return nil }
-            return (s, percents[lo..<hi], sentence)
+            guard hi > lo, Self.shareScalars.contains(where: { text.contains($0, in: s) }) else { return nil }
+            return (s, percents[lo..<hi])
+        }
+        /// Where `word` occurs in `chars[range]`, left to right, none overlapping.
+        func occurrences(_ word: [UInt32], in range: Range<Int>) -> [Int] {
+            var found: [Int] = []
+            var k = range.lowerBound
+            while let at = ClaimExtractor.firstIndex(of: word, in: text.chars[k..<range.upperBound]) { found.append(at); k = at + word.count }
+            return found
         }
         for table in r.structure.tables where table.rows.count >= 3 {
-            let labels = table.rows.map { ($0.first.map { r.text.text($0) } ?? "").replacingOccurrences(of: " ", with: "") }
-            let totals = labels.indices.filter { i in i > 0 && TableTotalCheck.totalWords.contains { labels[i].hasPrefix($0) } }
+            let firstCells: [[UInt32]] = table.rows.map { row in row.first.map { cell in text.chars[cell].filter { $0 != 0x20 } } ?? [] }
+            let totals = firstCells.indices.filter { i in i > 0 && Self.totalScalars.contains { firstCells[i].starts(with: $0) } }
             guard !totals.isEmpty, !shareSentences.isEmpty else { continue }
-            let cells: [[String]] = table.rows.map { $0.map { r.text.text($0) } }
+            let cells: [[String]] = table.rows.map { $0.map { text.text($0) } }
+            let labels = firstCells.map { makeString($0[...]) }
             let header = cells[0]
             let columns = header.indices.dropFirst().filter { c in !TableTotalCheck.rateWords.contains { header[c].contains($0) } }
             let names = columns.map { Array(Self.core(header[$0])) }
-            let parts = names.indices.map { i in Self.distinctiveParts(names[i], others: names.indices.filter { $0 != i }.map { names[$0] }) }
-            let rowLabels = (1..<cells.count).filter { !totals.contains($0) && labels[$0].unicodeScalars.count >= 2 }
-            for (s, ps, sentence) in shareSentences {
-                // Row names in the sentence, by position (offsets in the normalized text).
+            let parts = names.indices.map { i in Self.distinctiveParts(names[i], others: names.indices.filter { $0 != i }.map { names[$0] }).map(scalars) }
+            let rowLabels = (1..<cells.count).filter { !totals.contains($0) && firstCells[$0].count >= 2 }
+            for (s, ps) in shareSentences {
+                // Row names in the sentence, by position.
                 var rowsAt: [(row: Int, at: Int)] = []
-                for row in rowLabels {
-                    var from = sentence.startIndex
-                    while let found = sentence.range(of: labels[row], range: from..<sentence.endIndex) {
-                        rowsAt.append((row, s.lowerBound + sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: found.lowerBound)))
-                        from = found.upperBound
-                    }
-                }
+                for row in rowLabels { rowsAt += occurrences(firstCells[row], in: s).map { (row, $0) } }
                 guard !rowsAt.isEmpty else { continue }
-                // Columns named, in the sentence's order.
+                // Columns named, in the sentence's order: the first distinctive part of each found.
                 let named = columns.indices.compactMap { i -> (column: Int, at: Int)? in
-                    Self.namedAt(parts[i], in: sentence).map { (columns[i], sentence.unicodeScalars.distance(from: sentence.unicodeScalars.startIndex, to: $0)) }
+                    for part in parts[i] { if let at = ClaimExtractor.firstIndex(of: part, in: text.chars[s]) { return (columns[i], at) } }
+                    return nil
                 }.sorted { $0.at < $1.at }.map(\.column)
                 guard !named.isEmpty else { continue }
-                guard !rowsAt.isEmpty else { continue }
                 rowsAt.sort { $0.at < $1.at }
-                let totalRow = totals.first { sentence.contains(labels[$0]) } ?? totals[0]
+                let totalRow = totals.first { ClaimExtractor.firstIndex(of: firstCells[$0], in: text.chars[s]) != nil } ?? totals[0]
                 // Runs of percentages that follow the same row name.
                 var groups: [(row: Int, items: [Item])] = []
                 for p in ps {

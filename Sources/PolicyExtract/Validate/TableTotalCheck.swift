@@ -43,7 +43,7 @@ public struct TableTotalCheck: DocumentCheck {
     public func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         for table in r.structure.tables where table.rows.count >= 3 {
-            let labels = table.rows.map { ($0.first.map { r.text.text($0) } ?? "").replacingOccurrences(of: " ", with: "") }
+            let labels = table.rows.map { row in row.first.map { r.text.text($0, without: { $0 == 0x20 }) } ?? "" }
             let isTotal = labels.map { l in Self.totalWords.contains { l.hasPrefix($0) || l.hasSuffix($0) } }
             guard isTotal.contains(true) else { continue }
             let cells: [[String]] = table.rows.map { $0.map { r.text.text($0) } }
