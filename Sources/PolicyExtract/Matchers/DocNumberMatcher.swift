@@ -50,7 +50,7 @@ public struct DocNumberMatcher: Matcher {
         }
         guard s < i else { return nil }
         let issuer = text.text(s..<i)
-        return Mention(matcher: id, range: s..<(k + 1),
+        return Mention(range: s..<(k + 1),
                        value: .docNumber(issuer: issuer, year: year, serial: serial, brackets: makeString([chars[i], close])))
     }
 

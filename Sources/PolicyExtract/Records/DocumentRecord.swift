@@ -89,12 +89,23 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var article: Int
 }
 
-/// A table cell an item was read from.
-public struct CellRecord: Codable, Sendable, Equatable {
-    public var table: Int
-    public var row: Int
-    public var column: Int
-    public var header: String
+/// A table cell an item was read from (a reference: a value outside a table costs one word).
+public final class CellRecord: Codable, Sendable, Equatable {
+    public let table: Int
+    public let row: Int
+    public let column: Int
+    public let header: String
+
+    public init(table: Int, row: Int, column: Int, header: String) {
+        self.table = table
+        self.row = row
+        self.column = column
+        self.header = header
+    }
+
+    public static func == (a: CellRecord, b: CellRecord) -> Bool {
+        a.table == b.table && a.row == b.row && a.column == b.column && a.header == b.header
+    }
 }
 
 /// A value found by a matcher, with its provenance (and its table cell), flattened into one JSON object.
