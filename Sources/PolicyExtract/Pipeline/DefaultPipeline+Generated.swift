@@ -402,6 +402,10 @@ enum DefaultPipelineFiles {
 实现
 推动
 年
+省长
+市长
+县长
+区长
 
 """###,
         "lexicons/department-suffixes.txt": ###"""

@@ -317,7 +317,9 @@ struct DepartmentResolver {
         if q >= list.lowerBound {
             guard let comma = (q..<list.upperBound).first(where: { chars[$0] == UInt32(char: ",") || chars[$0] == UInt32(char: ";") }) else { return }
             list = (comma + 1)..<list.upperBound
-            for item in splitList(list) where looksLikeBody(item.0) || item.1 { add(&result, item.0, .responsible, collective: item.1 || !looksLikeBody(item.0)) }
+            for item in splitList(list) where looksLikeBody(item.0) || item.1 {
+                add(&result, item.0, .responsible, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(0x5404))  // 各
+            }
             return
         }
         let items = splitList(list)
@@ -325,7 +327,7 @@ struct DepartmentResolver {
         let firstListed = firstListedFrom.map { open >= $0 } ?? false
         for (i, item) in items.enumerated() {
             let role: DepartmentRole = firstListed && i == 0 ? .lead : .responsible
-            add(&result, item.0, role, collective: item.1 || !looksLikeBody(item.0) || ctx.has(Self.ge, at: item.0.lowerBound))
+            add(&result, item.0, role, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(0x5404))  // 各
         }
     }
 
@@ -350,9 +352,11 @@ struct DepartmentResolver {
                 }
                 e -= 1
             }
-            guard let body = best else { break }
+            guard let found = best else { break }
+            let body = ctx.stripTrailing(found, Self.listTails)
             partners.append(body)
-            i = body.upperBound
+            i = found.upperBound
+            if found != body { break }
             if i < r.upperBound, chars[i] == 0x3001 { i += 1; continue }
             break
         }
@@ -518,6 +522,11 @@ struct DepartmentResolver {
         return nil
     }
     static let zhonggong = scalars("中共")
+    /// Words that begin with a stop word but belong to a name: 经济 (省经济信息化委), not 经 (经…批准).
+    static let stopwordExceptions: [[UInt32]] = ["经济", "经信"].map(scalars)
+    /// Words that open a citation of another policy: 根据, 按照, 依据.
+    static let citingWords: [[UInt32]] = ["根据", "按照", "依据"].map(scalars)
+    static let zhixia = scalars("直辖")
     static let gluedEndings: [[UInt32]] = ["办公厅", "办公室", "委员会", "人民政府", "局", "部", "委", "厅"].map(scalars)
 
     /// `山东省人民政府办公厅日前印发《…》`, `省商务厅会同省发展改革委…制定了《…》`.
@@ -555,9 +564,11 @@ struct DepartmentResolver {
                 }
                 i += 1
             }
+            // 根据X印发的《…》 cites another body's policy: X is mentioned, not this document's issuer.
+            let cited = Self.citingWords.contains { ctx.has($0, at: span.lowerBound) }
             for n in names {
                 guard let body = bodyEnding(at: n.upperBound, from: n.lowerBound) else { continue }
-                add(&result, body, .issuer)
+                add(&result, body, cited ? .mentioned : .issuer)
             }
             end = after
             k = after
@@ -592,7 +603,8 @@ struct DepartmentResolver {
         var i = from
         while i < end {
             var matched = false
-            for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end {
+            for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end
+                && !Self.stopwordExceptions.contains(where: { ctx.has($0, at: i) }) {
                 s = i + w.count; i += w.count; matched = true; break
             }
             if !matched { i += 1 }
@@ -707,7 +719,7 @@ struct DepartmentResolver {
                     let first = chars[body.lowerBound]
                     if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !CharClass.isClauseBreak(chars[body.lowerBound - 1]) { k = e; continue }
                     // Not a class of bodies (各…); each name once.
-                    if !chars[body].contains(0x5404) {
+                    if !chars[body].contains(0x5404), !ctx.has(Self.zhixia, at: body.lowerBound) {
                         let name = ByteKey(ctx.string(body))
                         if !known.contains(name), looksLikeBody(body) {
                             known.insert(name)
