@@ -186,8 +186,9 @@ struct DepartmentResolver {
     func canonicalize(_ result: inout [Department]) {
         let canonicalizer = DepartmentCanonicalizer(lexicons: ctx.lexicons)
         let title = ctx.structure.units.first.map { ctx.string($0.range) } ?? ""
-        let places = canonicalizer.documentPlaces(issuers: result.filter { $0.role == .issuer }.map(\.name),
+        var places = canonicalizer.documentPlaces(issuers: result.filter { $0.role == .issuer }.map(\.name),
                                                   others: result.filter { $0.role != .issuer }.map(\.name), title: title)
+        if places.province == nil, places.city == nil { places = mostNamedPlaces() }
         // The place or level written before each record's stem, by where the record ends.
         var prefixByEnd: [Int: String] = [:]
         for i in result.indices.sorted(by: { result[$0].span.start < result[$1].span.start }) {
@@ -502,6 +503,31 @@ struct DepartmentResolver {
         let p = ctx.provenance(trimmed)
         result.append(Department(name: name, canonical: name, role: role, level: level(trimmed), collective: collective, span: p.span, text: p.text,
                                  section: p.section, sentenceRange: p.sentence, article: p.article))
+    }
+
+    /// The province (…省) and the city (…市) the opening of the document names most often, of the places the
+    /// `places` lexicon lists (`《开封市推动制造业高质量发展实施方案》…市政府`): for a document whose title and
+    /// issuers name none.
+    func mostNamedPlaces() -> DepartmentCanonicalizer.Places {
+        let chars = ctx.chars
+        let end = min(chars.count, 3000)
+        var counts: [String: Int] = [:]
+        var k = 0
+        while k < end {
+            if let words = ctx.lexicons.scan.places.words(startingWith: chars[k]), let w = words.first(where: { ctx.has($0, at: k) }) {
+                let after = k + w.count
+                if after < chars.count, chars[after] == 0x7701 || chars[after] == 0x5E02 {  // 省 市
+                    counts[makeString(w + [chars[after]]), default: 0] += 1
+                    k = after + 1; continue
+                }
+                k = after; continue
+            }
+            k += 1
+        }
+        func best(_ level: String) -> String? {
+            counts.filter { $0.key.hasSuffix(level) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return DepartmentCanonicalizer.Places(province: best("省"), city: best("市"), county: nil)
     }
 
     /// Where a second body's name begins inside `r`: after a complete name ending in 办公厅, 办公室, 委员会,
