@@ -26,6 +26,8 @@ public struct Lexicons: Sendable {
     public var places: [[UInt32]]
     /// Short forms of body names (`department_abbreviations`), keyed by the short form.
     public var departmentAbbreviations: [String: DepartmentAbbreviation]
+    /// `places` as strings by first character, longest first, for reading a name's place.
+    public var placeNamesByFirst: [Character: [String]]
     /// Lookup tables built once from the lists above, for the scanners.
     let scan: ScanTables
 
@@ -169,6 +171,9 @@ public struct Lexicons: Sendable {
             abbreviations[r[0]] = DepartmentAbbreviation(short: r[0], local: r[1].isEmpty ? nil : r[1], central: r.count > 2 && !r[2].isEmpty ? r[2] : nil)
         }
         departmentAbbreviations = abbreviations
+        var byFirst: [Character: [String]] = [:]
+        for p in sortedPlaces.map(makeString) where !p.isEmpty { byFirst[p.first!, default: []].append(p) }
+        placeNamesByFirst = byFirst
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }
 }

@@ -15,12 +15,12 @@ struct DepartmentCanonicalizer {
     }
 
     let abbreviations: [String: Lexicons.DepartmentAbbreviation]
-    /// Known place names, longest first (the `places` lexicon).
-    let places: [String]
+    /// Known place names by first character, longest first (the `places` lexicon).
+    let places: [Character: [String]]
 
     init(lexicons: Lexicons) {
         abbreviations = lexicons.departmentAbbreviations
-        places = lexicons.places.map(makeString)
+        places = lexicons.placeNamesByFirst
     }
 
     static let levelCharacters: [Character] = ["省", "市", "县", "区"]
@@ -47,7 +47,7 @@ struct DepartmentCanonicalizer {
         var p = Parts(stem: "")
         if rest.hasPrefix("中共") { p.party = true; rest = rest.dropFirst(2) }
         if abbreviations[String(rest)] != nil { p.stem = String(rest); return p }
-        if let place = places.first(where: { rest.hasPrefix($0) }), rest.count > place.count {
+        if let first = rest.first, let place = places[first]?.first(where: { rest.hasPrefix($0) }), rest.count > place.count {
             var written = place
             let after = rest.dropFirst(place.count)
             for level in ["自治区", "省", "市"] where after.hasPrefix(level) && after.count > level.count { written += level; break }

@@ -191,6 +191,7 @@ struct DepartmentResolver {
         if places.province == nil, places.city == nil { places = mostNamedPlaces() }
         // The place or level written before each record's stem, by where the record ends.
         var prefixByEnd: [Int: String] = [:]
+        var seen: [ByteKey: (canonical: String, prefix: String?)] = [:]
         for i in result.indices.sorted(by: { result[$0].span.start < result[$1].span.start }) {
             let d = result[i]
             var inherited: String? = nil
@@ -198,9 +199,16 @@ struct DepartmentResolver {
                 let separator = ctx.text.original[d.span.start - 1]
                 if separator == 0x3001 || separator == 0xFF0C || separator == UInt32(char: ",") { inherited = previous }
             }
-            result[i].canonical = canonicalizer.canonical(d.name, places: places, inherited: inherited)
-            let parts = canonicalizer.parts(d.name)
-            if let prefix = parts.place ?? parts.level.map(String.init) ?? inherited { prefixByEnd[d.span.end] = prefix }
+            // Names recur: each (name, inherited place) is read once.
+            let key = ByteKey(inherited.map { d.name + "\t" + $0 } ?? d.name)
+            let read: (canonical: String, prefix: String?)
+            if let known = seen[key] { read = known } else {
+                let parts = canonicalizer.parts(d.name)
+                read = (canonicalizer.canonical(d.name, places: places, inherited: inherited), parts.place ?? parts.level.map(String.init))
+                seen[key] = read
+            }
+            result[i].canonical = read.canonical
+            if let prefix = read.prefix ?? inherited { prefixByEnd[d.span.end] = prefix }
         }
     }
 
@@ -514,6 +522,8 @@ struct DepartmentResolver {
         var counts: [String: Int] = [:]
         var k = 0
         while k < end {
+            k = ctx.next(.placeFirst, from: k, to: end)
+            if k >= end { break }
             if let words = ctx.lexicons.scan.places.words(startingWith: chars[k]), let w = words.first(where: { ctx.has($0, at: k) }) {
                 let after = k + w.count
                 if after < chars.count, chars[after] == 0x7701 || chars[after] == 0x5E02 {  // 省 市
