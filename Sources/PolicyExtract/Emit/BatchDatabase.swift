@@ -53,8 +53,8 @@ public enum BatchDatabase {
         metric TEXT NOT NULL, comparator TEXT NOT NULL, value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL,
         threshold_yi_yuan REAL, members TEXT NOT NULL, lead TEXT NOT NULL, responsible TEXT NOT NULL, \(provenanceColumns));
     CREATE TABLE departments (
-        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, role TEXT NOT NULL,
-        level TEXT, collective INTEGER NOT NULL, \(provenanceColumns));
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, canonical TEXT NOT NULL,
+        role TEXT NOT NULL, level TEXT, collective INTEGER NOT NULL, \(provenanceColumns));
     CREATE TABLE clusters (
         id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, place TEXT,
         industry TEXT NOT NULL, tier TEXT, status TEXT NOT NULL, \(provenanceColumns));
@@ -80,6 +80,7 @@ public enum BatchDatabase {
     CREATE INDEX targets_subject ON targets(subject);
     CREATE INDEX departments_document ON departments(document_id);
     CREATE INDEX departments_name_role ON departments(name, role);
+    CREATE INDEX departments_canonical_role ON departments(canonical, role);
     CREATE INDEX clusters_document ON clusters(document_id);
     CREATE INDEX clusters_name ON clusters(name);
     CREATE INDEX labels_document ON labels(document_id);
@@ -194,7 +195,7 @@ public enum BatchDatabase {
     static let docNumbersSQL = recordInsert("doc_numbers", ["number", "issuer_code", "year", "serial"])
     static let targetsSQL = recordInsert("targets", ["year", "subject", "metric", "comparator", "value", "value_max", "unit", "threshold_yi_yuan",
                                                      "members", "lead", "responsible"])
-    static let departmentsSQL = recordInsert("departments", ["name", "role", "level", "collective"])
+    static let departmentsSQL = recordInsert("departments", ["name", "canonical", "role", "level", "collective"])
     static let clustersSQL = recordInsert("clusters", ["name", "place", "industry", "tier", "status"])
 
     static func insertDocument(_ db: Database, _ r: DocumentRecord) throws {
@@ -239,7 +240,7 @@ public enum BatchDatabase {
             try row(targetsSQL, [t.year, t.subject, t.metric, t.comparator.rawValue, t.value.doubleValue, t.valueMax?.doubleValue, t.unit,
                                  t.threshold?.yiYuan.doubleValue, json(t.members), json(t.lead), json(t.responsible)], t.provenance)
         }
-        for x in r.departments { try row(departmentsSQL, [x.name, x.role.rawValue, x.level, x.collective], x.provenance) }
+        for x in r.departments { try row(departmentsSQL, [x.name, x.canonical, x.role.rawValue, x.level, x.collective], x.provenance) }
         for x in r.clusters { try row(clustersSQL, [x.name, x.place, x.industry, x.tier, x.status], x.provenance) }
         for l in r.labels {
             try insert(db, sql: "INSERT INTO labels (document_id, label, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",

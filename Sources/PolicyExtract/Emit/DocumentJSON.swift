@@ -309,6 +309,7 @@ public enum DocumentJSON {
     static func department<S: JSONSink>(_ d: Department, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("name"); s.string(d.name)
+        s.key("canonical"); s.string(d.canonical)
         s.key("role"); s.string(d.role.rawValue)
         s.key("level"); s.optional(d.level)
         s.key("collective"); s.bool(d.collective)

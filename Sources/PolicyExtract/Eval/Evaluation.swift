@@ -11,7 +11,8 @@ import Foundation
 /// - `doc_numbers`: the set of numbers, normalized. `clusters`: the set of names, normalized.
 /// - `targets`: one per goal; matched on year, value and unit (normalized: 亿 → 亿元; money compared in 亿元).
 ///   `target_comparators` also requires the comparator.
-/// - `departments`: the set of (name, role), names normalized; collective addressees are left out.
+/// - `departments`: the set of (name, role), names normalized; collective addressees are left out. When a
+///   document's gold gives `canonical` names, the set of (canonical, role) instead (中国共产党… and 中共… agree).
 public struct Evaluation {
     public struct FieldScore: Sendable {
         public var field: String
@@ -167,10 +168,20 @@ public struct Evaluation {
                     gold: Set((gold["doc_numbers"] as? [String] ?? []).map(Self.key)))
         compareSets("clusters", doc, r, found: Set(r.clusters.map { Self.key($0.name) }),
                     gold: Set((gold["clusters"] as? [[String: Any]] ?? []).compactMap { ($0["name"] as? String).map(Self.key) }))
-        compareSets("departments", doc, r, found: Set(r.departments.filter { !$0.collective }.map { Self.key($0.name) + " / " + $0.role.rawValue }),
-                    gold: Set((gold["departments"] as? [[String: Any]] ?? []).compactMap { d -> String? in
-                        guard let n = d["name"] as? String, let role = d["role"] as? String else { return nil }
-                        return Self.key(n) + " / " + role
+        // Departments: by canonical name when the gold gives one (one entry per body and role), else by name.
+        let goldDepartments = gold["departments"] as? [[String: Any]] ?? []
+        // 中国共产党 and its short form 中共 open the same canonical name.
+        let byCanonical = goldDepartments.contains { $0["canonical"] is String }
+        func departmentKey(_ n: String) -> String {
+            let k = Self.key(n)
+            return byCanonical && k.hasPrefix("中国共产党") ? "中共" + k.dropFirst(5) : k
+        }
+        compareSets("departments", doc, r, found: Set(r.departments.filter { !$0.collective }.map {
+                        departmentKey(byCanonical ? $0.canonical : $0.name) + " / " + $0.role.rawValue
+                    }),
+                    gold: Set(goldDepartments.compactMap { d -> String? in
+                        guard let n = (byCanonical ? d["canonical"] as? String : nil) ?? d["name"] as? String, let role = d["role"] as? String else { return nil }
+                        return departmentKey(n) + " / " + role
                     }))
         // Targets: matched on year, value and unit; the comparator scored on the matched pairs.
         let foundTargets: [Candidate] = r.targets.map { t in

@@ -35,6 +35,7 @@ enum DefaultPipelineFiles {
     "target_verbs": "lexicons/target-verbs.txt",
     "goal_verbs": "lexicons/goal-verbs.txt",
     "department_stopwords": "lexicons/department-stopwords.txt",
+    "department_abbreviations": "lexicons/department-abbreviations.tsv",
     "cluster_generic": "lexicons/cluster-generic.txt",
     "cluster_stopwords": "lexicons/cluster-stopwords.txt",
     "places": "lexicons/places.txt",
@@ -260,6 +261,103 @@ enum DefaultPipelineFiles {
 坚持
 
 """###,
+        "lexicons/department-abbreviations.tsv": ###"""
+# Short forms of body names and the full names they stand for (read by DepartmentCanonicalizer).
+# Columns: short form <TAB> full form after a level or place (省发展改革委 → 省发展和改革委员会) <TAB> full
+# central name when the short form stands alone (发展改革委 → 国家发展和改革委员会). An empty column means the
+# form does not occur that way; a name found in neither column is kept as written. The forms are matched as
+# the whole stem of a name, after its place or level (山东省, 省, 市, 国家, 中共) and before 办公厅/办公室.
+发展改革委	发展和改革委员会	国家发展和改革委员会
+发改委	发展和改革委员会	国家发展和改革委员会
+发展和改革委	发展和改革委员会	国家发展和改革委员会
+发展和改革委员会	发展和改革委员会	国家发展和改革委员会
+经济信息化委	经济和信息化委员会
+经信委	经济和信息化委员会
+经济和信息化委	经济和信息化委员会
+工信部		工业和信息化部
+工业和信息化部		工业和信息化部
+工信厅	工业和信息化厅
+工信局	工业和信息化局
+科技部		科学技术部
+科学技术部		科学技术部
+科技厅	科学技术厅
+科技局	科学技术局
+教育部		教育部
+财政部		财政部
+商务部		商务部
+外交部		外交部
+国防部		国防部
+公安部		公安部
+民政部		民政部
+司法部		司法部
+水利部		水利部
+审计署		审计署
+自然资源部		自然资源部
+生态环境部		生态环境部
+交通运输部		交通运输部
+农业农村部		农业农村部
+应急管理部		应急管理部
+退役军人事务部		退役军人事务部
+文化和旅游部		文化和旅游部
+海关总署		海关总署
+国家安全部		国家安全部
+人力资源社会保障部		人力资源和社会保障部
+人社部		人力资源和社会保障部
+人力资源和社会保障部		人力资源和社会保障部
+人力资源社会保障厅	人力资源和社会保障厅
+人社厅	人力资源和社会保障厅
+人力资源社会保障局	人力资源和社会保障局
+人社局	人力资源和社会保障局
+住房城乡建设部		住房和城乡建设部
+住建部		住房和城乡建设部
+住房和城乡建设部		住房和城乡建设部
+住房城乡建设厅	住房和城乡建设厅
+住建厅	住房和城乡建设厅
+住房城乡建设局	住房和城乡建设局
+住建局	住房和城乡建设局
+文旅厅	文化和旅游厅
+文旅局	文化和旅游局
+市场监管局	市场监督管理局
+市场监管总局		国家市场监督管理总局
+国家市场监督管理总局		国家市场监督管理总局
+卫生健康委	卫生健康委员会	国家卫生健康委员会
+卫健委	卫生健康委员会	国家卫生健康委员会
+国资委	国有资产监督管理委员会	国务院国有资产监督管理委员会
+税务总局		国家税务总局
+国家税务总局		国家税务总局
+税务局	税务局
+人民银行		中国人民银行
+中国人民银行		中国人民银行
+银保监会		中国银行保险监督管理委员会
+证监会		中国证券监督管理委员会
+中国证监会		中国证券监督管理委员会
+金融监管总局		国家金融监督管理总局
+医保局	医疗保障局	国家医疗保障局
+民航局		中国民用航空局
+中国民航局		中国民用航空局
+国际发展合作署		国家国际发展合作署
+统计局	统计局	国家统计局
+能源局	能源局	国家能源局
+知识产权局	知识产权局	国家知识产权局
+数据局	数据局	国家数据局
+林草局	林业和草原局	国家林业和草原局
+铁路局		国家铁路局
+邮政局	邮政管理局	国家邮政局
+民委	民族事务委员会	国家民族事务委员会
+地方金融监管局	地方金融监督管理局
+应急局	应急管理局
+政府	人民政府
+政府办公厅	人民政府办公厅
+政府办公室	人民政府办公室
+委	委员会
+党中央		中国共产党中央委员会
+中共中央		中国共产党中央委员会
+药监局	药品监督管理局	国家药品监督管理局
+文物局	文物局	国家文物局
+国办		国务院办公厅
+国办督查室		国务院办公厅督查室
+
+"""###,
         "lexicons/department-stopwords.txt": ###"""
 # Words that cannot be inside a body's name: a name found by its suffix starts after the last of them.
 的
@@ -304,6 +402,10 @@ enum DefaultPipelineFiles {
 实现
 推动
 年
+省长
+市长
+县长
+区长
 
 """###,
         "lexicons/department-suffixes.txt": ###"""

@@ -383,20 +383,23 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
 /// A government or Party body named in a document, with its role.
 public struct DepartmentRecord: Codable, Sendable, Equatable {
     public var name: String
+    /// The full official name, with the document's place resolved (`省发展改革委` → `山东省发展和改革委员会`).
+    public var canonical: String
     public var role: DepartmentRole
     public var level: String?
     public var collective: Bool
     public var provenance: Provenance
 
-    enum CodingKeys: String, CodingKey { case name, role, level, collective }
+    enum CodingKeys: String, CodingKey { case name, canonical, role, level, collective }
 
-    public init(name: String, role: DepartmentRole, level: String?, collective: Bool, provenance: Provenance) {
-        (self.name, self.role, self.level, self.collective, self.provenance) = (name, role, level, collective, provenance)
+    public init(name: String, canonical: String, role: DepartmentRole, level: String?, collective: Bool, provenance: Provenance) {
+        (self.name, self.canonical, self.role, self.level, self.collective, self.provenance) = (name, canonical, role, level, collective, provenance)
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
+        canonical = try c.decode(String.self, forKey: .canonical)
         role = try c.decode(DepartmentRole.self, forKey: .role)
         level = try c.decodeIfPresent(String.self, forKey: .level)
         collective = try c.decode(Bool.self, forKey: .collective)
@@ -406,6 +409,7 @@ public struct DepartmentRecord: Codable, Sendable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
+        try c.encode(canonical, forKey: .canonical)
         try c.encode(role, forKey: .role)
         try c.encode(level, forKey: .level)
         try c.encode(collective, forKey: .collective)
@@ -543,7 +547,7 @@ extension DocumentRecord {
                           provenance: provenance(c.text, c.span, c.section, c.sentenceRange, c.article))
         }
         departments = r.departments.map { d in
-            DepartmentRecord(name: d.name, role: d.role, level: d.level, collective: d.collective,
+            DepartmentRecord(name: d.name, canonical: d.canonical, role: d.role, level: d.level, collective: d.collective,
                              provenance: provenance(d.text, d.span, d.section, d.sentenceRange, d.article))
         }
         labels = ClaimExtractor.labels(r).map { l in

@@ -39,6 +39,9 @@ public enum DepartmentRole: String, Sendable, Codable, CaseIterable {
 /// A government or Party body named in a document.
 public struct Department: Sendable {
     public var name: String
+    /// The full name with the document's place resolved (`省发展改革委` in a Shandong document →
+    /// `山东省发展和改革委员会`); the name itself where nothing is to resolve.
+    public var canonical: String
     public var role: DepartmentRole
     /// 国家 / 省 / 市 / 县, where the name or the document says so.
     public var level: String?
