@@ -383,7 +383,7 @@ extension ReviewSite {
                 findings += doc.record.findings
                 claims.append(ClaimExtractor.claims(doc.record))
             }
-            findings += Validator.runCrossDocumentChecks(claims)
+            findings = Validator.sorted(findings + Validator.runCrossDocumentChecks(claims))
         }
         let writer = try ReviewSiteWriter(directory: out, findings: findings)
         let archives = ReviewInput.ArchiveCache()
