@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Browser tests of the review site: installs Debian's chromium and chromium-driver (apt, as root or through
-# `sudo -n`) and Selenium (PyPI, into .build-browser/venv) when missing, builds the review site of Fixtures
-# with the release binary (POLICY_EXTRACT=path to use another) and runs Tests/browser/test_review.py in
-# headless Chromium. Screenshots go to docs/screenshots/. Every step has a time limit; the script never waits
-# for input.
+# `sudo -n`; with fonts-noto-cjk so that the screenshots show Chinese) and Selenium (PyPI, into
+# .build-browser/venv) when missing, builds the review site of Fixtures with the debug binary (the one
+# `swift test` builds; POLICY_EXTRACT=path to use another) and runs Tests/browser/test_review.py in headless
+# Chromium. Screenshots go to docs/screenshots/. Every step has a time limit; the script never waits for input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -26,14 +26,14 @@ echo "browser-test: install step $((installed - start)) s" >&2
 
 BIN="${POLICY_EXTRACT:-}"
 if [ -z "$BIN" ]; then
-  timeout 1800 swift build -c release --product policy-extract >&2
-  BIN=.build/release/policy-extract
+  timeout 1800 swift build --product policy-extract >&2
+  BIN=.build/debug/policy-extract
 fi
 SITE=.build-browser/site
 rm -rf "$SITE"
 timeout 300 "$BIN" review Fixtures/docs --out "$SITE"
 built=$(date +%s)
-echo "browser-test: site built in $((built - installed)) s (including the release build)" >&2
+echo "browser-test: site built in $((built - installed)) s (including the build)" >&2
 
 mkdir -p docs/screenshots
 REVIEW_SITE="$SITE" SCREENSHOTS=docs/screenshots CHROMEDRIVER="$(command -v chromedriver)" CHROMIUM="$(command -v chromium)" \

@@ -157,6 +157,14 @@ public struct RecordDiff: Sendable {
         return DocumentDiff(id: id, status: old == nil ? .added : new == nil ? .removed : .changed, kinds: kinds)
     }
 
+    /// The report of one document's two records (`report(limit:)`), or nil when no record differs.
+    public static func explain(old: DocumentRecord, new: DocumentRecord, limit: Int = 12) -> String? {
+        guard let d = compare(old: old, new: new) else { return nil }
+        var diff = RecordDiff()
+        diff.documents = [d]
+        return diff.report(limit: limit)
+    }
+
     /// Compares two outputs: batch folders (`docs/*.json`, else `documents.jsonl`, and `findings.json`), JSONL files or
     /// single documents' JSON. Documents are matched by id; a batch folder's documents are read two at a time.
     public static func compare(old: String, new: String) throws -> RecordDiff {

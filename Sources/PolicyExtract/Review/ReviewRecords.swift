@@ -73,5 +73,5 @@ public struct ReviewRecord: Sendable, Equatable, Encodable {
         [r.amounts.count, r.years.count, r.periods.count, r.dates.count, r.percents.count, r.counts.count, r.docNumbers.count,
          r.targets.count, r.clusters.count, r.departments.count]
     }
-    public static let countKinds = ["amounts", "years", "periods", "dates", "percents", "counts", "doc numbers", "targets", "clusters", "departments"]
+    public static let countKinds = ["amounts", "years", "periods", "dates", "percents", "counts", "doc nos", "targets", "clusters", "depts"]
 }

@@ -189,7 +189,10 @@ public enum ReviewSite {
         let cross = findings.filter(\.crossDocument).count
         body += "<p>\(cross) across documents, \(findings.count - cross) within one document. "
         body += "<label><input type=\"checkbox\" id=\"crossonly\"> across documents only</label></p></header><main class=\"findings\">"
-        for f in findings {
+        // Across documents first: they are what a page of one document cannot show.
+        for (heading, group) in [("Across documents", findings.filter(\.crossDocument)), ("Within one document", findings.filter { !$0.crossDocument })] where !group.isEmpty {
+        body += "<h2 class=\"group\">\(heading) (\(group.count))</h2>"
+        for f in group {
             let x = f.finding
             body += "<article class=\"finding sev-\(x.severity.rawValue)\(f.crossDocument ? " cross" : "")\" id=\"f\(f.number)\">"
             body += "<h2><span class=\"sev\">\(x.severity.rawValue)</span> \(HTML.escape(x.check)): \(HTML.escape(x.claim))</h2>"
@@ -207,6 +210,7 @@ public enum ReviewSite {
                 }
             }
             body += "</ul></article>"
+        }
         }
         body += "</main>"
         return page(title: "Findings — review", style: findingsStyle, body: body, script: findingsScript)
@@ -247,7 +251,7 @@ public enum ReviewSite {
     .lg{margin-right:10px;white-space:nowrap;cursor:pointer}.lg .m{padding:0 3px}
     main{display:flex;gap:16px;padding:0 16px}#doc{flex:3;min-width:0}aside{flex:2;min-width:280px;max-height:calc(100vh - 90px);overflow:auto;position:sticky;top:40px}
     #text{white-space:pre-wrap;word-break:break-all;font:15px/1.9 "Noto Sans CJK SC","Noto Sans SC",system-ui,sans-serif}
-    #text .m{cursor:pointer;padding-bottom:1px}#text .m:target,#text .m.flash{outline:3px solid #f00}
+    #text .m{cursor:pointer;padding-bottom:1px}#text [id]{scroll-margin-top:35vh}#text .m:target,#text .m.flash{outline:3px solid #f00}
     .panel{border:1px solid #ddd;border-radius:4px;padding:4px 8px;margin:8px 0}.panel ul{margin:2px 0;padding-left:18px}
     .panel table{font-size:12px}.hint{color:#888}#record table{font-size:13px}
     #tip{position:fixed;z-index:5;background:#fffef0;border:1px solid #999;padding:4px 8px;font-size:12px;max-width:420px;box-shadow:0 2px 6px #0003;pointer-events:none}
@@ -256,13 +260,13 @@ public enum ReviewSite {
     """
 
     static let indexStyle = """
-    #bar{padding:8px 16px}#q{width:360px;padding:4px}#index{margin:0 16px 16px}#index th{cursor:pointer;background:#f4f4f4;user-select:none}
+    #bar{padding:8px 16px}#q{width:360px;padding:4px}#index{margin:0 16px 16px;font-size:13px}#index th{cursor:pointer;background:#f4f4f4;user-select:none}
     #index th.asc::after{content:" ▲"}#index th.desc::after{content:" ▼"}#index td.n{text-align:right}
     """
 
     static let findingsStyle = """
     .findings{padding:0 16px}.finding{border:1px solid #ddd;border-radius:4px;padding:4px 10px;margin:10px 0}.finding:target{outline:3px solid #f90}
-    .finding h2 .sev{text-transform:uppercase;font-size:12px}body.crossonly .finding:not(.cross){display:none}
+    .finding h2 .sev{text-transform:uppercase;font-size:12px}body.crossonly .finding:not(.cross){display:none}h2.group{font-size:17px;margin-top:14px}
     """
 
     static let documentScript = """
@@ -272,13 +276,12 @@ public enum ReviewSite {
     function esc(s){return String(s).replace(/[&<>"]/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];});}
     function label(k){var i=document.querySelector('#legend input[data-k="'+k+'"]');return i?i.parentNode.textContent:k;}
     function html(r){var s='<b>'+esc(label(r.k))+'</b> “'+esc(r.t)+'”<table>';r.f.forEach(function(p){s+='<tr><th>'+esc(p[0])+'</th><td>'+esc(p[1])+'</td></tr>';});return s+'</table>';}
-    function shown(el){while(el&&el.id!=='text'){if(el.dataset&&el.dataset.r!==undefined){var k=R[+el.dataset.r].k;if(!body.classList.contains('off-'+k))return el;}el=el.parentNode;}return null;}
     var text=document.getElementById('text');if(!text)return;
-    text.addEventListener('mousemove',function(e){var el=shown(e.target);if(!el){tip.hidden=true;return;}tip.innerHTML=html(R[+el.dataset.r]);tip.hidden=false;
+    function under(el){var all=[];while(el&&el.id!=='text'){if(el.dataset&&el.dataset.r!==undefined&&!body.classList.contains('off-'+R[+el.dataset.r].k))all.push(R[+el.dataset.r]);el=el.parentNode;}return all;}
+    text.addEventListener('mousemove',function(e){var all=under(e.target);if(!all.length){tip.hidden=true;return;}tip.innerHTML=all.map(html).join('<hr>');tip.hidden=false;
       var x=Math.min(e.clientX+12,window.innerWidth-tip.offsetWidth-8),y=e.clientY+16;if(y+tip.offsetHeight>window.innerHeight)y=e.clientY-tip.offsetHeight-8;tip.style.left=x+'px';tip.style.top=y+'px';});
     text.addEventListener('mouseleave',function(){tip.hidden=true;});
-    text.addEventListener('click',function(e){var el=shown(e.target);if(!el)return;var all=[],n=el;while(n&&n.id!=='text'){if(n.dataset&&n.dataset.r!==undefined)all.push(R[+n.dataset.r]);n=n.parentNode;}
-      panel.innerHTML='<h2>Record</h2>'+all.map(html).join('<hr>');});
+    text.addEventListener('click',function(e){var all=under(e.target);if(all.length)panel.innerHTML='<h2>Record</h2>'+all.map(html).join('<hr>');});
     function flash(){var h=location.hash.slice(1);if(!h)return;var el=document.getElementById(h);if(el){el.scrollIntoView({block:'center'});el.classList.add('flash');setTimeout(function(){el.classList.remove('flash');},1500);}}
     window.addEventListener('hashchange',flash);flash();
     })();
