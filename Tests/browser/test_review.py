@@ -95,8 +95,22 @@ def test_documents(driver, rows):
 def test_findings(driver):
     driver.get(url("findings.html"))
     console_errors(driver, "findings.html")
-    links = [(a.get_attribute("href"), a.text) for a in driver.find_elements(By.CSS_SELECTOR, "a.ev")]
+    total = driver.execute_script("return window.REVIEW_FINDINGS.findings.length;")
+    links, cards = [], 0
+    while True:  # every page of the list
+        cards += len(driver.find_elements(By.CSS_SELECTOR, "article.finding"))
+        links += [(a.get_attribute("href"), a.text) for a in driver.find_elements(By.CSS_SELECTOR, "a.ev")]
+        nxt = driver.find_element(By.ID, "next")
+        if not nxt.is_enabled():
+            break
+        nxt.click()
+    check(cards == total and total > 0, f"findings.html: {cards} findings shown over the pages, {total} in the data")
     check(len(links) > 0, "findings.html: no evidence links")
+    # A document page's link to a finding opens the findings page on it.
+    last = driver.execute_script("return window.REVIEW_FINDINGS.findings[window.REVIEW_FINDINGS.findings.length-1].n;")
+    driver.get(url("findings.html") + f"#f{last}")
+    top = driver.execute_script(f"var e=document.getElementById('f{last}');return e?[e.getBoundingClientRect().top,window.innerHeight]:null;")
+    check(top is not None and 0 <= top[0] < top[1], f"findings.html#f{last}: the finding is not in view ({top})")
     for href, text in links:
         target = unquote(href.split("#", 1)[1])
         driver.get(href)

@@ -183,37 +183,36 @@ public enum ReviewSite {
 
     // MARK: - Findings page
 
-    /// Every finding with its figures and a link to each evidence span; `titles` names the documents that have a page.
-    public static func findingsPage(_ findings: [NumberedFinding], titles: [String: String]) -> String {
-        var body = "<header><a href=\"index.html\">← all documents</a><h1>Findings (\(findings.count))</h1>"
-        let cross = findings.filter(\.crossDocument).count
-        body += "<p>\(cross) across documents, \(findings.count - cross) within one document. "
-        body += "<label><input type=\"checkbox\" id=\"crossonly\"> across documents only</label></p></header><main class=\"findings\">"
-        // Across documents first: they are what a page of one document cannot show.
-        for (heading, group) in [("Across documents", findings.filter(\.crossDocument)), ("Within one document", findings.filter { !$0.crossDocument })] where !group.isEmpty {
-        body += "<h2 class=\"group\">\(heading) (\(group.count))</h2>"
-        for f in group {
-            let x = f.finding
-            body += "<article class=\"finding sev-\(x.severity.rawValue)\(f.crossDocument ? " cross" : "")\" id=\"f\(f.number)\">"
-            body += "<h2><span class=\"sev\">\(x.severity.rawValue)</span> \(HTML.escape(x.check)): \(HTML.escape(x.claim))</h2>"
-            body += "<table><tr><th>stated</th><td>\(HTML.escape(x.stated))</td></tr><tr><th>computed</th><td>\(HTML.escape(x.computed))</td></tr>"
-            body += "<tr><th>tolerance</th><td>\(HTML.escape(x.tolerance))</td></tr>"
-            if !x.detail.isEmpty { body += "<tr><th>detail</th><td>\(HTML.escape(x.detail))</td></tr>" }
-            body += "</table><ul>"
-            for e in x.evidence {
-                let where_ = "\(e.document) line \(e.span.line)"
-                if let title = titles[e.document] {
-                    body += "<li><a class=\"ev\" href=\"\(pageHref(e.document))#\(evidenceAnchor(e.span))\">\(HTML.escape(e.text))</a> "
-                    body += "<small>\(HTML.escape(title)) · \(HTML.escape(where_))</small></li>"
-                } else {
-                    body += "<li>\(HTML.escape(e.text)) <small>\(HTML.escape(where_)) (no page)</small></li>"
-                }
-            }
-            body += "</ul></article>"
+    /// The findings page: its list is drawn from `findings-data.js`, 50 a page, those across documents first, with a
+    /// filter by severity, by text and for cross-document findings only; `#f<number>` opens the page that holds it.
+    public static func findingsPage(count: Int, cross: Int) -> String {
+        var body = "<header><a href=\"index.html\">← all documents</a><h1>Findings (\(count))</h1>"
+        body += "<p>\(cross) across documents, \(count - cross) within one document.</p>"
+        body += "<div id=\"bar\"><label><input type=\"checkbox\" id=\"crossonly\"> across documents only</label> "
+        body += "<select id=\"sev\"><option value=\"\">every severity</option><option>conflict</option><option>warning</option><option>consistent</option></select> "
+        body += "<input id=\"q\" type=\"search\" placeholder=\"search check, claim, figures\"> <span id=\"shown\"></span> "
+        body += "<button id=\"prev\">‹ previous</button> <span id=\"pageno\"></span> <button id=\"next\">next ›</button></div></header>"
+        body += "<main class=\"findings\" id=\"list\"></main>"
+        return page(title: "Findings — review", style: findingsStyle, body: body, script: findingsScript, scriptFile: "findings-data.js")
+    }
+
+    /// `findings-data.js`: every finding (across documents first, each keeping its number) and the title of every
+    /// document that has a page.
+    public static func findingsData(_ findings: [NumberedFinding], titles: [String: String]) -> String {
+        struct Item: Encodable {
+            var n: Int, s: String, c: String, l: String, st: String, co: String, to: String, de: String, x: Bool
+            var e: [[String]]
         }
+        struct Data: Encodable { var docs: [String: String]; var findings: [Item] }
+        let ordered = findings.filter(\.crossDocument) + findings.filter { !$0.crossDocument }
+        let items = ordered.map { f in
+            Item(n: f.number, s: f.finding.severity.rawValue, c: f.finding.check, l: f.finding.claim, st: f.finding.stated, co: f.finding.computed,
+                 to: f.finding.tolerance, de: f.finding.detail, x: f.crossDocument,
+                 e: f.finding.evidence.map { [$0.document, evidenceAnchor($0.span), "\($0.span.line)", $0.text] })
         }
-        body += "</main>"
-        return page(title: "Findings — review", style: findingsStyle, body: body, script: findingsScript)
+        var docs: [String: String] = [:]
+        for f in findings { for d in f.documents { if let t = titles[d] { docs[d] = t } } }
+        return "window.REVIEW_FINDINGS=" + HTML.script(json(Data(docs: docs, findings: items))) + ";\n"
     }
 
     // MARK: - Shared
@@ -265,7 +264,7 @@ public enum ReviewSite {
     """
 
     static let findingsStyle = """
-    .findings{padding:0 16px}.finding{border:1px solid #ddd;border-radius:4px;padding:4px 10px;margin:10px 0}.finding:target{outline:3px solid #f90}
+    #bar{margin:6px 0}.findings{padding:0 16px}.finding h3{font-size:15px;margin:6px 0}.finding{border:1px solid #ddd;border-radius:4px;padding:4px 10px;margin:10px 0}.finding:target{outline:3px solid #f90}
     .finding h2 .sev{text-transform:uppercase;font-size:12px}body.crossonly .finding:not(.cross){display:none}h2.group{font-size:17px;margin-top:14px}
     """
 
@@ -318,7 +317,34 @@ public enum ReviewSite {
     """
 
     static let findingsScript = """
-    document.getElementById('crossonly').addEventListener('change',function(e){document.body.classList.toggle('crossonly',e.target.checked);});
+    (function(){
+    var D=window.REVIEW_FINDINGS,F=D.findings,size=50,page=0,view=F;
+    var cross=document.getElementById('crossonly'),sev=document.getElementById('sev'),q=document.getElementById('q'),list=document.getElementById('list');
+    function esc(s){return String(s).replace(/[&<>"]/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c];});}
+    function filter(){var s=q.value.toLowerCase();view=F.filter(function(f){return (!cross.checked||f.x)&&(!sev.value||f.s===sev.value)&&
+      (!s||(f.c+' '+f.l+' '+f.st+' '+f.co+' '+f.de).toLowerCase().indexOf(s)>=0);});}
+    function row(k,v){return '<tr><th>'+k+'</th><td>'+esc(v)+'</td></tr>';}
+    function card(f){var s='<article class="finding sev-'+f.s+(f.x?' cross':'')+'" id="f'+f.n+'"><h3><span class="sev">'+f.s+'</span> '+esc(f.c)+': '+esc(f.l)+'</h3><table>'
+      +row('stated',f.st)+row('computed',f.co)+row('tolerance',f.to)+(f.de?row('detail',f.de):'')+'</table><ul>';
+      f.e.forEach(function(e){var t=D.docs[e[0]],where=esc(e[0])+' line '+e[2];
+        s+=t!==undefined?'<li><a class="ev" href="docs/'+encodeURIComponent(e[0])+'.html#'+e[1]+'">'+esc(e[3])+'</a> <small>'+esc(t)+' · '+where+'</small></li>'
+          :'<li>'+esc(e[3])+' <small>'+where+' (no page)</small></li>';});
+      return s+'</ul></article>';}
+    function render(){var pages=Math.max(1,Math.ceil(view.length/size));if(page>=pages)page=pages-1;if(page<0)page=0;
+      var out=[],last=null;view.slice(page*size,page*size+size).forEach(function(f){if(f.x!==last){out.push('<h2 class="group">'+(f.x?'Across documents':'Within one document')+'</h2>');last=f.x;}out.push(card(f));});
+      list.innerHTML=out.join('');document.getElementById('shown').textContent=view.length+' of '+F.length+' findings';
+      document.getElementById('pageno').textContent='page '+(page+1)+' of '+pages;
+      document.getElementById('prev').disabled=page===0;document.getElementById('next').disabled=page>=pages-1;}
+    function update(){filter();page=0;render();}
+    cross.addEventListener('change',update);sev.addEventListener('change',update);
+    var timer;q.addEventListener('input',function(){clearTimeout(timer);timer=setTimeout(update,120);});
+    document.getElementById('prev').addEventListener('click',function(){page--;render();window.scrollTo(0,0);});
+    document.getElementById('next').addEventListener('click',function(){page++;render();window.scrollTo(0,0);});
+    function open(){var m=/^#f(\\d+)$/.exec(location.hash);if(!m){render();return;}var n=+m[1];
+      filter();var i=view.findIndex(function(f){return f.n===n;});if(i<0){cross.checked=false;sev.value='';q.value='';filter();i=view.findIndex(function(f){return f.n===n;});}
+      page=i<0?0:Math.floor(i/size);render();var el=document.getElementById('f'+n);if(el)el.scrollIntoView();}
+    window.addEventListener('hashchange',open);open();
+    })();
     """
 }
 
@@ -359,7 +385,8 @@ public final class ReviewSiteWriter {
     @discardableResult public func finish() throws -> Int {
         try write(ReviewSite.indexData(rows, gold: gold), "index-data.js")
         try write(ReviewSite.indexPage(documents: rows.count, findings: findings.count, errors: errors), "index.html")
-        try write(ReviewSite.findingsPage(findings, titles: titles), "findings.html")
+        try write(ReviewSite.findingsData(findings, titles: titles), "findings-data.js")
+        try write(ReviewSite.findingsPage(count: findings.count, cross: findings.filter(\.crossDocument).count), "findings.html")
         return rows.count
     }
 
