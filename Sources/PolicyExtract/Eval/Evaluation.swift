@@ -231,7 +231,7 @@ public struct Evaluation {
     }
 
     /// Words that name the whole area of the document (`全市`) or the document's own place (`我省`).
-    static let areaWords = ["全国", "全省", "全市", "全县", "全区", "全州", "全盟", "我国", "我省", "我市", "我县", "我区", "本省", "本市"]
+    static let areaWords = ["全国", "全省", "全市", "全县", "全区", "全州", "全盟", "我国", "我省", "我市", "我县", "我区", "本省", "本市", "中国"]
     static let placeSuffixes = ["自治区", "省", "市", "县", "区"]
     static let dropped: Set<Character> = [",", "，", "、", ":", "：", ";", "；", "“", "”", "\"", "'", "《", "》", "「", "」", "(", ")", "（", "）"]
 
@@ -254,6 +254,13 @@ public struct Evaluation {
             if let p = placeNames.first(where: { k.hasPrefix($0) && k.count > $0.count }) {
                 k = k.dropFirst(p.count)
                 if let suffix = Self.placeSuffixes.first(where: { k.hasPrefix($0) }) { k = k.dropFirst(suffix.count) }
+                changed = true
+                continue
+            }
+            // A place the lexicon does not know: two or three characters and 省/市/县/区 (泉州市, 开封市).
+            let chars = Array(k.prefix(4))
+            if let n = [2, 3].first(where: { chars.count > $0 && "省市县区".contains(chars[$0]) }), k.count > n + 1 {
+                k = k.dropFirst(n + 1)
                 changed = true
             }
         }

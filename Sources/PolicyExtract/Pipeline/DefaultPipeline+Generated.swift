@@ -136,6 +136,9 @@ enum DefaultPipelineFiles {
 开发区
 县域特色
 县域
+中小企业特色
+战略性新兴
+区域特色
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
@@ -259,6 +262,9 @@ enum DefaultPipelineFiles {
 现代化
 依据
 坚持
+储备
+带动
+公布
 
 """###,
         "lexicons/department-stopwords.txt": ###"""

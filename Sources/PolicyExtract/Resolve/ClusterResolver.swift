@@ -36,6 +36,8 @@ struct ClusterResolver {
             while i < k {
                 var matched = false
                 for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
+                    // 的 after a district or city is part of the name: 南山区的新能源应用产业集群.
+                    if w.count == 1, chars[i] == Self.de, i - cut >= 3, placeKind(cut..<i) == 2 { i += 1; matched = true; break }
                     cut = i + w.count; i += w.count; matched = true; break
                 }
                 if !matched { i += 1 }
@@ -165,6 +167,11 @@ struct ClusterResolver {
         return ctx.lexicons.placeFullNames[p] ?? p + "市"
     }
 
+    static let de = UInt32(0x7684)  // 的
+    /// Words of batch or rank before a kind of cluster (`第一批战略性新兴`, `省级中小企业特色`): removed before the
+    /// industry is compared with the generic kinds.
+    static let batchWords: [[UInt32]] = ["第一批", "第二批", "第三批", "首批", "新认定", "省级", "国家级", "市级", "一批"].map(scalars)
+
     static let yiJi = scalars("亿级")
     static let xianjin = scalars("先进制造业")
     static let zhizaoye = scalars("制造业")
@@ -187,6 +194,8 @@ struct ClusterResolver {
         let start = body.startIndex
         for i in 2...6 where start + i < body.endIndex {
             let u = body[start + i]
+            // 省 ends a place only after a province's name (深圳省级… is no province).
+            if u == 0x7701, ctx.lexicons.placeFullNames[makeString(body[start..<(start + i)])]?.hasSuffix("省") != true { continue }
             if (u == 0x5E02 || u == 0x7701 || u == 0x53BF || u == 0x533A) && body[start..<(start + i)].allSatisfy(CharClass.isHan) {
                 place = body[start...(start + i)]
                 industry = body[(start + i + 1)...]
@@ -221,8 +230,14 @@ struct ClusterResolver {
         if industry.ends(with: Self.zhizaoye) { return nil }
         if place == nil { for g in Self.generalWords where industry.ends(with: g) || industry.starts(with: g) { return nil } }
         // A generic name (产业, 先进制造业 …) is looked up on the scalars, before a string is made.
-        if let first = industry.first, let generic = ctx.lexicons.scan.clusterGeneric.words(startingWith: first),
-           generic.contains(where: { $0.count == industry.count && industry.elementsEqual($0) }) { return nil }
+        var kind = industry
+        var stripped = true
+        while stripped {
+            stripped = false
+            for w in Self.batchWords where kind.count > w.count && kind.starts(with: w) { kind = kind.dropFirst(w.count); stripped = true; break }
+        }
+        if let first = kind.first, let generic = ctx.lexicons.scan.clusterGeneric.words(startingWith: first),
+           generic.contains(where: { $0.count == kind.count && kind.elementsEqual($0) }) { return nil }
         // Fewer than two characters: counted on the scalars when every one is an ideograph (one character
         // each), else as the string counts them.
         let allHan = industry.allSatisfy(CharClass.isHan)
@@ -234,9 +249,11 @@ struct ClusterResolver {
         // Without a place or a heading, only a name in a list line under a tier is kept: the line is looked at
         // before the tier is looked for.
         let unanchored = place == nil && !isHeading
-        if unanchored && !listLine(r) { return nil }
+        // An item of an enumeration of cluster names (生物医药产业集群、智能制造装备产业集群、…) is a name.
+        let enumerated = unanchored && enumeratedWithClusters(r)
+        if unanchored && !enumerated && !listLine(r) { return nil }
         let tier = tierFor(r)
-        if unanchored && tier == nil { return nil }
+        if unanchored && !enumerated && tier == nil { return nil }
         let p = ctx.provenance(r)
         let status = p.sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
         // Canonical: every place in full, the industry, 产业集群; without a place, the document's place.
@@ -253,6 +270,20 @@ struct ClusterResolver {
         let canonical = placeFull + industryText + "产业集群"
         return (true, Cluster(name: makeString(full), canonical: canonical, place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
                               text: p.text, section: p.section, sentenceRange: p.sentence, article: p.article))
+    }
+
+    /// True when a name joined to `r` by 、 (before or after) also ends in 集群: `r` is an item of a list of names.
+    func enumeratedWithClusters(_ r: Range<Int>) -> Bool {
+        let chars = ctx.chars
+        if r.upperBound + 4 < chars.count, chars[r.upperBound] == 0x3001 {
+            var e = r.upperBound + 1
+            while e + 1 < chars.count, e - r.upperBound <= 24, !isBoundary(e) {
+                if chars[e] == 0x96C6, chars[e + 1] == 0x7FA4 { return true }  // 集群
+                e += 1
+            }
+        }
+        if r.lowerBound >= 3, chars[r.lowerBound - 1] == 0x3001, ctx.has(Self.jiqun, endingAt: r.lowerBound - 1) { return true }
+        return false
     }
 
     /// True when `r` sits in a line that lists names separated by 、 and nothing else.
