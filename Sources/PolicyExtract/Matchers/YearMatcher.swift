@@ -1,7 +1,7 @@
 /// Years — `2025年`, `二〇二五年`, with their kind.
 ///
 /// Matches a four-digit year (1900–2099, Arabic or Chinese digits) followed by 年. A year after 到 or
-/// 至, or followed by 前/以前/之前 (not 前三季度) or 底前/末前 (`2027年底前`), is a `deadline`; after 截至/截止 it is a `cutoff`;
+/// 至, or followed by 前/以前/之前 (not 前三季度), is a `deadline`; after 截至/截止 it is a `cutoff`;
 /// otherwise `other`. Years inside a full date or a period are left to those matchers.
 public struct YearMatcher: Matcher {
     public static let id = "year"
@@ -10,7 +10,7 @@ public struct YearMatcher: Matcher {
     static let nian = UInt32(0x5E74)  // 年
     static let deadlineBefore: [[UInt32]] = ["到", "至"].map(scalars)
     static let cutoffBefore: [[UInt32]] = ["截至", "截止到", "截止", "截止至"].map(scalars)
-    static let deadlineAfter: [[UInt32]] = ["底以前", "底之前", "底前", "末前", "以前", "之前", "前"].map(scalars)
+    static let deadlineAfter: [[UInt32]] = ["以前", "之前", "前"].map(scalars)
     /// After 年前, these begin a span of the year (前三季度, 前两个月), not a deadline.
     static let notDeadlineAfterQian = ScalarSet(scalars("一二两三四五六七八九十几半季个"))
 
@@ -84,9 +84,6 @@ public struct YearMatcher: Matcher {
         .init("截至2023年底,山东目前拥有", ["2023年 => 2023 cutoff"]),
         .init("2022年,山东规模以上工业企业数量为33 222家", ["2022年 => 2022 other"]),
         .init("2023年前三季度,增长7.7%", ["2023年 => 2023 other"]),
-        .init("2027年底前,全面完成", ["2027年 => 2027 deadline"]),
-        .init("2025年末前建成", ["2025年 => 2025 deadline"]),
-        .init("2023年底,全市共有", ["2023年 => 2023 other"]),
         // must not match
         .init("新增企业2000家", []),
         .init("济南市拥有1 782家", []),

@@ -220,6 +220,8 @@ struct ClusterResolver {
             place = ctx.chars[listed.lowerBound..<placesEnd]
             industry = body[placesEnd...]
         }
+        // 南山区的新能源应用: the 的 after the place is no part of the industry.
+        if place != nil, industry.first == Self.de { industry = industry.dropFirst() }
         if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && $0 != 0x20 && $0 != UInt32(char: "(") && $0 != UInt32(char: ")") }) { return nil }
         if industry.contains(where: CharClass.isDigit) && !industry.ends(with: Self.yiJi) { return nil }
         if industry.contains(Self.xianjin) { return nil }
