@@ -279,8 +279,13 @@ public struct Evaluation {
     /// (with the subject) or is at least half of it (`独角兽企业` for `独角兽企业数量`).
     static func metricAgrees(_ fs: String, _ fm: String, _ gs: String, _ gm: String) -> Bool {
         if fm.isEmpty { return gm.isEmpty }
-        return (gs + gm).contains(fm) && (gm.isEmpty || (fs + fm).contains(gm) || (gm.contains(fm) && 2 * fm.count >= gm.count))
+        let named = gm.isEmpty || Self.measureWords.contains(gm)
+        return (gs + gm).contains(fm) && (named || (fs + fm).contains(gm) || (gm.contains(fm) && 2 * fm.count >= gm.count))
     }
+
+    /// Gold metrics that name only the kind of measure, the thing measured being the subject (`开封市百亿企业` |
+    /// `数量`): the found metric must then lie within the gold subject and metric, and nothing more.
+    static let measureWords: Set<String> = ["数量", "个数", "总额", "总量", "规模"]
 
     /// Greedy one-for-one matching in document order: each gold value takes the first unused found
     /// value that `matches`; `secondaryField` also requires `secondary` to agree.

@@ -371,6 +371,9 @@ enum DefaultPipelineFiles {
 孵化
 新建
 培养
+安排
+储备
+首批
 
 """###,
         "lexicons/measure-words.tsv": ###"""

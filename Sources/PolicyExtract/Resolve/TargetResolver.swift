@@ -165,11 +165,12 @@ struct TargetResolver {
         let chars = ctx.chars
         let end = min(unit.range.upperBound, r.upperBound + 30)
         var j = r.upperBound
+        let caption = isCaption(unit.range)
         while j + 2 <= end, chars[j] != 0x3002, chars[j] != UInt32(char: ";") {
-            if ctx.has(Self.mubiao, at: j) {
+            if ctx.has(Self.mubiao, at: j) || (caption && ctx.has(Self.zhibiao, at: j)) {
                 var k = j + 2
                 while k < unit.range.upperBound, chars[k] == 0x20 { k += 1 }
-                if k == unit.range.upperBound ? unit.kind == .heading : Self.listOpeners.contains(chars[k]) { return true }
+                if caption || (k == unit.range.upperBound ? unit.kind == .heading : Self.listOpeners.contains(chars[k])) { return true }
             }
             j += 1
         }
@@ -232,7 +233,8 @@ struct TargetResolver {
     /// The rank of a heading paragraph (1 for `一、`, 2 for `(一)` …), nil for running text.
     func headingRank(_ paragraph: Range<Int>) -> Int? {
         guard let u = ctx.structure.unit(at: paragraph.lowerBound), u.kind == .heading else { return nil }
-        return ctx.structure.sections[u.section].rank
+        // A line numbered with digits is an item of a list, whatever rank its numbering got (`1 标题` reads as rank 1).
+        return CharClass.isDigit(ctx.chars[paragraph.lowerBound]) ? max(3, ctx.structure.sections[u.section].rank) : ctx.structure.sections[u.section].rank
     }
 
     /// For a paragraph that heads a list of goals — a heading, or a lead-in ending with `:` — the rank of the
@@ -241,8 +243,43 @@ struct TargetResolver {
         if let rank = headingRank(paragraph) { return rank }
         var e = paragraph.upperBound
         while e > paragraph.lowerBound, ctx.chars[e - 1] == 0x20 || ctx.chars[e - 1] == 0x0A { e -= 1 }
-        guard e > paragraph.lowerBound, ctx.chars[e - 1] == UInt32(char: ":"), let u = ctx.structure.unit(at: paragraph.lowerBound) else { return nil }
+        guard e > paragraph.lowerBound, ctx.chars[e - 1] == UInt32(char: ":") || isCaption(paragraph),
+              let u = ctx.structure.unit(at: paragraph.lowerBound) else { return nil }
         return ctx.structure.sections[u.section].rank
+    }
+
+    /// A caption line over a list of goals (`2016年《政府工作报告》量化指标任务分工`, above its rows): a short
+    /// line of its own, without a full stop or a comma, that names 目标 or 指标.
+    func isCaption(_ r: Range<Int>) -> Bool {
+        guard r.count <= 40, let p = ctx.structure.unit(at: r.lowerBound)?.paragraph, p >= 0, ctx.structure.paragraphs[p] == r
+                || ctx.structure.paragraphs[p].count <= 40 else { return false }
+        let line = ctx.structure.paragraphs[p]
+        if line.contains(where: { ctx.chars[$0] == 0x3002 || ctx.chars[$0] == UInt32(char: ",") || ctx.chars[$0] == UInt32(char: ";") }) { return false }
+        return ctx.contains(Self.mubiao, in: line) || ctx.contains(Self.zhibiao, in: line)
+    }
+
+    /// The paragraphs, and the list items that the segmenter took for headings of their own (rank 3 and below,
+    /// or numbered with digits: `1 居民消费价格涨幅3%左右 发展改革委`, a row of a task table written without tabs)
+    /// when they hold a digit, in order.
+    func readableLines() -> [Range<Int>] {
+        let s = ctx.structure
+        var items: [Range<Int>] = []
+        for section in s.sections where section.kind == .heading {
+            guard let h = section.headingRange, section.rank >= 3 || CharClass.isDigit(ctx.chars[h.lowerBound]),
+                  h.contains(where: { CharClass.isDigit(ctx.chars[$0]) }),
+                  s.unit(at: h.lowerBound)?.kind == .heading else { continue }
+            items.append(h)
+        }
+        if items.isEmpty { return s.paragraphs }
+        var merged: [Range<Int>] = []
+        merged.reserveCapacity(s.paragraphs.count + items.count)
+        var i = 0
+        for p in s.paragraphs {
+            while i < items.count, items[i].lowerBound < p.lowerBound { merged.append(items[i]); i += 1 }
+            merged.append(p)
+        }
+        merged.append(contentsOf: items[i...])
+        return merged
     }
 
     func resolve() -> [Target] {
@@ -278,7 +315,7 @@ struct TargetResolver {
         // each following paragraph, goals or not, up to a heading of the same rank or higher (`listRank`).
         var carried: (range: Range<Int>, year: Int, paragraph: Int, article: Int, listRank: Int?)? = nil
         // Values and years by paragraph, in one pass over each sorted list.
-        let paragraphs = r.structure.paragraphs
+        let paragraphs = readableLines()
         // Each paragraph's items are one run of the sorted list (paragraphs are disjoint and in order):
         // its range there, no list per paragraph.
         func bucket<T>(_ items: [T], _ position: (T) -> Int) -> (sorted: [T], ranges: [Range<Int>]) {
@@ -376,6 +413,12 @@ struct TargetResolver {
                         t.metric = previous.metric + t.metric
                         t.subject = previous.subject
                     }
+                    // The second value after one metric (机械化率分别达到65%和55%) measures the same.
+                    if vi > 0, let previous = targets.last, previous.valueSpan == pv[vi - 1].span, pv[vi - 1].markerEnd < v.range.lowerBound,
+                       (pv[vi - 1].markerEnd..<v.range.lowerBound).allSatisfy({ Self.joiners.contains(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                        t.metric = previous.metric
+                        t.subject = previous.subject
+                    }
                     targets.append(t)
                 }
             }
@@ -462,9 +505,24 @@ struct TargetResolver {
             }
         }
         var metricRange = ctx.trim(metricStart..<first)
+        // A row's number before the goal (`1 居民消费价格涨幅3%左右`).
+        if metricRange.lowerBound == paragraph.lowerBound, let n = (metricRange.lowerBound..<metricRange.upperBound).first(where: { !CharClass.isDigit(ctx.chars[$0]) }),
+           n > metricRange.lowerBound, n - metricRange.lowerBound <= 3 {
+            if ctx.chars[n] == 0x20 || ctx.chars[n] == 0x3001 || ctx.chars[n] == UInt32(char: ".") {
+                metricRange = ctx.trim((n + 1)..<metricRange.upperBound)
+            } else if ctx.structure.unit(at: paragraph.lowerBound)?.kind == .heading, CharClass.isHan(ctx.chars[n]) {
+                // The number of a row read as a heading (its space dropped by normalization).
+                metricRange = ctx.trim(n..<metricRange.upperBound)
+            }
+        }
         // A percentage after a word of change is a rate of change: the word stays in the metric (国内生产总值增长5%).
         let isRate = !v.isAmount && !v.isCount && Self.changeWords.contains { ctx.has($0, endingAt: metricRange.upperBound) && metricRange.count >= $0.count }
         if !isRate { metricRange = ctx.stripTrailing(metricRange, ctx.lexicons.targetVerbs) }
+        // 固定资产投资目标为125.9亿元: 目标 after the metric is no part of it.
+        if metricRange.count > 2, ctx.has(Self.mubiao, endingAt: metricRange.upperBound) {
+            metricRange = metricRange.lowerBound..<(metricRange.upperBound - 2)
+            if metricRange.count > 2, ctx.has(Self.yuqi, endingAt: metricRange.upperBound) { metricRange = metricRange.lowerBound..<(metricRange.upperBound - 2) }
+        }
         metricRange = ctx.stripLeading(ctx.stripLeading(metricRange, Self.connectives), ctx.lexicons.goalVerbs)
         // 培育或引进10家…: a second verb joined by 或/和.
         if metricRange.count > 1, Self.joiners.contains(ctx.chars[metricRange.lowerBound]) {
