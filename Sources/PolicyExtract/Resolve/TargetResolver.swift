@@ -630,7 +630,14 @@ struct TargetResolver {
     /// The nearest heading (deepest first) whose text names a cluster: `(一)高端装备产业集群`.
     func headingSubject(_ section: Int) -> String {
         let names = ctx.clusterHeadingBySection
-        return section < names.count ? names[section] : ""
+        guard section < names.count, !names[section].isEmpty else { return "" }
+        // A headline about clusters (`山东:加快发展先进制造业集群`) names none: no colon, no verb, no generic kind.
+        let u = scalars(names[section])
+        if u.contains(UInt32(char: ":")) || u.firstRange(of: ClusterResolver.xianjin) != nil { return "" }
+        for i in u.indices {
+            for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: u[i]) ?? [] where u[i...].starts(with: w) { return "" }
+        }
+        return names[section]
     }
 
     func splitList(_ r: Range<Int>) -> [String] {
