@@ -25,8 +25,9 @@ struct ClusterResolver {
             var s = k
             while s > 0, k - s < 24 {
                 if !isBoundary(s - 1) { s -= 1; continue }
-                // A bracketed remark just before (产业)集群 is part of the name: 绿色石化(炼化一体化)产业集群.
-                guard s == k || (s == k - 2 && ctx.has(Self.chanye, at: s)), let open = remarkOpening(closingAt: s - 1) else { break }
+                // A bracketed remark after a character of the name is part of it: 绿色石化(炼化一体化)产业集群,
+                // 南京市新型电力(智能电网)装备集群.
+                guard let open = remarkOpening(closingAt: s - 1) else { break }
                 s = open
             }
             var name = ctx.trim(s..<end)
@@ -38,6 +39,13 @@ struct ClusterResolver {
                 for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
                     // 的 after a district or city is part of the name: 南山区的新能源应用产业集群.
                     if w.count == 1, chars[i] == Self.de, i - cut >= 3, placeKind(cut..<i) == 2 { i += 1; matched = true; break }
+                    // 和 between two industries of a name that begins with a place (南京市软件和信息服务集群), not
+                    // between two names (徐州市工程机械集群和常州市…).
+                    if w.count == 1, chars[i] == Self.he, cut == name.lowerBound, placeLength(at: cut, limit: i) != nil,
+                       placeLength(at: i + 1, limit: k) == nil, !(cut..<i).contains(where: { chars[$0] == 0x96C6 && chars[$0 + 1] == 0x7FA4 }),
+                       !(cut..<i).contains(where: { p in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[p])?.contains(where: { ctx.has($0, at: p) && p + $0.count <= i }) ?? false }) {
+                        i += 1; matched = true; break
+                    }
                     cut = i + w.count; i += w.count; matched = true; break
                 }
                 if !matched { i += 1 }
@@ -168,6 +176,7 @@ struct ClusterResolver {
     }
 
     static let de = UInt32(0x7684)  // 的
+    static let he = UInt32(0x548C)  // 和
     /// Words of batch or rank before a kind of cluster (`第一批战略性新兴`, `省级中小企业特色`): removed before the
     /// industry is compared with the generic kinds.
     static let batchWords: [[UInt32]] = ["第一批", "第二批", "第三批", "首批", "新认定", "省级", "国家级", "市级", "一批"].map(scalars)
