@@ -31,6 +31,10 @@ struct ClusterResolver {
                 s = open
             }
             var name = ctx.trim(s..<end)
+            // A list number before the name: 1.山东济南市中区(能源互联网)特色产业集群.
+            var n = name.lowerBound
+            while n < k, CharClass.isDigit(chars[n]) { n += 1 }
+            if n > name.lowerBound, n - name.lowerBound <= 3, n < k, chars[n] == UInt32(char: ".") || chars[n] == 0x3001 { name = (n + 1)..<name.upperBound }
             // Cut at the last stop word before the industry.
             var cut = name.lowerBound
             var i = name.lowerBound
