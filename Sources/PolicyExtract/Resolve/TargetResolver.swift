@@ -392,10 +392,13 @@ struct TargetResolver {
                     }
                 }
                 var levelBefore: Value? = nil
-                if v.isCount, vi > 0, pv[vi - 1].isAmount, pv[vi - 1].qualifier == .level, !consumed.contains(vi - 1) {
+                if v.isCount, vi > 0, pv[vi - 1].isAmount, !consumed.contains(vi - 1) {
                     let prev = pv[vi - 1]
                     let gap = prev.range.upperBound..<v.range.lowerBound
-                    if gap.count <= 6, !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                    let joined = !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 })
+                    // A tier: 千亿级产业集群2个; or an amount joined to its count by 的 (年营业收入超1000亿元的2个,
+                    // 5000亿元级别的产业集群1个).
+                    if joined, (prev.qualifier == .level && gap.count <= 6) || (gap.count <= 8 && gap.contains(where: { ctx.chars[$0] == 0x7684 })) {
                         levelBefore = prev
                     }
                 }
@@ -547,8 +550,13 @@ struct TargetResolver {
         var metric = ctx.string(metricRange)
         if let a = announce { metric = ctx.string(metricRange.lowerBound..<a.lowerBound) + ctx.string(a.upperBound..<metricRange.upperBound) }
         if let lb = levelBefore {
-            metric = ctx.string(lb.range.lowerBound..<v.range.lowerBound)
-            if metric.unicodeScalars.last.map({ $0 == "级" }) == true { metric += "产业集群" }
+            if lb.qualifier == .level || ctx.chars[v.range.lowerBound - 1] != 0x7684 {
+                metric = ctx.string(lb.range.lowerBound..<v.range.lowerBound)
+                if metric.unicodeScalars.last.map({ $0 == "级" }) == true { metric += "产业集群" }
+            } else {
+                // 年营业收入超1000亿元的2个: what is counted is named by the words before the amount and the amount.
+                metric = ctx.string(ctx.trim(metricRange.lowerBound..<lb.range.upperBound))
+            }
         }
         var afterValue = (threshold?.markerEnd ?? v.markerEnd)..<clauseEnd
         if let t = threshold {
