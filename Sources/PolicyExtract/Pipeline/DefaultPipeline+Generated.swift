@@ -374,6 +374,8 @@ enum DefaultPipelineFiles {
 安排
 储备
 首批
+提升
+一批
 
 """###,
         "lexicons/measure-words.tsv": ###"""

@@ -565,7 +565,8 @@ struct TargetResolver {
             metric = ctx.string(ctx.trim(v.range.upperBound..<e))
             afterValue = t.markerEnd..<t.markerEnd
         }
-        if metric.isEmpty || (levelBefore == nil && threshold == nil && !v.isAmount && metricRange.isEmpty) {
+        // A tier before its noun (提升一批百亿级特色产业集群) is read the same way.
+        if metric.isEmpty || (levelBefore == nil && threshold == nil && (!v.isAmount || v.qualifier == .level) && metricRange.isEmpty) {
             // 打造30个创新创业共同体: the metric follows the count.
             var s = afterValue.lowerBound
             if s < chars.count, chars[s] == 0x7684 { s += 1 }  // 的

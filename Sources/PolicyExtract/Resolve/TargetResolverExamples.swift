@@ -38,6 +38,15 @@ extension TargetResolver {
               ["2025  | 百亿级集群 | none 35 个", "2025  | 500亿级集群 | none 3 个", "2025  | 300—500亿级集群 | about 10 个", "2025 集群 | 营业收入总规模 | exceed 1 万亿元",
                "2025 制造业集群 | 高新技术企业 | none 2400 家"],
               source: "Fixtures/docs/112_anhui_county_clusters_gb18030.txt, line 13 (to 2400家)"),
+        // Counts of a tier joined to their threshold by 的; a tier before its noun.
+        .init("其中提出,到2027年,全省中小企业特色产业集群综合实力明显增强,基本形成“三个一批”的发展格局:即提升一批百亿级特色产业集群,年营业收入超1000亿元的2个,超500亿元的5个、超300亿元的20个、超100亿元的50个;",
+              ["2027  | 特色产业集群 | level 100 亿元", "2027  | 年营业收入超1000亿元 | none 2 个", "2027  | 超500亿元 | none 5 个",
+               "2027  | 超300亿元 | none 20 个", "2027  | 超100亿元 | none 50 个"],
+              source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt (training set of the corpus worktree a), line 3"),
+        // A caption over the rows of a goal table (rows numbered without tabs, read as headings) gives them its year.
+        .init("(本文有删减)\n\n2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部",
+              ["2016  | 居民消费价格涨幅 | about 3 %", "2016  | 城镇新增就业 | at_least 1000 万人"],
+              source: "Fixtures/docs/220_guobanhan_2016_38_quantified_tasks.txt (training set of the corpus worktree c), lines 20-26"),
         // Must not match: achievements of past years, with no goal year.
         .init("这五年,人民生活获得全面性改善。如期打赢脱贫攻坚战,全面建成小康社会,实现第一个百年奋斗目标,十八洞村成为全国精准脱贫样板。五年投入3400亿元,办成重点民生实事66件111项;农村电网户均配变容量达2.4千伏安,提升43%;",
               [], source: "Fixtures/docs/115_hunan_gov_work_report_2023.txt, line 3"),
