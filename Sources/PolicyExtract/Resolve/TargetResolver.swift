@@ -496,8 +496,10 @@ struct TargetResolver {
                 metricStart = afterDeng
             }
         } else {
-            // Within the clause, a value after an enumeration comma starts its own sub-clause.
-            if let comma = (clauseStart..<first).last(where: { chars[$0] == 0x3001 }) { metricStart = comma + 1 }
+            // Within the clause, a value after an enumeration comma starts its own sub-clause (营业收入达到X亿元、企业Y家);
+            // a comma between nouns with no value before it is part of the metric (马铃薯种植、收获机械化率均达到45%).
+            if let comma = (clauseStart..<first).last(where: { chars[$0] == 0x3001 }),
+               (clauseStart..<comma).contains(where: { CharClass.isDigit(chars[$0]) || CharClass.isChineseNumeral(chars[$0]) }) { metricStart = comma + 1 }
         }
         // Members in parentheses after the value: 千亿级产业集群2个(高端装备、高端化工)
         var end = threshold?.markerEnd ?? v.markerEnd
