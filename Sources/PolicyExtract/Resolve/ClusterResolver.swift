@@ -278,10 +278,9 @@ struct ClusterResolver {
         } else if let place {
             placeFull = fullPlace(makeString(place))
         } else {
-            let places = ctx.result.places
-            placeFull = (places.indices.contains(p.article) ? places[p.article] : nil).map(fullPlace) ?? ""
+            let names = ctx.placeFullNameByArticle
+            placeFull = (names.indices.contains(p.article) ? names[p.article] : nil) ?? ""
         }
-        if placeFull.hasSuffix("开发区") == false, industryText.hasPrefix(placeFull) { placeFull = "" }
         let canonical = placeFull + industryText + "产业集群"
         return (true, Cluster(name: makeString(full), canonical: canonical, place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
                               text: p.text, section: p.section, sentenceRange: p.sentence, article: p.article))

@@ -30,7 +30,7 @@ struct TargetResolver {
     /// Words for a change that belong to a percentage goal's metric (`国内生产总值增长5%`): kept, not stripped as a verb.
     static let changeWords: [[UInt32]] = ["年均增长", "同比增长", "增长", "下降", "降低", "减少", "上升", "提高"].map(scalars)
     /// A metric that is only a rate word (`年均增长17%` after `销售收入超1420亿元，`) takes the metric before it.
-    static let rateOnly: [[UInt32]] = ["年均增长", "同比增长", "年均", "增长", "增速"].map(scalars)
+    static let rateOnlyText = ["年均增长", "同比增长", "年均", "增长", "增速"]
     /// Connectives that never begin a metric (`其中`, `同时`).
     static let connectives: [[UInt32]] = ["其中", "同时", "并且", "以及", "另外", "并"].map(scalars)
     static let zai = UInt32(0x5728)       // 在
@@ -132,9 +132,8 @@ struct TargetResolver {
     /// document's place: `宁波市`), else the document's place, else `全国` for a central document (国务院, 全国人民代表大会
     /// in its title), else "".
     func areaSubject(_ area: [UInt32]?, article: Int) -> String {
-        let places = ctx.result.places
-        let place = places.indices.contains(article) ? places[article] : (places.first ?? nil)
-        let full = place.map { ctx.lexicons.placeFullNames[$0] ?? $0 + "市" }
+        let fullNames = ctx.placeFullNameByArticle
+        let full = fullNames.indices.contains(article) ? fullNames[article] : (fullNames.first ?? nil)
         if let area {
             let word = makeString(area)
             guard let full else { return word }
@@ -146,9 +145,7 @@ struct TargetResolver {
             default: return word
             }
         }
-        if let full { return full }
-        let title = ctx.result.info.title ?? ""
-        return title.contains("国务院") || title.contains("全国") ? "全国" : ""
+        return full ?? ctx.centralSubject
     }
 
     func markerEnd(_ end: Int) -> Int {
@@ -412,7 +409,7 @@ struct TargetResolver {
                     t.yearSpan = ctx.text.span(yearRange.isEmpty ? yearRange.lowerBound..<(yearRange.lowerBound + 1) : yearRange)
                     // A rate alone (年均增长17% after 销售收入超1420亿元,) measures the metric of the goal before it in the sentence.
                     if let previous = targets.last, previous.sentenceRange == t.sentenceRange, previous.year == t.year,
-                       Self.rateOnly.contains(where: { $0.elementsEqual(t.metric.unicodeScalars.map(\.value)) }) {
+                       t.metric.utf8.count <= 12, Self.rateOnlyText.contains(where: { t.metric.sameBytes($0) }) {
                         t.metric = previous.metric + t.metric
                         t.subject = previous.subject
                     }
@@ -640,15 +637,8 @@ struct TargetResolver {
 
     /// The nearest heading (deepest first) whose text names a cluster: `(一)高端装备产业集群`.
     func headingSubject(_ section: Int) -> String {
-        let names = ctx.clusterHeadingBySection
-        guard section < names.count, !names[section].isEmpty else { return "" }
-        // A headline about clusters (`山东:加快发展先进制造业集群`) names none: no colon, no verb, no generic kind.
-        let u = scalars(names[section])
-        if u.contains(UInt32(char: ":")) || u.firstRange(of: ClusterResolver.xianjin) != nil { return "" }
-        for i in u.indices {
-            for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: u[i]) ?? [] where u[i...].starts(with: w) { return "" }
-        }
-        return names[section]
+        let names = ctx.clusterSubjectBySection
+        return section < names.count ? names[section] : ""
     }
 
     func splitList(_ r: Range<Int>) -> [String] {
