@@ -56,7 +56,7 @@ public enum BatchDatabase {
         id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, canonical TEXT NOT NULL,
         role TEXT NOT NULL, level TEXT, collective INTEGER NOT NULL, \(provenanceColumns));
     CREATE TABLE clusters (
-        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, place TEXT,
+        id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), name TEXT NOT NULL, canonical TEXT NOT NULL, place TEXT,
         industry TEXT NOT NULL, tier TEXT, status TEXT NOT NULL, \(provenanceColumns));
     CREATE TABLE labels (
         id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), label TEXT NOT NULL, text TEXT NOT NULL,
@@ -83,6 +83,7 @@ public enum BatchDatabase {
     CREATE INDEX departments_canonical_role ON departments(canonical, role);
     CREATE INDEX clusters_document ON clusters(document_id);
     CREATE INDEX clusters_name ON clusters(name);
+    CREATE INDEX clusters_canonical ON clusters(canonical);
     CREATE INDEX labels_document ON labels(document_id);
     CREATE INDEX findings_severity ON findings(severity, check_id);
     CREATE INDEX findings_document ON findings(document_id);
@@ -196,7 +197,7 @@ public enum BatchDatabase {
     static let targetsSQL = recordInsert("targets", ["year", "subject", "metric", "comparator", "value", "value_max", "unit", "threshold_yi_yuan",
                                                      "members", "lead", "responsible"])
     static let departmentsSQL = recordInsert("departments", ["name", "canonical", "role", "level", "collective"])
-    static let clustersSQL = recordInsert("clusters", ["name", "place", "industry", "tier", "status"])
+    static let clustersSQL = recordInsert("clusters", ["name", "canonical", "place", "industry", "tier", "status"])
 
     static func insertDocument(_ db: Database, _ r: DocumentRecord) throws {
         let d = r.document
@@ -241,7 +242,7 @@ public enum BatchDatabase {
                                  t.threshold?.yiYuan.doubleValue, json(t.members), json(t.lead), json(t.responsible)], t.provenance)
         }
         for x in r.departments { try row(departmentsSQL, [x.name, x.canonical, x.role.rawValue, x.level, x.collective], x.provenance) }
-        for x in r.clusters { try row(clustersSQL, [x.name, x.place, x.industry, x.tier, x.status], x.provenance) }
+        for x in r.clusters { try row(clustersSQL, [x.name, x.canonical, x.place, x.industry, x.tier, x.status], x.provenance) }
         for l in r.labels {
             try insert(db, sql: "INSERT INTO labels (document_id, label, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [id, l.label, l.text, l.span.start, l.span.end, l.span.line])

@@ -298,6 +298,7 @@ public enum DocumentJSON {
     static func cluster<S: JSONSink>(_ c: Cluster, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("name"); s.string(c.name)
+        s.key("canonical"); s.string(c.canonical)
         s.key("place"); s.optional(c.place)
         s.key("industry"); s.string(c.industry)
         s.key("tier"); s.optional(c.tier)

@@ -39,6 +39,7 @@ enum DefaultPipelineFiles {
     "cluster_generic": "lexicons/cluster-generic.txt",
     "cluster_stopwords": "lexicons/cluster-stopwords.txt",
     "places": "lexicons/places.txt",
+    "place_full_names": "lexicons/place-full-names.tsv",
     "central_bodies": "lexicons/central-bodies.txt",
     "money_context": "lexicons/money-context.txt"
   }
@@ -136,6 +137,9 @@ enum DefaultPipelineFiles {
 开发区
 县域特色
 县域
+中小企业特色
+战略性新兴
+区域特色
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
@@ -259,6 +263,9 @@ enum DefaultPipelineFiles {
 现代化
 依据
 坚持
+储备
+带动
+公布
 
 """###,
         "lexicons/department-abbreviations.tsv": ###"""
@@ -461,6 +468,16 @@ enum DefaultPipelineFiles {
 累计
 力争
 全力
+实现
+推出
+孵化
+新建
+培养
+安排
+储备
+首批
+提升
+一批
 
 """###,
         "lexicons/measure-words.tsv": ###"""
@@ -598,6 +615,46 @@ GDP
 新台币
 字节
 年
+
+"""###,
+        "lexicons/place-full-names.tsv": ###"""
+# Full names of the places in `places.txt` that are not cities (a city's full name is the short one and 市):
+# short name, full name. Read when a cluster's canonical name is made (`青岛智能家电集群` → `青岛市智能家电产业集群`,
+# a cluster named without a place in a Shandong document → `山东省…`).
+北京	北京市
+天津	天津市
+上海	上海市
+重庆	重庆市
+河北	河北省
+山西	山西省
+辽宁	辽宁省
+吉林	吉林省
+黑龙江	黑龙江省
+江苏	江苏省
+浙江	浙江省
+安徽	安徽省
+福建	福建省
+江西	江西省
+山东	山东省
+河南	河南省
+湖北	湖北省
+湖南	湖南省
+广东	广东省
+海南	海南省
+四川	四川省
+贵州	贵州省
+云南	云南省
+陕西	陕西省
+甘肃	甘肃省
+青海	青海省
+台湾	台湾省
+内蒙古	内蒙古自治区
+广西	广西壮族自治区
+西藏	西藏自治区
+宁夏	宁夏回族自治区
+新疆	新疆维吾尔自治区
+香港	香港特别行政区
+澳门	澳门特别行政区
 
 """###,
         "lexicons/places.txt": ###"""
@@ -758,6 +815,9 @@ GDP
 有
 占
 增长
+均达到
+均超过
+总体达到
 
 """###,
     ]

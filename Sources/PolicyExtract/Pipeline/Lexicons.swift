@@ -109,6 +109,9 @@ public struct Lexicons: Sendable {
     }
     public var centralBodies: [String]
     public var moneyContext: [[UInt32]]
+    /// Full names of the places that are not cities (`place_full_names`: 山东 → 山东省, 北京 → 北京市); a place
+    /// not listed is a city, its full name the short one and 市.
+    public var placeFullNames: [String: String]
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -152,6 +155,8 @@ public struct Lexicons: Sendable {
         clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
         centralBodies = Self.rows(texts["central_bodies"]).map { $0[0] }.sorted { $0.count > $1.count }
         moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
+        placeFullNames = Dictionary(Self.rows(texts["place_full_names"]).filter { $0.count >= 2 && !$0[1].isEmpty }.map { ($0[0], $0[1]) },
+                                    uniquingKeysWith: { a, _ in a })
         let sortedPlaces = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
                           suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },

@@ -346,6 +346,8 @@ public struct ThresholdRecord: Codable, Sendable, Equatable {
 /// A named industrial cluster.
 public struct ClusterRecord: Codable, Sendable, Equatable {
     public var name: String
+    /// Places in full and 产业集群 (`青岛智能家电集群` → `青岛市智能家电产业集群`).
+    public var canonical: String
     public var place: String?
     public var industry: String
     public var tier: String?
@@ -353,15 +355,17 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
     public var status: String
     public var provenance: Provenance
 
-    enum CodingKeys: String, CodingKey { case name, place, industry, tier, status }
+    enum CodingKeys: String, CodingKey { case name, canonical, place, industry, tier, status }
 
-    public init(name: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
-        (self.name, self.place, self.industry, self.tier, self.status, self.provenance) = (name, place, industry, tier, status, provenance)
+    public init(name: String, canonical: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
+        (self.name, self.canonical, self.place, self.industry, self.tier, self.status) = (name, canonical, place, industry, tier, status)
+        self.provenance = provenance
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
+        canonical = try c.decode(String.self, forKey: .canonical)
         place = try c.decodeIfPresent(String.self, forKey: .place)
         industry = try c.decode(String.self, forKey: .industry)
         tier = try c.decodeIfPresent(String.self, forKey: .tier)
@@ -372,6 +376,7 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
+        try c.encode(canonical, forKey: .canonical)
         try c.encode(place, forKey: .place)
         try c.encode(industry, forKey: .industry)
         try c.encode(tier, forKey: .tier)
@@ -543,7 +548,7 @@ extension DocumentRecord {
                          valueSpan: t.valueSpan, yearSpan: t.yearSpan, restated: t.restated)
         }
         clusters = r.clusters.map { c in
-            ClusterRecord(name: c.name, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
+            ClusterRecord(name: c.name, canonical: c.canonical, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
                           provenance: provenance(c.text, c.span, c.section, c.sentenceRange, c.article))
         }
         departments = r.departments.map { d in

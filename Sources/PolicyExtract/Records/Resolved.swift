@@ -58,6 +58,9 @@ public struct Department: Sendable {
 /// A named industrial cluster.
 public struct Cluster: Sendable {
     public var name: String
+    /// The name with its place written in full and 产业集群 at the end (`青岛智能家电集群` → `青岛市智能家电产业集群`);
+    /// a name without a place takes the document's place.
+    public var canonical: String
     public var place: String?
     public var industry: String
     /// 世界级 / 国家级 / 省级, or nil.
