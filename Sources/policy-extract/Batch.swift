@@ -21,6 +21,7 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, help: "No progress output.") var quiet = false
     @Flag(name: .long, help: "Write docs/<id>.json indented, as extract prints it (default: on one line, as in documents.jsonl).") var pretty = false
     @Option(name: .long, help: "Files larger than this many bytes are errors.") var maxFileSize: Int = FileInput.defaultMaxSize
+    @Flag(name: .long, help: "Also write a review site of the outputs into DIR/review (open DIR/review/index.html).") var review = false
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
@@ -40,6 +41,7 @@ struct Batch: ParsableCommand {
             writeStderr("policy-extract: stopped by signal after \(summary.converted) documents; complete outputs are kept in \(out)/docs. Resume with the same command and --resume.")
             throw ExitCode(130)
         }
+        if review { try ReviewSite.build([out], out: (out as NSString).appendingPathComponent("review")) }
         if !quiet {
             writeStderr("converted \(summary.converted) (reused \(summary.reused)), failed \(summary.failed), findings \(summary.findings); outputs in \(out)")
         }

@@ -14,6 +14,7 @@ struct Eval: ParsableCommand {
     @Option(name: .long, help: "A JSON object of minimum F1 per field; fail when a field is below it.") var floors: String?
     @Flag(name: .long, help: "Print JSON for machines.") var json = false
     @Flag(name: .long, help: "Only the score table, without the list of misses.") var summary = false
+    @Option(name: .long, help: "Also write a review site into this folder, with misses and false positives marked in the text.") var review: String?
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
@@ -41,6 +42,7 @@ struct Eval: ParsableCommand {
                 }
             }
         }
+        if let review { try ReviewSite.build(paths, out: review, pipeline: try options.load(), goldDirectory: gold) }
         if let floors {
             let failures = try FloorCheck.check(evaluation, floorsPath: floors, set: set)
             for f in failures { writeStderr("below floor: \(f)") }

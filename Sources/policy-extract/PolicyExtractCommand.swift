@@ -7,7 +7,9 @@ struct PolicyExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy-extract",
         abstract: "Turn Chinese policy documents into typed JSON records with provenance.",
-        subcommands: [Extract.self, Batch.self, Validate.self, Eval.self, Bench.self]
+        subcommands: [Extract.self, Batch.self, Validate.self, Eval.self, Bench.self,
+                      Review.self,
+                      Diff.self]
     )
 
     /// Exit codes: 0 success, 1 some input failed (or a check found a conflict), 2 usage error.

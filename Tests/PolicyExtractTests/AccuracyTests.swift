@@ -25,7 +25,8 @@ import Testing
         }
     }
 
-    /// Regenerate with: swift run policy-extract batch Fixtures/docs --out Output/fixtures --pretty --quiet
+    /// Regenerate with scripts/rebaseline.sh (a batch into Output/fixtures). A failure says which records changed
+    /// (`diff`'s comparison), then the first differing lines.
     @Test("snapshot of every fixture's JSON", arguments: Repo.fixtureNames)
     func snapshot(_ name: String) throws {
         let path = "Fixtures/docs/" + name
@@ -44,13 +45,17 @@ import Testing
             let b = produced.split(separator: "\n", omittingEmptySubsequences: false)
             let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
             let context = { (lines: [Substring]) in lines[max(0, line - 2)..<min(lines.count, line + 3)].joined(separator: "\n") }
+            let records = (try? RecordDiff.explain(old: DocumentRecord.decode(Data(committed.utf8)), new: DocumentRecord.decode(Data(produced.utf8))))
+                .flatMap { $0 } ?? "no record differs (the layout does)"
             Issue.record("""
-                \(name): output differs from Output/fixtures at line \(line + 1).
+                \(name): output differs from Output/fixtures; records (committed → produced):
+                \(records)
+                First difference at line \(line + 1).
                 --- committed
                 \(context(a))
                 +++ produced
                 \(context(b))
-                If the change is meant, regenerate: swift run policy-extract batch Fixtures/docs --out Output/fixtures --pretty --quiet
+                If the change is meant, regenerate with scripts/rebaseline.sh and commit the difference.
                 """)
         }
     }

@@ -37,31 +37,18 @@ import Testing
         #expect(issues == 0)
     }
 
-    @Test func rangeByIDAgreesWithADictionary() {
-        // Ids as the writer uses them (sentence starts, section numbers): random, clustered, growing past
-        // the first table; every lookup, hit or miss, must answer as a Dictionary does.
-        var rng = SplitMix(state: 1014)
-        var issues = 0
-        for round in 0..<200 {
-            var map = RangeByID()
-            var reference: [Int: Range<Int>] = [:]
-            let spread = [50, 5_000, 1 << 40][round % 3]
-            // Before the first insertion (the tables are made then), every id is missing.
-            if map.range(Int.random(in: 0...spread, using: &rng)) != nil { issues += 1 }
-            for _ in 0..<Int.random(in: 0...300, using: &rng) {
-                let id = Int.random(in: 0...spread, using: &rng)
-                if reference[id] == nil {
-                    let start = Int.random(in: 0...100_000, using: &rng)
-                    let r = start..<(start + Int.random(in: 0...500, using: &rng))
-                    map.insert(id, r)
-                    reference[id] = r
-                }
-                let probe = Int.random(in: 0...spread, using: &rng)
-                if map.range(probe) != reference[probe] { issues += 1 }
+    /// Written in chunks (a flush at each record once the buffer holds a few bytes), every fixture's JSON is the
+    /// same text as written at once, in both layouts.
+    @Test func chunkedWritingGivesTheSameBytes() throws {
+        for name in Repo.fixtureNames {
+            let r = try extract(Repo.docs.appendingPathComponent(name))
+            for pretty in [false, true] {
+                var chunks: [[UInt8]] = []
+                DocumentJSON.stream(r, pretty: pretty, newline: true, chunk: 512) { chunks.append(Array($0)) }
+                #expect(chunks.count > 1 || DocumentJSON.bytes(r, pretty: pretty).count < 512, "\(name): not written in chunks")
+                #expect(chunks.flatMap { $0 } == DocumentJSON.bytes(r, pretty: pretty) + [0x0A], "\(name) (pretty: \(pretty))")
             }
-            for (id, r) in reference where map.range(id) != r { issues += 1 }
         }
-        #expect(issues == 0)
     }
 
     @Test func stringsReadBackAsWritten() throws {

@@ -104,6 +104,10 @@ import Testing
         #expect(r.targets.first { $0.year == 2020 && $0.value.description == "50" }?.threshold?.yiYuan.description == "500")
         let header = r.departments.filter { $0.role == .issuer && $0.name.hasPrefix("山东省") }
         #expect(header.count == 9)
+        // Named in full in the header and abbreviated in the opening sentence: nine issuers by canonical name.
+        let issuers = Set(r.departments.filter { $0.role == .issuer }.map(\.canonical))
+        #expect(issuers == ["山东省商务厅", "山东省发展和改革委员会", "山东省经济和信息化委员会", "山东省科学技术厅", "山东省财政厅",
+                            "山东省人力资源和社会保障厅", "山东省国土资源厅", "山东省住房和城乡建设厅", "山东省中小企业局"], "\(issuers.sorted())")
         #expect(r.departments.filter { $0.role == .printer }.map(\.name) == ["山东省商务厅办公室"])
         for heading in ["新一代信息技术产业集群", "新材料产业集群", "生物医药产业集群", "高端装备制造产业集群", "汽车及零部件产业集群",
                         "化工产业集群", "食品产业集群", "纺织服装产业集群", "有色金属产业集群", "现代物流产业集群"] {

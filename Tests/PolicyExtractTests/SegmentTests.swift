@@ -95,7 +95,7 @@ import Testing
 /// cells, equal spans on both sides).
 @Suite struct TableCellMergeTests {
     static func item(_ start: Int, _ end: Int, cell: Bool) -> Item {
-        Item(mention: Mention(matcher: AmountMatcher.id, range: start..<end, value: .year(2025, .deadline)),
+        Item(mention: Mention(range: start..<end, value: .year(2025, .deadline)),
              span: Span(start: start, end: end, line: 1), text: "", section: 0, sentenceRange: nil, article: 0,
              tableCell: cell ? TableCell(table: 0, row: 1, column: 0, header: "") : nil)
     }

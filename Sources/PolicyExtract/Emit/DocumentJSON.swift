@@ -20,6 +20,20 @@ public enum DocumentJSON {
         return try body(UnsafeRawBufferPointer(start: w.buffer.base, count: w.buffer.count))
     }
 
+    /// Writes the document's JSON (and a final line feed when `newline`) to `emit` in pieces of about `chunk` bytes,
+    /// cut between records: memory stays bounded for a document of any number of records.
+    public static func stream(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false, chunk: Int = 1 << 20,
+                              _ emit: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var w = JSONBytesWriter(pretty: pretty, capacity: min(chunk, r.text.original.count * (pretty ? 48 : 32)) + 4096)
+            w.flushAt = chunk
+            w.flush = emit
+            write(r, into: &w)
+            if newline { w.buffer.append(0x0A) }
+            if w.buffer.count > 0 { emit(UnsafeRawBufferPointer(start: w.buffer.base, count: w.buffer.count)) }
+        }
+    }
+
     public static func object(_ r: DocumentResult) -> JSONValue {
         JSONTreeBuilder.build { write(r, into: &$0) }
     }
@@ -36,7 +50,7 @@ public enum DocumentJSON {
         s.key("generator"); s.string(generatorName)
         s.key("document"); document(r, into: &s)
         s.key("sections"); s.beginArray(inline: false)
-        for section in r.structure.sections { self.section(section, r, into: &s) }
+        for section in r.structure.sections { self.section(section, r, into: &s); s.checkpoint() }
         s.endArray()
         s.key("sentences"); s.beginArray(inline: false)
         for range in si.ranges {
@@ -44,28 +58,29 @@ public enum DocumentJSON {
             s.key("text"); s.scalars(r.text.chars[range])
             s.key("span"); s.span(r.text.span(range))
             s.endObject()
+            s.checkpoint()
         }
         s.endArray()
         for (key, matcher) in itemKeys {
             s.key(key); s.beginArray(inline: false)
-            for it in r.items(matcher) { item(it, r, si, into: &s) }
+            for it in r.items(matcher) { item(it, r, si, into: &s); s.checkpoint() }
             s.endArray()
         }
         s.key("tables"); s.beginArray(inline: false)
-        for t in r.structure.tables { table(t, r, into: &s) }
+        for t in r.structure.tables { table(t, r, into: &s); s.checkpoint() }
         s.endArray()
         s.key("targets"); s.beginArray(inline: false)
-        for t in r.targets { target(t, r, si, into: &s) }
+        for t in r.targets { target(t, r, si, into: &s); s.checkpoint() }
         s.endArray()
         s.key("clusters"); s.beginArray(inline: false)
-        for c in r.clusters { cluster(c, r, si, into: &s) }
+        for c in r.clusters { cluster(c, r, si, into: &s); s.checkpoint() }
         s.endArray()
         s.key("departments"); s.beginArray(inline: false)
-        for d in r.departments { department(d, r, si, into: &s) }
+        for d in r.departments { department(d, r, si, into: &s); s.checkpoint() }
         s.endArray()
         s.key("labels"); labels(r, into: &s)
         s.key("findings"); s.beginArray(inline: false)
-        for f in r.findings { finding(f, into: &s) }
+        for f in r.findings { finding(f, into: &s); s.checkpoint() }
         s.endArray()
         s.endObject()
     }
@@ -116,6 +131,7 @@ public enum DocumentJSON {
             s.key("text"); s.scalars(r.text.original[sp.start..<sp.end])
             s.key("span"); s.span(sp)
             s.endObject()
+            s.checkpoint()
         }
         s.endArray()
     }
@@ -282,6 +298,7 @@ public enum DocumentJSON {
     static func cluster<S: JSONSink>(_ c: Cluster, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("name"); s.string(c.name)
+        s.key("canonical"); s.string(c.canonical)
         s.key("place"); s.optional(c.place)
         s.key("industry"); s.string(c.industry)
         s.key("tier"); s.optional(c.tier)
@@ -293,6 +310,7 @@ public enum DocumentJSON {
     static func department<S: JSONSink>(_ d: Department, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
         s.beginObject()
         s.key("name"); s.string(d.name)
+        s.key("canonical"); s.string(d.canonical)
         s.key("role"); s.string(d.role.rawValue)
         s.key("level"); s.optional(d.level)
         s.key("collective"); s.bool(d.collective)

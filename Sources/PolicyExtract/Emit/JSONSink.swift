@@ -11,10 +11,6 @@ protocol JSONSink {
     mutating func string(_ s: String)
     /// A string given as Unicode scalar values.
     mutating func scalars(_ s: ArraySlice<UInt32>)
-    /// A string given as scalars that repeats within a document (a sentence): `id` names it.
-    mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int)
-    /// An array of strings that repeats within a document (a section path): `id` names it.
-    mutating func repeatedStrings(_ a: [String], id: Int)
     /// A number written as given.
     mutating func number(_ n: String)
     /// An exact decimal written as a number (its `description`).
@@ -26,9 +22,12 @@ protocol JSONSink {
     mutating func span(_ s: Span)
     /// An exact decimal written as a JSON string (`"3929.9"`).
     mutating func decimalString(_ d: ExactDecimal)
+    /// A point between records where a writer may hand on what it has written so far (see `JSONBytesWriter.flush`).
+    mutating func checkpoint()
 }
 
 extension JSONSink {
+    mutating func checkpoint() {}
     mutating func optional(_ s: String?) { if let s { string(s) } else { null() } }
     mutating func optionalDecimal(_ d: ExactDecimal?) { if let d { decimal(d) } else { null() } }
     mutating func strings(_ a: [String]) {
@@ -103,11 +102,8 @@ final class ByteBuffer {
     }
 
     /// Appends again the bytes written at `range`.
-    func appendCopy(of range: Range<Int>) {
-        reserve(range.count)
-        (base + count).update(from: base + range.lowerBound, count: range.count)
-        count += range.count
-    }
+    /// Forgets the bytes written (the capacity is kept).
+    func removeAll() { count = 0 }
 
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
@@ -156,18 +152,24 @@ struct JSONBytesWriter: JSONSink {
     let pretty: Bool
     /// Per open container (a stack in the buffer object): members written, and whether it stays on one line.
     private let stack: ContainerStack
-    /// Set when what precedes the next value is already written: after a key, or when a repeated value
-    /// wrote its separator before recording where its own text starts.
+    /// Set when what precedes the next value is already written: after a key.
     private var separatorWritten = false
-    /// Escaped sentences already written, by id.
-    private var repeated = RangeByID()
-    /// Section paths already written, by section.
-    private var repeatedPaths = RangeByID()
+    /// Where the bytes go once the buffer holds `flushAt` of them (at a checkpoint); nil keeps them all.
+    var flush: ((UnsafeRawBufferPointer) -> Void)?
+    var flushAt = Int.max
 
     init(pretty: Bool, capacity: Int = 16_384) {
         self.pretty = pretty
         buffer = ByteBuffer(capacity: capacity)
         stack = ContainerStack()
+    }
+
+    /// Hands the bytes written so far to `flush` when there are `flushAt` of them: memory stays bounded however
+    /// many records a document has.
+    mutating func checkpoint() {
+        guard buffer.count >= flushAt, let flush else { return }
+        flush(UnsafeRawBufferPointer(start: buffer.base, count: buffer.count))
+        buffer.removeAll()
     }
 
     @inline(__always) private func newline(_ indent: Int) {
@@ -316,25 +318,6 @@ struct JSONBytesWriter: JSONSink {
     mutating func scalars(_ s: ArraySlice<UInt32>) {
         member()
         escape(s)
-    }
-
-    mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int) {
-        member()
-        if let r = repeated.range(id) { buffer.appendCopy(of: r); return }
-        let start = buffer.count
-        escape(s)
-        repeated.insert(id, start..<buffer.count)
-    }
-
-    mutating func repeatedStrings(_ a: [String], id: Int) {
-        // An inline array is the same text wherever it stands; a multi-line one depends on the indent.
-        guard !pretty || a.count <= 8 else { strings(a); return }
-        if let r = repeatedPaths.range(id) { member(); buffer.appendCopy(of: r); return }
-        member()
-        let start = buffer.count
-        separatorWritten = true
-        strings(a)
-        repeatedPaths.insert(id, start..<buffer.count)
     }
 
     mutating func number(_ n: String) {
@@ -501,8 +484,6 @@ struct JSONTreeBuilder: JSONSink {
     }
     mutating func string(_ s: String) { add(.string(s)) }
     mutating func scalars(_ s: ArraySlice<UInt32>) { add(.string(makeString(s))) }
-    mutating func repeatedScalars(_ s: ArraySlice<UInt32>, id: Int) { add(.string(makeString(s))) }
-    mutating func repeatedStrings(_ a: [String], id: Int) { strings(a) }
     mutating func number(_ n: String) { add(.number(n)) }
     mutating func decimal(_ d: ExactDecimal) { add(.number(d.description)) }
     mutating func int(_ i: Int) { add(.int(i)) }
@@ -525,51 +506,5 @@ struct JSONTreeBuilder: JSONSink {
         d.storeBytes(of: b, toByteOffset: n - 4, as: UInt32.self)
     } else {
         for i in 0..<n { dst[i] = src[i] }
-    }
-}
-
-/// Byte ranges by a non-negative integer id, for the writer's repeated values: open addressing with a
-/// multiplicative hash (a `Dictionary` runs SipHash on every `Int` it looks up). The tables are made at the
-/// first insertion: a document without records repeats no sentence.
-struct RangeByID {
-    private var keys: [Int] = []
-    private var values: [Range<Int>] = []
-    private var count = 0
-
-    @inline(__always) private func slot(_ id: Int, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(id)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
-    func range(_ id: Int) -> Range<Int>? {
-        if keys.isEmpty { return nil }
-        let mask = keys.count - 1
-        var i = slot(id, mask)
-        while true {
-            let k = keys[i]
-            if k == id { return values[i] }
-            if k < 0 { return nil }
-            i = (i + 1) & mask
-        }
-    }
-
-    /// Records `range` for `id`, which must not be recorded yet.
-    mutating func insert(_ id: Int, _ range: Range<Int>) {
-        precondition(id >= 0, "ids are non-negative")
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
-        var i = slot(id, mask)
-        while keys[i] >= 0 { i = (i + 1) & mask }
-        keys[i] = id
-        values[i] = range
-        count += 1
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        let size = oldKeys.isEmpty ? 64 : oldKeys.count * 2
-        keys = Array(repeating: -1, count: size)
-        values = Array(repeating: 0..<0, count: size)
-        count = 0
-        for (k, v) in zip(oldKeys, oldValues) where k >= 0 { insert(k, v) }
     }
 }

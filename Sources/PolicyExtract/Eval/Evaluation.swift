@@ -11,7 +11,8 @@ import Foundation
 /// - `doc_numbers`: the set of numbers, normalized. `clusters`: the set of names, normalized.
 /// - `targets`: one per goal; matched on year, value and unit (normalized: 亿 → 亿元; money compared in 亿元).
 ///   `target_comparators` also requires the comparator.
-/// - `departments`: the set of (name, role), names normalized; collective addressees are left out.
+/// - `departments`: the set of (name, role), names normalized; collective addressees are left out. When a
+///   document's gold gives `canonical` names, the set of (canonical, role) instead (中国共产党… and 中共… agree).
 public struct Evaluation {
     public struct FieldScore: Sendable {
         public var field: String
@@ -32,18 +33,28 @@ public struct Evaluation {
         public var span: Span?
     }
 
-    public static let fields = ["amounts", "amount_qualifiers", "years", "dates", "doc_numbers", "targets", "target_comparators", "departments", "clusters"]
+    public static let fields = ["amounts", "amount_qualifiers", "years", "dates", "doc_numbers", "targets", "target_comparators", "target_subjects", "target_metrics",
+                                      "departments", "clusters"]
+
+    /// Fields scored on matched pairs only, left out of `overall`.
+    static let secondaryFields: Set<String> = ["amount_qualifiers", "target_comparators", "target_subjects", "target_metrics"]
 
     public var scores: [String: FieldScore] = [:]
     public var misses: [Miss] = []
     public var documents = 0
     public var missingGold: [String] = []
 
-    public init() { for f in Self.fields { scores[f] = FieldScore(field: f) } }
+    /// Place names stripped from the front of a subject or metric before comparing (the `places` lexicon).
+    public var placeNames: [String]
+
+    public init(placeNames: [String]? = nil) {
+        self.placeNames = (placeNames ?? PipelineDefinition.builtIn.lexicons.places.map { makeString($0) }).sorted { $0.count > $1.count }
+        for f in Self.fields { scores[f] = FieldScore(field: f) }
+    }
 
     public var overall: FieldScore {
         var o = FieldScore(field: "overall")
-        for f in Self.fields where f != "amount_qualifiers" && f != "target_comparators" {
+        for f in Self.fields where !Self.secondaryFields.contains(f) {
             o.truePositives += scores[f]!.truePositives
             o.falsePositives += scores[f]!.falsePositives
             o.falseNegatives += scores[f]!.falseNegatives
@@ -167,16 +178,26 @@ public struct Evaluation {
                     gold: Set((gold["doc_numbers"] as? [String] ?? []).map(Self.key)))
         compareSets("clusters", doc, r, found: Set(r.clusters.map { Self.key($0.name) }),
                     gold: Set((gold["clusters"] as? [[String: Any]] ?? []).compactMap { ($0["name"] as? String).map(Self.key) }))
-        compareSets("departments", doc, r, found: Set(r.departments.filter { !$0.collective }.map { Self.key($0.name) + " / " + $0.role.rawValue }),
-                    gold: Set((gold["departments"] as? [[String: Any]] ?? []).compactMap { d -> String? in
-                        guard let n = d["name"] as? String, let role = d["role"] as? String else { return nil }
-                        return Self.key(n) + " / " + role
+        // Departments: by canonical name when the gold gives one (one entry per body and role), else by name.
+        let goldDepartments = gold["departments"] as? [[String: Any]] ?? []
+        // 中国共产党 and its short form 中共 open the same canonical name.
+        let byCanonical = goldDepartments.contains { $0["canonical"] is String }
+        func departmentKey(_ n: String) -> String {
+            let k = Self.key(n)
+            return byCanonical && k.hasPrefix("中国共产党") ? "中共" + k.dropFirst(5) : k
+        }
+        compareSets("departments", doc, r, found: Set(r.departments.filter { !$0.collective }.map {
+                        departmentKey(byCanonical ? $0.canonical : $0.name) + " / " + $0.role.rawValue
+                    }),
+                    gold: Set(goldDepartments.compactMap { d -> String? in
+                        guard let n = (byCanonical ? d["canonical"] as? String : nil) ?? d["name"] as? String, let role = d["role"] as? String else { return nil }
+                        return departmentKey(n) + " / " + role
                     }))
         // Targets: matched on year, value and unit; the comparator scored on the matched pairs.
         let foundTargets: [Candidate] = r.targets.map { t in
             let (value, unit) = Self.inYi(t.value.doubleValue, Self.unitKey(t.unit))
             return Candidate(key: "\(t.year) \(unit)", value: value, valueMax: nil, secondary: t.comparator.rawValue, text: t.text,
-                             detail: "\(t.year): \(value) \(unit) \(t.comparator.rawValue)", span: t.span)
+                             detail: "\(t.year): \(value) \(unit) \(t.comparator.rawValue)", span: t.span, subject: t.subject, metric: t.metric)
         }
         let goldTargets: [Candidate] = (gold["targets"] as? [[String: Any]] ?? []).map { g in
             let year = Int(Self.number(g["year"]) ?? 0)
@@ -185,10 +206,23 @@ public struct Evaluation {
             let comparator = g["comparator"] as? String ?? "none"
             let text = g["text"] as? String ?? ""
             return Candidate(key: "\(year) \(unit)", value: value, valueMax: nil, secondary: comparator, text: text,
-                             detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(text, in: r))
+                             detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(text, in: r),
+                             subject: g["subject"] as? String ?? "", metric: g["metric"] as? String ?? "")
         }
-        scoreMatched("targets", "target_comparators", doc, found: foundTargets, gold: goldTargets) { f, g in
+        let pairs = scoreMatched("targets", "target_comparators", doc, found: foundTargets, gold: goldTargets) { f, g in
             f.key == g.key && Self.close(f.value, g.value)
+        }
+        // Subjects and metrics (`target_subjects`, `target_metrics`): scored on the matched pairs only, so that
+        // precision = recall = F1 = the share of matched targets that agree (see `subjectAgrees`, `metricAgrees`).
+        for (k, gi) in pairs {
+            let f = foundTargets[k], g = goldTargets[gi]
+            let fs = bare(f.subject), fm = bare(f.metric), gs = bare(g.subject), gm = bare(g.metric)
+            for (field, agrees) in [("target_subjects", Self.subjectAgrees(fs, fm, gs, gm)), ("target_metrics", Self.metricAgrees(fs, fm, gs, gm))] {
+                if agrees { count(field, tp: 1); continue }
+                count(field, fp: 1, fn: 1)
+                misses.append(Miss(field: field, kind: "miss", document: doc, text: g.text,
+                                   detail: "found \(f.subject) | \(f.metric), gold \(g.subject) | \(g.metric)", span: f.span))
+            }
         }
     }
 
@@ -202,16 +236,80 @@ public struct Evaluation {
         var text: String
         var detail: String
         var span: Span?
+        /// For targets: the subject and metric.
+        var subject = ""
+        var metric = ""
     }
+
+    /// Words that name the whole area of the document (`全市`) or the document's own place (`我省`).
+    static let areaWords = ["全国", "全省", "全市", "全县", "全区", "全州", "全盟", "我国", "我省", "我市", "我县", "我区", "本省", "本市", "中国"]
+    static let placeSuffixes = ["自治区", "省", "市", "县", "区"]
+    static let dropped: Set<Character> = [",", "，", "、", ":", "：", ";", "；", "“", "”", "\"", "'", "《", "》", "「", "」", "(", ")", "（", "）"]
+
+    /// A subject or metric in the form it is compared in: `key`, quotes, brackets and list marks dropped, and
+    /// leading place names (`全市`, `宁波市`, `山东`) removed.
+    func bare(_ s: String) -> String {
+        // A bracketed remark (`（培育认定）`) is dropped with its brackets.
+        var depth = 0
+        var kept = ""
+        for c in Self.key(s) {
+            if c == "(" || c == "（" { depth += 1; continue }
+            if c == ")" || c == "）" { depth = max(0, depth - 1); continue }
+            if depth == 0 && !Self.dropped.contains(c) { kept.append(c) }
+        }
+        var k = Substring(kept)
+        var changed = true
+        while changed {
+            changed = false
+            if let w = Self.areaWords.first(where: { k.hasPrefix($0) }) { k = k.dropFirst(w.count); changed = true; continue }
+            if let p = placeNames.first(where: { k.hasPrefix($0) && k.count > $0.count }) {
+                k = k.dropFirst(p.count)
+                if let suffix = Self.placeSuffixes.first(where: { k.hasPrefix($0) }) { k = k.dropFirst(suffix.count) }
+                changed = true
+                continue
+            }
+            // A place the lexicon does not know: two or three characters and 省/市/县/区 (泉州市, 开封市).
+            let chars = Array(k.prefix(4))
+            if let n = [2, 3].first(where: { chars.count > $0 && "省市县区".contains(chars[$0]) }), k.count > n + 1 {
+                k = k.dropFirst(n + 1)
+                changed = true
+            }
+        }
+        return String(k)
+    }
+
+    /// A found subject agrees with the gold one when the gold subject is named in what was found (its subject
+    /// and metric together) and the found subject says nothing the gold subject and metric do not: both
+    /// compared as `bare` forms, by containment; an empty subject on either side names the document's place.
+    static func subjectAgrees(_ fs: String, _ fm: String, _ gs: String, _ gm: String) -> Bool {
+        (gs.isEmpty || (fs + fm).contains(gs)) && (fs.isEmpty || (gs + gm).contains(fs))
+    }
+
+    /// A found metric agrees with the gold one when it is not empty (unless the gold one is), holds nothing beyond
+    /// the gold subject and metric (no verb or connective such as `推出`, `其中`), and either names the gold metric
+    /// (with the subject) or is at least half of it (`独角兽企业` for `独角兽企业数量`).
+    static func metricAgrees(_ fs: String, _ fm: String, _ gs: String, _ gm: String) -> Bool {
+        if fm.isEmpty { return gm.isEmpty }
+        let named = gm.isEmpty || Self.measureWords.contains(gm)
+        return (gs + gm).contains(fm) && (named || (fs + fm).contains(gm) || (gm.contains(fm) && 2 * fm.count >= gm.count))
+    }
+
+    /// Gold metrics that name only the kind of measure, the thing measured being the subject (`开封市百亿企业` |
+    /// `数量`): the found metric must then lie within the gold subject and metric, and nothing more.
+    static let measureWords: Set<String> = ["数量", "个数", "总额", "总量", "规模"]
 
     /// Greedy one-for-one matching in document order: each gold value takes the first unused found
     /// value that `matches`; `secondaryField` also requires `secondary` to agree.
+    /// Returns the matched pairs (found index, gold index).
+    @discardableResult
     mutating func scoreMatched(_ field: String, _ secondaryField: String, _ doc: String, found: [Candidate], gold: [Candidate],
-                               matches: (Candidate, Candidate) -> Bool) {
+                               matches: (Candidate, Candidate) -> Bool) -> [(Int, Int)] {
         var used = [Bool](repeating: false, count: found.count)
-        for g in gold {
+        var pairs: [(Int, Int)] = []
+        for (gi, g) in gold.enumerated() {
             if let k = found.indices.first(where: { !used[$0] && matches(found[$0], g) }) {
                 used[k] = true
+                pairs.append((k, gi))
                 count(field, tp: 1)
                 if found[k].secondary == g.secondary { count(secondaryField, tp: 1) } else {
                     count(secondaryField, fp: 1, fn: 1)
@@ -230,6 +328,7 @@ public struct Evaluation {
             count(secondaryField, fp: 1)
             misses.append(Miss(field: field, kind: "false_positive", document: doc, text: f.text, detail: f.detail, span: f.span))
         }
+        return pairs
     }
 
     mutating func compareSets(_ field: String, _ doc: String, _ r: DocumentResult, found: Set<String>, gold: Set<String>) {
@@ -241,7 +340,7 @@ public struct Evaluation {
 
     /// Runs the pipeline over `paths` and compares each document with `goldDirectory/<id>.json`.
     public static func run(paths: [String], goldDirectory: String, pipeline: PipelineDefinition = .builtIn) throws -> Evaluation {
-        var evaluation = Evaluation()
+        var evaluation = Evaluation(placeNames: pipeline.lexicons.places.map(makeString))
         let (inputs, errors) = BatchRunner.collect(paths)
         if let e = errors.first { throw PipelineError("\(e.path): \(e.message)") }
         var isFolder: ObjCBool = false

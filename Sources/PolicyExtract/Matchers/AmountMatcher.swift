@@ -156,7 +156,7 @@ public struct AmountMatcher: Matcher {
         let yuanMax = valueMax.flatMap { $0.multiplied(by: unit.multiplier) }
         let amount = AmountValue(value: value, valueMax: valueMax, unit: unit.text, yuan: yuan, yuanMax: yuanMax,
                                  qualifier: qualifier, chineseNumeral: chinese, table: false)
-        return (Mention(matcher: Self.id, range: start..<end, value: .amount(amount)), markerEnd, verb)
+        return (Mention(range: start..<end, value: .amount(amount)), markerEnd, verb)
     }
 
     /// 三千亿元, 五千亿, 千亿级, 一千二百万元, 百亿级: the numeral run's trailing 万/亿 belongs to the unit.

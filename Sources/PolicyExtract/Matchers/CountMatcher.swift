@@ -61,7 +61,7 @@ public struct CountMatcher: Matcher {
             var q = Qualifier.none
             if let (after, _) = ctx.qualifierAfter(end), after != .level { q = after } else if let before = ctx.qualifierBefore(i) { q = before }
             let count = CountValue(value: a, valueMax: valueMax, unit: unit, baseUnit: m.baseUnit, scale: m.scale * multiplier, qualifier: q)
-            result.append(Mention(matcher: Self.id, range: i..<end, value: .count(count)))
+            result.append(Mention(range: i..<end, value: .count(count)))
             i = end
         }
         return result

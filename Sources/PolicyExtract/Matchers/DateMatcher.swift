@@ -44,7 +44,7 @@ public struct DateMatcher: Matcher {
             k = mEnd + 1
             guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == ri || chars[dEnd] == hao else { continue }
             guard (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { continue }
-            result.append(Mention(matcher: id, range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day)))
+            result.append(Mention(range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day)))
         }
         // ISO form: 2025-03-10 (two-digit month and day, so that 2015-2020 never reads as a date).
         var i = 0
@@ -59,7 +59,7 @@ public struct DateMatcher: Matcher {
                 let m = Int(chars[i + 5] - 0x30) * 10 + Int(chars[i + 6] - 0x30)
                 let d = Int(chars[i + 8] - 0x30) * 10 + Int(chars[i + 9] - 0x30)
                 if y >= 1900, y <= 2099, (1...12).contains(m), d >= 1, d <= Self.daysIn(m, y) {
-                    result.append(Mention(matcher: Self.id, range: i..<(i + 10), value: .date(year: y, month: m, day: d)))
+                    result.append(Mention(range: i..<(i + 10), value: .date(year: y, month: m, day: d)))
                     i += 10
                     continue
                 }

@@ -22,6 +22,8 @@ public struct DocNumberMatcher: Matcher {
         default: return nil
         }
     }
+    /// Labels of a document number in a page's information block (文号, 发文字号, 编号); each two characters.
+    static let labelWords: [[UInt32]] = ["文号", "字号", "编号"].map(scalars)
     static let leadingWords: [[UInt32]] = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "关于", "和", "及", "与", "的", "见", "以", "文件", "号"].map(scalars)
 
     /// The document number at `i` (an opening bracket): the range from issuer code to 号.
@@ -48,9 +50,15 @@ public struct DocNumberMatcher: Matcher {
                 s += w.count; stripped = true; break
             }
         }
+        // A label glued in front (…办公室文号瑞政办〔2011〕129号, 发文字号国发〔2018〕42号): the code starts after it.
+        var j = i - 2
+        while j >= s {
+            if labelWords.contains(where: { text.has($0, at: j) }) { s = j + 2; break }
+            j -= 1
+        }
         guard s < i else { return nil }
         let issuer = text.text(s..<i)
-        return Mention(matcher: id, range: s..<(k + 1),
+        return Mention(range: s..<(k + 1),
                        value: .docNumber(issuer: issuer, year: year, serial: serial, brackets: makeString([chars[i], close])))
     }
 
@@ -88,6 +96,13 @@ public struct DocNumberMatcher: Matcher {
         .init("根据豫政[2023]5号文件", ["豫政[2023]5号 => 豫政 2023 5"]),
         .init("瑞政办（2011）129号", ["瑞政办（2011）129号 => 瑞政办 2011 129"]),
         .init("国发【2021】4号", ["国发【2021】4号 => 国发 2021 4"]),
+        // A label before the number, as in a page's information block (125_ruian_notice: `文号 瑞政办〔2011〕129号`;
+        // gov.cn's block of 国发〔2018〕42号: `发文字号：国发〔2018〕42号`), also with its separator lost.
+        .init("文号 瑞政办〔2011〕129号 发布机构 市市级机关事务管理局信息公开", ["瑞政办〔2011〕129号 => 瑞政办 2011 129"]),
+        .init("文号瑞政办〔2011〕129号", ["瑞政办〔2011〕129号 => 瑞政办 2011 129"]),
+        .init("人民政府办公室文号瑞政办〔2011〕129号", ["瑞政办〔2011〕129号 => 瑞政办 2011 129"]),
+        .init("发文字号：国发〔2018〕42号", ["国发〔2018〕42号 => 国发 2018 42"]),
+        .init("发文字号国发〔2018〕42号", ["国发〔2018〕42号 => 国发 2018 42"]),
         // must not match
         .init("2022年LS0402流贷字第2022031701号", []),
         .init("行动计划(2015-2020年)", []),

@@ -30,7 +30,6 @@ public struct MatcherExample: Sendable {
 
 /// What one matcher found: a normalized range and a typed value.
 public struct Mention: Sendable {
-    public var matcher: String
     public var range: Range<Int>
     public var value: MentionValue
 }

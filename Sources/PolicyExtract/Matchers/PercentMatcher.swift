@@ -112,7 +112,7 @@ public struct PercentMatcher: Matcher {
     func mention(_ ctx: MatchContext, _ r: Range<Int>, _ v: ExactDecimal, _ max: ExactDecimal?, _ unit: String, markerAt: Int) -> Mention {
         var q = Qualifier.none
         if let (after, _) = ctx.qualifierAfter(markerAt), after != .level { q = after } else if let before = ctx.qualifierBefore(r.lowerBound) { q = before }
-        return Mention(matcher: Self.id, range: r, value: .percent(PercentValue(value: v, valueMax: max, unit: unit, qualifier: q)))
+        return Mention(range: r, value: .percent(PercentValue(value: v, valueMax: max, unit: unit, qualifier: q)))
     }
 
     public static let examples: [MatcherExample] = [

@@ -37,12 +37,12 @@ public struct PeriodMatcher: Matcher {
             let av = Int(a.description) ?? 0, bv = Int(b.description) ?? 0
             let unit = chars[bEnd]
             if unit == Self.nian, aEnd - i == 4, bEnd - (k + 1) == 4, av >= 1900, bv <= 2099, av < bv {
-                result.append(Mention(matcher: Self.id, range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "年")))
+                result.append(Mention(range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "年")))
                 i = bEnd + 1
                 continue
             }
             if unit == Self.yue, !firstHasNian, av >= 1, bv <= 12, av < bv, aEnd - i <= 2 {
-                result.append(Mention(matcher: Self.id, range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "月")))
+                result.append(Mention(range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "月")))
                 i = bEnd + 1
                 continue
             }

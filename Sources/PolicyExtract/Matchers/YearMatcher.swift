@@ -51,7 +51,7 @@ public struct YearMatcher: Matcher {
         // A date something must be done by (2025年2月10日前) makes its year a deadline.
         for d in dates where DateMatcher.kind(ctx.text, d.range) == "deadline" {
             if case .date(let y, _, _) = d.value, let yearRange = Self.years(ctx).first(where: { $0.0.lowerBound == d.range.lowerBound })?.0 {
-                result.append(Mention(matcher: Self.id, range: yearRange, value: .year(y, .deadline)))
+                result.append(Mention(range: yearRange, value: .year(y, .deadline)))
             }
         }
         for (range, year) in Self.years(ctx) where !taken.contains(where: { $0.overlaps(range) }) {
@@ -70,7 +70,7 @@ public struct YearMatcher: Matcher {
                     break
                 }
             }
-            result.append(Mention(matcher: Self.id, range: range, value: .year(year, kind)))
+            result.append(Mention(range: range, value: .year(year, kind)))
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }

@@ -174,11 +174,36 @@ public final class BatchRunner: @unchecked Sendable {
         return (record, compact(data))
     }
 
+    /// A document's line of `documents.jsonl`: its bytes, or, for a document whose JSON is larger than a chunk, the
+    /// file in `docs/` it was written to (copied from there on one line, so that no document's JSON is held whole).
+    enum Line {
+        case bytes([UInt8])
+        case file(String, pretty: Bool)
+    }
+
+    /// The size of the pieces a document's JSON is written in.
+    static let chunk = 1 << 20
+
+    /// Writes the document's JSON to `path` (a temporary file, then a rename) in chunks, and returns its line of
+    /// `documents.jsonl`.
+    static func writeDocument(_ r: DocumentResult, to path: String, pretty: Bool) throws -> Line {
+        let file = try OutputFile(path)
+        var first: [UInt8]? = nil
+        var pieces = 0
+        DocumentJSON.stream(r, pretty: pretty, newline: true, chunk: chunk) { bytes in
+            pieces += 1
+            if pieces == 1 { first = Array(bytes) } else { first = nil }
+            file.write(bytes)
+        }
+        try file.commit()
+        if pieces == 1, let first { return .bytes(pretty ? compact(Data(first)) : first) }
+        return .file(path, pretty: pretty)
+    }
+
     /// What the batch-wide outputs take from one converted document, made by the worker that converted it.
     struct Converted {
         var record: DocumentRecord
-        /// The document's JSON on one line, with its line feed.
-        var line: [UInt8]
+        var line: Line
         var csvRows: String
         var claims: DocumentClaims
     }
@@ -226,23 +251,11 @@ public final class BatchRunner: @unchecked Sendable {
                     size = bytes.count
                     if options.resume, let earlier = Self.completeOutput(target, sha256: SHA256.hex(bytes)) {
                         reused = true
-                        converted = Converted(record: earlier.record, line: earlier.line, csvRows: TargetsCSV.rows(earlier.record),
+                        converted = Converted(record: earlier.record, line: .bytes(earlier.line), csvRows: TargetsCSV.rows(earlier.record),
                                               claims: ClaimExtractor.claims(earlier.record))
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
-                        let line = DocumentJSON.withBytes(result, pretty: false, newline: true) { Array($0) }
-                        if options.prettyDocuments {
-                            try DocumentJSON.withBytes(result, pretty: true, newline: true) { bytes in
-                                // The bytes are lent for the write only: no copy is made.
-                                try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
-                                                              deallocator: .none), to: target)
-                            }
-                        } else {
-                            try line.withUnsafeBytes { bytes in
-                                try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
-                                                              deallocator: .none), to: target)
-                            }
-                        }
+                        let line = try Self.writeDocument(result, to: target, pretty: options.prettyDocuments)
                         let record = DocumentRecord(result)
                         converted = Converted(record: record, line: line, csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
                     }
@@ -302,6 +315,25 @@ public final class BatchRunner: @unchecked Sendable {
         func write(_ bytes: [UInt8]) throws {
             buffer.append(contentsOf: bytes)
             if buffer.count >= 1 << 20 { try flush() }
+        }
+
+        /// Appends the bytes of the file at `source`, piece by piece, on one line when `compacting` an indented JSON.
+        func append(contentsOf source: String, compacting: Bool) throws {
+            guard let input = FileHandle(forReadingAtPath: source) else { throw PipelineError("\(source): cannot be read to copy into \(path)") }
+            defer { try? input.close() }
+            var compactor = JSONCompactor()
+            while true {
+                let piece: Data
+                do { piece = try input.read(upToCount: 1 << 20) ?? Data() } catch { throw PipelineError("\(source): cannot be read (\(error))") }
+                if piece.isEmpty { break }
+                if compacting {
+                    piece.withUnsafeBytes { compactor.feed($0, into: &buffer) }
+                } else {
+                    buffer.append(contentsOf: piece)
+                }
+                if buffer.count >= 1 << 20 { try flush() }
+            }
+            if compacting { buffer.append(0x0A) }
         }
 
         func flush() throws {
@@ -365,7 +397,10 @@ public final class BatchRunner: @unchecked Sendable {
             while let slot = queue.take() {
                 guard let c = slot, !failed else { continue }
                 do {
-                    try jsonl.write(c.line)
+                    switch c.line {
+                    case .bytes(let bytes): try jsonl.write(bytes)
+                    case .file(let path, let pretty): try jsonl.append(contentsOf: path, compacting: pretty)
+                    }
                     try csv.write(c.csvRows)
                     claims.append(c.claims)
                     documentFindings += c.record.findings
@@ -419,24 +454,78 @@ public final class BatchRunner: @unchecked Sendable {
     static func compact(_ pretty: Data) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(pretty.count)
-        var inString = false
-        var escaped = false
-        var skippingIndent = false
-        for b in pretty {
+        var compactor = JSONCompactor()
+        pretty.withUnsafeBytes { compactor.feed($0, into: &out) }
+        out.append(0x0A)
+        return out
+    }
+}
+
+/// Takes the line breaks and indentation out of JSON text written by `DocumentJSON`, fed in pieces of any size:
+/// what is outside strings loses its spaces and line feeds, strings are copied as they are.
+struct JSONCompactor {
+    private var inString = false
+    private var escaped = false
+
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        for b in bytes {
             if inString {
                 out.append(b)
                 if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
                 continue
             }
-            if b == 0x0A { skippingIndent = true; continue }
-            if skippingIndent && b == 0x20 { continue }
-            skippingIndent = false
+            if b == 0x0A || b == 0x20 { continue }
             if b == UInt8(ascii: "\"") { inString = true }
-            if b == 0x20 { continue }
             out.append(b)
         }
-        out.append(0x0A)
-        return out
+    }
+}
+
+/// A file written under a temporary name and renamed into place by `commit`; a write error (a full disk) is kept
+/// and reported there, and the temporary file removed.
+final class OutputFile {
+    let path: String
+    let tmp: String
+    private var fd: Int32
+    private var failure: String?
+
+    init(_ path: String) throws {
+        self.path = path
+        tmp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw PipelineError("\(path): cannot write (\(String(cString: strerror(errno))))") }
+    }
+
+    deinit { if fd >= 0 { close(fd); unlink(tmp) } }
+
+    func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, var p = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let n = Foundation.write(fd, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
+            }
+            p += n
+            left -= n
+        }
+    }
+
+    func commit() throws {
+        let result = close(fd)
+        fd = -1
+        if failure == nil && result != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(tmp)
+            throw PipelineError("\(path): cannot write (\(failure))")
+        }
+        if rename(tmp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp)
+            throw PipelineError("\(path): cannot rename into place (\(reason))")
+        }
     }
 }
 

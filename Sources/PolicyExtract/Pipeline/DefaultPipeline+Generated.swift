@@ -35,9 +35,11 @@ enum DefaultPipelineFiles {
     "target_verbs": "lexicons/target-verbs.txt",
     "goal_verbs": "lexicons/goal-verbs.txt",
     "department_stopwords": "lexicons/department-stopwords.txt",
+    "department_abbreviations": "lexicons/department-abbreviations.tsv",
     "cluster_generic": "lexicons/cluster-generic.txt",
     "cluster_stopwords": "lexicons/cluster-stopwords.txt",
     "places": "lexicons/places.txt",
+    "place_full_names": "lexicons/place-full-names.tsv",
     "central_bodies": "lexicons/central-bodies.txt",
     "money_context": "lexicons/money-context.txt"
   }
@@ -135,6 +137,9 @@ enum DefaultPipelineFiles {
 开发区
 县域特色
 县域
+中小企业特色
+战略性新兴
+区域特色
 
 """###,
         "lexicons/cluster-keywords.tsv": ###"""
@@ -258,6 +263,106 @@ enum DefaultPipelineFiles {
 现代化
 依据
 坚持
+储备
+带动
+公布
+
+"""###,
+        "lexicons/department-abbreviations.tsv": ###"""
+# Short forms of body names and the full names they stand for (read by DepartmentCanonicalizer).
+# Columns: short form <TAB> full form after a level or place (省发展改革委 → 省发展和改革委员会) <TAB> full
+# central name when the short form stands alone (发展改革委 → 国家发展和改革委员会). An empty column means the
+# form does not occur that way; a name found in neither column is kept as written. The forms are matched as
+# the whole stem of a name, after its place or level (山东省, 省, 市, 国家, 中共) and before 办公厅/办公室.
+发展改革委	发展和改革委员会	国家发展和改革委员会
+发改委	发展和改革委员会	国家发展和改革委员会
+发展和改革委	发展和改革委员会	国家发展和改革委员会
+发展和改革委员会	发展和改革委员会	国家发展和改革委员会
+经济信息化委	经济和信息化委员会
+经信委	经济和信息化委员会
+经济和信息化委	经济和信息化委员会
+工信部		工业和信息化部
+工业和信息化部		工业和信息化部
+工信厅	工业和信息化厅
+工信局	工业和信息化局
+科技部		科学技术部
+科学技术部		科学技术部
+科技厅	科学技术厅
+科技局	科学技术局
+教育部		教育部
+财政部		财政部
+商务部		商务部
+外交部		外交部
+国防部		国防部
+公安部		公安部
+民政部		民政部
+司法部		司法部
+水利部		水利部
+审计署		审计署
+自然资源部		自然资源部
+生态环境部		生态环境部
+交通运输部		交通运输部
+农业农村部		农业农村部
+应急管理部		应急管理部
+退役军人事务部		退役军人事务部
+文化和旅游部		文化和旅游部
+海关总署		海关总署
+国家安全部		国家安全部
+人力资源社会保障部		人力资源和社会保障部
+人社部		人力资源和社会保障部
+人力资源和社会保障部		人力资源和社会保障部
+人力资源社会保障厅	人力资源和社会保障厅
+人社厅	人力资源和社会保障厅
+人力资源社会保障局	人力资源和社会保障局
+人社局	人力资源和社会保障局
+住房城乡建设部		住房和城乡建设部
+住建部		住房和城乡建设部
+住房和城乡建设部		住房和城乡建设部
+住房城乡建设厅	住房和城乡建设厅
+住建厅	住房和城乡建设厅
+住房城乡建设局	住房和城乡建设局
+住建局	住房和城乡建设局
+文旅厅	文化和旅游厅
+文旅局	文化和旅游局
+市场监管局	市场监督管理局
+市场监管总局		国家市场监督管理总局
+国家市场监督管理总局		国家市场监督管理总局
+卫生健康委	卫生健康委员会	国家卫生健康委员会
+卫健委	卫生健康委员会	国家卫生健康委员会
+国资委	国有资产监督管理委员会	国务院国有资产监督管理委员会
+税务总局		国家税务总局
+国家税务总局		国家税务总局
+税务局	税务局
+人民银行		中国人民银行
+中国人民银行		中国人民银行
+银保监会		中国银行保险监督管理委员会
+证监会		中国证券监督管理委员会
+中国证监会		中国证券监督管理委员会
+金融监管总局		国家金融监督管理总局
+医保局	医疗保障局	国家医疗保障局
+民航局		中国民用航空局
+中国民航局		中国民用航空局
+国际发展合作署		国家国际发展合作署
+统计局	统计局	国家统计局
+能源局	能源局	国家能源局
+知识产权局	知识产权局	国家知识产权局
+数据局	数据局	国家数据局
+林草局	林业和草原局	国家林业和草原局
+铁路局		国家铁路局
+邮政局	邮政管理局	国家邮政局
+民委	民族事务委员会	国家民族事务委员会
+地方金融监管局	地方金融监督管理局
+应急局	应急管理局
+政府	人民政府
+政府办公厅	人民政府办公厅
+政府办公室	人民政府办公室
+委	委员会
+党中央		中国共产党中央委员会
+中共中央		中国共产党中央委员会
+药监局	药品监督管理局	国家药品监督管理局
+文物局	文物局	国家文物局
+国办		国务院办公厅
+国办督查室		国务院办公厅督查室
 
 """###,
         "lexicons/department-stopwords.txt": ###"""
@@ -304,6 +409,10 @@ enum DefaultPipelineFiles {
 实现
 推动
 年
+省长
+市长
+县长
+区长
 
 """###,
         "lexicons/department-suffixes.txt": ###"""
@@ -359,6 +468,16 @@ enum DefaultPipelineFiles {
 累计
 力争
 全力
+实现
+推出
+孵化
+新建
+培养
+安排
+储备
+首批
+提升
+一批
 
 """###,
         "lexicons/measure-words.tsv": ###"""
@@ -496,6 +615,46 @@ GDP
 新台币
 字节
 年
+
+"""###,
+        "lexicons/place-full-names.tsv": ###"""
+# Full names of the places in `places.txt` that are not cities (a city's full name is the short one and 市):
+# short name, full name. Read when a cluster's canonical name is made (`青岛智能家电集群` → `青岛市智能家电产业集群`,
+# a cluster named without a place in a Shandong document → `山东省…`).
+北京	北京市
+天津	天津市
+上海	上海市
+重庆	重庆市
+河北	河北省
+山西	山西省
+辽宁	辽宁省
+吉林	吉林省
+黑龙江	黑龙江省
+江苏	江苏省
+浙江	浙江省
+安徽	安徽省
+福建	福建省
+江西	江西省
+山东	山东省
+河南	河南省
+湖北	湖北省
+湖南	湖南省
+广东	广东省
+海南	海南省
+四川	四川省
+贵州	贵州省
+云南	云南省
+陕西	陕西省
+甘肃	甘肃省
+青海	青海省
+台湾	台湾省
+内蒙古	内蒙古自治区
+广西	广西壮族自治区
+西藏	西藏自治区
+宁夏	宁夏回族自治区
+新疆	新疆维吾尔自治区
+香港	香港特别行政区
+澳门	澳门特别行政区
 
 """###,
         "lexicons/places.txt": ###"""
@@ -656,6 +815,9 @@ GDP
 有
 占
 增长
+均达到
+均超过
+总体达到
 
 """###,
     ]

@@ -5,6 +5,9 @@ public struct Lexicons: Sendable {
     public struct MoneyUnit: Sendable { public var word: [UInt32]; public var text: String; public var multiplier: Int64; public var bare: Bool }
     public struct QualifierWord: Sendable { public var word: [UInt32]; public var qualifier: Qualifier }
     public struct MeasureWord: Sendable { public var word: [UInt32]; public var text: String; public var baseUnit: String; public var scale: Int64 }
+    /// A short form of a body's name and the full names it stands for: after a level or place (`local`),
+    /// and standing alone for a central body (`central`); nil where the form is not used that way.
+    public struct DepartmentAbbreviation: Sendable { public var short: String; public var local: String?; public var central: String? }
 
     public var moneyUnits: [MoneyUnit]
     public var qualifiersBefore: [QualifierWord]
@@ -21,6 +24,10 @@ public struct Lexicons: Sendable {
     public var clusterGeneric: Set<String>
     public var clusterStopwords: [[UInt32]]
     public var places: [[UInt32]]
+    /// Short forms of body names (`department_abbreviations`), keyed by the short form.
+    public var departmentAbbreviations: [String: DepartmentAbbreviation]
+    /// `places` as strings by first character, longest first, for reading a name's place.
+    public var placeNamesByFirst: [Character: [String]]
     /// Lookup tables built once from the lists above, for the scanners.
     let scan: ScanTables
 
@@ -102,6 +109,9 @@ public struct Lexicons: Sendable {
     }
     public var centralBodies: [String]
     public var moneyContext: [[UInt32]]
+    /// Full names of the places that are not cities (`place_full_names`: 山东 → 山东省, 北京 → 北京市); a place
+    /// not listed is a city, its full name the short one and 市.
+    public var placeFullNames: [String: String]
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -145,6 +155,8 @@ public struct Lexicons: Sendable {
         clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
         centralBodies = Self.rows(texts["central_bodies"]).map { $0[0] }.sorted { $0.count > $1.count }
         moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
+        placeFullNames = Dictionary(Self.rows(texts["place_full_names"]).filter { $0.count >= 2 && !$0[1].isEmpty }.map { ($0[0], $0[1]) },
+                                    uniquingKeysWith: { a, _ in a })
         let sortedPlaces = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
                           suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
@@ -156,6 +168,17 @@ public struct Lexicons: Sendable {
                           firstsOfQualifiersAfter: qualifiersAfter.compactMap(\.word.first),
                           clusterGeneric: clusterGeneric)
         places = sortedPlaces
+        var abbreviations: [String: DepartmentAbbreviation] = [:]
+        for r in Self.rows(texts["department_abbreviations"]) {
+            guard r.count >= 2, !r[0].isEmpty, !r[1].isEmpty || (r.count > 2 && !r[2].isEmpty) else {
+                throw PipelineError("\(origin): department_abbreviations row \(r) needs a short form and a local or a central full name")
+            }
+            abbreviations[r[0]] = DepartmentAbbreviation(short: r[0], local: r[1].isEmpty ? nil : r[1], central: r.count > 2 && !r[2].isEmpty ? r[2] : nil)
+        }
+        departmentAbbreviations = abbreviations
+        var byFirst: [Character: [String]] = [:]
+        for p in sortedPlaces.map(makeString) where !p.isEmpty { byFirst[p.first!, default: []].append(p) }
+        placeNamesByFirst = byFirst
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
     }
 }

@@ -89,12 +89,23 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var article: Int
 }
 
-/// A table cell an item was read from.
-public struct CellRecord: Codable, Sendable, Equatable {
-    public var table: Int
-    public var row: Int
-    public var column: Int
-    public var header: String
+/// A table cell an item was read from (a reference: a value outside a table costs one word).
+public final class CellRecord: Codable, Sendable, Equatable {
+    public let table: Int
+    public let row: Int
+    public let column: Int
+    public let header: String
+
+    public init(table: Int, row: Int, column: Int, header: String) {
+        self.table = table
+        self.row = row
+        self.column = column
+        self.header = header
+    }
+
+    public static func == (a: CellRecord, b: CellRecord) -> Bool {
+        a.table == b.table && a.row == b.row && a.column == b.column && a.header == b.header
+    }
 }
 
 /// A value found by a matcher, with its provenance (and its table cell), flattened into one JSON object.
@@ -335,6 +346,8 @@ public struct ThresholdRecord: Codable, Sendable, Equatable {
 /// A named industrial cluster.
 public struct ClusterRecord: Codable, Sendable, Equatable {
     public var name: String
+    /// Places in full and 产业集群 (`青岛智能家电集群` → `青岛市智能家电产业集群`).
+    public var canonical: String
     public var place: String?
     public var industry: String
     public var tier: String?
@@ -342,15 +355,17 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
     public var status: String
     public var provenance: Provenance
 
-    enum CodingKeys: String, CodingKey { case name, place, industry, tier, status }
+    enum CodingKeys: String, CodingKey { case name, canonical, place, industry, tier, status }
 
-    public init(name: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
-        (self.name, self.place, self.industry, self.tier, self.status, self.provenance) = (name, place, industry, tier, status, provenance)
+    public init(name: String, canonical: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
+        (self.name, self.canonical, self.place, self.industry, self.tier, self.status) = (name, canonical, place, industry, tier, status)
+        self.provenance = provenance
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
+        canonical = try c.decode(String.self, forKey: .canonical)
         place = try c.decodeIfPresent(String.self, forKey: .place)
         industry = try c.decode(String.self, forKey: .industry)
         tier = try c.decodeIfPresent(String.self, forKey: .tier)
@@ -361,6 +376,7 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
+        try c.encode(canonical, forKey: .canonical)
         try c.encode(place, forKey: .place)
         try c.encode(industry, forKey: .industry)
         try c.encode(tier, forKey: .tier)
@@ -372,20 +388,23 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
 /// A government or Party body named in a document, with its role.
 public struct DepartmentRecord: Codable, Sendable, Equatable {
     public var name: String
+    /// The full official name, with the document's place resolved (`省发展改革委` → `山东省发展和改革委员会`).
+    public var canonical: String
     public var role: DepartmentRole
     public var level: String?
     public var collective: Bool
     public var provenance: Provenance
 
-    enum CodingKeys: String, CodingKey { case name, role, level, collective }
+    enum CodingKeys: String, CodingKey { case name, canonical, role, level, collective }
 
-    public init(name: String, role: DepartmentRole, level: String?, collective: Bool, provenance: Provenance) {
-        (self.name, self.role, self.level, self.collective, self.provenance) = (name, role, level, collective, provenance)
+    public init(name: String, canonical: String, role: DepartmentRole, level: String?, collective: Bool, provenance: Provenance) {
+        (self.name, self.canonical, self.role, self.level, self.collective, self.provenance) = (name, canonical, role, level, collective, provenance)
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
+        canonical = try c.decode(String.self, forKey: .canonical)
         role = try c.decode(DepartmentRole.self, forKey: .role)
         level = try c.decodeIfPresent(String.self, forKey: .level)
         collective = try c.decode(Bool.self, forKey: .collective)
@@ -395,6 +414,7 @@ public struct DepartmentRecord: Codable, Sendable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
+        try c.encode(canonical, forKey: .canonical)
         try c.encode(role, forKey: .role)
         try c.encode(level, forKey: .level)
         try c.encode(collective, forKey: .collective)
@@ -528,11 +548,11 @@ extension DocumentRecord {
                          valueSpan: t.valueSpan, yearSpan: t.yearSpan, restated: t.restated)
         }
         clusters = r.clusters.map { c in
-            ClusterRecord(name: c.name, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
+            ClusterRecord(name: c.name, canonical: c.canonical, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
                           provenance: provenance(c.text, c.span, c.section, c.sentenceRange, c.article))
         }
         departments = r.departments.map { d in
-            DepartmentRecord(name: d.name, role: d.role, level: d.level, collective: d.collective,
+            DepartmentRecord(name: d.name, canonical: d.canonical, role: d.role, level: d.level, collective: d.collective,
                              provenance: provenance(d.text, d.span, d.section, d.sentenceRange, d.article))
         }
         labels = ClaimExtractor.labels(r).map { l in

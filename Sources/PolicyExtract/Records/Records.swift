@@ -34,11 +34,19 @@ public struct Item: Sendable {
     public var tableCell: TableCell?
 }
 
-public struct TableCell: Sendable {
-    public var table: Int
-    public var row: Int
-    public var column: Int
-    public var header: String
+/// A table cell (a reference: most items are not in a table, and an item stays small without one).
+public final class TableCell: Sendable {
+    public let table: Int
+    public let row: Int
+    public let column: Int
+    public let header: String
+
+    public init(table: Int, row: Int, column: Int, header: String) {
+        self.table = table
+        self.row = row
+        self.column = column
+        self.header = header
+    }
 }
 
 /// Everything extracted from one document.

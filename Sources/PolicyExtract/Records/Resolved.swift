@@ -39,6 +39,9 @@ public enum DepartmentRole: String, Sendable, Codable, CaseIterable {
 /// A government or Party body named in a document.
 public struct Department: Sendable {
     public var name: String
+    /// The full name with the document's place resolved (`省发展改革委` in a Shandong document →
+    /// `山东省发展和改革委员会`); the name itself where nothing is to resolve.
+    public var canonical: String
     public var role: DepartmentRole
     /// 国家 / 省 / 市 / 县, where the name or the document says so.
     public var level: String?
@@ -55,6 +58,9 @@ public struct Department: Sendable {
 /// A named industrial cluster.
 public struct Cluster: Sendable {
     public var name: String
+    /// The name with its place written in full and 产业集群 at the end (`青岛智能家电集群` → `青岛市智能家电产业集群`);
+    /// a name without a place takes the document's place.
+    public var canonical: String
     public var place: String?
     public var industry: String
     /// 世界级 / 国家级 / 省级, or nil.

@@ -23,14 +23,33 @@ struct ClusterResolver {
             // Never part of a longer word (集群内 is fine, 集群化 is not a name).
             if end < chars.count, chars[end] == 0x5316 { k = end; continue }  // 化
             var s = k
-            while s > 0, !isBoundary(s - 1), k - s < 24 { s -= 1 }
+            while s > 0, k - s < 24 {
+                if !isBoundary(s - 1) { s -= 1; continue }
+                // A bracketed remark after a character of the name is part of it: 绿色石化(炼化一体化)产业集群,
+                // 南京市新型电力(智能电网)装备集群.
+                guard let open = remarkOpening(closingAt: s - 1) else { break }
+                s = open
+            }
             var name = ctx.trim(s..<end)
+            // A list number before the name: 1.山东济南市中区(能源互联网)特色产业集群.
+            var n = name.lowerBound
+            while n < k, CharClass.isDigit(chars[n]) { n += 1 }
+            if n > name.lowerBound, n - name.lowerBound <= 3, n < k, chars[n] == UInt32(char: ".") || chars[n] == 0x3001 { name = (n + 1)..<name.upperBound }
             // Cut at the last stop word before the industry.
             var cut = name.lowerBound
             var i = name.lowerBound
             while i < k {
                 var matched = false
                 for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
+                    // 的 after a district or city is part of the name: 南山区的新能源应用产业集群.
+                    if w.count == 1, chars[i] == Self.de, i - cut >= 3, placeKind(cut..<i) == 2 { i += 1; matched = true; break }
+                    // 和 between two industries of a name that begins with a place (南京市软件和信息服务集群), not
+                    // between two names (徐州市工程机械集群和常州市…).
+                    if w.count == 1, chars[i] == Self.he, cut == name.lowerBound, placeLength(at: cut, limit: i) != nil,
+                       placeLength(at: i + 1, limit: k) == nil, !(cut..<i).contains(where: { chars[$0] == 0x96C6 && chars[$0 + 1] == 0x7FA4 }),
+                       !(cut..<i).contains(where: { p in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[p])?.contains(where: { ctx.has($0, at: p) && p + $0.count <= i }) ?? false }) {
+                        i += 1; matched = true; break
+                    }
                     cut = i + w.count; i += w.count; matched = true; break
                 }
                 if !matched { i += 1 }
@@ -38,7 +57,13 @@ struct ClusterResolver {
             name = ctx.trim(cut..<end)
             // Drop a leading size or tier word that is not part of the name: 一批, 10个.
             name = ctx.stripLeading(name, ctx.lexicons.goalVerbs)
-            if let (ok, record) = cluster(name), ok {
+            // Places listed before the name share it: 苏州市、无锡市生物医药产业集群.
+            var places: Range<Int>? = nil
+            if name.lowerBound == s, let joint = placeList(before: name) {
+                places = joint.lowerBound..<joint.upperBound
+                name = joint.lowerBound..<name.upperBound
+            }
+            if let (ok, record) = cluster(name, places: places), ok {
                 let key = ByteKey(record.name)
                 if var existing = found[key] {
                     if existing.tier == nil, let t = record.tier { existing.tier = t; found[key] = existing }
@@ -61,13 +86,113 @@ struct ClusterResolver {
         }
     }
 
+    /// The opening bracket of a short remark whose closing bracket is at `close` (`(炼化一体化)`), when a name's
+    /// character stands before it; nil otherwise.
+    func remarkOpening(closingAt close: Int) -> Int? {
+        let chars = ctx.chars
+        guard close >= 2, chars[close] == UInt32(char: ")") else { return nil }
+        var o = close - 1
+        while o > 0, close - o <= 10, chars[o] != UInt32(char: "(") {
+            if isBoundary(o) { return nil }
+            o -= 1
+        }
+        guard chars[o] == UInt32(char: "("), o > 0, o < close - 1, CharClass.isHan(chars[o - 1]) else { return nil }
+        return o
+    }
+
+    /// Places listed with 、 just before a name that begins with a place (`苏州市、无锡市生物医药…`,
+    /// `重点培育滨州、文登、高密、蓬莱家纺…`): the range from the first place to the name's start, and where the
+    /// name's own place ends; nil when the items before are not all places. An item is a known place (the `places`
+    /// lexicon, 省/市 after it or not) or a name of 2–4 ideographs ending in 省/市/县/区; two-character items not
+    /// known (文登) are taken when another item is known.
+    func placeList(before name: Range<Int>) -> (lowerBound: Int, upperBound: Int)? {
+        let chars = ctx.chars
+        guard name.lowerBound > 1, chars[name.lowerBound - 1] == 0x3001 else { return nil }
+        var items: [Range<Int>] = []
+        var e = name.lowerBound - 1
+        while e > 0 {
+            var b = e
+            while b > 0, !isBoundary(b - 1), e - b <= 12 { b -= 1 }
+            var item = b..<e
+            // The first item may follow a verb: 重点培育滨州.
+            if b == 0 || chars[b - 1] != 0x3001 {
+                var i = item.lowerBound
+                while i < item.upperBound {
+                    var matched = false
+                    for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= item.upperBound {
+                        item = (i + w.count)..<item.upperBound; i += w.count; matched = true; break
+                    }
+                    if !matched { i += 1 }
+                }
+            }
+            items.append(item)
+            if b > 0, chars[b - 1] == 0x3001, item.lowerBound == b { e = b - 1 } else { break }
+        }
+        var known = false, allShort = true
+        for item in items {
+            guard item.count >= 2, item.count <= 6, item.allSatisfy({ CharClass.isHan(chars[$0]) }) else { return nil }
+            let kind = placeKind(item)
+            if kind == 0 { if item.count != 2 { return nil } } else { known = true }
+            if kind == 2 { allShort = false }
+        }
+        guard known else { return nil }
+        // The name's own place: known or with 市/县/区/省, or — after two-character places — its first two characters.
+        if placeLength(at: name.lowerBound, limit: name.upperBound) == nil && !allShort { return nil }
+        return (items.last!.lowerBound, name.lowerBound)
+    }
+
+    /// 1 for a known place with nothing after it or 省/市 (滨州, 苏州市), 2 for 2–4 ideographs ending in 省/市/县/区, 0 otherwise.
+    func placeKind(_ r: Range<Int>) -> Int {
+        let chars = ctx.chars
+        if let words = ctx.lexicons.scan.places.words(startingWith: chars[r.lowerBound]) {
+            for w in words where ctx.has(w, at: r.lowerBound) {
+                let rest = r.count - w.count
+                if rest == 0 || (rest == 1 && (chars[r.upperBound - 1] == 0x7701 || chars[r.upperBound - 1] == 0x5E02)) { return 1 }
+            }
+        }
+        if r.count <= 5, Self.placeEndings.contains(chars[r.upperBound - 1]) { return 2 }
+        return 0
+    }
+
+    /// The length of a place at `i` (a known place with 省/市 after it or not, or ideographs ending in 省/市/县/区
+    /// within 4 characters), or nil.
+    func placeLength(at i: Int, limit: Int) -> Int? {
+        let chars = ctx.chars
+        if let w = ctx.lexicons.scan.places.words(startingWith: chars[i])?.first(where: { ctx.has($0, at: i) }) {
+            let e = i + w.count
+            return e < limit && (chars[e] == 0x7701 || chars[e] == 0x5E02) ? w.count + 1 : w.count
+        }
+        for n in 2...4 where i + n < limit && Self.placeEndings.contains(chars[i + n]) && (i..<(i + n)).allSatisfy({ CharClass.isHan(chars[$0]) }) {
+            return n + 1
+        }
+        return nil
+    }
+
+    static let placeEndings = ScalarSet(scalars("省市县区"))
+
+    /// A place in full: a known place without 省/市 takes its full name (`place_full_names`, else 市 after it:
+    /// 青岛 → 青岛市, 山东 → 山东省); others are kept as written.
+    func fullPlace(_ p: String) -> String {
+        guard let first = p.unicodeScalars.first, let words = ctx.lexicons.scan.places.words(startingWith: first.value) else { return p }
+        let u = scalars(p)
+        guard words.contains(where: { $0 == u }) else { return p }
+        return ctx.lexicons.placeFullNames[p] ?? p + "市"
+    }
+
+    static let de = UInt32(0x7684)  // 的
+    static let he = UInt32(0x548C)  // 和
+    /// Words of batch or rank before a kind of cluster (`第一批战略性新兴`, `省级中小企业特色`): removed before the
+    /// industry is compared with the generic kinds.
+    static let batchWords: [[UInt32]] = ["第一批", "第二批", "第三批", "首批", "新认定", "省级", "国家级", "市级", "一批"].map(scalars)
+
     static let yiJi = scalars("亿级")
     static let xianjin = scalars("先进制造业")
     static let zhizaoye = scalars("制造业")
     static let generalWords: [[UInt32]] = ["优势", "新兴", "特色", "主导", "重点", "传统"].map(scalars)
     static let goalWords: [[UInt32]] = ["打造", "培育", "建设", "形成", "到20"].map(scalars)
 
-    func cluster(_ r: Range<Int>) -> (Bool, Cluster)? {
+    /// `places`: the places listed before the name (`苏州市、无锡市`), when there are several.
+    func cluster(_ r: Range<Int>, places listed: Range<Int>? = nil) -> (Bool, Cluster)? {
         guard r.count >= 4 else { return nil }
         // Worked on scalars; strings are made only for a cluster that is kept.
         // The name without spaces: the text itself when it has none (no copy).
@@ -82,6 +207,8 @@ struct ClusterResolver {
         let start = body.startIndex
         for i in 2...6 where start + i < body.endIndex {
             let u = body[start + i]
+            // 省 ends a place only after a province's name (深圳省级… is no province).
+            if u == 0x7701, ctx.lexicons.placeFullNames[makeString(body[start..<(start + i)])]?.hasSuffix("省") != true { continue }
             if (u == 0x5E02 || u == 0x7701 || u == 0x53BF || u == 0x533A) && body[start..<(start + i)].allSatisfy(CharClass.isHan) {
                 place = body[start...(start + i)]
                 industry = body[(start + i + 1)...]
@@ -92,7 +219,23 @@ struct ClusterResolver {
             place = known[...]
             industry = body.dropFirst(known.count)
         }
-        if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && $0 != 0x20 }) { return nil }
+        // Several places: all of them, and the last one's own place (known, with 省/市/县/区, else two characters).
+        var placeParts: [String] = []
+        if let listed {
+            let own = placeLength(at: listed.upperBound, limit: r.upperBound) ?? 2
+            let placesEnd = listed.upperBound + own
+            guard placesEnd < r.upperBound, !full.contains(0x20) else { return nil }
+            var s = listed.lowerBound
+            for k in listed.lowerBound...placesEnd where k == placesEnd || ctx.chars[k] == 0x3001 {
+                placeParts.append(makeString(ctx.chars[s..<k]))
+                s = k + 1
+            }
+            place = ctx.chars[listed.lowerBound..<placesEnd]
+            industry = body[placesEnd...]
+        }
+        // 南山区的新能源应用: the 的 after the place is no part of the industry.
+        if place != nil, industry.first == Self.de { industry = industry.dropFirst() }
+        if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && $0 != 0x20 && $0 != UInt32(char: "(") && $0 != UInt32(char: ")") }) { return nil }
         if industry.contains(where: CharClass.isDigit) && !industry.ends(with: Self.yiJi) { return nil }
         if industry.contains(Self.xianjin) { return nil }
         // Strip a size: 通信设备2000亿级 → 通信设备.
@@ -102,8 +245,14 @@ struct ClusterResolver {
         if industry.ends(with: Self.zhizaoye) { return nil }
         if place == nil { for g in Self.generalWords where industry.ends(with: g) || industry.starts(with: g) { return nil } }
         // A generic name (产业, 先进制造业 …) is looked up on the scalars, before a string is made.
-        if let first = industry.first, let generic = ctx.lexicons.scan.clusterGeneric.words(startingWith: first),
-           generic.contains(where: { $0.count == industry.count && industry.elementsEqual($0) }) { return nil }
+        var kind = industry
+        var stripped = true
+        while stripped {
+            stripped = false
+            for w in Self.batchWords where kind.count > w.count && kind.starts(with: w) { kind = kind.dropFirst(w.count); stripped = true; break }
+        }
+        if let first = kind.first, let generic = ctx.lexicons.scan.clusterGeneric.words(startingWith: first),
+           generic.contains(where: { $0.count == kind.count && kind.elementsEqual($0) }) { return nil }
         // Fewer than two characters: counted on the scalars when every one is an ideograph (one character
         // each), else as the string counts them.
         let allHan = industry.allSatisfy(CharClass.isHan)
@@ -115,13 +264,40 @@ struct ClusterResolver {
         // Without a place or a heading, only a name in a list line under a tier is kept: the line is looked at
         // before the tier is looked for.
         let unanchored = place == nil && !isHeading
-        if unanchored && !listLine(r) { return nil }
+        // An item of an enumeration of cluster names (生物医药产业集群、智能制造装备产业集群、…) is a name.
+        let enumerated = unanchored && enumeratedWithClusters(r)
+        if unanchored && !enumerated && !listLine(r) { return nil }
         let tier = tierFor(r)
-        if unanchored && tier == nil { return nil }
+        if unanchored && !enumerated && tier == nil { return nil }
         let p = ctx.provenance(r)
         let status = p.sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
-        return (true, Cluster(name: makeString(full), place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
+        // Canonical: every place in full, the industry, 产业集群; without a place, the document's place.
+        var placeFull: String
+        if !placeParts.isEmpty {
+            placeFull = placeParts.map(fullPlace).joined(separator: "、")
+        } else if let place {
+            placeFull = fullPlace(makeString(place))
+        } else {
+            let names = ctx.placeFullNameByArticle
+            placeFull = (names.indices.contains(p.article) ? names[p.article] : nil) ?? ""
+        }
+        let canonical = placeFull + industryText + "产业集群"
+        return (true, Cluster(name: makeString(full), canonical: canonical, place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
                               text: p.text, section: p.section, sentenceRange: p.sentence, article: p.article))
+    }
+
+    /// True when a name joined to `r` by 、 (before or after) also ends in 集群: `r` is an item of a list of names.
+    func enumeratedWithClusters(_ r: Range<Int>) -> Bool {
+        let chars = ctx.chars
+        if r.upperBound + 4 < chars.count, chars[r.upperBound] == 0x3001 {
+            var e = r.upperBound + 1
+            while e + 1 < chars.count, e - r.upperBound <= 24, !isBoundary(e) {
+                if chars[e] == 0x96C6, chars[e + 1] == 0x7FA4 { return true }  // 集群
+                e += 1
+            }
+        }
+        if r.lowerBound >= 3, chars[r.lowerBound - 1] == 0x3001, ctx.has(Self.jiqun, endingAt: r.lowerBound - 1) { return true }
+        return false
     }
 
     /// True when `r` sits in a line that lists names separated by 、 and nothing else.

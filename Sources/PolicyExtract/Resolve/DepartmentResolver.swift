@@ -27,7 +27,17 @@ struct DepartmentResolver {
     static let excludedEndingWords = WordsByLast(excludedEndings.map(scalars))
 
     /// First characters of the labels and phrases the list scanner looks for.
-    static let triggers = ScalarSet(([leadLabel, ccLabel, qiantou] + responsibleLabels + dutyPhrases).map { $0[0] })
+    static let triggers = ScalarSet(([leadLabel, ccLabel, qiantou, fuze, huitong] + responsibleLabels + dutyPhrases + supportPhrases).map { $0[0] })
+    /// 负责 — closes a division-of-labour bracket: `（工业和信息化部、发展改革委等负责）`.
+    static let fuze = scalars("负责")
+    /// `（生态环境部牵头，国家发展改革委、工业和信息化部参与）`: the bodies before these words are responsible.
+    static let supportPhrases: [[UInt32]] = ["配合", "参与"].map(scalars)
+    /// Words of the convention that makes the first body of every bracket its lead:
+    /// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门，下同`.
+    static let firstListedWords: [[UInt32]] = ["第一位"].map(scalars)
+    /// What a bracket's list may end with before 负责: stripped (`等有关部门和单位负责`, `按职责分工负责`).
+    static let bracketTails: [[UInt32]] = ["等有关部门和单位", "等有关部门", "等相关部门", "等部门", "等单位", "按职责分工", "按照职责分工", "按职责",
+                                          "分别", "共同", "等"].map(scalars)
     static let guojia = scalars("国家")
     static let bu = scalars("部")
     static let leadLabel = scalars("牵头单位")
@@ -75,6 +85,7 @@ struct DepartmentResolver {
         }
         for organ in structure.titleOrgans where looksLikeBody(organ) { add(&result, organ, .issuer) }
         let chars = ctx.chars
+        let firstListedFrom = firstListedConvention()
         for unit in structure.units {
             let r = unit.range
             var k = r.lowerBound
@@ -99,6 +110,29 @@ struct DepartmentResolver {
                     for item in splitList(listStart..<listEnd) { add(&result, item.0, .cc, collective: item.1) }
                     k = listEnd; continue
                 }
+                // A division-of-labour bracket: (X、Y等负责), (X、Y牵头负责), perhaps under the first-listed convention.
+                if ctx.has(Self.fuze, at: k) {
+                    bracketDuty(&result, at: k, firstListedFrom: firstListedFrom)
+                    k += Self.fuze.count; continue
+                }
+                // X会同Y: X leads, Y works with it (not where they issue a policy together: 省商务厅会同…制定了《…》).
+                if ctx.has(Self.huitong, at: k) {
+                    jointWork(&result, at: k, r)
+                    k += Self.huitong.count; continue
+                }
+                // (X牵头,Y、Z配合)
+                if let phrase = Self.supportPhrases.first(where: { ctx.has($0, at: k) }) {
+                    let after = k + phrase.count
+                    if after < chars.count, chars[after] == UInt32(char: ")") || chars[after] == UInt32(char: ";") || chars[after] == 0x3002 {
+                        var s = k
+                        while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
+                        if s < k, s > 0, chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";"),
+                           bracketHasLead(before: s) {
+                            for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .responsible, collective: item.1) }
+                        }
+                    }
+                    k = after; continue
+                }
                 // Inline: (X牵头,Y按职责分工负责)
                 if ctx.has(Self.qiantou, at: k), !ctx.has(Self.leadLabel, at: k) {
                     var s = k
@@ -106,10 +140,14 @@ struct DepartmentResolver {
                     // The list opens after (, a comma or ; — which may end the previous sentence unit.
                     if s < k, s > 0, chars[s - 1] == UInt32(char: "(") || chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";") {
                         for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .lead, collective: item.1) }
+                    } else if let you = (s..<k).last(where: { chars[$0] == 0x7531 }), you + 1 < k {
+                        // 由X牵头, 建立由X、Y牵头的…机制.
+                        for item in splitList((you + 1)..<k) where looksLikeBody(item.0) { add(&result, item.0, .lead, collective: item.1) }
                     }
                     k += Self.qiantou.count; continue
                 }
                 if let phrase = Self.dutyPhrases.first(where: { ctx.has($0, at: k) }) {
+                    if bracketOpening(before: k) != nil { k += phrase.count - Self.fuze.count; continue }  // read at its 负责
                     var s = k
                     while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
                     if s < k, s > 0, [UInt32(char: ","), UInt32(char: "("), UInt32(char: ";")].contains(chars[s - 1]) {
@@ -139,7 +177,39 @@ struct DepartmentResolver {
         signatures(&result)
         addressees(&result)
         mentioned(&result)
+        canonicalize(&result)
         return result
+    }
+
+    /// Sets each record's canonical name: the document's places are read from its issuers; an item of a
+    /// list written without a place or level takes the one of the item before it (`省商务厅、财政厅`).
+    func canonicalize(_ result: inout [Department]) {
+        let canonicalizer = DepartmentCanonicalizer(lexicons: ctx.lexicons)
+        let title = ctx.structure.units.first.map { ctx.string($0.range) } ?? ""
+        var places = canonicalizer.documentPlaces(issuers: result.filter { $0.role == .issuer }.map(\.name),
+                                                  others: result.filter { $0.role != .issuer }.map(\.name), title: title)
+        if places.province == nil, places.city == nil { places = mostNamedPlaces() }
+        // The place or level written before each record's stem, by where the record ends.
+        var prefixByEnd: [Int: String] = [:]
+        var seen: [ByteKey: (canonical: String, prefix: String?)] = [:]
+        for i in result.indices.sorted(by: { result[$0].span.start < result[$1].span.start }) {
+            let d = result[i]
+            var inherited: String? = nil
+            if d.span.start > 0, let previous = prefixByEnd[d.span.start - 1] {
+                let separator = ctx.text.original[d.span.start - 1]
+                if separator == 0x3001 || separator == 0xFF0C || separator == UInt32(char: ",") { inherited = previous }
+            }
+            // Names recur: each (name, inherited place) is read once.
+            let key = ByteKey(inherited.map { d.name + "\t" + $0 } ?? d.name)
+            let read: (canonical: String, prefix: String?)
+            if let known = seen[key] { read = known } else {
+                let parts = canonicalizer.parts(d.name)
+                read = (canonicalizer.canonical(d.name, places: places, inherited: inherited), parts.place ?? parts.level.map(String.init))
+                seen[key] = read
+            }
+            result[i].canonical = read.canonical
+            if let prefix = read.prefix ?? inherited { prefixByEnd[d.span.end] = prefix }
+        }
     }
 
     /// A body's name standing alone on a line just above the date of the document — the signature —
@@ -197,6 +267,111 @@ struct DepartmentResolver {
             }
             break
         }
+    }
+
+    /// Where the first-listed convention is declared (`…负责。列第一位者为牵头单位，下同）`): it holds in that
+    /// bracket and every later one. Nil when the document has none.
+    func firstListedConvention() -> Int? {
+        let chars = ctx.chars
+        guard let word = Self.firstListedWords.first else { return nil }
+        var k = 0
+        while k + word.count <= chars.count {
+            if chars[k] == word[0], ctx.has(word, at: k), let open = bracketOpening(before: k) {
+                // The declaration follows a 负责 in the same bracket and names the lead (牵头).
+                let inside = ctx.string(open..<min(chars.count, k + 16))
+                if inside.includes("负责"), inside.includes("牵头") { return open }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The opening bracket of the bracket `k` is in, within 160 characters of the same paragraph.
+    func bracketOpening(before k: Int) -> Int? {
+        var s = k - 1
+        while s >= 0, k - s <= 160 {
+            let c = ctx.chars[s]
+            if c == UInt32(char: "(") { return s }
+            if c == UInt32(char: ")") || c == 0x0A { return nil }
+            s -= 1
+        }
+        return nil
+    }
+
+    /// True when the bracket holding `s` names a lead before it: (X牵头,…).
+    func bracketHasLead(before s: Int) -> Bool {
+        guard let open = bracketOpening(before: s) else { return false }
+        var k = open
+        while k + Self.qiantou.count <= s { if ctx.has(Self.qiantou, at: k) { return true }; k += 1 }
+        return false
+    }
+
+    /// A bracket whose list ends with 负责: `（工业和信息化部、发展改革委等负责。列第一位者为牵头单位，下同）`,
+    /// `（农业农村部、工业和信息化部牵头负责）`, `（人力资源社会保障部、财政部，各省级人民政府按职责分工负责）`.
+    /// All listed bodies are lead with 牵头负责; under the first-listed convention the first is lead and the rest
+    /// responsible; otherwise all are responsible. A list with a 牵头 inside is read by the inline rule.
+    func bracketDuty(_ result: inout [Department], at k: Int, firstListedFrom: Int?) {
+        let chars = ctx.chars
+        guard let open = bracketOpening(before: k), k - open > 1 else { return }
+        // The bracket closes after 负责, or after the convention's sentence.
+        var close = k + Self.fuze.count
+        while close < chars.count, close - k < 40, chars[close] != UInt32(char: ")"), chars[close] != 0x0A { close += 1 }
+        guard close < chars.count, chars[close] == UInt32(char: ")") else { return }
+        // (X、Y牵头负责): the inline 牵头 rule has made them lead.
+        if ctx.has(Self.qiantou, endingAt: k) { return }
+        var list = ctx.stripTrailing(open + 1..<k, Self.bracketTails)
+        // (X牵头,Y、Z按职责分工负责): X is read by the inline 牵头 rule; the bodies after the comma are responsible.
+        var q = list.upperBound - Self.qiantou.count
+        while q >= list.lowerBound, !ctx.has(Self.qiantou, at: q) { q -= 1 }
+        if q >= list.lowerBound {
+            guard let comma = (q..<list.upperBound).first(where: { chars[$0] == UInt32(char: ",") || chars[$0] == UInt32(char: ";") }) else { return }
+            list = (comma + 1)..<list.upperBound
+            for item in splitList(list) where looksLikeBody(item.0) || item.1 {
+                add(&result, item.0, .responsible, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(0x5404))  // 各
+            }
+            return
+        }
+        let items = splitList(list)
+        guard items.contains(where: { looksLikeBody($0.0) }), items.allSatisfy({ looksLikeBody($0.0) || $0.1 }) else { return }
+        let firstListed = firstListedFrom.map { open >= $0 } ?? false
+        for (i, item) in items.enumerated() {
+            let role: DepartmentRole = firstListed && i == 0 ? .lead : .responsible
+            add(&result, item.0, role, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(0x5404))  // 各
+        }
+    }
+
+    /// `生态环境部会同国家发展改革委、工业和信息化部…等部门组织…`: the body before 会同 is lead, those after it
+    /// responsible. Not in a sentence that issues a policy (《…》), where they are issuers.
+    func jointWork(_ result: inout [Department], at k: Int, _ r: Range<Int>) {
+        let chars = ctx.chars
+        if ctx.next(.titleOpen, from: r.lowerBound, to: r.upperBound) < r.upperBound { return }
+        var s = k
+        while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != 0x3001, chars[s - 1] != UInt32(char: "(") { s -= 1 }
+        // A class of bodies (省、市商务主管部门) leads nothing by name.
+        guard let lead = bodyEnding(at: k, from: s), looksLikeBody(lead), !ctx.string(lead).hasSuffix("部门") else { return }
+        var partners: [Range<Int>] = []
+        var i = k + Self.huitong.count
+        while i < r.upperBound {
+            // The longest body name that starts at i, within 22 characters.
+            var best: Range<Int>? = nil
+            var e = min(r.upperBound, i + 22)
+            while e >= i + 2 {
+                if looksLikeBody(i..<e), !(e < r.upperBound && notEnding(at: e)), !chars[i..<e].contains(where: { CharClass.isClauseBreak($0) || $0 == 0x3001 }) {
+                    best = i..<e; break
+                }
+                e -= 1
+            }
+            guard let found = best else { break }
+            let body = ctx.stripTrailing(found, Self.listTails)
+            partners.append(body)
+            i = found.upperBound
+            if found != body { break }
+            if i < r.upperBound, chars[i] == 0x3001 { i += 1; continue }
+            break
+        }
+        let named = partners.filter { !ctx.has(Self.ge, at: $0.lowerBound) && !ctx.has(Self.youguan, at: $0.lowerBound) && !ctx.string($0).hasPrefix("相关") }
+        add(&result, lead, .lead)
+        for p in named { add(&result, p, .responsible) }
     }
 
     func isColon(_ i: Int) -> Bool {
@@ -322,13 +497,73 @@ struct DepartmentResolver {
     }
 
     func add(_ result: inout [Department], _ r: Range<Int>, _ role: DepartmentRole, collective: Bool = false) {
-        let trimmed = ctx.trim(r)
+        var trimmed = ctx.trim(r)
+        // A label before the name (发文机关：国务院) is not part of it.
+        if let colon = trimmed.last(where: { ctx.chars[$0] == UInt32(char: ":") || ctx.chars[$0] == 0xFF1A }) { trimmed = ctx.trim((colon + 1)..<trimmed.upperBound) }
         guard !trimmed.isEmpty else { return }
+        // Two bodies written together (中共河南省委办公厅河南省人民政府办公厅): each is recorded.
+        if let cut = gluedBoundary(trimmed) {
+            add(&result, trimmed.lowerBound..<cut, role, collective: collective)
+            add(&result, cut..<trimmed.upperBound, role, collective: collective)
+            return
+        }
         let name = ctx.text.text(trimmed, without: { $0 == 0x20 })
         let p = ctx.provenance(trimmed)
-        result.append(Department(name: name, role: role, level: level(trimmed), collective: collective, span: p.span, text: p.text,
+        result.append(Department(name: name, canonical: name, role: role, level: level(trimmed), collective: collective, span: p.span, text: p.text,
                                  section: p.section, sentenceRange: p.sentence, article: p.article))
     }
+
+    /// The province (…省) and the city (…市) the opening of the document names most often, of the places the
+    /// `places` lexicon lists (`《开封市推动制造业高质量发展实施方案》…市政府`): for a document whose title and
+    /// issuers name none.
+    func mostNamedPlaces() -> DepartmentCanonicalizer.Places {
+        let chars = ctx.chars
+        let end = min(chars.count, 3000)
+        var counts: [String: Int] = [:]
+        var k = 0
+        while k < end {
+            k = ctx.next(.placeFirst, from: k, to: end)
+            if k >= end { break }
+            if let words = ctx.lexicons.scan.places.words(startingWith: chars[k]), let w = words.first(where: { ctx.has($0, at: k) }) {
+                let after = k + w.count
+                if after < chars.count, chars[after] == 0x7701 || chars[after] == 0x5E02 {  // 省 市
+                    counts[makeString(w + [chars[after]]), default: 0] += 1
+                    k = after + 1; continue
+                }
+                k = after; continue
+            }
+            k += 1
+        }
+        func best(_ level: String) -> String? {
+            counts.filter { $0.key.hasSuffix(level) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return DepartmentCanonicalizer.Places(province: best("省"), city: best("市"), county: nil)
+    }
+
+    /// Where a second body's name begins inside `r`: after a complete name ending in 办公厅, 办公室, 委员会,
+    /// 人民政府, 局, 部 or 委, at 中共 or a known place, when both parts are bodies
+    /// (`中共河南省委办公厅河南省人民政府办公厅`, `成都市发展和改革委员会中共成都市委社会工作部`).
+    func gluedBoundary(_ r: Range<Int>) -> Int? {
+        guard r.count >= 8 else { return nil }
+        var k = r.lowerBound + 3
+        while k <= r.upperBound - 3 {
+            let c = ctx.chars[k]
+            if c == 0x4E2D && ctx.has(Self.zhonggong, at: k) || placeBegins(at: k) {
+                let first = r.lowerBound..<k
+                if looksLikeBody(first), looksLikeBody(k..<r.upperBound), !notEnding(at: k),
+                   Self.gluedEndings.contains(where: { ctx.has($0, endingAt: k) }) { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+    static let zhonggong = scalars("中共")
+    /// Words that begin with a stop word but belong to a name: 经济 (省经济信息化委), not 经 (经…批准).
+    static let stopwordExceptions: [[UInt32]] = ["经济", "经信"].map(scalars)
+    /// Words that open a citation of another policy: 根据, 按照, 依据.
+    static let citingWords: [[UInt32]] = ["根据", "按照", "依据"].map(scalars)
+    static let zhixia = scalars("直辖")
+    static let gluedEndings: [[UInt32]] = ["办公厅", "办公室", "委员会", "人民政府", "局", "部", "委", "厅"].map(scalars)
 
     /// `山东省人民政府办公厅日前印发《…》`, `省商务厅会同省发展改革委…制定了《…》`.
     func issuersInSentence(_ result: inout [Department], _ r: Range<Int>) {
@@ -365,9 +600,11 @@ struct DepartmentResolver {
                 }
                 i += 1
             }
+            // 根据X印发的《…》 cites another body's policy: X is mentioned, not this document's issuer.
+            let cited = Self.citingWords.contains { ctx.has($0, at: span.lowerBound) }
             for n in names {
                 guard let body = bodyEnding(at: n.upperBound, from: n.lowerBound) else { continue }
-                add(&result, body, .issuer)
+                add(&result, body, cited ? .mentioned : .issuer)
             }
             end = after
             k = after
@@ -402,7 +639,8 @@ struct DepartmentResolver {
         var i = from
         while i < end {
             var matched = false
-            for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end {
+            for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end
+                && !Self.stopwordExceptions.contains(where: { ctx.has($0, at: i) }) {
                 s = i + w.count; i += w.count; matched = true; break
             }
             if !matched { i += 1 }
@@ -517,7 +755,7 @@ struct DepartmentResolver {
                     let first = chars[body.lowerBound]
                     if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !CharClass.isClauseBreak(chars[body.lowerBound - 1]) { k = e; continue }
                     // Not a class of bodies (各…); each name once.
-                    if !chars[body].contains(0x5404) {
+                    if !chars[body].contains(0x5404), !ctx.has(Self.zhixia, at: body.lowerBound) {
                         let name = ByteKey(ctx.string(body))
                         if !known.contains(name), looksLikeBody(body) {
                             known.insert(name)

@@ -104,6 +104,35 @@ final class ResolveContext: CandidateScanning {
         return ""
     }
 
+    /// `clusterHeadingBySection`, less the headings that read as a headline about clusters rather than a name
+    /// (`山东:加快发展先进制造业集群`: a colon, a verb of the `cluster_stopwords` lexicon, 先进制造业): the subject a
+    /// target under the heading takes.
+    lazy var clusterSubjectBySection: [String] = {
+        var checked: [String: String] = [:]
+        return clusterHeadingBySection.map { name in
+            if name.isEmpty { return name }
+            if let known = checked[name] { return known }
+            let u = scalars(name)
+            var named = !u.contains(UInt32(char: ":")) && !u.indices.contains { u[$0...].starts(with: ClusterResolver.xianjin) }
+            if named {
+                outer: for i in u.indices {
+                    for w in lexicons.scan.clusterStopwords.words(startingWith: u[i]) ?? [] where u[i...].starts(with: w) { named = false; break outer }
+                }
+            }
+            checked[name] = named ? name : ""
+            return named ? name : ""
+        }
+    }()
+
+    /// The full name of the place each article is about (`宁波` → `宁波市`, `山东` → `山东省`; `place_full_names`).
+    lazy var placeFullNameByArticle: [String?] = result.places.map { $0.map { lexicons.placeFullNames[$0] ?? $0 + "市" } }
+
+    /// The subject of a goal in a document about no known place: `全国` when its title names 国务院 or 全国, else "".
+    lazy var centralSubject: String = {
+        let title = result.info.title ?? ""
+        return title.contains("国务院") || title.contains("全国") ? "全国" : ""
+    }()
+
     /// The cluster names that are headings of their own sections.
     lazy var headingClusters: Set<String> = Set(structure.sections.compactMap { s -> String? in
         guard s.kind == .heading, let last = s.path.last, ResolveContext.mayNameCluster(last) else { return nil }

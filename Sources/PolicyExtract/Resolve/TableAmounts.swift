@@ -30,7 +30,7 @@ enum TableAmounts {
                     guard let yuan = value.multiplied(by: unit.multiplier) else { continue }
                     let amount = AmountValue(value: value, valueMax: nil, unit: unit.text, yuan: yuan, yuanMax: nil,
                                              qualifier: .none, chineseNumeral: false, table: true)
-                    let mention = Mention(matcher: AmountMatcher.id, range: cell, value: .amount(amount))
+                    let mention = Mention(range: cell, value: .amount(amount))
                     let span = text.span(cell)
                     let rowUnit = structure.unit(at: cell.lowerBound)
                     items.append(Item(mention: mention, span: span, text: makeString(text.original[span.start..<span.end]),

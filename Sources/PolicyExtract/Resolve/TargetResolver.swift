@@ -23,6 +23,18 @@ struct TargetResolver {
     static let mubiao = scalars("目标")
     static let yuqi = scalars("预期")
     static let zhibiao = scalars("指标")
+    /// Words after which a year's `，` opens goals of that year (`2022年，力争…`).
+    static let striveWords: [[UInt32]] = ["力争", "确保"].map(scalars)
+    /// Words that begin a goal's list (`主要预期目标是：`, `发展目标为`) after 目标.
+    static let listOpeners = ScalarSet(scalars(":是为"))
+    /// Words for a change that belong to a percentage goal's metric (`国内生产总值增长5%`): kept, not stripped as a verb.
+    static let changeWords: [[UInt32]] = ["年均增长", "同比增长", "增长", "下降", "降低", "减少", "上升", "提高"].map(scalars)
+    /// A metric that is only a rate word (`年均增长17%` after `销售收入超1420亿元，`) takes the metric before it.
+    static let rateOnlyText = ["年均增长", "同比增长", "年均", "增长", "增速"]
+    /// Connectives that never begin a metric (`其中`, `同时`).
+    static let connectives: [[UInt32]] = ["其中", "同时", "并且", "以及", "另外", "并"].map(scalars)
+    static let zai = UInt32(0x5728)       // 在
+    static let joiners = ScalarSet(scalars("或和及"))
 
     /// The year the document is dated: its date of issue, else a full date in its first lines.
     func documentYear() -> Int? {
@@ -68,6 +80,12 @@ struct TargetResolver {
         for item in amounts where item.tableCell == nil && keep(item.mention.range.lowerBound) {
             guard case .amount(let a) = item.mention.value, !a.table else { continue }
             let unit = AmountValue.fullUnit(a.unit)
+            // Per person, per year …: `10万元/人` is a ratio, kept in its unit, never a tier's threshold.
+            if let per = perUnit(after: item.mention.range.upperBound) {
+                result.append(Value(item: item, range: item.mention.range, markerEnd: per.upperBound, value: a.value, valueMax: a.valueMax,
+                                    unit: unit + ctx.string(per), qualifier: a.qualifier, isAmount: false, isCount: false, yiYuan: nil))
+                continue
+            }
             result.append(Value(item: item, range: item.mention.range, markerEnd: markerEnd(item.mention.range.upperBound), value: a.value,
                                 valueMax: a.valueMax, unit: unit, qualifier: a.qualifier, isAmount: true, isCount: false, yiYuan: a.yiYuan))
         }
@@ -84,10 +102,181 @@ struct TargetResolver {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// `/人`, `/人·年`, `/平方米` right after a value: the range of the denominator with its slash, or nil.
+    func perUnit(after end: Int) -> Range<Int>? {
+        let chars = ctx.chars
+        guard end + 1 < chars.count, chars[end] == UInt32(char: "/"), CharClass.isHan(chars[end + 1]) else { return nil }
+        var e = end + 1
+        while e < chars.count, e - end <= 4, CharClass.isHan(chars[e]) || chars[e] == 0xB7 { e += 1 }
+        return end..<e
+    }
+
+    /// `在全市`, `在济宁市` before a list or a metric (`在全市培育形成数字产业、…`): removed with the goal verbs after it.
+    func stripLocative(_ r: Range<Int>) -> Range<Int> {
+        guard r.count > 1, ctx.chars[r.lowerBound] == Self.zai else { return r }
+        let s = r.lowerBound + 1
+        var e = s
+        if let w = Self.wholeArea.first(where: { ctx.has($0, at: s) }) {
+            e = s + w.count
+        } else if let place = ctx.lexicons.scan.places.words(startingWith: ctx.chars[s])?.first(where: { ctx.has($0, at: s) }) {
+            e = s + place.count
+            if e < r.upperBound, ctx.chars[e] == 0x7701 || ctx.chars[e] == 0x5E02 { e += 1 }  // 省, 市
+        } else {
+            return r
+        }
+        guard e < r.upperBound else { return r }
+        return ctx.stripLeading(e..<r.upperBound, ctx.lexicons.goalVerbs)
+    }
+
+    /// The subject of a goal that names none: the whole area written before it (`全市`, resolved to the
+    /// document's place: `宁波市`), else the document's place, else `全国` for a central document (国务院, 全国人民代表大会
+    /// in its title), else "".
+    func areaSubject(_ area: [UInt32]?, article: Int) -> String {
+        let fullNames = ctx.placeFullNameByArticle
+        let full = fullNames.indices.contains(article) ? fullNames[article] : (fullNames.first ?? nil)
+        if let area {
+            let word = makeString(area)
+            guard let full else { return word }
+            // 全市 names a city, 全省 a province (or a region): resolved only when the place is of that kind.
+            let isProvince = full.hasSuffix("省") || full.hasSuffix("自治区")
+            switch area.last {
+            case 0x5E02?: return isProvince ? word : full  // 市
+            case 0x7701?: return isProvince ? full : word  // 省
+            default: return word
+            }
+        }
+        return full ?? ctx.centralSubject
+    }
+
     func markerEnd(_ end: Int) -> Int {
         guard end < ctx.chars.count, ctx.lexicons.scan.qualifierAfterFirsts.contains(ctx.chars[end]) else { return end }
         for q in ctx.lexicons.qualifiersAfter where q.qualifier != .level && ctx.has(q.word, at: end) { return end + q.word.count }
         return end
+    }
+
+    /// True when the year at `r` opens a list of goals: 目标 followed by `:`/是/为 (or ending a heading) within
+    /// 30 characters of its sentence (`2018年发展主要预期目标是:`), or the year begins its sentence and a `,` and
+    /// 力争/确保 follow (`2022年,力争…`).
+    func opensGoals(_ r: Range<Int>) -> Bool {
+        guard let unit = ctx.structure.unit(at: r.lowerBound) else { return false }
+        let chars = ctx.chars
+        let end = min(unit.range.upperBound, r.upperBound + 30)
+        var j = r.upperBound
+        let caption = isCaption(unit.range)
+        while j + 2 <= end, chars[j] != 0x3002, chars[j] != UInt32(char: ";") {
+            if ctx.has(Self.mubiao, at: j) || (caption && ctx.has(Self.zhibiao, at: j)) {
+                var k = j + 2
+                while k < unit.range.upperBound, chars[k] == 0x20 { k += 1 }
+                if caption || (k == unit.range.upperBound ? unit.kind == .heading : Self.listOpeners.contains(chars[k])) { return true }
+            }
+            j += 1
+        }
+        if r.upperBound < chars.count, chars[r.upperBound] == UInt32(char: ","), startsUnit(r.lowerBound, unit.range) {
+            let window = (r.upperBound + 1)..<min(unit.range.upperBound, r.upperBound + 12)
+            return Self.striveWords.contains { ctx.contains($0, in: window) }
+        }
+        return false
+    }
+
+    /// For each section, the goal year its heading — or the nearest enclosing heading — states: a deadline year
+    /// in the heading (`(二)到2025年主要目标`, `2025年发展目标`), or 今年 with 目标 (`二、今年发展主要预期目标`, the year
+    /// `thisYear`). A year the heading names for other purposes (`三、2025年政府工作任务`) is not a goal year.
+    func headingYears(_ years: [(Range<Int>, Int, YearKind)], thisYear: Int?) -> [(range: Range<Int>, year: Int)?] {
+        let sections = ctx.structure.sections
+        var result = [(range: Range<Int>, year: Int)?](repeating: nil, count: sections.count)
+        var stack: [(rank: Int, year: (range: Range<Int>, year: Int)?)] = []
+        var y = 0
+        for section in sections {
+            switch section.kind {
+            case .root, .header, .title, .article:
+                stack.removeAll()
+                continue
+            case .table:
+                result[section.index] = stack.last?.year
+                continue
+            case .heading:
+                break
+            }
+            while let last = stack.last, last.rank >= section.rank { stack.removeLast() }
+            var own: (range: Range<Int>, year: Int)? = nil
+            if let h = section.headingRange {
+                while y < years.count, years[y].0.lowerBound < h.lowerBound { y += 1 }
+                var k = y
+                while k < years.count, years[k].0.upperBound <= h.upperBound {
+                    if years[k].2 == .deadline { own = (years[k].0, years[k].1) }
+                    k += 1
+                }
+                if own == nil, let thisYear, let at = h.first(where: { ctx.has(Self.jinnian, at: $0) }),
+                   ctx.contains(Self.mubiao, in: h) || ctx.contains(Self.yuqi, in: h) {
+                    own = (at..<(at + 2), thisYear)
+                }
+            }
+            let year = own ?? stack.last?.year
+            result[section.index] = year
+            stack.append((section.rank, year))
+        }
+        return result
+    }
+
+    /// True when only list numbering or spaces (`(一)`, `1.`) stand before `i` in its unit.
+    func startsUnit(_ i: Int, _ unit: Range<Int>) -> Bool {
+        (unit.lowerBound..<i).allSatisfy { k in
+            let c = ctx.chars[k]
+            return c == 0x20 || c == 0x3000 || CharClass.isDigit(c) || CharClass.isChineseNumeral(c) || c == UInt32(char: "(") || c == UInt32(char: ")")
+                || c == UInt32(char: ".") || c == 0x3001
+        }
+    }
+
+    /// The rank of a heading paragraph (1 for `一、`, 2 for `(一)` …), nil for running text.
+    func headingRank(_ paragraph: Range<Int>) -> Int? {
+        guard let u = ctx.structure.unit(at: paragraph.lowerBound), u.kind == .heading else { return nil }
+        // A line numbered with digits is an item of a list, whatever rank its numbering got (`1 标题` reads as rank 1).
+        return CharClass.isDigit(ctx.chars[paragraph.lowerBound]) ? max(3, ctx.structure.sections[u.section].rank) : ctx.structure.sections[u.section].rank
+    }
+
+    /// For a paragraph that heads a list of goals — a heading, or a lead-in ending with `:` — the rank of the
+    /// headings that end the list; nil for other paragraphs.
+    func listRank(_ paragraph: Range<Int>) -> Int? {
+        if let rank = headingRank(paragraph) { return rank }
+        var e = paragraph.upperBound
+        while e > paragraph.lowerBound, ctx.chars[e - 1] == 0x20 || ctx.chars[e - 1] == 0x0A { e -= 1 }
+        guard e > paragraph.lowerBound, ctx.chars[e - 1] == UInt32(char: ":") || isCaption(paragraph),
+              let u = ctx.structure.unit(at: paragraph.lowerBound) else { return nil }
+        return ctx.structure.sections[u.section].rank
+    }
+
+    /// A caption line over a list of goals (`2016年《政府工作报告》量化指标任务分工`, above its rows): a short
+    /// line of its own, without a full stop or a comma, that names 目标 or 指标.
+    func isCaption(_ r: Range<Int>) -> Bool {
+        guard r.count <= 40, let p = ctx.structure.unit(at: r.lowerBound)?.paragraph, p >= 0, ctx.structure.paragraphs[p] == r
+                || ctx.structure.paragraphs[p].count <= 40 else { return false }
+        let line = ctx.structure.paragraphs[p]
+        if line.contains(where: { ctx.chars[$0] == 0x3002 || ctx.chars[$0] == UInt32(char: ",") || ctx.chars[$0] == UInt32(char: ";") }) { return false }
+        return ctx.contains(Self.mubiao, in: line) || ctx.contains(Self.zhibiao, in: line)
+    }
+
+    /// The paragraphs, and the list items that the segmenter took for headings of their own (rank 3 and below,
+    /// or numbered with digits: `1 居民消费价格涨幅3%左右 发展改革委`, a row of a task table written without tabs)
+    /// when they hold a digit, in order.
+    func readableLines() -> [Range<Int>] {
+        let s = ctx.structure
+        var items: [Range<Int>] = []
+        for section in s.sections where section.kind == .heading {
+            guard let h = section.headingRange, section.rank >= 3 || CharClass.isDigit(ctx.chars[h.lowerBound]),
+                  h.contains(where: { CharClass.isDigit(ctx.chars[$0]) }),
+                  s.unit(at: h.lowerBound)?.kind == .heading else { continue }
+            items.append(h)
+        }
+        if items.isEmpty { return s.paragraphs }
+        var merged: [Range<Int>] = []
+        merged.reserveCapacity(s.paragraphs.count + items.count)
+        var i = 0
+        for p in s.paragraphs {
+            while i < items.count, items[i].lowerBound < p.lowerBound { merged.append(items[i]); i += 1 }
+            merged.append(p)
+        }
+        merged.append(contentsOf: items[i...])
+        return merged
     }
 
     func resolve() -> [Target] {
@@ -96,8 +285,16 @@ struct TargetResolver {
             if case .year(let y, let k) = i.mention.value { return (i.mention.range, y, k) }
             return nil
         }
-        // 今年…目标 in a dated document (a work report): this year's goals.
-        if let year = documentYear() {
+        // A year that opens goals without 到: `2018年发展主要预期目标是:`, `2022年,力争…`.
+        var firstGoalYear: Int? = nil
+        for i in years.indices where years[i].2 == .other && opensGoals(years[i].0) {
+            years[i].2 = .deadline
+            if firstGoalYear == nil { firstGoalYear = years[i].1 }
+        }
+        // 今年…目标 in a dated document (a work report): this year's goals. Without a date, 今年 is the year of the
+        // first goals opened as above (a news report headed `2023年GDP目标为增长5%左右`).
+        let thisYear = documentYear()
+        if let year = thisYear ?? firstGoalYear {
             for p in r.structure.paragraphs {
                 // 今年 within the first 20 characters of the paragraph.
                 guard let k = (p.lowerBound..<min(p.upperBound, p.lowerBound + 20)).first(where: { ctx.has(Self.jinnian, at: $0) }) else { continue }
@@ -106,13 +303,16 @@ struct TargetResolver {
             years.sort { $0.0.lowerBound < $1.0.lowerBound }
         }
         // Every target is bound to a year phrase: none, no targets (and none of the tables below).
-        if years.isEmpty { return [] }
+        let yearOfHeading = headingYears(years, thisYear: thisYear ?? firstGoalYear)
+        if years.isEmpty && !yearOfHeading.contains(where: { $0 != nil }) { return [] }
         var targets: [Target] = []
         // A deadline year carries into a following paragraph that states goals (目标, 指标) without a
         // year of its own: an answer in an interview, a list of indicators after its lead-in.
-        var carried: (range: Range<Int>, year: Int, paragraph: Int, article: Int)? = nil
+        // A year in a heading or in a lead-in ending with `:` (`二、今年发展主要预期目标`, `主要目标:`) carries into
+        // each following paragraph, goals or not, up to a heading of the same rank or higher (`listRank`).
+        var carried: (range: Range<Int>, year: Int, paragraph: Int, article: Int, listRank: Int?)? = nil
         // Values and years by paragraph, in one pass over each sorted list.
-        let paragraphs = r.structure.paragraphs
+        let paragraphs = readableLines()
         // Each paragraph's items are one run of the sorted list (paragraphs are disjoint and in order):
         // its range there, no list per paragraph.
         func bucket<T>(_ items: [T], _ position: (T) -> Int) -> (sorted: [T], ranges: [Range<Int>]) {
@@ -140,7 +340,15 @@ struct TargetResolver {
             var py = yearsRange.isEmpty ? [] : Array(yearsByParagraph.sorted[yearsRange])
             let article = r.structure.article(at: paragraph.lowerBound)
             if let last = py.last(where: { $0.2 == .deadline }) {
-                carried = (last.0, last.1, pIndex, article)
+                carried = (last.0, last.1, pIndex, article, listRank(paragraph))
+            } else if py.isEmpty, let u = ctx.structure.unit(at: paragraph.lowerBound), let hy = yearOfHeading[u.section] {
+                // Under a heading that states the year of its goals (`(二)2025年发展目标`, `二、今年发展主要预期目标`).
+                py = [(paragraph.lowerBound..<paragraph.lowerBound, hy.year, .deadline)]
+                carried = (hy.range, hy.year, pIndex, article, nil)
+            } else if py.isEmpty, let c = carried, let stop = c.listRank, pIndex - c.paragraph == 1, c.article == article,
+                      headingRank(paragraph).map({ $0 > stop }) ?? true {
+                py = [(paragraph.lowerBound..<paragraph.lowerBound, c.year, .deadline)]
+                carried?.paragraph = pIndex
             } else if py.isEmpty, let c = carried, pIndex - c.paragraph <= 3, c.article == article,
                       ctx.contains(Self.mubiao, in: paragraph) || ctx.contains(Self.zhibiao, in: paragraph) {
                 // The carried year stands at the start of the paragraph.
@@ -181,10 +389,13 @@ struct TargetResolver {
                     }
                 }
                 var levelBefore: Value? = nil
-                if v.isCount, vi > 0, pv[vi - 1].isAmount, pv[vi - 1].qualifier == .level, !consumed.contains(vi - 1) {
+                if v.isCount, vi > 0, pv[vi - 1].isAmount, !consumed.contains(vi - 1) {
                     let prev = pv[vi - 1]
                     let gap = prev.range.upperBound..<v.range.lowerBound
-                    if gap.count <= 6, !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                    let joined = !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 })
+                    // A tier: 千亿级产业集群2个; or an amount joined to its count by 的 (年营业收入超1000亿元的2个,
+                    // 5000亿元级别的产业集群1个).
+                    if joined, (prev.qualifier == .level && gap.count <= 6) || (gap.count <= 8 && gap.contains(where: { ctx.chars[$0] == 0x7684 })) {
                         levelBefore = prev
                     }
                 }
@@ -196,6 +407,18 @@ struct TargetResolver {
                 }
                 if var t = makeTarget(v, year: (year.0, year.1), threshold: threshold?.0, levelBefore: levelBefore, paragraph: paragraph) {
                     t.yearSpan = ctx.text.span(yearRange.isEmpty ? yearRange.lowerBound..<(yearRange.lowerBound + 1) : yearRange)
+                    // A rate alone (年均增长17% after 销售收入超1420亿元,) measures the metric of the goal before it in the sentence.
+                    if let previous = targets.last, previous.sentenceRange == t.sentenceRange, previous.year == t.year,
+                       t.metric.utf8.count <= 12, Self.rateOnlyText.contains(where: { t.metric.sameBytes($0) }) {
+                        t.metric = previous.metric + t.metric
+                        t.subject = previous.subject
+                    }
+                    // The second value after one metric (机械化率分别达到65%和55%) measures the same.
+                    if vi > 0, let previous = targets.last, previous.valueSpan == pv[vi - 1].span, pv[vi - 1].markerEnd < v.range.lowerBound,
+                       (pv[vi - 1].markerEnd..<v.range.lowerBound).allSatisfy({ Self.joiners.contains(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                        t.metric = previous.metric
+                        t.subject = previous.subject
+                    }
                     targets.append(t)
                 }
             }
@@ -265,13 +488,15 @@ struct TargetResolver {
             let tail = afterDeng..<first
             let tailIsShort = tail.count == 0 || ctx.has(Self.yipi, at: afterDeng)
             if tailIsShort || tail.count <= 6 {
-                let listRange = ctx.stripLeading(ctx.trim(clauseStart..<dengAt), ctx.lexicons.goalVerbs)
+                let listRange = stripLocative(ctx.stripLeading(ctx.trim(clauseStart..<dengAt), ctx.lexicons.goalVerbs))
                 members = splitList(listRange)
                 metricStart = afterDeng
             }
         } else {
-            // Within the clause, a value after an enumeration comma starts its own sub-clause.
-            if let comma = (clauseStart..<first).last(where: { chars[$0] == 0x3001 }) { metricStart = comma + 1 }
+            // Within the clause, a value after an enumeration comma starts its own sub-clause (营业收入达到X亿元、企业Y家);
+            // a comma between nouns with no value before it is part of the metric (马铃薯种植、收获机械化率均达到45%).
+            if let comma = (clauseStart..<first).last(where: { chars[$0] == 0x3001 }),
+               (clauseStart..<comma).contains(where: { CharClass.isDigit(chars[$0]) || CharClass.isChineseNumeral(chars[$0]) }) { metricStart = comma + 1 }
         }
         // Members in parentheses after the value: 千亿级产业集群2个(高端装备、高端化工)
         var end = threshold?.markerEnd ?? v.markerEnd
@@ -282,13 +507,55 @@ struct TargetResolver {
             }
         }
         var metricRange = ctx.trim(metricStart..<first)
-        metricRange = ctx.stripTrailing(metricRange, ctx.lexicons.targetVerbs)
-        metricRange = ctx.stripLeading(metricRange, ctx.lexicons.goalVerbs)
+        // A row's number before the goal (`1 居民消费价格涨幅3%左右`).
+        if metricRange.lowerBound == paragraph.lowerBound, let n = (metricRange.lowerBound..<metricRange.upperBound).first(where: { !CharClass.isDigit(ctx.chars[$0]) }),
+           n > metricRange.lowerBound, n - metricRange.lowerBound <= 3 {
+            if ctx.chars[n] == 0x20 || ctx.chars[n] == 0x3001 || ctx.chars[n] == UInt32(char: ".") {
+                metricRange = ctx.trim((n + 1)..<metricRange.upperBound)
+            } else if ctx.structure.unit(at: paragraph.lowerBound)?.kind == .heading, CharClass.isHan(ctx.chars[n]) {
+                // The number of a row read as a heading (its space dropped by normalization).
+                metricRange = ctx.trim(n..<metricRange.upperBound)
+            }
+        }
+        // A percentage after a word of change is a rate of change: the word stays in the metric (国内生产总值增长5%).
+        let isRate = !v.isAmount && !v.isCount && Self.changeWords.contains { ctx.has($0, endingAt: metricRange.upperBound) && metricRange.count >= $0.count }
+        if !isRate { metricRange = ctx.stripTrailing(metricRange, ctx.lexicons.targetVerbs) }
+        // 固定资产投资目标为125.9亿元: 目标 after the metric is no part of it.
+        if metricRange.count > 2, ctx.has(Self.mubiao, endingAt: metricRange.upperBound) {
+            metricRange = metricRange.lowerBound..<(metricRange.upperBound - 2)
+            if metricRange.count > 2, ctx.has(Self.yuqi, endingAt: metricRange.upperBound) { metricRange = metricRange.lowerBound..<(metricRange.upperBound - 2) }
+        }
+        metricRange = ctx.stripLeading(ctx.stripLeading(metricRange, Self.connectives), ctx.lexicons.goalVerbs)
+        // 培育或引进10家…: a second verb joined by 或/和.
+        if metricRange.count > 1, Self.joiners.contains(ctx.chars[metricRange.lowerBound]) {
+            let rest = ctx.stripLeading((metricRange.lowerBound + 1)..<metricRange.upperBound, ctx.lexicons.goalVerbs)
+            if rest.lowerBound > metricRange.lowerBound + 1 { metricRange = rest }
+        }
+        metricRange = stripLocative(metricRange)
+        // GDP目标为增长5%: the words that announce the goal (目标为, 预期目标是) are not the metric.
+        var announce: Range<Int>? = nil
+        if let at = (metricRange.lowerBound..<max(metricRange.lowerBound, metricRange.upperBound - 2)).first(where: { ctx.has(Self.mubiao, at: $0) }),
+           at + 3 <= metricRange.upperBound, Self.listOpeners.contains(ctx.chars[at + 2]) {
+            let start = at >= metricRange.lowerBound + 2 && ctx.has(Self.yuqi, at: at - 2) ? at - 2 : at
+            announce = start..<(at + 3)
+        }
         metricRange = ctx.trim(metricRange)
+        // The whole area named before the metric (全市80%规模以上物流企业…): the subject, not the metric.
+        var area: [UInt32]? = nil
+        if let w = Self.wholeArea.first(where: { ctx.has($0, at: metricRange.lowerBound) && metricRange.count >= $0.count }) {
+            area = w
+            metricRange = ctx.trim((metricRange.lowerBound + w.count)..<metricRange.upperBound)
+        }
         var metric = ctx.string(metricRange)
+        if let a = announce { metric = ctx.string(metricRange.lowerBound..<a.lowerBound) + ctx.string(a.upperBound..<metricRange.upperBound) }
         if let lb = levelBefore {
-            metric = ctx.string(lb.range.lowerBound..<v.range.lowerBound)
-            if metric.unicodeScalars.last.map({ $0 == "级" }) == true { metric += "产业集群" }
+            if lb.qualifier == .level || ctx.chars[v.range.lowerBound - 1] != 0x7684 {
+                metric = ctx.string(lb.range.lowerBound..<v.range.lowerBound)
+                if metric.unicodeScalars.last.map({ $0 == "级" }) == true { metric += "产业集群" }
+            } else {
+                // 年营业收入超1000亿元的2个: what is counted is named by the words before the amount and the amount.
+                metric = ctx.string(ctx.trim(metricRange.lowerBound..<lb.range.upperBound))
+            }
         }
         var afterValue = (threshold?.markerEnd ?? v.markerEnd)..<clauseEnd
         if let t = threshold {
@@ -297,7 +564,8 @@ struct TargetResolver {
             metric = ctx.string(ctx.trim(v.range.upperBound..<e))
             afterValue = t.markerEnd..<t.markerEnd
         }
-        if metric.isEmpty || (levelBefore == nil && threshold == nil && v.isCount && metricRange.isEmpty) {
+        // A tier before its noun (提升一批百亿级特色产业集群) is read the same way.
+        if metric.isEmpty || (levelBefore == nil && threshold == nil && (!v.isAmount || v.qualifier == .level) && metricRange.isEmpty) {
             // 打造30个创新创业共同体: the metric follows the count.
             var s = afterValue.lowerBound
             if s < chars.count, chars[s] == 0x7684 { s += 1 }  // 的
@@ -312,6 +580,15 @@ struct TargetResolver {
         if let split = subjectSplit(metricRange), !split.subject.isEmpty, levelBefore == nil, threshold == nil {
             subject = split.subject
             metric = split.metric
+            let m = scalars(metric)
+            // 制造业集群力争培育高新技术企业: the verbs after the subject are not the metric.
+            var k = 0
+            var stripped = true
+            while stripped {
+                stripped = false
+                for w in ctx.lexicons.goalVerbs where m.count - k > w.count && m[k...].starts(with: w) { k += w.count; stripped = true; break }
+            }
+            if k > 0 { metric = makeString(m[k...]) }
         } else if levelBefore == nil, threshold == nil, ctx.has(Self.jiqunNei, endingAt: metricRange.upperBound) {
             // 力争集群内50%以上的园区创建生态工业园区: the metric follows the value.
             subject = ctx.string(ctx.trim(metricRange))
@@ -322,10 +599,9 @@ struct TargetResolver {
             end = max(end, tail.upperBound)
         }
         if subject.isEmpty { subject = headingSubject(v.section) }
-        if subject.isEmpty {
-            for w in Self.wholeArea where ctx.has(w, at: metricRange.lowerBound) { subject = makeString(w) }
-        }
-        if subject.isEmpty { subject = ctx.result.info.title ?? "" }
+        // Else the whole area named (全市 → the document's city), else the document's place; never its title or
+        // addressee line.
+        if subject.isEmpty { subject = areaSubject(area, article: ctx.structure.article(at: first)) }
         let spanStart = min(metricRange.isEmpty ? first : metricRange.lowerBound, first)
         let spanRange = spanStart..<max(end, v.range.upperBound)
         let p = ctx.provenance(spanRange)
@@ -361,7 +637,7 @@ struct TargetResolver {
 
     /// The nearest heading (deepest first) whose text names a cluster: `(一)高端装备产业集群`.
     func headingSubject(_ section: Int) -> String {
-        let names = ctx.clusterHeadingBySection
+        let names = ctx.clusterSubjectBySection
         return section < names.count ? names[section] : ""
     }
 

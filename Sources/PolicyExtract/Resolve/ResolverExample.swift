@@ -1,0 +1,33 @@
+/// One example for a resolver: a real passage and the records that must come out of it, each written as the
+/// resolver's `summary` of a record. An empty list is a must-not-match case.
+///
+/// `source` says where the passage was taken from (a fixture, or a repository and path, or a page's address);
+/// passages are quoted as written, never composed. The tests run the whole pipeline over each passage.
+public struct ResolverExample: Sendable {
+    public var text: String
+    public var expected: [String]
+    public var source: String
+    public var file: String
+    public var line: Int
+
+    public init(_ text: String, _ expected: [String], source: String, file: String = #filePath, line: Int = #line) {
+        self.text = text
+        self.expected = expected
+        self.source = source
+        self.file = file
+        self.line = line
+    }
+}
+
+extension Target {
+    /// `2025 全国 | 国内生产总值增长 | about 5 %`, and `[members]` when the goal lists any.
+    public var summary: String {
+        "\(year) \(subject) | \(metric) | \(comparator.rawValue) \(value)\(unit.isEmpty ? "" : " " + unit)"
+            + (members.isEmpty ? "" : " [" + members.joined(separator: "、") + "]")
+    }
+}
+
+extension Cluster {
+    /// `青岛市智能家电集群 => 青岛市智能家电产业集群`, and `(国家级)` when the tier is known.
+    public var summary: String { "\(name) => \(canonical)" + (tier.map { " (\($0))" } ?? "") }
+}

@@ -1,0 +1,59 @@
+/// Examples of `TargetResolver`: passages of real documents and the targets they state (`Target.summary`).
+/// To add a case, add a line here; `ResolverExampleTests` runs them all.
+extension TargetResolver {
+    static let examples: [ResolverExample] = [
+        // Annual goal lists: 今年 in a dated work report; a rate of change keeps its verb; a central document's subject is 全国.
+        .init("政府工作报告——2025年3月5日在第十四届全国人民代表大会第三次会议上国务院总理 李强\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右，城镇新增就业1200万人以上；居民消费价格涨幅2%左右；居民收入增长和经济增长同步；国际收支保持基本平衡；粮食产量1.4万亿斤左右；单位国内生产总值能耗降低3%左右，生态环境质量持续改善。",
+              ["2025 全国 | 国内生产总值增长 | about 5 %", "2025 全国 | 城镇调查失业率 | about 5.5 %", "2025 全国 | 城镇新增就业 | at_least 1200 万人",
+               "2025 全国 | 居民消费价格涨幅 | about 2 %", "2025 全国 | 粮食产量 | about 1.4 万亿斤", "2025 全国 | 单位国内生产总值能耗降低 | about 3 %"],
+              source: "Fixtures/docs/134_gov_work_report_2025.txt, lines 1 and 6"),
+        // A year that opens the goals (`2023年泉州发展目标:`); the city's goals.
+        .init("报告定下2023年泉州发展目标:全市生产总值增长6.5%左右,一般公共预算总收入增长7%,固定资产投资增长8%,社会消费品零售总额增长7%,居民消费价格涨幅控制在3%左右,居民人均可支配收入和经济增长同步,完成节能减排降碳任务。",
+              ["2023 全市 | 生产总值增长 | about 6.5 %", "2023  | 一般公共预算总收入增长 | none 7 %", "2023  | 固定资产投资增长 | none 8 %",
+               "2023  | 社会消费品零售总额增长 | none 7 %", "2023  | 居民消费价格涨幅 | about 3 %"],
+              source: "Fixtures/docs/213_quanzhou_2023_work_report_goals.txt (training set of the corpus worktree b), line 3"),
+        // The year of a heading (今年, its year from the headline `2023年GDP目標為…`), the goals listed one a line; Traditional script.
+        .init("2023年GDP目標為增長5%左右\n\n二、今年發展主要預期目標\n\n國內生產總值增長5%左右\n\n城鎮新增就業1200萬人左右\n\n居民消費價格漲幅3%左右\n\n糧食產量保持在1.3萬億斤以上\n\n三、對今年政府工作的建議",
+              ["2023  | 国内生产总值增长 | about 5 %", "2023  | 城镇新增就业 | about 1200 万人", "2023  | 居民消费价格涨幅 | about 3 %", "2023  | 粮食产量 | at_least 1.3 万亿斤"],
+              source: "https://taiwandomnews.com/%e5%85%a9%e5%b2%b8/43748 (pages corpus): its headline line and the lines 二、… to 三、…"),
+        // `2022年,力争…` then `到2025年`; counts whose metric follows them; 全市 names the city.
+        .init("方案也敲定了今年和2025年北京数字消费发展的目标。2022年，力争实现全市5G基站新增6000个，千兆光网用户新增10万户，信息内容消费实现收入超过3500亿元，直播电商成交额达到1万亿元，培育或引进10家龙头直播电商专业服务机构。到2025年，信息内容消费实现收入超过5000亿元，直播电商成交额翻一番，力争培育10个具有国际影响力的直播电商平台或直播电商企业，推出30个线上线下融合的直播示范场景，孵化40个网络直播新消费品牌。",
+              ["2022 北京市 | 5G基站新增 | none 6000 个", "2022 北京市 | 千兆光网用户新增 | none 10 万户", "2022 北京市 | 信息内容消费实现收入 | exceed 3500 亿元",
+               "2022 北京市 | 直播电商成交额 | reach 1 万亿元", "2022 北京市 | 龙头直播电商专业服务机构 | none 10 家", "2025 北京市 | 信息内容消费实现收入 | exceed 5000 亿元",
+               "2025 北京市 | 具有国际影响力的直播电商平台或直播电商企业 | none 10 个", "2025 北京市 | 线上线下融合的直播示范场景 | none 30 个",
+               "2025 北京市 | 网络直播新消费品牌 | none 40 个"],
+              source: "a 新浪 news report of 2022-06-13 on 北京's 数字消费 方案, stored in a public repository's news feed JSON (search index file 40331527100)"),
+        // A verb before a percentage (实现50%以上规模企业…): the metric follows; a rate alone takes the metric before it.
+        .init("目标：到２０１５年，实现５０％以上规模企业生产经营全面实现自动化、集成化、网络化、智能化和协同化。实现新一代信息技术产业销售收入超１４２０亿元，年均增长１７％，在全市国民经济和社会发展中发挥更加重要的支撑和带动作用。",
+              ["2015  | 规模企业生产经营全面实现自动化、集成化、网络化、智能化和协同化 | at_least 50 %", "2015  | 新一代信息技术产业销售收入 | exceed 1420 亿元",
+               "2015  | 新一代信息技术产业销售收入年均增长 | none 17 %"],
+              source: "Fixtures/docs/121_ningbo_smartcity_fullwidth.txt, line 24"),
+        // Members without the verb phrase before them (在全市培育形成).
+        .init("到2027年,在全市培育形成数字产业、绿色石化、高端装备等3个万亿级产业集群,新型功能材料、新能源、关键基础件、智能家电、时尚纺织服装、现代健康等6个千亿级产业集群",
+              ["2027  | 万亿级产业集群 | none 3 个 [数字产业、绿色石化、高端装备]",
+               "2027  | 千亿级产业集群 | none 6 个 [新型功能材料、新能源、关键基础件、智能家电、时尚纺织服装、现代健康]"],
+              source: "Fixtures/docs/124_ningbo_361_clusters.txt, line 25 (to its second tier)"),
+        // The verbs after a named subject are not the metric (制造业集群力争培育…).
+        .init("到2025年,力争培育营业收入百亿级集群35个,其中:500亿级集群3个、300—500亿级集群10个左右,集群营业收入总规模突破1万亿元;制造业集群力争培育高新技术企业2400家",
+              ["2025  | 百亿级集群 | none 35 个", "2025  | 500亿级集群 | none 3 个", "2025  | 300—500亿级集群 | about 10 个", "2025 集群 | 营业收入总规模 | exceed 1 万亿元",
+               "2025 制造业集群 | 高新技术企业 | none 2400 家"],
+              source: "Fixtures/docs/112_anhui_county_clusters_gb18030.txt, line 13 (to 2400家)"),
+        // Counts of a tier joined to their threshold by 的; a tier before its noun.
+        .init("其中提出,到2027年,全省中小企业特色产业集群综合实力明显增强,基本形成“三个一批”的发展格局:即提升一批百亿级特色产业集群,年营业收入超1000亿元的2个,超500亿元的5个、超300亿元的20个、超100亿元的50个;",
+              ["2027  | 特色产业集群 | level 100 亿元", "2027  | 年营业收入超1000亿元 | none 2 个", "2027  | 超500亿元 | none 5 个",
+               "2027  | 超300亿元 | none 20 个", "2027  | 超100亿元 | none 50 个"],
+              source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt (training set of the corpus worktree a), line 3"),
+        // A caption over the rows of a goal table (rows numbered without tabs, read as headings) gives them its year.
+        .init("(本文有删减)\n\n2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部",
+              ["2016  | 居民消费价格涨幅 | about 3 %", "2016  | 城镇新增就业 | at_least 1000 万人"],
+              source: "Fixtures/docs/220_guobanhan_2016_38_quantified_tasks.txt (training set of the corpus worktree c), lines 20-26"),
+        // Must not match: achievements of past years, with no goal year.
+        .init("这五年,人民生活获得全面性改善。如期打赢脱贫攻坚战,全面建成小康社会,实现第一个百年奋斗目标,十八洞村成为全国精准脱贫样板。五年投入3400亿元,办成重点民生实事66件111项;农村电网户均配变容量达2.4千伏安,提升43%;",
+              [], source: "Fixtures/docs/115_hunan_gov_work_report_2023.txt, line 3"),
+        // Must not match: a heading naming a year for work, not goals, over figures of a budget.
+        .init("三、2025年政府工作任务\n今年经济社会发展任务十分繁重。我们要突出重点、把握关键，着重抓好以下几个方面工作。",
+              [], source: "Fixtures/docs/134_gov_work_report_2025.txt, lines 13-14"),
+        // Must not match: growth over a period.
+        .init("2017—2022年新进入企业数量分别增长27.7%、23.2%、16.3%。", [], source: "Fixtures/docs/002_823c9dc78815e142.txt, line 23"),
+    ]
+}
