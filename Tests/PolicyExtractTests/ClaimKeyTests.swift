@@ -4,7 +4,7 @@ import Testing
 
 /// Claim keys: the place of a document and of a figure, units, and 分别 lists, with real sentences.
 @Suite struct ClaimKeyTests {
-    /// The most specific issuing or subject place of a document, from its title and opening (real titles).
+    /// The place a document's claims are keyed to: its most specific issuing or subject place (real titles).
     @Test(arguments: [
         ("濮阳市人民政府办公室关于印发濮阳市城市道路窨井设施管理暂行办法的通知", "濮阳"),
         ("关于印发山东省经济开发区产业集群培育行动计划的通知", "山东"),
@@ -16,7 +16,7 @@ import Testing
     ] as [(String, String)])
     func documentPlaceFromTitle(_ title: String, _ place: String) {
         let r = DocumentExtractor().extract(text: title + "\n\n为全面贯彻落实国家部署，制定本方案。", id: "t")
-        #expect(ClaimExtractor.place(r, article: 0) == place, "\(title)")
+        #expect(ClaimExtractor.claimPlace(r) == place, "\(title)")
     }
 
     /// A city plan citing its province: the city (开封, 2020年 实施方案, first lines) — not 河南.
@@ -27,10 +27,10 @@ import Testing
         开封市推动制造业高质量发展实施方案
         根据中共河南省委办公厅河南省人民政府办公厅印发的《河南省推动制造业高质量发展实施方案》精神,结合我市实际,制定本实施方案。
         """
-        #expect(ClaimExtractor.place(DocumentExtractor().extract(text: text, id: "t"), article: 0) == "开封")
+        #expect(ClaimExtractor.claimPlace(DocumentExtractor().extract(text: text, id: "t")) == "开封")
         // The issuer's line names the province: 河南, though its cities are named more often below.
         let henan = "河南省人民政府 关于明确政府工作报告提出的2023年 重点工作责任单位的通知 豫政〔2023〕5号\n郑州、洛阳、郑州、洛阳、郑州要加快建设。"
-        #expect(ClaimExtractor.place(DocumentExtractor().extract(text: henan, id: "t"), article: 0) == "河南")
+        #expect(ClaimExtractor.claimPlace(DocumentExtractor().extract(text: henan, id: "t")) == "河南")
     }
 
     /// The place a figure's sentence names before it, else the document's; 全省 in a city's document is kept apart.

@@ -65,7 +65,7 @@ public enum ClaimExtractor {
     /// Characters that may stand right before a place name written with its suffix (`《开封市…》`, `据泉州市…`, `中共成都市委`).
     static let beforePlace: Set<UInt32> = Set("《的据在共是对发于年将由“".unicodeScalars.map(\.value))
     /// First characters that make `X?市` a common word (全市, 本市, 城市 …), never a place.
-    static let notPlaceFirst: Set<UInt32> = Set("全本我各该城省县市区地超上股门都和及与每个分副一二三四五六七八九十两多其今明去前后当".unicodeScalars.map(\.value))
+    static let notPlaceFirst: Set<UInt32> = Set("全本我各该城省县市区地超上股门都和及与每个分副一二三四五六七八九十两多其今明去前后当在至从向对".unicodeScalars.map(\.value))
 
     /// A place name found in text: its name, where it starts and ends, and whether it is a city (or a county, a district).
     struct PlaceMention { var name: String; var start: Int; var end: Int; var specific: Bool }
@@ -105,6 +105,7 @@ public enum ClaimExtractor {
             if matched { continue }
             if k + 2 < chars.endIndex, genericPlaceSuffixes.contains(chars[k + 2]), CharClass.isHan(chars[k + 1]),
                !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), chars[k + 1] != 0x7701, chars[k + 1] != 0x533A,
+               chars[k + 1] != 0x5168, chars[k + 1] != 0x672C,  // 全, 本: 在全市, 于本市
                k + 3 >= chars.endIndex || chars[k + 3] != 0x573A,  // 市场: a market
                k == chars.startIndex || !CharClass.isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
                 found.append(PlaceMention(name: makeString(chars[k..<(k + 2)]), start: k, end: k + 3, specific: true))
@@ -114,16 +115,6 @@ public enum ClaimExtractor {
             k += 1
         }
         return found
-    }
-
-    /// Words that make a first line its issuer's (`河南省人民政府 关于…`) rather than a news sentence.
-    static let issuerWords: [[UInt32]] = ["人民政府", "政府", "办公厅", "委员会", "人大", "党委"].map(scalars)
-
-    /// Whether the chain of places a line opens with is followed by the name of a government (the issuer).
-    static func issuerAfterPlace(_ line: ArraySlice<UInt32>) -> Bool {
-        var k = line.startIndex
-        while k < line.endIndex, CharClass.isHan(line[k]), !issuerWords.contains(where: { line[k...].starts(with: $0) }) { k += 1 }
-        return k < line.endIndex && k - line.startIndex <= 12 && issuerWords.contains(where: { line[k...].starts(with: $0) })
     }
 
     /// The place a text names at its beginning (`浙江省松阳县…`, `开封市推动…`, `山东:…`): the last, most specific, of
@@ -141,44 +132,39 @@ public enum ClaimExtractor {
         return place
     }
 
-    /// Computes `place` for the document and each of its articles: the most specific issuing or subject place.
-    ///
-    /// In order: the chain of places the title, else the first line (the issuer: `河南省人民政府 关于…`), opens with
-    /// (`浙江省松阳县…` → 松阳); else the most specific place the title names; else 全国 for a title or first line
-    /// naming 国务院, 中华人民共和国, a ministry (`…部关于`); else the place the opening (2000 characters; 400 for a
-    /// further article) names most, a city taken over its province when it is named at least twice and half as
-    /// often (a city plan cites its province's plan).
+    /// Computes `place` for the document and each of its articles, in one scan of each opening.
     static func places(text: NormalizedText, structure: DocumentStructure, title: String?, lexicons: Lexicons) -> [String?] {
-        let lexicon = lexicons
+        let lexicon = lexicons.places
+        let firsts = lexicons.scan.placeFirsts
+        // In the text, the first characters of place names come from the candidate index when it was built
+        // with these lexicons; in a title, each character is tested.
+        let index = text.candidates.flatMap { $0.table === lexicons.scan.candidates ? $0 : nil }
         func best(_ title: ArraySlice<UInt32>, _ opening: Range<Int>) -> String? {
-            var lineEnd = opening.lowerBound
-            while lineEnd < opening.upperBound, text.chars[lineEnd] != 0x0A { lineEnd += 1 }
-            let firstLine = text.chars[opening.lowerBound..<lineEnd]
-            if let p = openingPlace(title, lexicon: lexicon) { return p }
-            if let p = openingPlace(firstLine, lexicon: lexicon), issuerAfterPlace(firstLine) { return p }
-            let inTitle = placeMentions(title, lexicon: lexicon)
-            if let city = inTitle.first(where: \.specific) { return city.name }
-            if let province = inTitle.first { return province.name }
-            if nationalMarkers.contains(where: { firstIndex(of: $0, in: title) != nil || firstIndex(of: $0, in: firstLine) != nil }) { return national }
-            var counts: [String: (count: Int, specific: Bool, order: Int)] = [:]
-            let mentions = placeMentions(text.chars[opening], lexicon: lexicon)
-            for m in mentions {
-                let c = counts[m.name]
-                counts[m.name] = ((c?.count ?? 0) + 1, m.specific, c?.order ?? counts.count)
+            var counts = [Int](repeating: 0, count: lexicon.count)
+            var order: [Int] = []
+            for (scope, inText) in [(title, false), (text.chars[opening], true)] {
+                var k = scope.startIndex
+                while k < scope.endIndex {
+                    if inText, let index {
+                        k = index.next(.placeFirst, from: k, to: scope.endIndex)
+                        if k >= scope.endIndex { break }
+                    } else if !firsts.contains(scope[k]) {
+                        k += 1
+                        continue
+                    }
+                    if let candidates = lexicons.scan.places.positions(startingWith: scope[k]) {
+                        for i in candidates where k + lexicon[i].count <= scope.endIndex && scope[k..<(k + lexicon[i].count)].elementsEqual(lexicon[i]) {
+                            if counts[i] == 0 { order.append(i) }
+                            counts[i] += 1
+                            break
+                        }
+                    }
+                    k += 1
+                }
             }
-            // A name found with its suffix (泉州市) counts wherever the opening names it (泉州全市, 2023年泉州).
-            for m in mentions where m.end - m.start == 3 && !provinceLevel.contains(m.name) {
-                let name = scalars(m.name)
-                var n = 0, k = opening.lowerBound
-                while let at = firstIndex(of: name, in: text.chars[k..<opening.upperBound]) { n += 1; k = at + name.count }
-                counts[m.name]!.count = max(counts[m.name]!.count, n)
-            }
-            let ranked = counts.sorted { ($0.value.count, -$0.value.order) > ($1.value.count, -$1.value.order) }
-            guard let top = ranked.first else { return nil }
-            if !top.value.specific, let city = ranked.first(where: { $0.value.specific }), city.value.count >= 2, city.value.count * 2 >= top.value.count {
-                return city.key
-            }
-            return top.key
+            var winner: (Int, Int)? = nil
+            for i in order where winner == nil || counts[i] > winner!.1 { winner = (i, counts[i]) }
+            return winner.map { makeString(lexicon[$0.0]) }
         }
         let titleScalars = ArraySlice(scalars((title ?? "")))
         var result: [String?] = []
@@ -191,6 +177,49 @@ public enum ClaimExtractor {
             }
         }
         return result
+    }
+
+
+    /// The place a document's claims are keyed to: its most specific issuing or subject place.
+    ///
+    /// In order: the chain of places the title opens with (`浙江省松阳县…` → 松阳), else the most specific place the title
+    /// names; a city named by an issuer (`松阳县人民政府办公室`, `河南省濮阳市人民政府办公室` → 濮阳) over a province; 全国 for a
+    /// title naming 国务院, 中华人民共和国, a ministry (`…部关于`); else the document's place (the place its opening names
+    /// most), unless the opening names a city with 市 or 县 (`开封市`, `泉州市`) at least twice and half as often as that
+    /// place, a province (a city plan cites its province's plan).
+    static func claimPlace(title: String?, issuers: [String], opening: [String], documentPlace: String?) -> String? {
+        let lexicons = PipelineDefinition.builtIn.lexicons
+        let t = ArraySlice(scalars(title ?? ""))
+        if let p = openingPlace(t, lexicon: lexicons) { return p }
+        let inTitle = placeMentions(t, lexicon: lexicons)
+        if let city = inTitle.first(where: \.specific) { return city.name }
+        let byIssuers = issuers.compactMap { openingPlace(ArraySlice(scalars($0)), lexicon: lexicons) }
+        if let city = byIssuers.first(where: { !provinceLevel.contains($0) }) { return city }
+        if let province = inTitle.first { return province.name }
+        if let province = byIssuers.first { return province }
+        if let n = nationalPlace(title: title) { return n }
+        guard documentPlace == nil || provinceLevel.contains(documentPlace!) else { return documentPlace }
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for text in opening {
+            let chars = scalars(Evaluation.key(text))
+            for m in placeMentions(chars[...], lexicon: lexicons) {
+                if counts[m.name] == nil { order.append(m.name) }
+                counts[m.name, default: 0] += 1
+            }
+            // A name found with its suffix (泉州市) counts wherever the text names it (泉州全市, 2023年泉州).
+            for m in placeMentions(chars[...], lexicon: lexicons) where m.end - m.start == 3 && !provinceLevel.contains(m.name) {
+                let name = scalars(m.name)
+                var n = 0, k = 0
+                while let at = firstIndex(of: name, in: chars[k...]) { n += 1; k = at + name.count }
+                counts[m.name]! += max(0, n - 1)
+            }
+        }
+        let top = documentPlace.map { counts[$0] ?? 0 } ?? 0
+        if let city = order.filter({ !provinceLevel.contains($0) }).max(by: { counts[$0]! < counts[$1]! }), counts[city]! >= 2, counts[city]! * 2 >= top {
+            return city
+        }
+        return documentPlace
     }
 
     /// A metric as compared across documents: a tier of clusters by its tier word, else the metric with
@@ -222,16 +251,35 @@ public enum ClaimExtractor {
         var isNamedCluster: Bool
     }
 
+    /// The place a document's claims are keyed to (see `claimPlace(title:issuers:opening:documentPlace:)`), read from
+    /// the pipeline's result.
+    static func claimPlace(_ r: DocumentResult) -> String? {
+        let opening = r.structure.units.filter { $0.kind == .sentence && $0.range.lowerBound < 2000 }.map { r.text.text($0.range) }
+        return claimPlace(title: r.info.title, issuers: r.departments.filter { $0.role == .issuer }.map(\.canonical),
+                          opening: opening, documentPlace: place(r, article: 0))
+    }
+
+    /// 全国 for a document that names no place and whose title names 国务院, 中华人民共和国, a ministry (`…部关于`) ….
+    static func nationalPlace(title: String?) -> String? {
+        guard let title else { return nil }
+        let t = scalars(title)
+        return nationalMarkers.contains(where: { firstIndex(of: $0, in: t[...]) != nil }) ? national : nil
+    }
+
     /// The claims of one document, read from its record (what `extract` prints), so that a resumed batch, which
     /// decodes earlier outputs, builds exactly the claims a fresh run does.
     public static func claims(_ record: DocumentRecord) -> DocumentClaims {
         let document = record.document
         let id = document.id
         let namedClusters = Set(record.clusters.map(\.name))
+        // The one opening text a record keeps: the sentences records were read from, in the first 2000 characters.
+        let opening = record.sentences.filter { $0.span.start < 2000 }.map(\.text)
+        let documentPlace = claimPlace(title: document.title, issuers: record.departments.filter { $0.role == .issuer }.map(\.canonical),
+                                       opening: opening, documentPlace: document.place)
         var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
         let claims = record.targets.map { t -> Claim in
             let article = t.provenance.article
-            let place = article > 0 && article < document.articles.count ? document.articles[article].place : document.place
+            let place = article > 0 && article < document.articles.count ? document.articles[article].place : documentPlace
             let sentence = t.provenance.sentence.flatMap { i -> SentenceFacts? in
                 guard record.sentences.indices.contains(i) else { return nil }
                 if let f = facts[i] { return f }
@@ -253,6 +301,7 @@ public enum ClaimExtractor {
     static func targetClaims(_ r: DocumentResult, only indices: [Int]? = nil) -> [Claim] {
         let named = Set(r.clusters.map { ByteKey($0.name) })
         var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
+        let documentPlace = claimPlace(r)
         return (indices ?? Array(r.targets.indices)).map { r.targets[$0] }.map { t in
             let sentence = t.sentenceRange.map { range -> SentenceFacts in
                 if let f = facts[range.lowerBound] { return f }
@@ -262,7 +311,7 @@ public enum ClaimExtractor {
             }
             let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
                                 unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.text, span: t.span,
-                                sentence: sentence, place: place(r, article: t.article),
+                                sentence: sentence, place: t.article == 0 ? documentPlace : place(r, article: t.article),
                                 isNamedCluster: named.contains(ByteKey(t.subject)))
             return claim(source, document: r.info.id, date: nil)
         }
