@@ -50,14 +50,16 @@ public struct TableTotalCheck: DocumentCheck {
             let header = cells[0]
             let caption = table.captionRanges.map { r.text.text($0) }
             let columns = header.indices.dropFirst().filter { c in !Self.rateWords.contains { header[c].contains($0) } }
+            // Every cell's figure, read once.
+            let figures = cells.map { row in row.map(Self.number) }
             // A heading row: a label without any figure (`建设性收支项目`).
-            let isHeading = cells.map { row in row.dropFirst().allSatisfy { Self.number($0) == nil } }
+            let isHeading = figures.map { row in row.dropFirst().allSatisfy { $0 == nil } }
             let plain = isTotal.filter { $0 }.count == 1 && !isHeading.dropFirst().contains(true) && !labels.contains { $0.hasPrefix("其中") }
             for t in table.rows.indices where isTotal[t] && t > 0 {
                 for c in columns {
-                    guard c < cells[t].count, let total = Self.number(cells[t][c]) else { continue }
+                    guard c < cells[t].count, let total = figures[t][c] else { continue }
                     let unit = Self.unit(header: header[c], caption: caption)
-                    func value(_ row: Int) -> (value: Double, decimals: Int)? { c < cells[row].count ? Self.number(cells[row][c]) : nil }
+                    func value(_ row: Int) -> (value: Double, decimals: Int)? { c < figures[row].count ? figures[row][c] : nil }
                     // The rows after the total down to the next total or heading, and before it up to the previous one.
                     var after: [Int] = [], before: [Int] = []
                     var k = t + 1
