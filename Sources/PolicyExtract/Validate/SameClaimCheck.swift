@@ -147,15 +147,18 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
         guard r.targets.count >= 2 else { return [] }
         // A cheap first grouping (year, metric and unit, which every claim key holds): claims — place, 分别 subject —
         // are built only for targets that share one with another of a different value.
-        var coarseGroups: [String: (first: String, differs: Bool)] = [:]
-        let coarse = r.targets.map { t -> (key: String, value: String) in
+        struct Coarse: Hashable { let year: Int; let metric: ByteKey; let unit: ByteKey }
+        var coarseGroups: [Coarse: (first: ExactDecimal, differs: Bool)] = [:]
+        let coarse = r.targets.map { t -> (key: Coarse, value: ExactDecimal) in
             let (unit, value) = ClaimExtractor.normalizedUnit(t.unit, t.value)
             let metric = ClaimExtractor.metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
                                                   threshold: t.threshold.map { $0.yiYuan.description }, hasMembers: !t.members.isEmpty)
-            return ("\(t.year)|\(metric)|\(unit)", value.description)
+            return (Coarse(year: t.year, metric: ByteKey(metric), unit: ByteKey(unit)), value)
         }
         for c in coarse {
-            if let g = coarseGroups[c.key] { if !g.differs && g.first != c.value { coarseGroups[c.key]!.differs = true } } else { coarseGroups[c.key] = (c.value, false) }
+            if let g = coarseGroups[c.key] {
+                if !g.differs && g.first.doubleValue != c.value.doubleValue { coarseGroups[c.key]!.differs = true }
+            } else { coarseGroups[c.key] = (c.value, false) }
         }
         let wanted = r.targets.indices.filter { coarseGroups[coarse[$0].key]!.differs }
         guard !wanted.isEmpty else { return [] }
