@@ -6,6 +6,8 @@ public struct BatchInput: Sendable {
     public var id: String
     /// The bytes, already read, for a member of an archive.
     public var bytes: [UInt8]?
+    /// What `document.source` and `errors.jsonl` say of the input (`nameSources`); the path when nil.
+    public var source: String? = nil
 
     /// The input's bytes: those read from its archive, or the file's; over `maxSize` is an error.
     public func read(maxSize: Int = FileInput.defaultMaxSize) throws -> [UInt8] {
@@ -220,7 +222,7 @@ public final class BatchRunner: @unchecked Sendable {
                         converted = Converted(record: earlier.record, line: earlier.line, csvRows: TargetsCSV.rows(earlier.record),
                                               claims: ClaimExtractor.claims(earlier.record))
                     } else {
-                        let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
+                        let result = try extractor.extract(bytes: bytes, path: input.source ?? input.path, id: input.id)
                         try DocumentJSON.withBytes(result, pretty: true, newline: true) { bytes in
                             // The bytes are lent for the write only: no copy is made.
                             try Self.writeAtomically(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: bytes.baseAddress!), count: bytes.count,
@@ -231,11 +233,11 @@ public final class BatchRunner: @unchecked Sendable {
                                               csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
                     }
                 } catch let e as InputError {
-                    error = BatchError(path: input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
+                    error = BatchError(path: input.source ?? input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
                 } catch let e as PipelineError {
-                    error = BatchError(path: input.path, reason: "write", message: e.description)
+                    error = BatchError(path: input.source ?? input.path, reason: "write", message: e.description)
                 } catch let other {
-                    error = BatchError(path: input.path, reason: "internal", message: "\(other)")
+                    error = BatchError(path: input.source ?? input.path, reason: "internal", message: "\(other)")
                 }
                 lock.lock()
                 if let error { errors[index] = error; errorCount += 1 }
