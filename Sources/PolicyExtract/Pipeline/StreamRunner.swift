@@ -109,7 +109,7 @@ public final class StreamRunner: @unchecked Sendable {
             line = try JSONDecoder().decode(Line.self, from: Data(trimmed))
         } catch {
             let reason = trimmed.isEmpty ? "empty line" : "not a JSON object with id and text, path or base64"
-            return (errorLine(id: nil, lineNumber: lineNumber, path: "-", reason: "bad_line", message: reason), false)
+            return (errorLine(id: nil, lineNumber: lineNumber, path: "-", reason: "bad_line", message: "line \(lineNumber): " + reason), false)
         }
         let id = line.id ?? line.path.map(FileInput.documentID) ?? String(lineNumber)
         let given = [line.text != nil, line.path != nil, line.base64 != nil].filter { $0 }.count
