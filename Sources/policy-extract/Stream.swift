@@ -16,7 +16,7 @@ struct Stream: ParsableCommand {
     )
 
     @Option(name: .long, help: "Parallel jobs (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    @Option(name: .long, help: "Lines in flight at most (default: 4 × jobs + 4).") var window: Int?
+    @Option(name: .long, help: "Lines in flight at most (default: 64 + 16 × jobs).") var window: Int?
     @Option(name: .long, help: "Documents larger than this many bytes are errors.") var maxFileSize: Int = FileInput.defaultMaxSize
     @OptionGroup var options: PipelineOptions
 

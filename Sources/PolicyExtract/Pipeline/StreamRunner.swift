@@ -13,13 +13,17 @@ import Foundation
 /// line before it is written.
 public final class StreamRunner: @unchecked Sendable {
     public struct Options: Sendable {
+        /// Lines in flight by default: enough that the reader, the workers and the writer rarely wait for each other
+        /// (with 4 × jobs, 100 000 one-sentence lines spent two thirds of their time handing lines between threads).
+        public static func defaultWindow(jobs: Int) -> Int { 64 + 16 * max(1, jobs) }
+
         public var jobs: Int
         public var window: Int
         public var maxFileSize: Int
         public var pipeline: PipelineDefinition
         public init(jobs: Int, window: Int? = nil, maxFileSize: Int = FileInput.defaultMaxSize, pipeline: PipelineDefinition = .builtIn) {
             self.jobs = max(1, jobs)
-            self.window = max(1, window ?? 4 * max(1, jobs) + 4)
+            self.window = max(1, window ?? Self.defaultWindow(jobs: jobs))
             self.maxFileSize = maxFileSize
             self.pipeline = pipeline
         }
@@ -279,7 +283,8 @@ final class StreamWindow: @unchecked Sendable {
     func put(_ index: Int, _ line: [UInt8]) {
         condition.lock()
         slots[index] = line
-        condition.broadcast()
+        // Only the writer waits for a slot, and only for the next one.
+        if index == nextToTake { condition.broadcast() }
         condition.unlock()
     }
 
@@ -304,7 +309,8 @@ final class StreamWindow: @unchecked Sendable {
         while true {
             if let line = slots.removeValue(forKey: nextToTake) {
                 nextToTake += 1
-                condition.broadcast()
+                // The reader waits for room; waking it for every line costs more than the lines when they are short.
+                if nextToTake % max(1, window / 4) == 0 || slots[nextToTake] == nil { condition.broadcast() }
                 return line
             }
             if let count, nextToTake >= count { return nil }
