@@ -162,16 +162,40 @@ extension BatchError {
     }
 }
 
-/// Writes whole lines to a file descriptor, each with one `write` call when the kernel takes it at once; stops quietly
-/// when the reader has gone (EPIPE).
+/// Writes whole lines to a file descriptor, each with one `write` call, so that processes writing to one output in
+/// parallel (`xargs -P`) never interleave lines; stops quietly when the reader has gone (EPIPE).
+///
+/// A regular file takes each `write` whole (Linux holds the file position for it), but a pipe only up to `PIPE_BUF`
+/// (4 096 bytes): a longer line could be cut by another writer's (two processes of `xargs -P2 extract --jsonl | cat`
+/// did cut lines, mid-character). On a pipe, every line is written holding a POSIX record lock on the pipe itself
+/// (`fcntl` locks belong to the process, so processes sharing the pipe exclude each other; Linux allows them on
+/// pipes).
 public final class FDWriter: @unchecked Sendable {
     let fd: Int32
     public private(set) var closed = false
     public private(set) var failure: Int32 = 0
+    /// Whether `fd` is a pipe (or FIFO), whose long lines are written under a lock.
+    private var isPipe = false
 
     public init(fd: Int32) {
         self.fd = fd
         FDWriter.ignoreSIGPIPE()
+        var st = stat()
+        isPipe = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+    }
+
+    /// Takes (`F_WRLCK`) or releases (`F_UNLCK`) the whole-pipe lock, waiting for it; false when it cannot be had.
+    private func lockPipe(_ type: Int32) -> Bool {
+        var lock = flock()
+        lock.l_type = Int16(type)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = 0
+        lock.l_len = 0
+        while true {
+            let r = withUnsafeMutablePointer(to: &lock) { fcntl(fd, F_SETLKW, UnsafeMutableRawPointer($0)) }
+            if r == 0 { return true }
+            if errno != EINTR { return false }
+        }
     }
 
     /// A closed pipe becomes EPIPE instead of a signal that ends the process.
@@ -183,6 +207,10 @@ public final class FDWriter: @unchecked Sendable {
 
     public func write(_ buffer: UnsafeRawBufferPointer) {
         guard !closed, var p = buffer.baseAddress else { return }
+        // A short line is written whole by the kernel, but it must wait too: it would land inside a long line that
+        // another writer is in the middle of.
+        let locked = isPipe && lockPipe(F_WRLCK)
+        defer { if locked { _ = lockPipe(F_UNLCK) } }
         var left = buffer.count
         while left > 0 {
             #if canImport(Glibc)
