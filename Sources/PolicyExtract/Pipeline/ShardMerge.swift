@@ -117,6 +117,9 @@ public enum ShardMerge {
                 if failure.error != nil || sinks.failed { queue.put(item.index, nil); continue }
                 do {
                     let record = try DocumentRecord.decode(Data(item.line))
+                    guard record.schema == schemaVersion else {
+                        throw PipelineError("document \(record.document.id) is of output schema \(record.schema), not \(schemaVersion) (made by \(record.generator ?? "an older version")); convert it again with this version")
+                    }
                     let target = (docsDir as NSString).appendingPathComponent(record.document.id + ".json")
                     if let dir = item.part.docsDirectory,
                        let data = FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(record.document.id + ".json")) {
