@@ -89,7 +89,8 @@ struct Extract: ParsableCommand {
                 let bytes = try FileInput.read(input.path)
                 let result = try extractor.extract(bytes: bytes, path: input.source ?? input.path, id: input.id)
                 print(String(decoding: DocumentJSON.bytes(result, pretty: !compact), as: UTF8.self))
-            } catch let error as InputError {
+            } catch var error as InputError {
+                error.path = input.path  // the file as typed, which the message names
                 writeStderr("policy-extract: \(error)")
                 throw ExitCode(1)
             }
