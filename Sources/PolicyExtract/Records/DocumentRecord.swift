@@ -65,7 +65,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
 
 public struct SectionRecord: Codable, Sendable, Equatable {
     public var index: Int
-    public var kind: String
+    public var kind: Section.Kind
     public var path: [String]
     public var article: Int
     /// The heading line, when the section has one.
@@ -201,8 +201,17 @@ public struct PeriodFields: Codable, Sendable, Equatable {
 public struct DateFields: Codable, Sendable, Equatable {
     /// ISO `YYYY-MM-DD`.
     public var date: String
-    /// `deadline`, `cutoff` or `other`.
-    public var kind: String
+    public var kind: DateKind
+}
+
+/// What a full date is: a date of issue, publication and the like, a statistic's cut-off (`截至…`), or a deadline (`…前`).
+public enum DateKind: String, Codable, Sendable, CaseIterable {
+    case date, cutoff, deadline
+}
+
+/// Whether a named cluster is one that exists or one to be built.
+public enum ClusterStatus: String, Codable, Sendable, CaseIterable {
+    case existing, goal
 }
 
 public struct PercentFields: Codable, Sendable, Equatable {
@@ -351,13 +360,12 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
     public var place: String?
     public var industry: String
     public var tier: String?
-    /// `existing` or `goal`.
-    public var status: String
+    public var status: ClusterStatus
     public var provenance: Provenance
 
     enum CodingKeys: String, CodingKey { case name, canonical, place, industry, tier, status }
 
-    public init(name: String, canonical: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
+    public init(name: String, canonical: String, place: String?, industry: String, tier: String?, status: ClusterStatus, provenance: Provenance) {
         (self.name, self.canonical, self.place, self.industry, self.tier, self.status) = (name, canonical, place, industry, tier, status)
         self.provenance = provenance
     }
@@ -369,7 +377,7 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
         place = try c.decodeIfPresent(String.self, forKey: .place)
         industry = try c.decode(String.self, forKey: .industry)
         tier = try c.decodeIfPresent(String.self, forKey: .tier)
-        status = try c.decode(String.self, forKey: .status)
+        status = try c.decode(ClusterStatus.self, forKey: .status)
         provenance = try Provenance(from: decoder)
     }
 
@@ -496,7 +504,7 @@ extension DocumentRecord {
         schema = schemaVersion
         generator = generatorName
         sections = r.structure.sections.map { s in
-            SectionRecord(index: s.index, kind: s.kind.rawValue, path: s.path, article: s.article,
+            SectionRecord(index: s.index, kind: s.kind, path: s.path, article: s.article,
                           span: s.headingRange.flatMap { $0.isEmpty ? nil : r.text.span($0) })
         }
         sentences = sentenceIndex.ranges.map { SentenceRecord(text: r.text.text($0), span: r.text.span($0)) }
@@ -548,7 +556,7 @@ extension DocumentRecord {
                          valueSpan: t.valueSpan, yearSpan: t.yearSpan, restated: t.restated)
         }
         clusters = r.clusters.map { c in
-            ClusterRecord(name: c.name, canonical: c.canonical, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
+            ClusterRecord(name: c.name, canonical: c.canonical, place: c.place, industry: c.industry, tier: c.tier, status: c.status == ClusterStatus.goal.rawValue ? .goal : .existing,
                           provenance: provenance(c.text, c.span, c.section, c.sentenceRange, c.article))
         }
         departments = r.departments.map { d in
