@@ -56,9 +56,36 @@ import Testing
         #expect(f.filter { $0.check == GrowthCheck.id && $0.evidence.first?.document == "002_823c9dc78815e142" && $0.severity == .consistent }.count == 5)
         // No conflict between a province's and a city's 45%.
         #expect(!f.contains { $0.severity == .conflict && $0.stated.includes("45") })
+        // The one conflict of the Fixtures is the member list; 等7个 naming six is info; every finding says why.
+        #expect(f.filter { $0.severity == .conflict }.count == 1, "\(f.filter { $0.severity == .conflict }.map(\.claim))")
+        #expect(f.contains { $0.check == CountEnumerationCheck.id && $0.stated == "7 个" && $0.severity == .info })
+        #expect(f.allSatisfy { !$0.reason.isEmpty }, "\(f.filter { $0.reason.isEmpty }.map(\.check))")
+        // 002's shares of 全国 recomputed from its table 2, in the sentence's order: 8.1% is 科技型's, not 小巨人's.
+        #expect(f.contains { $0.check == TableShareCheck.id && $0.stated == "8.1%" && $0.severity == .warning && $0.detail == "matches 科技型中小企业, not 国家专精特新“小巨人”企业" })
+        #expect(f.filter { $0.check == TableShareCheck.id && $0.severity == .consistent }.count == 2)
+        // 122's totals against their rows, in the table's unit.
+        #expect(f.contains { $0.check == TableTotalCheck.id && $0.stated == "7154.36 亿元" && $0.severity == .consistent })
         // Deterministic: the same run gives the same findings in the same order.
         let again = ValidationRun.run(paths: ["Fixtures/docs"], jobs: 1)
         #expect(again.findings.map { DocumentJSON.finding($0).serialized() } == f.map { DocumentJSON.finding($0).serialized() })
+    }
+
+    /// The validation gold's edited documents stay out of the fixtures, and every case names documents that exist.
+    @Test func validationGoldIsWellFormed() throws {
+        let data = try Data(contentsOf: Repo.root.appendingPathComponent("Fixtures/validation.json"))
+        let gold = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cases = try #require(gold["cases"] as? [[String: Any]])
+        #expect(cases.count >= 8)
+        let sources = try String(contentsOf: Repo.root.appendingPathComponent("Fixtures/SOURCES.md"), encoding: .utf8)
+        for c in cases {
+            for d in c["documents"] as? [String] ?? [] {
+                #expect(FileManager.default.fileExists(atPath: Repo.root.appendingPathComponent("Fixtures/" + d).path), "\(d)")
+                if d.hasPrefix("validation/") { #expect(sources.includes((d as NSString).lastPathComponent), "\(d) is not marked in SOURCES.md") }
+            }
+        }
+        let edited = try FileManager.default.contentsOfDirectory(atPath: Repo.root.appendingPathComponent("Fixtures/validation").path)
+        #expect(!edited.isEmpty)
+        #expect(Set(edited).isDisjoint(with: Set(Repo.fixtureNames)))
     }
 
     /// Table header cells that name a year column, as the growth check reads them.

@@ -327,6 +327,7 @@ public enum DocumentJSON {
         s.key("computed"); s.string(f.computed)
         s.key("tolerance"); s.string(f.tolerance)
         s.key("detail"); s.string(f.detail)
+        s.key("reason"); s.string(f.reason)
         s.key("evidence")
         s.beginArray(inline: false)
         for e in f.evidence {

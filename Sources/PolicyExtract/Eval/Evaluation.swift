@@ -360,6 +360,9 @@ public struct Evaluation {
             let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
             evaluation.add(result, gold: gold)
         }
+        // The validation gold beside the gold folder (`Fixtures/validation.json`), when there is one.
+        try evaluation.addFindings(goldPath: ((goldDirectory as NSString).deletingLastPathComponent as NSString).appendingPathComponent("validation.json"),
+                                   pipeline: pipeline)
         return evaluation
     }
 
@@ -372,7 +375,7 @@ public struct Evaluation {
         func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
         func lpad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
         var lines = [pad("field", 20) + lpad("tp", 6) + lpad("fp", 6) + lpad("fn", 6) + lpad("precision", 11) + lpad("recall", 9) + lpad("F1", 8)]
-        for s in Self.fields.map({ scores[$0]! }) + [overall] {
+        for s in Self.fields.map({ scores[$0]! }) + [overall] + Self.findingFields.compactMap({ scores[$0] }) {
             lines.append(pad(s.field, 20) + lpad(String(s.truePositives), 6) + lpad(String(s.falsePositives), 6) + lpad(String(s.falseNegatives), 6)
                          + lpad(pct(s.precision), 11) + lpad(pct(s.recall), 9) + lpad(pct(s.f1), 8))
         }
@@ -388,6 +391,7 @@ public struct Evaluation {
             ("documents", .int(documents)),
             ("fields", .object(Self.fields.map { ($0, score(scores[$0]!)) })),
             ("overall", score(overall)),
+            ("validation", .object(Self.findingFields.compactMap { f in scores[f].map { (f, score($0)) } })),
             ("missing_gold", .strings(missingGold)),
             ("errors", .array(misses.map { m in
                 .object([("field", .string(m.field)), ("kind", .string(m.kind)), ("document", .string(m.document)), ("text", .string(m.text)),

@@ -77,7 +77,11 @@ public struct Cluster: Sendable {
 
 /// A validation finding with its evidence.
 public struct Finding: Sendable, Codable, Equatable {
-    public enum Severity: String, Sendable, Codable { case conflict, warning, consistent }
+    /// How sure the check is, most serious first: `conflict` (the same claim by key, both values read with high
+    /// confidence, and they differ), `revision` (a later-dated document restates a goal with another value),
+    /// `warning` (a difference a reader should look at, read with less confidence), `info` (worth knowing, often
+    /// not a mistake: `等7个` naming six), `consistent` (the figures agree).
+    public enum Severity: String, Sendable, Codable, CaseIterable { case conflict, revision, warning, info, consistent }
     public struct Evidence: Sendable, Codable, Equatable {
         public var document: String
         public var span: Span
@@ -91,4 +95,28 @@ public struct Finding: Sendable, Codable, Equatable {
     public var tolerance: String
     public var evidence: [Evidence]
     public var detail: String
+    /// One line a reader can verify: why the check reports this severity.
+    public var reason: String = ""
+
+    enum CodingKeys: String, CodingKey { case check, severity, claim, stated, computed, tolerance, evidence, detail, reason }
+
+    public init(check: String, severity: Severity, claim: String, stated: String, computed: String, tolerance: String,
+                evidence: [Evidence], detail: String, reason: String = "") {
+        (self.check, self.severity, self.claim, self.stated, self.computed) = (check, severity, claim, stated, computed)
+        (self.tolerance, self.evidence, self.detail, self.reason) = (tolerance, evidence, detail, reason)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        check = try c.decode(String.self, forKey: .check)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        claim = try c.decode(String.self, forKey: .claim)
+        stated = try c.decode(String.self, forKey: .stated)
+        computed = try c.decode(String.self, forKey: .computed)
+        tolerance = try c.decode(String.self, forKey: .tolerance)
+        evidence = try c.decode([Evidence].self, forKey: .evidence)
+        detail = try c.decodeIfPresent(String.self, forKey: .detail) ?? ""
+        // Outputs written before `reason` existed decode with an empty one.
+        reason = try c.decodeIfPresent(String.self, forKey: .reason) ?? ""
+    }
 }

@@ -34,7 +34,8 @@ public struct CheckExample: Sendable {
 
 /// Runs the checks: those that need one document, and those that compare documents.
 public enum Validator {
-    public static let documentChecks: [any DocumentCheck] = [PartsTotalCheck(), CountEnumerationCheck(), ShareCheck(), GrowthCheck(), SameClaimWithinDocumentCheck()]
+    public static let documentChecks: [any DocumentCheck] = [PartsTotalCheck(), CountEnumerationCheck(), ShareCheck(), GrowthCheck(), TableTotalCheck(), TableShareCheck(),
+                                                             SameClaimWithinDocumentCheck()]
     public static let crossDocumentChecks: [any CrossDocumentCheck] = [SameClaimCheck(), NearIdenticalLabelCheck()]
 
     public static func runDocumentChecks(_ r: DocumentResult) -> [Finding] {
@@ -47,10 +48,10 @@ public enum Validator {
 
     /// A deterministic order: check, severity, then the first evidence.
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        let rank: [Finding.Severity: Int] = [.conflict: 0, .warning: 1, .consistent: 2]
+        func rank(_ s: Finding.Severity) -> Int { Finding.Severity.allCases.firstIndex(of: s)! }
         return findings.sorted { a, b in
             if a.check != b.check { return a.check < b.check }
-            if a.severity != b.severity { return rank[a.severity]! < rank[b.severity]! }
+            if a.severity != b.severity { return rank(a.severity) < rank(b.severity) }
             let ea = a.evidence.first, eb = b.evidence.first
             if ea?.document != eb?.document { return (ea?.document ?? "") < (eb?.document ?? "") }
             if ea?.span != eb?.span { return (ea?.span.start ?? 0) < (eb?.span.start ?? 0) }

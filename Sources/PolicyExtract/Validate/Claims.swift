@@ -7,11 +7,20 @@ public struct Claim: Sendable {
     public var key: String
     /// Human words for the key: `山东 2025 超过3000亿元的产业集群 (个)`.
     public var description: String
+    /// The value as stated, in `unit`.
     public var value: ExactDecimal
     public var unit: String
+    /// The value in the unit of the key (亿元 for money; a 万/亿 prefix of any other unit taken into the value),
+    /// so that `5000万元` and `0.5亿元` are one value.
+    public var normalizedValue: ExactDecimal
     public var comparator: Qualifier
     public var members: [String]
     public var evidence: Finding.Evidence
+    /// The date of issue of the claim's document (ISO), when known: a later document restating a goal revises it.
+    public var date: String? = nil
+    /// Why the claim's value or key is read with less than high confidence (nil: high confidence). A difference
+    /// between claims is a conflict only when neither has a doubt.
+    public var doubt: String? = nil
 }
 
 /// A quoted programme or campaign label (`“强基韧链”`), compared across documents for near-identical spellings.
@@ -23,6 +32,7 @@ public struct Label: Sendable {
 public struct DocumentClaims: Sendable {
     public var document: String
     public var place: String?
+    public var date: String? = nil
     public var claims: [Claim]
     public var labels: [Label]
 }
@@ -32,10 +42,94 @@ import Foundation
 public enum ClaimExtractor {
     static let tierWords = ["世界级", "国家级", "省级"]
 
-    /// The place a document (or one article of it) is about: the place name it mentions most in its title
-    /// and opening (2000 characters; 400 for a further article), from the `places` lexicon.
+    /// The place a document (or one article of it) is about: the most specific issuing or subject place (see `places`).
     static func place(_ r: DocumentResult, article: Int) -> String? {
         r.places.indices.contains(article) ? r.places[article] : nil
+    }
+
+    /// Province-level names of the `places` lexicon (provinces, autonomous regions, municipalities, SARs); every
+    /// other name there is a city. A city is more specific than these.
+    static let provinceLevel: Set<String> = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+                                            "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+                                            "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"]
+    /// The place of a national document (国务院, 中华人民共和国, a ministry).
+    public static let national = "全国"
+    /// Words of a title (or of a document's first line) that make the document national when it names no place.
+    static let nationalMarkers: [[UInt32]] = ["国务院", "中华人民共和国", "中共中央", "党中央", "全国人民代表大会", "部关于", "部等", "部办公厅关于",
+                                              "部门办公厅关于", "总局关于", "国家发展改革委", "国家发展和改革委员会"].map(scalars)
+    /// What may follow a place name (`山东省`, `济宁市`, `松阳县`, `西藏自治区`).
+    static let placeSuffixes: Set<UInt32> = Set(["市", "县", "区", "州", "省", "盟", "旗"].map { scalars($0)[0] })
+    /// What makes two characters the name of a place although no lexicon has them: `开封市`, `松阳县` (区 and 州 end
+    /// too many other words: 自治区, 消费区).
+    static let genericPlaceSuffixes: Set<UInt32> = Set(["市", "县"].map { scalars($0)[0] })
+    /// Characters that may stand right before a place name written with its suffix (`《开封市…》`, `据泉州市…`, `中共成都市委`).
+    static let beforePlace: Set<UInt32> = Set("《的据在共是对发于年将由“".unicodeScalars.map(\.value))
+    /// First characters that make `X?市` a common word (全市, 本市, 城市 …), never a place.
+    static let notPlaceFirst: Set<UInt32> = Set("全本我各该城省县市区地超上股门都和及与每个分副一二三四五六七八九十两多其今明去前后当在至从向对".unicodeScalars.map(\.value))
+
+    /// A place name found in text: its name, where it starts and ends, and whether it is a city (or a county, a district).
+    struct PlaceMention { var name: String; var start: Int; var end: Int; var specific: Bool }
+
+    /// What the claims of a sentence's goals read from it, once per sentence: its characters (in the form goals are
+    /// compared in), the places it names and whether it holds 分别.
+    struct SentenceFacts {
+        let chars: [UInt32]
+        let places: [PlaceMention]
+        let hasFenbie: Bool
+
+        init(_ sentence: String) {
+            chars = scalars(Evaluation.key(sentence))
+            places = ClaimExtractor.placeMentions(chars[...], lexicon: PipelineDefinition.builtIn.lexicons)
+            hasFenbie = ClaimExtractor.firstIndex(of: ClaimExtractor.fenbie, in: chars[...]) != nil
+        }
+    }
+
+    /// The place names of `chars[range]`: names of the `places` lexicon, and two-character names written with their
+    /// suffix (`开封市`, `松阳县`) where such a name can begin (after a non-Han character or one of `beforePlace`).
+    static func placeMentions(_ chars: ArraySlice<UInt32>, lexicon: Lexicons) -> [PlaceMention] {
+        var found: [PlaceMention] = []
+        var k = chars.startIndex
+        while k < chars.endIndex {
+            // Every place name begins with a Han character (most positions are passed over here).
+            guard CharClass.isHan(chars[k]) else { k += 1; continue }
+            var matched = false
+            for i in lexicon.scan.placeFirsts.contains(chars[k]) ? lexicon.scan.places.positions(startingWith: chars[k]) ?? [] : [] {
+                let name = lexicon.places[i]
+                guard k + name.count <= chars.endIndex, chars[k..<(k + name.count)].elementsEqual(name) else { continue }
+                let text = makeString(name)
+                found.append(PlaceMention(name: text, start: k, end: k + name.count, specific: !provinceLevel.contains(text)))
+                k += name.count
+                matched = true
+                break
+            }
+            if matched { continue }
+            if k + 2 < chars.endIndex, genericPlaceSuffixes.contains(chars[k + 2]), CharClass.isHan(chars[k + 1]),
+               !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), chars[k + 1] != 0x7701, chars[k + 1] != 0x533A,
+               chars[k + 1] != 0x5168, chars[k + 1] != 0x672C,  // 全, 本: 在全市, 于本市
+               k + 3 >= chars.endIndex || chars[k + 3] != 0x573A,  // 市场: a market
+               k == chars.startIndex || !CharClass.isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
+                found.append(PlaceMention(name: makeString(chars[k..<(k + 2)]), start: k, end: k + 3, specific: true))
+                k += 3
+                continue
+            }
+            k += 1
+        }
+        return found
+    }
+
+    /// The place a text names at its beginning (`浙江省松阳县…`, `开封市推动…`, `山东:…`): the last, most specific, of
+    /// the chain of places it opens with.
+    static func openingPlace(_ chars: ArraySlice<UInt32>, lexicon: Lexicons) -> String? {
+        var place: String? = nil
+        var k = chars.startIndex
+        while k < chars.endIndex {
+            guard let m = placeMentions(chars[k..<min(chars.endIndex, k + 12)], lexicon: lexicon).first, m.start == k else { break }
+            place = m.name
+            k = m.end
+            // 省, 市, 自治区 … after a lexicon name.
+            while k < chars.endIndex, placeSuffixes.contains(chars[k]) || chars[k] == 0x81EA || chars[k] == 0x6CBB { k += 1 }
+        }
+        return place
     }
 
     /// Computes `place` for the document and each of its articles, in one scan of each opening.
@@ -85,15 +179,91 @@ public enum ClaimExtractor {
         return result
     }
 
+
+    /// The place a document's claims are keyed to: its most specific issuing or subject place.
+    ///
+    /// In order: the chain of places the title opens with (`浙江省松阳县…` → 松阳), else the most specific place the title
+    /// names; a city named by an issuer (`松阳县人民政府办公室`, `河南省濮阳市人民政府办公室` → 濮阳) over a province; 全国 for a
+    /// title naming 国务院, 中华人民共和国, a ministry (`…部关于`); else the document's place (the place its opening names
+    /// most), unless the opening names a city with 市 or 县 (`开封市`, `泉州市`) at least twice and half as often as that
+    /// place, a province (a city plan cites its province's plan).
+    static func claimPlace(title: String?, issuers: [String], opening: [String], documentPlace: String?) -> String? {
+        let lexicons = PipelineDefinition.builtIn.lexicons
+        let t = ArraySlice(scalars(title ?? ""))
+        if let p = openingPlace(t, lexicon: lexicons) { return p }
+        let inTitle = placeMentions(t, lexicon: lexicons)
+        if let city = inTitle.first(where: \.specific) { return city.name }
+        let byIssuers = issuers.compactMap { openingPlace(ArraySlice(scalars($0)), lexicon: lexicons) }
+        if let city = byIssuers.first(where: { !provinceLevel.contains($0) }) { return city }
+        if let province = inTitle.first { return province.name }
+        if let province = byIssuers.first { return province }
+        if let n = nationalPlace(title: title) { return n }
+        guard documentPlace == nil || provinceLevel.contains(documentPlace!) else { return documentPlace }
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for text in opening {
+            let chars = scalars(Evaluation.key(text))
+            for m in placeMentions(chars[...], lexicon: lexicons) {
+                if counts[m.name] == nil { order.append(m.name) }
+                counts[m.name, default: 0] += 1
+            }
+            // A name found with its suffix (泉州市) counts wherever the text names it (泉州全市, 2023年泉州).
+            for m in placeMentions(chars[...], lexicon: lexicons) where m.end - m.start == 3 && !provinceLevel.contains(m.name) {
+                let name = scalars(m.name)
+                var n = 0, k = 0
+                while let at = firstIndex(of: name, in: chars[k...]) { n += 1; k = at + name.count }
+                counts[m.name]! += max(0, n - 1)
+            }
+        }
+        let top = documentPlace.map { counts[$0] ?? 0 } ?? 0
+        if let city = order.filter({ !provinceLevel.contains($0) }).max(by: { counts[$0]! < counts[$1]! }), counts[city]! >= 2, counts[city]! * 2 >= top {
+            return city
+        }
+        return documentPlace
+    }
+
     /// A metric as compared across documents: a tier of clusters by its tier word, else the metric with
     /// leading verbs and spaces removed.
     static func metricKey(metric: String, unit: String, value: @autoclosure () -> String, threshold: String?, hasMembers: Bool) -> String {
-        let m = Evaluation.key(metric)
+        var m = Evaluation.key(metric)
+        // `…率分别达到65%和`: the metric ends before 分别 (the values after it are the list's).
+        if let cut = m.range(of: "分别") { m = String(m[..<cut.lowerBound]) }
         if let th = threshold { return "集群≥\(th)亿元" }
         // 集群 looked for once, before the tier words (most metrics name no cluster).
         if m.includes("集群") { for tier in tierWords where m.includes(tier) { return tier + "集群" } }
         if hasMembers, unit.endsWith("元") { return "集群规模\(value())\(unit)" }
         return m
+    }
+
+    /// The one place where a canonical name plugs in: subjects (cluster names) and bodies are keyed by the name
+    /// given here. Until department and cluster records carry a canonical name, it is the normalized name itself;
+    /// when they do, pass the record's canonical name instead (`ClusterRecord.canonical`).
+    static func canonicalName(_ name: String) -> String { Evaluation.key(name) }
+
+    /// What a claim is built from, whether read from a document's record or from the pipeline's result.
+    struct Source {
+        var year: Int, subject: String, metric: String, comparator: Qualifier, value: ExactDecimal, valueMax: ExactDecimal?
+        var unit: String, thresholdYiYuan: ExactDecimal?, members: [String]
+        /// The goal's own text (original), its span, and the sentence it was read from (normalized text).
+        var text: String, span: Span, sentence: SentenceFacts?
+        /// The place of the document or of the goal's article.
+        var place: String?
+        var isNamedCluster: Bool
+    }
+
+    /// The place a document's claims are keyed to (see `claimPlace(title:issuers:opening:documentPlace:)`), read from
+    /// the pipeline's result.
+    static func claimPlace(_ r: DocumentResult) -> String? {
+        let opening = r.structure.units.filter { $0.kind == .sentence && $0.range.lowerBound < 2000 }.map { r.text.text($0.range) }
+        return claimPlace(title: r.info.title, issuers: r.departments.filter { $0.role == .issuer }.map(\.canonical),
+                          opening: opening, documentPlace: place(r, article: 0))
+    }
+
+    /// 全国 for a document that names no place and whose title names 国务院, 中华人民共和国, a ministry (`…部关于`) ….
+    static func nationalPlace(title: String?) -> String? {
+        guard let title else { return nil }
+        let t = scalars(title)
+        return nationalMarkers.contains(where: { firstIndex(of: $0, in: t[...]) != nil }) ? national : nil
     }
 
     /// The claims of one document, read from its record (what `extract` prints), so that a resumed batch, which
@@ -102,73 +272,211 @@ public enum ClaimExtractor {
         let document = record.document
         let id = document.id
         let namedClusters = Set(record.clusters.map(\.name))
-        var claims: [Claim] = []
-        for t in record.targets {
+        // The one opening text a record keeps: the sentences records were read from, in the first 2000 characters.
+        let opening = record.sentences.filter { $0.span.start < 2000 }.map(\.text)
+        let documentPlace = claimPlace(title: document.title, issuers: record.departments.filter { $0.role == .issuer }.map(\.canonical),
+                                       opening: opening, documentPlace: document.place)
+        var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
+        let claims = record.targets.map { t -> Claim in
             let article = t.provenance.article
-            let place = article > 0 && article < document.articles.count ? document.articles[article].place : document.place
-            let subject = namedClusters.contains(t.subject) ? Evaluation.key(t.subject) : ""
-            let (key, description) = keyAndDescription(place: place, year: t.year, subject: subject,
-                                                       metric: metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
-                                                                         threshold: t.threshold.map { $0.yiYuan.description },
-                                                                         hasMembers: !t.members.isEmpty), unit: t.unit)
-            claims.append(Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
-                                evidence: Finding.Evidence(document: id, span: t.provenance.span, text: t.provenance.text)))
+            let place = article > 0 && article < document.articles.count ? document.articles[article].place : documentPlace
+            let sentence = t.provenance.sentence.flatMap { i -> SentenceFacts? in
+                guard record.sentences.indices.contains(i) else { return nil }
+                if let f = facts[i] { return f }
+                let f = SentenceFacts(record.sentences[i].text)
+                facts[i] = f
+                return f
+            }
+            let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
+                                unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.provenance.text,
+                                span: t.provenance.span, sentence: sentence, place: place, isNamedCluster: namedClusters.contains(t.subject))
+            return claim(source, document: id, date: document.date)
         }
         let labels = record.labels.map { Label(text: $0.label, evidence: Finding.Evidence(document: id, span: $0.span, text: $0.text)) }
-        return DocumentClaims(document: id, place: document.place, claims: claims, labels: labels)
+        return DocumentClaims(document: id, place: document.place, date: document.date, claims: claims, labels: labels)
     }
 
-    static func keyAndDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> (String, String) {
-        (claimKey(place: place, year: year, subject: subject, metric: metric, unit: unit),
-         claimDescription(place: place, year: year, subject: subject, metric: metric, unit: unit))
+    /// The claims of a document's targets, read straight from the pipeline's result (for the checks within one
+    /// document; built as `claims(_:)` builds them), in target order.
+    static func targetClaims(_ r: DocumentResult, only indices: [Int]? = nil) -> [Claim] {
+        let named = Set(r.clusters.map { ByteKey($0.name) })
+        var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
+        let documentPlace = claimPlace(r)
+        return (indices ?? Array(r.targets.indices)).map { r.targets[$0] }.map { t in
+            let sentence = t.sentenceRange.map { range -> SentenceFacts in
+                if let f = facts[range.lowerBound] { return f }
+                let f = SentenceFacts(r.text.text(range))
+                facts[range.lowerBound] = f
+                return f
+            }
+            let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
+                                unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.text, span: t.span,
+                                sentence: sentence, place: t.article == 0 ? documentPlace : place(r, article: t.article),
+                                isNamedCluster: named.contains(ByteKey(t.subject)))
+            return claim(source, document: r.info.id, date: nil)
+        }
     }
 
-    static func claimDescription(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
-        [place ?? "", String(year), subject, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unit))"
+    /// The claim of one goal: its key (place, year, subject, metric, unit), its value in the key's unit, and any doubt.
+    static func claim(_ t: Source, document: String, date: String?) -> Claim {
+        var doubts: [String] = []
+        var subject = t.isNamedCluster ? canonicalName(t.subject) : ""
+        var subjectWords = subject
+        // A figure of a 分别 list belongs to the subject named at its position.
+        let goal = scalars(Evaluation.key(t.text))
+        switch enumerationSubject(t.sentence, goal: goal) {
+        case .none: break
+        case .bound(let name, let list, let position, let count):
+            // Keyed with its list: the names of a list may leave out what they share (花生种植、收获: 花生's 收获).
+            subject = canonicalName(list) + "#" + canonicalName(name)
+            subjectWords = "\(name) (\(position + 1) of \(count) in \(list)…分别)"
+        case .unbound(let list):
+            // Never grouped with a goal of another sentence: its subject is the list and its place in it.
+            subject = "分别:" + list
+            subjectWords = "one of \(list) (分别, not bound to its subject)"
+            doubts.append("its subject could not be bound in a 分别 list")
+        }
+        // A figure is keyed to the place its sentence names before it, else to the document's.
+        let place = sentencePlace(t.sentence, goal: goal, documentPlace: t.place) ?? t.place
+        if place == nil { doubts.append("the document names no place") }
+        let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
+                               threshold: t.thresholdYiYuan.map(\.description), hasMembers: !t.members.isEmpty)
+        if metric.isEmpty && subject.isEmpty { doubts.append("the goal names no metric") }
+        if t.valueMax != nil { doubts.append("the value is a range") }
+        let (unitKey, normalized) = normalizedUnit(t.unit, t.value)
+        if t.members.contains(where: readsAsClause) { doubts.append("a listed member reads as a clause") }
+        let key = joinedKey(place ?? "?", t.year, subject, metric, unitKey)
+        let description = [place ?? "", String(t.year), subjectWords, metric].filter { !$0.isEmpty }.joined(separator: " ") + " (\(unitKey))"
+        return Claim(key: key, description: description, value: t.value, unit: t.unit, normalizedValue: normalized, comparator: t.comparator,
+                     members: t.members, evidence: Finding.Evidence(document: document, span: t.span, text: t.text), date: date,
+                     doubt: doubts.isEmpty ? nil : doubts.joined(separator: "; "))
     }
 
-    static func claimKey(place: String?, year: Int, subject: String, metric: String, unit: String) -> String {
-        joinedKey(place ?? "?", year, subject, metric, Evaluation.unitKey(unit))
+    /// Words that make a listed name a clause rather than a name (`…还先后引进了…`, `在全市培育形成数字产业`).
+    static let clauseWords = ["引进", "先后", "培育", "形成", "打造", "建设", "推动", "实现", "达到", "全市", "全省"]
+
+    static func readsAsClause(_ member: String) -> Bool {
+        member.unicodeScalars.count > 12 || clauseWords.contains { member.includes($0) }
+    }
+
+    /// A unit as claims are keyed (`亿元` for every money unit; `千瓦` for `万千瓦`), and the value in it.
+    static func normalizedUnit(_ unit: String, _ value: ExactDecimal) -> (String, ExactDecimal) {
+        let u = Evaluation.unitKey(unit)
+        // Most units (%, 个, 家, 项) have no prefix and no money: kept as they are.
+        guard u.unicodeScalars.contains(where: { $0 == "元" || $0 == "万" || $0 == "亿" || $0 == "千" || $0 == "百" }) else { return (u, value) }
+        let money: [(String, Int)] = [("万亿元", 4), ("亿元", 0), ("千万元", -1), ("百万元", -2), ("万元", -4), ("千元", -5), ("元", -8)]
+        for (name, shift) in money where u == name { return ("亿元", value.scaled(by: shift)) }
+        let prefixes: [(String, Int)] = [("万亿", 12), ("亿", 8), ("千万", 7), ("百万", 6), ("万", 4)]
+        for (prefix, shift) in prefixes where u.hasPrefix(prefix) && u.unicodeScalars.count > prefix.unicodeScalars.count {
+            let base = String(String.UnicodeScalarView(u.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
+            // 万人次, 万吨 …; 个百分点 and 家 have no prefix.
+            return (base, value.scaled(by: shift))
+        }
+        return (u, value)
+    }
+
+    /// What a `分别` list makes of a goal: not in one, bound to the subject at its position, or in one whose
+    /// subjects could not be told apart (the list's text given).
+    enum Enumeration: Equatable { case none, bound(String, list: String, position: Int, count: Int), unbound(String) }
+
+    static let fenbie = scalars("分别")
+    static let clauseBreaks: Set<UInt32> = Set("，,；;。：:！？!?".unicodeScalars.map(\.value))
+    static let sentenceBreaks: Set<UInt32> = Set("；;。！？!?".unicodeScalars.map(\.value))
+    static let listJoiners: Set<UInt32> = Set("和及与".unicodeScalars.map(\.value))
+
+    /// Binds a goal of `A、B、C分别为x、y、z` (or `…的…率分别达到x%、y%、z%`) to its subject: the names before 分别
+    /// in the goal's clause, split at 、 (and 和/及/与), paired in order with the numbers after it; the goal's
+    /// value is the last number of its own text.
+    static func enumerationSubject(sentence: String?, goalText: String) -> Enumeration {
+        enumerationSubject(sentence.map(SentenceFacts.init), goal: scalars(Evaluation.key(goalText)))
+    }
+
+    static func enumerationSubject(_ facts: SentenceFacts?, goal g: [UInt32]) -> Enumeration {
+        guard let facts, facts.hasFenbie, !g.isEmpty else { return .none }
+        let s = facts.chars
+        guard let p = firstIndex(of: g, in: s[...]) else { return .none }
+        let end = p + g.count
+        // The 分别 of the goal's clause: the last before the goal's end, with no sentence break between.
+        var f: Int? = nil
+        var k = end - fenbie.count
+        while k >= 0 {
+            if sentenceBreaks.contains(s[k]) && k < end - 1 { break }
+            if s[k..<(k + fenbie.count)].elementsEqual(fenbie) { f = k; break }
+            k -= 1
+        }
+        guard let f else { return .none }
+        var c = f
+        while c > 0, !clauseBreaks.contains(s[c - 1]) { c -= 1 }
+        var list = Array(s[c..<f])
+        // A leading 其中 or year phrase (到2025年) is not a subject.
+        for lead in [scalars("其中"), scalars("同时"), scalars("同期")] where list.starts(with: lead) { list.removeFirst(lead.count) }
+        if let nian = list.firstIndex(of: 0x5E74), nian <= 6, list[..<nian].allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x5230 }) { list.removeFirst(nian + 1) }
+        let listText = makeString(list[...])
+        // The numbers after 分别, to the end of the clause.
+        var numbers: [Range<Int>] = []
+        var q = f + fenbie.count
+        while q < s.count, !(clauseBreaks.contains(s[q]) && q >= end) {
+            if s[q] &- 0x30 < 10 {
+                let a = q
+                while q < s.count, s[q] &- 0x30 < 10 || s[q] == 0x2E { q += 1 }
+                numbers.append(a..<q)
+            } else { q += 1 }
+        }
+        guard let position = numbers.lastIndex(where: { $0.lowerBound < end }) else { return .unbound(listText) }
+        var names = split(list, at: [0x3001])
+        if names.count == 1 || names.count < numbers.count { names = names.dropLast() + split(names.last ?? [], at: listJoiners) }
+        names = names.map { n in n.firstIndex(of: 0x7684).map { Array(n[..<$0]) } ?? n }.filter { !$0.isEmpty }
+        guard names.count == numbers.count, names.count >= 2 else { return .unbound(listText) }
+        return .bound(makeString(names[position][...]), list: listText, position: position, count: names.count)
+    }
+
+    static func split(_ s: [UInt32], at separators: Set<UInt32>) -> [[UInt32]] {
+        s.split(omittingEmptySubsequences: false) { separators.contains($0) }.map(Array.init)
+    }
+
+    static func firstIndex(of word: [UInt32], in s: ArraySlice<UInt32>) -> Int? {
+        guard !word.isEmpty, s.count >= word.count else { return nil }
+        var k = s.startIndex
+        while k + word.count <= s.endIndex {
+            if s[k] == word[0], s[k..<(k + word.count)].elementsEqual(word) { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The place a goal's sentence names before the goal's value (`其中济南市…`, `全省…`), if any: a place name,
+    /// or 全国; 全省 in a city's document is its province, which the key cannot name, so it is kept apart (`全省@宁波`);
+    /// 全市, 全县, 本市 are the document's place.
+    static func sentencePlace(_ sentence: String?, goalText: String, documentPlace: String?) -> String? {
+        sentencePlace(sentence.map(SentenceFacts.init), goal: scalars(Evaluation.key(goalText)), documentPlace: documentPlace)
+    }
+
+    static func sentencePlace(_ facts: SentenceFacts?, goal g: [UInt32], documentPlace: String?) -> String? {
+        guard let facts else { return nil }
+        let s = facts.chars
+        let end = firstIndex(of: g, in: s[...]).map { $0 + g.count } ?? s.count
+        var place: (name: String, at: Int)? = facts.places.last(where: { $0.end <= end }).map { ($0.name, $0.start) }
+        for (word, name) in [("全国", national), ("全省", "全省"), ("全市", ""), ("全县", ""), ("全区", ""), ("本市", "")] {
+            let w = scalars(word)
+            var k = 0
+            while k + w.count <= end {
+                if s[k..<(k + w.count)].elementsEqual(w), place == nil || k > place!.at { place = (name, k) }
+                k += 1
+            }
+        }
+        guard let found = place else { return nil }
+        switch found.name {
+        case "": return documentPlace
+        case "全省":
+            guard let d = documentPlace else { return "全省" }
+            return provinceLevel.contains(d) ? d : "全省@" + d
+        default: return found.name
+        }
     }
 
     /// place|year|subject|metric|unit key: the form of every claim key.
-    private static func joinedKey(_ place: String, _ year: Int, _ subject: String, _ metric: String, _ unitKey: String) -> String {
+    static func joinedKey(_ place: String, _ year: Int, _ subject: String, _ metric: String, _ unitKey: String) -> String {
         [place, String(year), subject, metric, unitKey].joined(separator: "|")
-    }
-
-    /// The parts of a claim key (place, year, subject, metric and unit key), compared and hashed by their bytes:
-    /// two targets have equal parts when their keys are equal, and no key string is made to find out.
-    struct KeyParts: Hashable {
-        let place: ByteKey, year: Int, subject: ByteKey, metric: ByteKey, unit: ByteKey
-        /// The claim key these parts make.
-        var key: String { joinedKey(place.string, year, subject.string, metric.string, unit.string) }
-    }
-
-    /// The claim key parts of a document's targets, read straight from the records (for the checks within
-    /// one document; keys are built as `claims(_:)` builds them), in target order.
-    static func targetClaimKeyParts(_ r: DocumentResult) -> [KeyParts] {
-        let named = Set(r.clusters.map { ByteKey($0.name) })
-        return r.targets.map { t in
-            let parts = claimParts(for: t, r, named: named)
-            return KeyParts(place: ByteKey(parts.place ?? "?"), year: t.year, subject: ByteKey(parts.subject), metric: ByteKey(parts.metric),
-                            unit: ByteKey(Evaluation.unitKey(t.unit)))
-        }
-    }
-
-    /// The claim of target `t`, whose key (`KeyParts.key`) is given.
-    static func targetClaim(_ t: Target, key: String, _ r: DocumentResult) -> Claim {
-        let parts = claimParts(for: t, r, named: Set(r.clusters.map { ByteKey($0.name) }))
-        let description = claimDescription(place: parts.place, year: t.year, subject: parts.subject, metric: parts.metric, unit: t.unit)
-        return Claim(key: key, description: description, value: t.value, unit: t.unit, comparator: t.comparator, members: t.members,
-                     evidence: Finding.Evidence(document: r.info.id, span: t.span, text: t.text))
-    }
-
-    private static func claimParts(for t: Target, _ r: DocumentResult, named: Set<ByteKey>) -> (place: String?, subject: String, metric: String) {
-        // Cluster names and subjects are both normalized text: compared by bytes.
-        let subject = named.contains(ByteKey(t.subject)) ? Evaluation.key(t.subject) : ""
-        let metric = metricKey(metric: t.metric, unit: t.unit, value: t.value.description, threshold: t.threshold.map { $0.yiYuan.description },
-                               hasMembers: !t.members.isEmpty)
-        return (place(r, article: t.article), subject, metric)
     }
 
     public static func claims(_ r: DocumentResult) -> DocumentClaims { claims(DocumentRecord(r)) }

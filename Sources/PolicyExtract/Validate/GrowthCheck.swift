@@ -155,7 +155,8 @@ public struct GrowthCheck: DocumentCheck {
                     tolerance: "±\(decimalText(tolerance, decimals + 1)) percentage points",
                     evidence: [Validator.evidence(r, p.span, p.text),
                                Validator.evidence(r, text.span(row.cells[c0]), cellA), Validator.evidence(r, text.span(row.cells[c1]), cellB)],
-                    detail: ok ? "the stated growth matches the table" : "the stated growth differs from the table"))
+                    detail: ok ? "the stated growth matches the table" : "the stated growth differs from the table",
+                    reason: "\(row.label): \(cellB) / \(cellA) − 1 = \(decimalText(growth, decimals + 2))% from table \(yt.table.index + 1), stated \(pv.value)%"))
             }
         }
         return findings

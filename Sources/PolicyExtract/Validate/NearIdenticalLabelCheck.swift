@@ -2,10 +2,17 @@
 ///
 /// Quoted labels of two to eight Han characters are grouped by each one-character wildcard of their text
 /// (强*韧链, 强基*链 …), so that labels differing in exactly one character meet in a group without any
-/// all-pairs comparison. A pair from different documents is a warning naming both spans.
+/// all-pairs comparison. A pair from different documents is a warning naming both spans; `info` when both are
+/// names of bodies or places (`…研究院`, `…实验室`, `…产业园`): two bodies' names often differ in one character.
 public struct NearIdenticalLabelCheck: CrossDocumentCheck {
     public static let id = "near_identical_label"
     public init() {}
+
+    /// Endings of names of bodies, institutions and places.
+    static let bodyEndings = ["院", "所", "中心", "局", "委", "办", "会", "馆", "校", "大学", "学院", "司", "厅", "室", "园", "区", "站", "基地", "集团",
+                              "公司", "银行", "医院", "部", "处", "队", "社", "港", "城", "镇", "村", "县", "市", "省"]
+
+    static func namesABody(_ label: String) -> Bool { bodyEndings.contains { label.hasSuffix($0) } }
 
     public func run(_ documents: [DocumentClaims]) -> [Finding] {
         var groups: [String: [Label]] = [:]
@@ -40,10 +47,13 @@ public struct NearIdenticalLabelCheck: CrossDocumentCheck {
                     if diff.allSatisfy({ CharClass.isChineseNumeral($0.0.value) && CharClass.isChineseNumeral($0.1.value) }) { continue }
                     let pair = [a.text, b.text].sorted().joined(separator: "|")
                     guard reported.insert(pair).inserted else { continue }
-                    findings.append(Finding(check: Self.id, severity: .warning, claim: "label “\(a.text)” spelled “\(b.text)” elsewhere",
+                    let bodies = Self.namesABody(a.text) && Self.namesABody(b.text)
+                    findings.append(Finding(check: Self.id, severity: bodies ? .info : .warning, claim: "label “\(a.text)” spelled “\(b.text)” elsewhere",
                                             stated: a.text, computed: b.text, tolerance: "one character",
                                             evidence: [a.evidence, b.evidence],
-                                            detail: "two spellings differ in one character; one may be a typo"))
+                                            detail: "two spellings differ in one character; one may be a typo",
+                                            reason: bodies ? "both name bodies or places, which often differ in one character: may be two bodies"
+                                                : "one quoted label spelled two ways (\(diff.map { "\($0.0)/\($0.1)" }.joined(separator: ", "))): one may be a slip"))
                 }
             }
         }
@@ -55,5 +65,7 @@ public struct NearIdenticalLabelCheck: CrossDocumentCheck {
         .init(["实施集群“强基韧链”行动。", "实施集群“强基韧链”行动。"], []),
         .init(["实施“四新”经济。", "实施“三新”产业集群。"], []),
         .init(["“十四五”时期", "“十五五”规划"], []),
+        // Two bodies whose names differ in one character are likely two bodies.
+        .init(["依托“之江实验室”建设。", "依托“珠江实验室”建设。"], ["info"]),
     ]
 }

@@ -70,7 +70,8 @@ public struct PartsTotalCheck: DocumentCheck {
                                             claim: "\(year) \(total.metric) of all clusters against the sum of \(ps.count) clusters' own goals",
                                             stated: "\(total.comparator.rawValue) \(amountText(total.value, total.unit))",
                                             computed: amountText(sum, total.unit) + " (\(arithmetic))", tolerance: "0",
-                                            evidence: evidence, detail: detail))
+                                            evidence: evidence, detail: detail,
+                                            reason: "the \(ps.count) clusters' own \(year) goals add up to \(sum) against the stated \(total.comparator.rawValue) \(total.value) \(total.unit)"))
                 }
             }
             // Tiers with members against the members' own revenue goals.
@@ -92,7 +93,9 @@ public struct PartsTotalCheck: DocumentCheck {
                                         claim: "\(year) tier \(tier.metric): each member's own revenue goal against the tier",
                                         stated: "\(th.comparator.rawValue) \(th.yiYuan) 亿元 each, \(tier.value) \(tier.unit)",
                                         computed: lines.joined(separator: ", ") + " 亿元", tolerance: "0", evidence: evidence,
-                                        detail: below.isEmpty ? "every member's goal meets the tier" : "below the tier: " + below.joined(separator: ", ")))
+                                        detail: below.isEmpty ? "every member's goal meets the tier" : "below the tier: " + below.joined(separator: ", "),
+                                        reason: below.isEmpty ? "each member's own revenue goal is at the tier's threshold of \(th.yiYuan) 亿元 or above"
+                                            : "the own goal of \(below.joined(separator: ", ")) is below the tier's threshold of \(th.yiYuan) 亿元"))
             }
         }
         return findings

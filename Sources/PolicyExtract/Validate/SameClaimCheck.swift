@@ -31,23 +31,48 @@ public struct SameClaimCheck: CrossDocumentCheck {
         return findings
     }
 
-    /// Compares claims that share a key: values, then member lists. Linear in the number of claims.
+    /// Compares claims that share a key: values (in the key's unit), then member lists. Linear in the number of
+    /// claims. A difference is a `conflict` only when no claim has a doubt (a range, an unbound 分别 subject, an
+    /// unknown place, a member that reads as a clause) and the comparators agree; a `revision` when the documents'
+    /// dates differ (the later one restates the goal); else a `warning`.
     static func compare(_ claims: [Claim], check: String) -> [Finding] {
         var byValue: [String: [Claim]] = [:]
         var valueOrder: [String] = []
         for c in claims {
-            let v = c.value.description
+            let v = c.normalizedValue.description
             if byValue[v] == nil { valueOrder.append(v) }
             byValue[v, default: []].append(c)
         }
         let first = claims[0]
+        let unit = ClaimExtractor.normalizedUnit(first.unit, first.value).0
+        let doubts = Array(Set(claims.compactMap(\.doubt))).sorted()
         var findings: [Finding] = []
         if valueOrder.count > 1 {
             let evidence = valueOrder.flatMap { byValue[$0]!.prefix(evidenceLimit / valueOrder.count + 1).map(\.evidence) }
-            findings.append(Finding(check: check, severity: .conflict, claim: first.description,
-                                    stated: valueOrder.map { "\($0) \(first.unit) (\(byValue[$0]!.count))" }.joined(separator: " vs "),
+            let comparators = Set(claims.map { kind($0.comparator) })
+            let dated = valueOrder.compactMap { byValue[$0]!.first!.date }
+            let severity: Finding.Severity
+            let reason: String
+            var stated = valueOrder.map { "\($0) \(unit) (\(byValue[$0]!.count))" }.joined(separator: " vs ")
+            if !doubts.isEmpty {
+                severity = .warning
+                reason = "same key, different values, but read with less confidence: " + doubts.joined(separator: "; ")
+            } else if comparators.count > 1 {
+                severity = .warning
+                reason = "same key, different values stated with different comparators (\(claims.map(\.comparator.rawValue).joined(separator: " / "))): not necessarily contradictory"
+            } else if dated.count == valueOrder.count, Set(dated).count == dated.count {
+                severity = .revision
+                let ordered = valueOrder.sorted { byValue[$0]!.first!.date! < byValue[$1]!.first!.date! }
+                stated = ordered.map { "\($0) \(unit) (\(byValue[$0]!.first!.date!), \(byValue[$0]!.first!.evidence.document))" }.joined(separator: " → ")
+                reason = "same key, a later-dated document states another value: the goal was revised"
+            } else {
+                severity = .conflict
+                reason = "same place, year, subject, metric and unit; values read with high confidence differ"
+            }
+            findings.append(Finding(check: check, severity: severity, claim: first.description, stated: stated,
                                     computed: "\(valueOrder.count) different values", tolerance: "0", evidence: Array(evidence),
-                                    detail: valueOrder.map { v in "\(v): " + byValue[v]!.prefix(5).map(\.evidence.document).joined(separator: ", ") }.joined(separator: "; ")))
+                                    detail: valueOrder.map { v in "\(v): " + byValue[v]!.prefix(5).map(\.evidence.document).joined(separator: ", ") }.joined(separator: "; "),
+                                    reason: reason))
             return findings
         }
         let withMembers = claims.filter { !$0.members.isEmpty }
@@ -55,7 +80,7 @@ public struct SameClaimCheck: CrossDocumentCheck {
             var bySet: [String: [Claim]] = [:]
             var setOrder: [String] = []
             for c in withMembers {
-                let k = c.members.map(Evaluation.key).sorted().joined(separator: "、")
+                let k = c.members.map(ClaimExtractor.canonicalName).sorted().joined(separator: "、")
                 if bySet[k] == nil { setOrder.append(k) }
                 bySet[k, default: []].append(c)
             }
@@ -63,18 +88,31 @@ public struct SameClaimCheck: CrossDocumentCheck {
                 let a = Set(bySet[setOrder[0]]![0].members), b = Set(bySet[setOrder[1]]![0].members)
                 let onlyA = a.subtracting(b).sorted(), onlyB = b.subtracting(a).sorted()
                 let evidence = setOrder.flatMap { bySet[$0]!.prefix(evidenceLimit / setOrder.count + 1).map(\.evidence) }
-                findings.append(Finding(check: check, severity: .conflict, claim: first.description + ": members",
+                let sure = doubts.isEmpty
+                findings.append(Finding(check: check, severity: sure ? .conflict : .warning, claim: first.description + ": members",
                                         stated: setOrder.map { "[\($0)]" }.joined(separator: " vs "),
                                         computed: "only in \(bySet[setOrder[0]]![0].evidence.document): \(onlyA.joined(separator: "、")); only in \(bySet[setOrder[1]]![0].evidence.document): \(onlyB.joined(separator: "、"))",
-                                        tolerance: "0", evidence: Array(evidence), detail: "the documents list different members"))
+                                        tolerance: "0", evidence: Array(evidence), detail: "the documents list different members",
+                                        reason: sure ? "same claim by key and value; the member lists differ (\(onlyA.joined(separator: "、")) / \(onlyB.joined(separator: "、")))"
+                                            : "the member lists differ, read with less confidence: " + doubts.joined(separator: "; ")))
                 return findings
             }
         }
         findings.append(Finding(check: check, severity: .consistent, claim: first.description,
                                 stated: "\(first.value) \(first.unit)", computed: "\(claims.count) statements agree",
                                 tolerance: "0", evidence: Array(claims.prefix(evidenceLimit).map(\.evidence)),
-                                detail: claims.count > evidenceLimit ? "\(claims.count - evidenceLimit) more statements agree" : ""))
+                                detail: claims.count > evidenceLimit ? "\(claims.count - evidenceLimit) more statements agree" : "",
+                                reason: "same key and the same value in \(Set(claims.map(\.evidence.document)).count) document(s)"))
         return findings
+    }
+
+    /// Comparators of one kind state the same sort of goal: a floor (达到, 超过, 不低于), a ceiling, or about a value.
+    static func kind(_ q: Qualifier) -> Int {
+        switch q {
+        case .atMost: return 1
+        case .about: return 2
+        default: return 0
+        }
     }
 
     public static let examples: [CheckExample] = [
@@ -84,6 +122,19 @@ public struct SameClaimCheck: CrossDocumentCheck {
                "山东省:到2025年,打造动力装备、高端铝业、智能家电等3个超过5000亿元的产业集群。"], ["consistent"]),
         // A province's and a city's goals are different claims.
         .init(["山东省:到2025年,高新技术产品占比达45%。", "济宁市:到2025年,高新技术产业产值占比达到45%。"], []),
+        // A city plan's own count is not its province's count.
+        .init(["山东省:到2025年,千亿级产业集群达到10个。", "济宁市:到2025年,千亿级产业集群达到2个。"], []),
+        // Units normalized: 5000万元 is 0.5亿元.
+        .init(["山东省:到2025年,专项资金规模达到5000万元。", "山东省:到2025年,专项资金规模达到0.5亿元。"], ["consistent"]),
+        .init(["山东省:到2025年,专项资金规模达到5000万元。", "山东省:到2025年,专项资金规模达到0.6亿元。"], ["conflict"]),
+        // A figure of a 分别 list is its own subject's.
+        .init(["山东省:到2025年,花生种植、收获机械化率分别达到65%和55%。", "山东省:到2025年,花生种植、收获机械化率分别达到65%和55%。"],
+              ["consistent", "consistent"]),
+        .init(["山东省:到2025年,花生种植、收获机械化率分别达到65%和55%。", "山东省:到2025年,花生种植、收获机械化率分别达到55%和65%。"],
+              ["conflict", "conflict"]),
+        // A later-dated document restating a goal with another value revises it.
+        .init(["山东省人民政府\n2023年1月5日\n山东省:到2025年,高新技术企业达到5000家。",
+               "山东省人民政府\n2024年2月1日\n山东省:到2025年,高新技术企业达到6000家。"], ["revision"]),
     ]
 }
 
@@ -94,32 +145,34 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
 
     public func run(_ r: DocumentResult) -> [Finding] {
         guard r.targets.count >= 2 else { return [] }
-        // Targets grouped by claim key; a claim (with its description) is built only for a group whose
-        // values differ.
-        let keys = ClaimExtractor.targetClaimKeyParts(r)
-        // Groups as chains of indices from each key's first target (one look-up per target, and no list made
-        // for the many keys that only one target has).
-        var firstOfKey = [ClaimExtractor.KeyParts: Int](minimumCapacity: keys.count)
-        var heads: [Int] = []
-        var next = [Int](repeating: -1, count: keys.count), last = Array(keys.indices), size = [Int](repeating: 1, count: keys.count)
-        for (i, k) in keys.enumerated() {
-            if let h = firstOfKey[k] {
-                next[last[h]] = i
-                last[h] = i
-                size[h] += 1
-            } else {
-                firstOfKey[k] = i
-                heads.append(i)
-            }
+        // A cheap first grouping (year, metric and unit, which every claim key holds): claims — place, 分别 subject —
+        // are built only for targets that share one with another of a different value.
+        var coarseGroups: [String: (first: String, differs: Bool)] = [:]
+        let coarse = r.targets.map { t -> (key: String, value: String) in
+            let (unit, value) = ClaimExtractor.normalizedUnit(t.unit, t.value)
+            let metric = ClaimExtractor.metricKey(metric: t.metric, unit: t.unit, value: t.value.description,
+                                                  threshold: t.threshold.map { $0.yiYuan.description }, hasMembers: !t.members.isEmpty)
+            return ("\(t.year)|\(metric)|\(unit)", value.description)
+        }
+        for c in coarse {
+            if let g = coarseGroups[c.key] { if !g.differs && g.first != c.value { coarseGroups[c.key]!.differs = true } } else { coarseGroups[c.key] = (c.value, false) }
+        }
+        let wanted = r.targets.indices.filter { coarseGroups[coarse[$0].key]!.differs }
+        guard !wanted.isEmpty else { return [] }
+        let claims = ClaimExtractor.targetClaims(r, only: wanted)
+        var groups: [String: [Claim]] = [:]
+        var order: [String] = []
+        for c in claims {
+            if groups[c.key] == nil { order.append(c.key) }
+            groups[c.key, default: []].append(c)
         }
         var findings: [Finding] = []
-        for h in heads where size[h] >= 2 {
-            var group: [Int] = []
-            var i = h
-            while i >= 0 { group.append(i); i = next[i] }
-            let first = r.targets[group[0]].value.description
-            if group.contains(where: { r.targets[$0].value.description != first }) {
-                findings += SameClaimCheck.compare(group.map { ClaimExtractor.targetClaim(r.targets[$0], key: keys[$0].key, r) }, check: Self.id)
+        for key in order {
+            let group = groups[key]!
+            guard group.count >= 2 else { continue }
+            let first = group[0].normalizedValue.description
+            if group.contains(where: { $0.normalizedValue.description != first }) {
+                findings += SameClaimCheck.compare(group, check: Self.id)
             }
         }
         return findings
@@ -128,5 +181,7 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
     public static let examples: [CheckExample] = [
         .init(["山东省:到2025年,高新技术企业达5000家。\n\n山东省:到2025年,高新技术企业达6000家。"], ["conflict"]),
         .init(["山东省:到2025年,高新技术企业达5000家。\n\n山东省:到2025年,高新技术企业达5000家。"], []),
+        // 花生 and 油菜: each figure of a 分别 list is its own subject's (农机装备 指导意见, 国发〔2018〕42号).
+        .init(["到2025年,花生种植、收获机械化率分别达到65%和55%,油菜种植、收获机械化率分别达到50%和65%。"], []),
     ]
 }

@@ -57,8 +57,8 @@ public struct ShareCheck: DocumentCheck {
             let before = Array(figures[f0..<fEnd])
             guard before.count >= ps.count + 1 else { continue }
             // The total: introduced by 共/总/合计, else the largest figure of the unit.
-            let total = before.first(where: { f in Self.totalWords.contains { text.has($0, endingAt: f.range.lowerBound) } })
-                ?? before.max(by: { $0.value < $1.value })!
+            let namedTotal = before.first(where: { f in Self.totalWords.contains { text.has($0, endingAt: f.range.lowerBound) } })
+            let total = namedTotal ?? before.max(by: { $0.value < $1.value })!
             let candidates = before.filter { $0.unit == total.unit && $0.range != total.range }
             guard candidates.count >= ps.count, total.value > 0 else { continue }
             let parts = Array(candidates.suffix(ps.count))
@@ -71,13 +71,14 @@ public struct ShareCheck: DocumentCheck {
                 let ok = abs(computed - pv.value.doubleValue) <= tolerance + 1e-9
                 let shown = decimalText(computed, decimals + 2)
                 findings.append(Finding(
-                    check: Self.id, severity: ok ? .consistent : .conflict,
+                    check: Self.id, severity: ok ? .consistent : namedTotal == nil ? .warning : .conflict,
                     claim: "share \(part.text) of \(total.text)",
                     stated: "\(pv.value)%", computed: "\(shown)% (\(part.text) / \(total.text))",
                     tolerance: "±\(decimalText(tolerance, decimals + 1)) percentage points",
                     evidence: [Validator.evidence(r, p.span, p.text), Validator.evidence(r, part.span, part.text),
                                Validator.evidence(r, total.span, total.text)],
-                    detail: ok ? "the stated share matches its figures" : "the stated share differs from its figures by \(decimalText(abs(computed - pv.value.doubleValue), decimals + 2)) points"))
+                    detail: ok ? "the stated share matches its figures" : "the stated share differs from its figures by \(decimalText(abs(computed - pv.value.doubleValue), decimals + 2)) points",
+                    reason: "\(part.text) / \(total.text) = \(shown)%, stated \(pv.value)%" + (namedTotal == nil ? " (the total taken as the largest figure before 占: no 共/合计 names it)" : "")))
             }
         }
         return findings

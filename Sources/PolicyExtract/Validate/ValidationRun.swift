@@ -56,7 +56,7 @@ public enum ValidationRun {
     /// A readable report grouped by severity.
     public static func report(_ o: Output) -> String {
         var lines = ["\(o.documents) documents, \(o.claims) claims, \(o.findings.count) findings"]
-        for severity in [Finding.Severity.conflict, .warning, .consistent] {
+        for severity in Finding.Severity.allCases {
             let list = o.findings.filter { $0.severity == severity }
             if list.isEmpty { continue }
             lines.append("")
@@ -65,6 +65,7 @@ public enum ValidationRun {
                 lines.append("- [\(f.check)] \(f.claim)")
                 lines.append("    stated \(f.stated); computed \(f.computed); tolerance \(f.tolerance)")
                 if !f.detail.isEmpty { lines.append("    \(f.detail)") }
+                if !f.reason.isEmpty { lines.append("    why: \(f.reason)") }
                 for e in f.evidence.prefix(6) { lines.append("    \(e.document) @\(e.span.start)-\(e.span.end) line \(e.span.line): \(e.text)") }
                 if f.evidence.count > 6 { lines.append("    … \(f.evidence.count - 6) more") }
             }
