@@ -89,34 +89,15 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var article: Int
 }
 
-/// A table cell an item was read from (a reference: a value outside a table costs one word).
-public final class CellRecord: Codable, Sendable, Equatable {
-    public let table: Int
-    public let row: Int
-    public let column: Int
-    public let header: String
-
-    public init(table: Int, row: Int, column: Int, header: String) {
-        self.table = table
-        self.row = row
-        self.column = column
-        self.header = header
-    }
-
-    public static func == (a: CellRecord, b: CellRecord) -> Bool {
-        a.table == b.table && a.row == b.row && a.column == b.column && a.header == b.header
-    }
-}
-
 /// A value found by a matcher, with its provenance (and its table cell), flattened into one JSON object.
 public struct Located<Fields: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     public var provenance: Provenance
     public var fields: Fields
-    public var cell: CellRecord?
+    public var cell: TableCell?
 
     enum CodingKeys: String, CodingKey { case cell }
 
-    public init(provenance: Provenance, fields: Fields, cell: CellRecord?) {
+    public init(provenance: Provenance, fields: Fields, cell: TableCell?) {
         self.provenance = provenance
         self.fields = fields
         self.cell = cell
@@ -125,7 +106,7 @@ public struct Located<Fields: Codable & Sendable & Equatable>: Codable, Sendable
     public init(from decoder: Decoder) throws {
         provenance = try Provenance(from: decoder)
         fields = try Fields(from: decoder)
-        cell = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(CellRecord.self, forKey: .cell)
+        cell = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(TableCell.self, forKey: .cell)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -511,7 +492,7 @@ extension DocumentRecord {
         func located<F>(_ matcher: String, _ fields: (Item) -> F) -> [Located<F>] {
             r.items(matcher).map { it in
                 Located(provenance: provenance(it.text, it.span, it.section, it.sentenceRange, it.article), fields: fields(it),
-                        cell: it.tableCell.map { CellRecord(table: $0.table, row: $0.row, column: $0.column, header: $0.header) })
+                        cell: it.tableCell)
             }
         }
         amounts = located(AmountMatcher.id) { it in
