@@ -14,7 +14,7 @@ struct Batch: ParsableCommand {
         """
     )
 
-    @Argument(help: "Files and folders (recursive) to convert.") var inputs: [String]
+    @Argument(help: "Files and folders (recursive) to convert.") var inputs: [String] = []
     @Option(name: .long, help: "Output folder.") var out: String
     @Option(name: .long, help: "Parallel jobs (default: the number of cores).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(name: .long, help: "Skip documents whose output is already complete for the same content hash.") var resume = false
@@ -22,21 +22,29 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, help: "Write docs/<id>.json indented, as extract prints it (default: on one line, as in documents.jsonl).") var pretty = false
     @Option(name: .long, help: "Files larger than this many bytes are errors.") var maxFileSize: Int = FileInput.defaultMaxSize
     @Flag(name: .long, help: "Also write a review site of the outputs into DIR/review (open DIR/review/index.html).") var review = false
+    @OptionGroup var selection: InputSelectionOptions
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if inputs.isEmpty { throw ValidationError("give at least one file or folder") }
+        if inputs.isEmpty && selection.filesFrom == nil { throw ValidationError("give at least one file or folder") }
+        try selection.check()
     }
 
     func run() throws {
         let pipeline = try options.load()
-        let (inputsFound, collectErrors) = BatchRunner.collect(inputs, maxFileSize: maxFileSize)
-        let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: resume, maxFileSize: maxFileSize, pipeline: pipeline, prettyDocuments: pretty))
+        let roots = try inputs + selection.listedFiles()
+        var (inputsFound, collectErrors) = BatchRunner.collect(roots, maxFileSize: maxFileSize)
+        let manifest: ShardManifest?
+        (inputsFound, manifest) = selection.select(inputsFound, roots: roots)
+        let runner = BatchRunner(options: .init(outputDirectory: out, jobs: jobs, resume: resume, maxFileSize: maxFileSize, pipeline: pipeline,
+                                                prettyDocuments: pretty))
         let reporter = ProgressReporter(quiet: quiet)
         let stop = StopSignal.install()
         let summary = try runner.run(inputsFound, initialErrors: collectErrors, progress: { reporter.update($0) }, shouldStop: { stop.requested })
         reporter.finish()
+        if let manifest, !summary.stopped { try manifest.write(to: out) }
+        if manifest == nil { unlink((out as NSString).appendingPathComponent(ShardManifest.fileName)) }
         if summary.stopped {
             writeStderr("policy-extract: stopped by signal after \(summary.converted) documents; complete outputs are kept in \(out)/docs. Resume with the same command and --resume.")
             throw ExitCode(130)

@@ -7,10 +7,13 @@ struct PolicyExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy-extract",
         abstract: "Turn Chinese policy documents into typed JSON records with provenance.",
-        subcommands: [Extract.self, Batch.self, Validate.self, Eval.self, Bench.self,
-                      Review.self,
-                      Diff.self]
+        version: versionLine,
+        subcommands: [Extract.self, Batch.self, Stream.self, Merge.self, Validate.self, Eval.self, Review.self, Diff.self, Bench.self,
+                      Version.self]
     )
+
+    /// What `--version` and `version` print: the generator every output names, and the output schema's version.
+    static let versionLine = "\(generatorName) (output schema \(schemaVersion))"
 
     /// Exit codes: 0 success, 1 some input failed (or a check found a conflict), 2 usage error.
     static func main() {
@@ -57,23 +60,57 @@ func writeStderr(_ s: String) {
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract one document and print its JSON to stdout.",
-        discussion: "Reads FILE (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5), runs the pipeline and prints one JSON object. On bad input prints one line naming the file and the reason to stderr and exits 1."
+        abstract: "Extract documents and print their JSON to stdout.",
+        discussion: """
+        Reads each FILE (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5), runs the pipeline and prints one JSON object. \
+        One FILE: indented JSON (--compact for one line); on bad input one line naming the file and the reason on \
+        stderr, exit 1. Several FILEs, or --jsonl: one compact line per document and, for a file that cannot be \
+        converted, one error line with the fields of errors.jsonl (path, reason, message, byte_offset), each line \
+        written with a single write so that parallel writers to one pipe never interleave; exit 1 when any failed.
+        """
     )
-    @Argument(help: "The document to extract.") var file: String
+    @Argument(help: "The documents to extract.") var files: [String]
     @Flag(name: .long, help: "Print compact one-line JSON instead of indented JSON.") var compact = false
+    @Flag(name: .long, help: "JSON Lines: one compact line per document and one error line per failure.") var jsonl = false
+    @Flag(name: .long, help: "document.source is the absolute path (default: the path as given, or from the last component of an absolute path).")
+    var absolutePaths = false
     @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file") }
+    }
 
     func run() throws {
         let pipeline = try options.load()
         let extractor = DocumentExtractor(pipeline: pipeline)
-        do {
-            let bytes = try FileInput.read(file)
-            let result = try extractor.extract(bytes: bytes, path: file, id: FileInput.documentID(file))
-            print(String(decoding: DocumentJSON.bytes(result, pretty: !compact), as: UTF8.self))
-        } catch let error as InputError {
-            writeStderr("policy-extract: \(error)")
-            throw ExitCode(1)
+        let inputs = BatchRunner.nameSources(files.map { BatchInput(path: $0, id: FileInput.documentID($0)) }, roots: files, absolute: absolutePaths)
+        if files.count == 1 && !jsonl {
+            let input = inputs[0]
+            do {
+                let bytes = try FileInput.read(input.path)
+                let result = try extractor.extract(bytes: bytes, path: input.source ?? input.path, id: input.id)
+                print(String(decoding: DocumentJSON.bytes(result, pretty: !compact), as: UTF8.self))
+            } catch var error as InputError {
+                error.path = input.path  // the file as typed, which the message names
+                writeStderr("policy-extract: \(error)")
+                throw ExitCode(1)
+            }
+            return
         }
+        let out = FDWriter(fd: 1)
+        var failed = 0
+        for input in inputs {
+            let source = input.source ?? input.path
+            do {
+                let bytes = try FileInput.read(input.path)
+                let result = try extractor.extract(bytes: bytes, path: source, id: input.id)
+                DocumentJSON.withBytes(result, pretty: false, newline: true) { out.write($0) }
+            } catch let e as InputError {
+                failed += 1
+                out.write(BatchError(path: source, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset).json.serializedBytes() + [0x0A])
+            }
+            if out.closed { return }
+        }
+        if failed > 0 { throw ExitCode(1) }
     }
 }

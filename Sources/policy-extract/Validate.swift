@@ -5,11 +5,11 @@ import PolicyExtract
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Cross-check figures within each document and across documents, with evidence.",
-        discussion: "Runs the pipeline on every document, then the checks: parts against totals, counts against enumerations, stated shares against their figures, the same claim in several documents, near-identical labels. Exit code 1 when a conflict is found."
+        discussion: "Runs the pipeline on every document (a batch output or a JSON Lines file of documents is read back instead), then the checks: parts against totals, counts against enumerations, stated shares against their figures, the same claim in several documents, near-identical labels. Exit code 1 when a conflict is found."
     )
     enum Format: String, ExpressibleByArgument { case json, text }
 
-    @Argument(help: "Files and folders.") var paths: [String]
+    @Argument(help: "Files and folders of documents, batch output folders and .jsonl files of documents (read back as records, not extracted again).") var paths: [String]
     @Option(name: .long, help: "json (an object whose `findings` key holds the list; the default when stdout is not a terminal) or text (grouped by severity).")
     var format: Format?
     @Option(name: .long, help: "Parallel jobs.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount

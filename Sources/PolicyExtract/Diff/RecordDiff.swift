@@ -76,7 +76,7 @@ public struct RecordDiff: Sendable {
         for p in r.periods {
             add("periods", p.provenance.span, p.provenance.text, [("start", "\(p.fields.start)"), ("end", "\(p.fields.end)"), ("unit", p.fields.unit)])
         }
-        for x in r.dates { add("dates", x.provenance.span, x.provenance.text, [("date", x.fields.date), ("kind", x.fields.kind)]) }
+        for x in r.dates { add("dates", x.provenance.span, x.provenance.text, [("date", x.fields.date), ("kind", x.fields.kind.rawValue)]) }
         for p in r.percents {
             add("percents", p.provenance.span, p.provenance.text, [("value", v(p.fields.value)), ("value_max", v(p.fields.valueMax)),
                 ("unit", p.fields.unit), ("qualifier", p.fields.qualifier.rawValue), section(p.provenance)])
@@ -94,7 +94,7 @@ public struct RecordDiff: Sendable {
         }
         for c in r.clusters {
             add("clusters", c.provenance.span, c.provenance.text, [("name", c.name), ("place", c.place ?? "—"), ("industry", c.industry),
-                ("tier", c.tier ?? "—"), ("status", c.status)])
+                ("tier", c.tier ?? "—"), ("status", c.status.rawValue)])
         }
         for x in r.departments {
             add("departments", x.provenance.span, x.provenance.text, [("name", x.name), ("role", x.role.rawValue), ("level", x.level ?? "—"),

@@ -214,7 +214,7 @@ public enum BatchDatabase {
         let sectionPaths = r.sections.map { path($0.path) }
         for s in r.sections {
             try insert(db, sql: "INSERT INTO sections (document_id, idx, kind, path, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [id, s.index, s.kind, path(s.path), s.span?.start, s.span?.end, s.span?.line])
+                       arguments: [id, s.index, s.kind.rawValue, path(s.path), s.span?.start, s.span?.end, s.span?.line])
         }
         for (k, s) in r.sentences.enumerated() {
             try insert(db, sql: "INSERT INTO sentences (document_id, idx, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
@@ -230,7 +230,7 @@ public enum BatchDatabase {
         }
         for x in r.years { try row(yearsSQL, [x.fields.value, x.fields.kind.rawValue], x.provenance) }
         for x in r.periods { try row(periodsSQL, [x.fields.start, x.fields.end, x.fields.unit], x.provenance) }
-        for x in r.dates { try row(datesSQL, [x.fields.date, x.fields.kind], x.provenance) }
+        for x in r.dates { try row(datesSQL, [x.fields.date, x.fields.kind.rawValue], x.provenance) }
         for x in r.percents {
             let p = x.fields
             try row(percentsSQL, [p.value.doubleValue, p.valueMax?.doubleValue, p.unit, p.points, p.qualifier.rawValue], x.provenance)
@@ -248,7 +248,7 @@ public enum BatchDatabase {
                                  t.threshold?.yiYuan.doubleValue, json(t.members), json(t.lead), json(t.responsible)], t.provenance)
         }
         for x in r.departments { try row(departmentsSQL, [x.name, x.canonical, x.role.rawValue, x.level, x.collective], x.provenance) }
-        for x in r.clusters { try row(clustersSQL, [x.name, x.canonical, x.place, x.industry, x.tier, x.status], x.provenance) }
+        for x in r.clusters { try row(clustersSQL, [x.name, x.canonical, x.place, x.industry, x.tier, x.status.rawValue], x.provenance) }
         for l in r.labels {
             try insert(db, sql: "INSERT INTO labels (document_id, label, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [id, l.label, l.text, l.span.start, l.span.end, l.span.line])

@@ -207,7 +207,7 @@ public enum DocumentJSON {
             s.key("unit"); s.string(unit)
         case .date(let y, let m, let d):
             s.key("date"); s.string(isoDate(y, m, d))
-            s.key("kind"); s.string(DateMatcher.kind(r.text, it.mention.range))
+            s.key("kind"); s.string(DateMatcher.kind(r.text, it.mention.range).rawValue)
         case .percent(let p):
             s.key("value"); s.decimal(p.value)
             s.key("value_max"); s.optionalDecimal(p.valueMax)

@@ -12,23 +12,6 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
-    /// The value as Foundation objects (what JSONSerialization would give for its text).
-    var foundationObject: Any {
-        switch self {
-        case .string(let s): return s
-        case .number(let n):
-            if let i = Int(n) { return NSNumber(value: i) }
-            return NSNumber(value: Double(n) ?? 0)
-        case .bool(let b): return NSNumber(value: b)
-        case .null: return NSNull()
-        case .array(let a): return a.map(\.foundationObject)
-        case .object(let pairs):
-            var d: [String: Any] = [:]
-            for (k, v) in pairs { d[k] = v.foundationObject }
-            return d
-        }
-    }
-
     public static func int(_ v: Int) -> JSONValue { .number(String(v)) }
     public static func decimal(_ d: ExactDecimal) -> JSONValue { .number(d.description) }
     public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }

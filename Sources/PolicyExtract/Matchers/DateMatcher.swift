@@ -71,18 +71,18 @@ public struct DateMatcher: Matcher {
 
     /// `cutoff` for the date a statistic runs to (截至2023年12月31日), `deadline` for one that something
     /// must be done by (2025年2月10日前), else `date`.
-    public static func kind(_ text: NormalizedText, _ range: Range<Int>) -> String {
-        if YearMatcher.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return "cutoff" }
-        if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return "deadline" }
+    public static func kind(_ text: NormalizedText, _ range: Range<Int>) -> DateKind {
+        if YearMatcher.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .cutoff }
+        if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return .deadline }
         // The first of a list of dates that ends with 前: 2023年3月25日、6月25日、9月25日前
         var k = range.upperBound
         if k < text.count, text.chars[k] == 0x3001 {
             while k < text.count, k - range.upperBound < 40,
                   CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [0x3001, 0x6708, 0x65E5, 0x5E74].contains(text.chars[k]) { k += 1 }
-            if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: k) }) { return "deadline" }
+            if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: k) }) { return .deadline }
         }
-        if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return "deadline" }
-        return "date"
+        if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .deadline }
+        return .date
     }
 
     static func daysIn(_ month: Int, _ year: Int) -> Int {

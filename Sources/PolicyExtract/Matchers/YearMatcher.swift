@@ -49,7 +49,7 @@ public struct YearMatcher: Matcher {
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         // A date something must be done by (2025年2月10日前) makes its year a deadline.
-        for d in dates where DateMatcher.kind(ctx.text, d.range) == "deadline" {
+        for d in dates where DateMatcher.kind(ctx.text, d.range) == .deadline {
             if case .date(let y, _, _) = d.value, let yearRange = Self.years(ctx).first(where: { $0.0.lowerBound == d.range.lowerBound })?.0 {
                 result.append(Mention(range: yearRange, value: .year(y, .deadline)))
             }

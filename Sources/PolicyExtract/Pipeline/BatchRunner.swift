@@ -6,11 +6,14 @@ public struct BatchInput: Sendable {
     public var id: String
     /// The bytes, already read, for a member of an archive.
     public var bytes: [UInt8]?
+    /// What `document.source` and `errors.jsonl` say of the input (`nameSources`); the path when nil.
+    public var source: String? = nil
 
-    public init(path: String, id: String, bytes: [UInt8]? = nil) {
+    public init(path: String, id: String, bytes: [UInt8]? = nil, source: String? = nil) {
         self.path = path
         self.id = id
         self.bytes = bytes
+        self.source = source
     }
 
     /// The input's bytes: those read from its archive, or the file's; over `maxSize` is an error.
@@ -254,17 +257,17 @@ public final class BatchRunner: @unchecked Sendable {
                         converted = Converted(record: earlier.record, line: .bytes(earlier.line), csvRows: TargetsCSV.rows(earlier.record),
                                               claims: ClaimExtractor.claims(earlier.record))
                     } else {
-                        let result = try extractor.extract(bytes: bytes, path: input.path, id: input.id)
+                        let result = try extractor.extract(bytes: bytes, path: input.source ?? input.path, id: input.id)
                         let line = try Self.writeDocument(result, to: target, pretty: options.prettyDocuments)
                         let record = DocumentRecord(result)
                         converted = Converted(record: record, line: line, csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
                     }
                 } catch let e as InputError {
-                    error = BatchError(path: input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
+                    error = BatchError(path: input.source ?? input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
                 } catch let e as PipelineError {
-                    error = BatchError(path: input.path, reason: "write", message: e.description)
+                    error = BatchError(path: input.source ?? input.path, reason: "write", message: e.description)
                 } catch let other {
-                    error = BatchError(path: input.path, reason: "internal", message: "\(other)")
+                    error = BatchError(path: input.source ?? input.path, reason: "internal", message: "\(other)")
                 }
                 lock.lock()
                 if let error { errors[index] = error; errorCount += 1 }

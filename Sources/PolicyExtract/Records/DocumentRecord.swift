@@ -65,7 +65,7 @@ public struct ArticleRecord: Codable, Sendable, Equatable {
 
 public struct SectionRecord: Codable, Sendable, Equatable {
     public var index: Int
-    public var kind: String
+    public var kind: Section.Kind
     public var path: [String]
     public var article: Int
     /// The heading line, when the section has one.
@@ -89,34 +89,15 @@ public struct Provenance: Codable, Sendable, Equatable {
     public var article: Int
 }
 
-/// A table cell an item was read from (a reference: a value outside a table costs one word).
-public final class CellRecord: Codable, Sendable, Equatable {
-    public let table: Int
-    public let row: Int
-    public let column: Int
-    public let header: String
-
-    public init(table: Int, row: Int, column: Int, header: String) {
-        self.table = table
-        self.row = row
-        self.column = column
-        self.header = header
-    }
-
-    public static func == (a: CellRecord, b: CellRecord) -> Bool {
-        a.table == b.table && a.row == b.row && a.column == b.column && a.header == b.header
-    }
-}
-
 /// A value found by a matcher, with its provenance (and its table cell), flattened into one JSON object.
 public struct Located<Fields: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     public var provenance: Provenance
     public var fields: Fields
-    public var cell: CellRecord?
+    public var cell: TableCell?
 
     enum CodingKeys: String, CodingKey { case cell }
 
-    public init(provenance: Provenance, fields: Fields, cell: CellRecord?) {
+    public init(provenance: Provenance, fields: Fields, cell: TableCell?) {
         self.provenance = provenance
         self.fields = fields
         self.cell = cell
@@ -125,7 +106,7 @@ public struct Located<Fields: Codable & Sendable & Equatable>: Codable, Sendable
     public init(from decoder: Decoder) throws {
         provenance = try Provenance(from: decoder)
         fields = try Fields(from: decoder)
-        cell = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(CellRecord.self, forKey: .cell)
+        cell = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(TableCell.self, forKey: .cell)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -201,8 +182,17 @@ public struct PeriodFields: Codable, Sendable, Equatable {
 public struct DateFields: Codable, Sendable, Equatable {
     /// ISO `YYYY-MM-DD`.
     public var date: String
-    /// `deadline`, `cutoff` or `other`.
-    public var kind: String
+    public var kind: DateKind
+}
+
+/// What a full date is: a date of issue, publication and the like, a statistic's cut-off (`截至…`), or a deadline (`…前`).
+public enum DateKind: String, Codable, Sendable, CaseIterable {
+    case date, cutoff, deadline
+}
+
+/// Whether a named cluster is one that exists or one to be built.
+public enum ClusterStatus: String, Codable, Sendable, CaseIterable {
+    case existing, goal
 }
 
 public struct PercentFields: Codable, Sendable, Equatable {
@@ -351,13 +341,12 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
     public var place: String?
     public var industry: String
     public var tier: String?
-    /// `existing` or `goal`.
-    public var status: String
+    public var status: ClusterStatus
     public var provenance: Provenance
 
     enum CodingKeys: String, CodingKey { case name, canonical, place, industry, tier, status }
 
-    public init(name: String, canonical: String, place: String?, industry: String, tier: String?, status: String, provenance: Provenance) {
+    public init(name: String, canonical: String, place: String?, industry: String, tier: String?, status: ClusterStatus, provenance: Provenance) {
         (self.name, self.canonical, self.place, self.industry, self.tier, self.status) = (name, canonical, place, industry, tier, status)
         self.provenance = provenance
     }
@@ -369,7 +358,7 @@ public struct ClusterRecord: Codable, Sendable, Equatable {
         place = try c.decodeIfPresent(String.self, forKey: .place)
         industry = try c.decode(String.self, forKey: .industry)
         tier = try c.decodeIfPresent(String.self, forKey: .tier)
-        status = try c.decode(String.self, forKey: .status)
+        status = try c.decode(ClusterStatus.self, forKey: .status)
         provenance = try Provenance(from: decoder)
     }
 
@@ -496,14 +485,14 @@ extension DocumentRecord {
         schema = schemaVersion
         generator = generatorName
         sections = r.structure.sections.map { s in
-            SectionRecord(index: s.index, kind: s.kind.rawValue, path: s.path, article: s.article,
+            SectionRecord(index: s.index, kind: s.kind, path: s.path, article: s.article,
                           span: s.headingRange.flatMap { $0.isEmpty ? nil : r.text.span($0) })
         }
         sentences = sentenceIndex.ranges.map { SentenceRecord(text: r.text.text($0), span: r.text.span($0)) }
         func located<F>(_ matcher: String, _ fields: (Item) -> F) -> [Located<F>] {
             r.items(matcher).map { it in
                 Located(provenance: provenance(it.text, it.span, it.section, it.sentenceRange, it.article), fields: fields(it),
-                        cell: it.tableCell.map { CellRecord(table: $0.table, row: $0.row, column: $0.column, header: $0.header) })
+                        cell: it.tableCell)
             }
         }
         amounts = located(AmountMatcher.id) { it in
@@ -548,7 +537,7 @@ extension DocumentRecord {
                          valueSpan: t.valueSpan, yearSpan: t.yearSpan, restated: t.restated)
         }
         clusters = r.clusters.map { c in
-            ClusterRecord(name: c.name, canonical: c.canonical, place: c.place, industry: c.industry, tier: c.tier, status: c.status,
+            ClusterRecord(name: c.name, canonical: c.canonical, place: c.place, industry: c.industry, tier: c.tier, status: c.status == ClusterStatus.goal.rawValue ? .goal : .existing,
                           provenance: provenance(c.text, c.span, c.section, c.sentenceRange, c.article))
         }
         departments = r.departments.map { d in

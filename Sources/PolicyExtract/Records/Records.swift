@@ -34,8 +34,9 @@ public struct Item: Sendable {
     public var tableCell: TableCell?
 }
 
-/// A table cell (a reference: most items are not in a table, and an item stays small without one).
-public final class TableCell: Sendable {
+/// A table cell an item was read from (a reference: most items are not in a table, and an item or record stays
+/// small without one).
+public final class TableCell: Sendable, Codable, Equatable {
     public let table: Int
     public let row: Int
     public let column: Int
@@ -46,6 +47,10 @@ public final class TableCell: Sendable {
         self.row = row
         self.column = column
         self.header = header
+    }
+
+    public static func == (a: TableCell, b: TableCell) -> Bool {
+        a.table == b.table && a.row == b.row && a.column == b.column && a.header == b.header
     }
 }
 

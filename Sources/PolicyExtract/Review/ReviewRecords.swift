@@ -32,7 +32,7 @@ public struct ReviewRecord: Sendable, Equatable, Encodable {
         }
         add("year", record.years) { [["value", "\($0.value)"], ["kind", $0.kind.rawValue]] }
         add("period", record.periods) { [["value", "\($0.start)–\($0.end)"], ["unit", $0.unit]] }
-        add("date", record.dates) { [["value", $0.date], ["kind", $0.kind]] }
+        add("date", record.dates) { [["value", $0.date], ["kind", $0.kind.rawValue]] }
         add("percent", record.percents) { p in
             [["value", range(p.value, p.valueMax) + " " + p.unit], ["qualifier", p.qualifier.rawValue]]
         }
@@ -56,7 +56,7 @@ public struct ReviewRecord: Sendable, Equatable, Encodable {
         }
         for c in record.clusters {
             let f: [[String]] = [["name", c.name], ["place", c.place ?? "—"], ["industry", c.industry], ["tier", c.tier ?? "—"],
-                                 ["status", c.status], section(c.provenance)]
+                                 ["status", c.status.rawValue], section(c.provenance)]
             out.append(ReviewRecord(kind: "cluster", span: c.provenance.span, text: c.provenance.text, fields: f))
         }
         for d in record.departments {

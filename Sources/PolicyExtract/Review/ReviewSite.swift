@@ -111,7 +111,7 @@ public enum ReviewSite {
         let first = records.firstIndex { $0.kind == "cluster" } ?? 0
         var s = "<div class=\"panel\" id=\"clusters\"><h2>Clusters (\(r.clusters.count))</h2><ul>"
         for (k, c) in r.clusters.enumerated() {
-            s += "<li>\(link(first + k, c.name)) <small>\(HTML.escape([c.tier, c.status].compactMap { $0 }.joined(separator: ", ")))</small></li>"
+            s += "<li>\(link(first + k, c.name)) <small>\(HTML.escape([c.tier, c.status.rawValue].compactMap { $0 }.joined(separator: ", ")))</small></li>"
         }
         return s + "</ul></div>"
     }

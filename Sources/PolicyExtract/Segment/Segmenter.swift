@@ -2,7 +2,7 @@ import ICUBridge
 
 /// One node of a document's heading hierarchy.
 public struct Section: Sendable {
-    public enum Kind: String, Sendable { case root, header, title, article, heading, table }
+    public enum Kind: String, Sendable, Codable { case root, header, title, article, heading, table }
     public var index: Int
     public var kind: Kind
     /// Heading texts from the top, e.g. `["二、重点任务", "(一)高端装备产业集群", "1.发展目标"]`.

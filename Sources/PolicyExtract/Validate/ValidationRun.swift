@@ -10,8 +10,12 @@ public enum ValidationRun {
         public var errors: [BatchError]
     }
 
-    public static func run(paths: [String], pipeline: PipelineDefinition = .builtIn, jobs: Int = 1) -> Output {
-        let (inputs, collectErrors) = BatchRunner.collect(paths)
+    /// Batch outputs and JSON Lines of documents among `paths` are read back as records (`RecordInput`); the other
+    /// paths are documents, extracted.
+    public static func run(paths allPaths: [String], pipeline: PipelineDefinition = .builtIn, jobs: Int = 1) -> Output {
+        let outputs = allPaths.filter(RecordInput.isOutput).map(RecordInput.read)
+        let paths = allPaths.filter { !RecordInput.isOutput($0) }
+        let (inputs, collectErrors) = paths.isEmpty ? ([], []) : BatchRunner.collect(paths)
         _ = collectErrors
         var perDocument = [(DocumentClaims, [Finding])?](repeating: nil, count: inputs.count)
         var errors = [BatchError?](repeating: nil, count: inputs.count)
@@ -34,11 +38,11 @@ public enum ValidationRun {
                 }
             }
         }
-        let done = perDocument.compactMap { $0 }
+        let done = outputs.flatMap(\.documents) + perDocument.compactMap { $0 }
         let claims = done.map(\.0)
         let findings = Validator.sorted(done.flatMap(\.1) + Validator.runCrossDocumentChecks(claims))
         return Output(findings: findings, documents: done.count, claims: claims.reduce(0) { $0 + $1.claims.count },
-                      errors: collectErrors + errors.compactMap { $0 })
+                      errors: outputs.flatMap(\.errors) + collectErrors + errors.compactMap { $0 })
     }
 
     public static func json(_ o: Output) -> JSONValue {
