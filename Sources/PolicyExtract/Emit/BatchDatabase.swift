@@ -89,8 +89,8 @@ public enum BatchDatabase {
         start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL);
     CREATE TABLE findings (
         id INTEGER PRIMARY KEY, check_id TEXT NOT NULL, severity TEXT NOT NULL, claim TEXT NOT NULL, stated TEXT NOT NULL,
-        computed TEXT NOT NULL, tolerance TEXT NOT NULL, detail TEXT NOT NULL, document_id TEXT REFERENCES documents(id),
-        evidence TEXT NOT NULL);
+        computed TEXT NOT NULL, tolerance TEXT NOT NULL, detail TEXT NOT NULL, reason TEXT NOT NULL,
+        document_id TEXT REFERENCES documents(id), evidence TEXT NOT NULL);
     CREATE TABLE errors (id INTEGER PRIMARY KEY, path TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, byte_offset INTEGER);
     """
 
@@ -151,9 +151,10 @@ public enum BatchDatabase {
                         }).serialized()
                         let document = f.evidence.first.map(\.document).flatMap { known.contains($0) ? $0 : nil }
                         try insert(db, sql: """
-                            INSERT INTO findings (check_id, severity, claim, stated, computed, tolerance, detail, document_id, evidence)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [f.check, f.severity.rawValue, f.claim, f.stated, f.computed, f.tolerance, f.detail, document, evidence])
+                            INSERT INTO findings (check_id, severity, claim, stated, computed, tolerance, detail, reason, document_id, evidence)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [f.check, f.severity.rawValue, f.claim, f.stated, f.computed, f.tolerance, f.detail, f.reason, document,
+                                             evidence])
                     }
                     return .commit
                 }
