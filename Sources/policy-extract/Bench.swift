@@ -24,18 +24,25 @@ struct Bench: ParsableCommand {
     var validateDocuments: [Int] = []
     @Option(name: .long, help: "Instead: time each synthetic document shape (goal lines without a full stop, a paragraph without breaks, many tables …) at this many units and at four times as many, and print how time and output grow (about 4× when they grow in proportion).")
     var scaling: Int?
+    @Option(name: .long, help: "Instead: time each hostile shape (HTML of unclosed tags, a page of one character, a line without a break, deep brackets …) from bytes to JSON at this many units and at four times as many, best of three, and print how the time grows (about 4× when linear).")
+    var pathological: Int?
+    @Option(name: .long, help: "With --pathological: only the shapes whose name contains this.") var shape: String?
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
-        if jobs.isEmpty || jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1") }
-        if megabytes < 1 { throw ValidationError("--megabytes must be at least 1") }
-        if runs < 1 { throw ValidationError("--repeat must be at least 1") }
+        if jobs.isEmpty || jobs.contains(where: { $0 < 1 }) { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if megabytes < 1 { throw ValidationError("--megabytes must be at least 1 (got \(megabytes))") }
+        if runs < 1 { throw ValidationError("--repeat must be at least 1 (got \(runs))") }
+        if validateDocuments.contains(where: { $0 < 1 }) { throw ValidationError("--validate-documents: every size must be at least 1") }
+        if let n = scaling, n < 1 { throw ValidationError("--scaling must be at least 1 (got \(n))") }
+        if let n = pathological, n < 1 { throw ValidationError("--pathological must be at least 1 (got \(n))") }
     }
 
     func run() throws {
         let pipeline = try options.load()
         if !validateDocuments.isEmpty { return try benchValidation(pipeline) }
         if let n = scaling { return try benchScaling(pipeline, n) }
+        if let n = pathological { return benchPathological(pipeline, n) }
         let (found, _) = BatchRunner.collect(inputs)
         var docs: [[UInt8]] = []
         for input in found { if let b = try? input.read(), (try? TextDecoder.decode(b, path: input.path)) != nil { docs.append(b) } }
@@ -163,6 +170,36 @@ extension Bench {
                 }
                 print(line)
                 previous = (seconds, output)
+            }
+        }
+        print(String(format: "peak memory (max RSS) %.1f MB", PeakMemory.maxResidentMB()))
+    }
+
+    /// Each hostile shape at `n` and `4n` units, from bytes to JSON: the best of three times, and the ratio.
+    func benchPathological(_ pipeline: PipelineDefinition, _ n: Int) {
+        // Warm up the process-wide tables; each timing then takes a new extractor (its numeral cache would make
+        // the second and third runs cheaper than the first).
+        _ = DocumentExtractor(pipeline: pipeline).extract(text: "到2025年，營業收入達到1200亿元。")
+        print("shape                              units   input KB   seconds   × time")
+        for shape in PathologicalShapes.all where self.shape.map({ shape.name.contains($0) }) ?? true {
+            var previous: Double? = nil
+            for units in [n, 4 * n] {
+                let bytes = shape.make(units)
+                var best = Double.infinity
+                for _ in 0..<3 {
+                    let extractor = DocumentExtractor(pipeline: pipeline)
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    if let r = try? extractor.extract(bytes: bytes, path: "shape." + shape.fileExtension, id: "shape") {
+                        _ = DocumentJSON.withBytes(r) { $0.count }
+                    }
+                    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                }
+                var line = shape.name.padding(toLength: 32, withPad: " ", startingAt: 0)
+                line += String(format: " %8d %10.1f %9.3f", units, Double(bytes.count) / 1000, best)
+                if let p = previous { line += String(format: " %8.1f", best / max(p, 1e-9)) }
+                print(line)
+                fflush(stdout)  // a shape that takes long shows the ones before it
+                previous = best
             }
         }
         print(String(format: "peak memory (max RSS) %.1f MB", PeakMemory.maxResidentMB()))

@@ -217,11 +217,19 @@ public final class MatchContext: CandidateScanning {
 public final class ChineseNumeralReader {
     private let reader = SpelloutReader()
     private var cache: [[UInt32]: Int64?] = [:]
+    /// The longest numeral read: 九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九, the largest 64 bits
+    /// hold in 万/亿 groups, is 31 characters; a longer run (a page of 一亿一亿…) is no number, and ICU's
+    /// reading of one takes time growing with the square of its length (a 240 000-character run: minutes).
+    static let maxLength = 64
+    /// Distinct numerals kept (a worker reads many documents; the cache starts over past this).
+    static let maxCached = 4096
 
     public init() {}
 
     /// The value of a numeral such as 三千八百三十, 两千, 千 (= 一千), 二〇二五; nil when unreadable.
     public func value(_ numeral: ArraySlice<UInt32>) -> Int64? {
+        if numeral.count > Self.maxLength { return nil }
+        if cache.count >= Self.maxCached { cache.removeAll(keepingCapacity: true) }
         let key = Array(numeral)
         if let hit = cache[key] { return hit }
         var v: Int64? = nil

@@ -45,16 +45,28 @@ public struct YearMatcher: Matcher {
         let chars = ctx.chars
         // Years that belong to a date or a period are reported there.
         let dates = ctx.dateMentions
-        let taken = dates.map(\.range) + ctx.periodMentions.map(\.range)
+        // The ranges taken, in order of their starts; a year overlaps one of them when one that starts before
+        // the year ends reaches past the year's start (a cursor and the furthest end so far: a search of all of
+        // them for each year grew with years × periods, 80 000 tables of growth rates took 19 s).
+        let taken = (dates.map(\.range) + ctx.periodMentions.map(\.range)).sorted { $0.lowerBound < $1.lowerBound }
+        var takenCursor = 0, takenReach = Int.min
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
-        // A date something must be done by (2025年2月10日前) makes its year a deadline.
+        // A date something must be done by (2025年2月10日前) makes its year a deadline: the year phrase that
+        // starts where the date does, found by a binary search (the phrases are in order).
+        let years = Self.years(ctx)
         for d in dates where DateMatcher.kind(ctx.text, d.range) == .deadline {
-            if case .date(let y, _, _) = d.value, let yearRange = Self.years(ctx).first(where: { $0.0.lowerBound == d.range.lowerBound })?.0 {
-                result.append(Mention(range: yearRange, value: .year(y, .deadline)))
+            let k = years.firstIndex(atOrAfter: d.range.lowerBound) { $0.0.lowerBound }
+            if case .date(let y, _, _) = d.value, k < years.count, years[k].0.lowerBound == d.range.lowerBound {
+                result.append(Mention(range: years[k].0, value: .year(y, .deadline)))
             }
         }
-        for (range, year) in Self.years(ctx) where !taken.contains(where: { $0.overlaps(range) }) {
+        for (range, year) in years {
+            while takenCursor < taken.count, taken[takenCursor].lowerBound < range.upperBound {
+                if !taken[takenCursor].isEmpty { takenReach = max(takenReach, taken[takenCursor].upperBound) }
+                takenCursor += 1
+            }
+            if takenReach > range.lowerBound { continue }
             let s = range.lowerBound
             var kind = YearKind.other
             if Self.cutoffBefore.contains(where: { ctx.has($0, endingAt: s) }) {

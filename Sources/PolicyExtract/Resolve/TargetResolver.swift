@@ -375,9 +375,13 @@ struct TargetResolver {
             if valueRange.isEmpty { continue }
             let pv = Array(valuesByParagraph.sorted[valueRange])
             var consumed = Set<Int>()  // indexes of values used as a tier threshold
+            // The year phrase in force: the last one before the value in this paragraph. Years and values are
+            // in order and apart, so one cursor walks the years as the values go (a search back through every
+            // year for each value grew with their product: 80 000 goal sentences in one paragraph took 2 s).
+            var yearCursor = -1
             for (vi, v) in pv.enumerated() where !consumed.contains(vi) {
-                // The year phrase in force: the last one before the value in this paragraph.
-                guard let year = py.last(where: { $0.0.upperBound <= v.range.lowerBound }), year.2 == .deadline else { continue }
+                while yearCursor + 1 < py.count, py[yearCursor + 1].0.upperBound <= v.range.lowerBound { yearCursor += 1 }
+                guard yearCursor >= 0, case let year = py[yearCursor], year.2 == .deadline else { continue }
                 let yearRange = year.0.isEmpty ? carriedRange[pIndex]! : year.0
                 var threshold: (Value, Int)? = nil
                 if v.isCount, vi + 1 < pv.count, pv[vi + 1].isAmount {
@@ -400,10 +404,11 @@ struct TargetResolver {
                     }
                 }
                 if let t = threshold { consumed.insert(t.1) }
-                if let lb = levelBefore, let idx = pv.firstIndex(where: { $0.range == lb.range }) {
-                    // The tier amount was already turned into a target on its own: replace it.
-                    targets.removeAll { $0.valueSpan == lb.span }
-                    consumed.insert(idx)
+                if let lb = levelBefore {
+                    // The tier amount (the value just before) was already turned into a target on its own, the
+                    // last one made: replace it (a search of every target for it grew with their square).
+                    if targets.last?.valueSpan == lb.span { targets.removeLast() }
+                    consumed.insert(vi - 1)
                 }
                 if var t = makeTarget(v, year: (year.0, year.1), threshold: threshold?.0, levelBefore: levelBefore, paragraph: paragraph) {
                     t.yearSpan = ctx.text.span(yearRange.isEmpty ? yearRange.lowerBound..<(yearRange.lowerBound + 1) : yearRange)
