@@ -58,7 +58,7 @@ struct Extract: ParsableCommand {
         abstract: "Extract one document and print its JSON to stdout.",
         discussion: "Reads FILE (UTF-8, UTF-16 with BOM, GB18030/GBK, Big5), runs the pipeline and prints one JSON object. On bad input prints one line naming the file and the reason to stderr and exits 1."
     )
-    @Argument(help: "The document to extract.") var file: String
+    @Argument(help: "The document to extract (`-`: standard input).") var file: String
     @Flag(name: .long, help: "Print compact one-line JSON instead of indented JSON.") var compact = false
     @OptionGroup var options: PipelineOptions
 
@@ -67,7 +67,8 @@ struct Extract: ParsableCommand {
         let extractor = DocumentExtractor(pipeline: pipeline)
         do {
             let bytes = try FileInput.read(file)
-            let result = try extractor.extract(bytes: bytes, path: file, id: FileInput.documentID(file))
+            let id = file == FileInput.standardInput ? "stdin" : FileInput.documentID(file)
+            let result = try extractor.extract(bytes: bytes, path: file, id: id)
             print(String(decoding: DocumentJSON.bytes(result, pretty: !compact), as: UTF8.self))
         } catch let error as InputError {
             writeStderr("policy-extract: \(error)")
