@@ -69,7 +69,7 @@ struct Extract: ParsableCommand {
         written with a single write so that parallel writers to one pipe never interleave; exit 1 when any failed.
         """
     )
-    @Argument(help: "The documents to extract.") var files: [String]
+    @Argument(help: "The documents to extract (`-`: standard input).") var files: [String]
     @Flag(name: .long, help: "Print compact one-line JSON instead of indented JSON.") var compact = false
     @Flag(name: .long, help: "JSON Lines: one compact line per document and one error line per failure.") var jsonl = false
     @Flag(name: .long, help: "document.source is the absolute path (default: the path as given, or from the last component of an absolute path).")
@@ -83,7 +83,7 @@ struct Extract: ParsableCommand {
     func run() throws {
         let pipeline = try options.load()
         let extractor = DocumentExtractor(pipeline: pipeline)
-        let inputs = BatchRunner.nameSources(files.map { BatchInput(path: $0, id: FileInput.documentID($0)) }, roots: files, absolute: absolutePaths)
+        let inputs = BatchRunner.nameSources(files.map { BatchInput(path: $0, id: $0 == FileInput.standardInput ? "stdin" : FileInput.documentID($0)) }, roots: files, absolute: absolutePaths)
         if files.count == 1 && !jsonl {
             let input = inputs[0]
             do {

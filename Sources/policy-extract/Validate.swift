@@ -12,8 +12,12 @@ struct Validate: ParsableCommand {
     @Argument(help: "Files and folders of documents, batch output folders and .jsonl files of documents (read back as records, not extracted again).") var paths: [String]
     @Option(name: .long, help: "json (an object whose `findings` key holds the list; the default when stdout is not a terminal) or text (grouped by severity).")
     var format: Format?
-    @Option(name: .long, help: "Parallel jobs.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, parsing: .unconditional, help: "Parallel jobs, at least 1.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
 
     func run() throws {
         let output = ValidationRun.run(paths: paths, pipeline: try options.load(), jobs: jobs)

@@ -82,6 +82,17 @@ public final class BatchRunner: @unchecked Sendable {
         public var errors: [BatchError] = []
         public var findings = 0
         public var stopped = false
+        /// Every unit the batch was given: files, archive entries (two of one name, devices, those after a
+        /// refusal included) and paths that could not be read.
+        public var units = 0
+        /// Documents in `documents.jsonl` and rows of the database's `documents` table, failures in
+        /// `errors.jsonl` and rows of its `errors` table, counted in the outputs at the end of the batch.
+        public var documentLines = 0, documentRows = 0, errorLines = 0, errorRows = 0
+        /// Each unit is in the outputs once: as a document or as an error, the same in the files and in the
+        /// database (what the conversion counted is not trusted: a document lost after it shows up here).
+        public var accountedFor: Bool {
+            documentLines == documentRows && errorLines == errorRows && documentLines + errorLines == units
+        }
     }
 
     public struct Progress: Sendable {
@@ -96,21 +107,32 @@ public final class BatchRunner: @unchecked Sendable {
 
     public init(options: Options) { self.options = options }
 
-    /// Files, folders (recursive, hidden files skipped) and archives to inputs with stable, unique ids.
-    public static func collect(_ paths: [String], maxFileSize: Int = FileInput.defaultMaxSize) -> (inputs: [BatchInput], errors: [BatchError]) {
-        var found: [(path: String, bytes: [UInt8]?)] = []
+    /// Files, folders (recursive, hidden files skipped) and archives to inputs with stable, unique ids, and
+    /// an error record for each unit that cannot be an input: a missing path, a refused archive entry, a
+    /// FIFO, device or socket inside a folder (never opened: reading one could wait for ever), a link to
+    /// nothing or to a folder. `shouldStop` is asked between files and archive entries; once it says stop,
+    /// what was found so far is returned.
+    public static func collect(_ paths: [String], maxFileSize: Int = FileInput.defaultMaxSize,
+                               shouldStop: @escaping () -> Bool = { false }) -> (inputs: [BatchInput], errors: [BatchError]) {
+        // Each found unit with the key that tells the same file named twice (a path resolved through its links;
+        // for an archive member, the archive's and the member's place in it).
+        var found: [(path: String, bytes: [UInt8]?, key: String)] = []
         var errors: [BatchError] = []
         let fm = FileManager.default
+        func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
         func add(_ file: String) {
             if ArchiveReader.isArchive(file) {
-                let (members, archiveErrors) = ArchiveReader.read(path: file, limits: ArchiveReader.Limits(maxEntrySize: maxFileSize))
-                found += members.map { ($0.path, $0.bytes) }
+                let (members, archiveErrors) = ArchiveReader.read(path: file, limits: ArchiveReader.Limits(maxEntrySize: maxFileSize),
+                                                                  shouldStop: shouldStop)
+                let archive = resolved(file)
+                found += members.map { ($0.path, $0.bytes, archive + "!" + $0.position) }
                 errors += archiveErrors
             } else {
-                found.append((file, nil))
+                found.append((file, nil, resolved(file)))
             }
         }
         for path in paths {
+            if shouldStop() { break }
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 errors.append(BatchError(path: path, reason: InputError.Reason.unreadable.rawValue, message: "no such file or folder"))
@@ -119,36 +141,87 @@ public final class BatchRunner: @unchecked Sendable {
             if isDirectory.boolValue {
                 guard let walker = fm.enumerator(atPath: path) else { continue }
                 var files: [String] = []
+                var refused: [BatchError] = []
                 while let rel = walker.nextObject() as? String {
                     if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
                     let full = (path as NSString).appendingPathComponent(rel)
-                    var dir: ObjCBool = false
-                    if fm.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue { files.append(full) }
+                    switch FolderEntry.kind(full) {
+                    case .file: files.append(full)
+                    case .folder: break
+                    case .refused(let reason, let message): refused.append(BatchError(path: full, reason: reason, message: message))
+                    }
                 }
-                for f in files.sorted() { add(f) }
+                errors += refused.sorted { $0.path < $1.path }
+                for f in files.sorted() {
+                    if shouldStop() { break }
+                    add(f)
+                }
             } else {
                 add(path)
             }
         }
         // The same file named twice (`a.txt a.txt`, `./a.txt` and a folder holding it, a link to it) is
-        // converted once: twice, it was one id for two records and the database refused the second.
+        // converted once: twice, it was one id for two records and the database refused the second. Two
+        // entries of one name in an archive are two units (their places differ).
         var distinct = Set<String>()
-        found = found.filter { f in
-            func resolved(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
-            var key = resolved(f.path)
-            if f.bytes != nil, let bang = f.path.range(of: "!/") {  // an archive member: resolve the archive's path
-                key = resolved(String(f.path[..<bang.lowerBound])) + f.path[bang.lowerBound...]
-            }
-            return distinct.insert(key).inserted
-        }
-        var seen: [String: Int] = [:]
-        for f in found { seen[FileInput.documentID(f.path), default: 0] += 1 }
-        let inputs = found.map { f -> BatchInput in
-            let stem = FileInput.documentID(f.path)
-            let id = seen[stem]! > 1 ? stem + "-" + String(SHA256.hex(Array(f.path.utf8)).prefix(8)) : stem
-            return BatchInput(path: f.path, id: id, bytes: f.bytes)
-        }
+        found = found.filter { distinct.insert($0.key).inserted }
+        var ids = DocumentIDs()
+        let inputs = found.map { BatchInput(path: $0.path, id: ids.assign(FileInput.documentID($0.path)), bytes: $0.bytes) }
         return (inputs, errors)
+    }
+
+    /// Document ids, unique within a batch by construction: each input's file name without extension, in
+    /// input order; a name already taken (compared without case, as some file systems do) gets the first free
+    /// `-2`, `-3` … suffix, checked against every id taken, so that no file name, however chosen, makes two
+    /// inputs share an output file. An id is cut to 200 bytes of UTF-8 (a file name has at most 255).
+    struct DocumentIDs {
+        private var taken = Set<String>()
+        /// Per name, the suffix to try next (a thousand inputs of one name are not each tried from `-2`).
+        private var nextSuffix: [String: Int] = [:]
+        static let maxBytes = 200
+
+        mutating func assign(_ name: String) -> String {
+            var stem = name
+            while stem.utf8.count > Self.maxBytes { stem.removeLast() }
+            if stem.isEmpty { stem = "document" }
+            if taken.insert(stem.lowercased()).inserted { return stem }
+            let key = stem.lowercased()
+            var k = nextSuffix[key] ?? 2
+            while !taken.insert((stem + "-\(k)").lowercased()).inserted { k += 1 }
+            nextSuffix[key] = k + 1
+            return stem + "-\(k)"
+        }
+    }
+
+    /// What a path met inside a folder is: a file to read, a folder (walked), or a unit refused with a reason.
+    enum FolderEntry {
+        case file, folder, refused(reason: String, message: String)
+
+        static func kind(_ path: String) -> FolderEntry {
+            var link = stat()
+            guard lstat(path, &link) == 0 else {
+                return .refused(reason: InputError.Reason.unreadable.rawValue, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            var info = link
+            if link.st_mode & S_IFMT == S_IFLNK {
+                guard stat(path, &info) == 0 else {
+                    return .refused(reason: InputError.Reason.unreadable.rawValue, message: "a link to nothing (\(String(cString: strerror(errno))))")
+                }
+                // A folder reached through a link is not walked (it may hold the link itself).
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    return .refused(reason: InputError.Reason.notAFile.rawValue, message: "a link to a folder, not followed")
+                }
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return .folder
+            case S_IFIFO: return .refused(reason: InputError.Reason.notAFile.rawValue, message: "a FIFO, not a file (name it on its own to read it)")
+            case S_IFCHR: return .refused(reason: InputError.Reason.notAFile.rawValue, message: "a character device, not a file")
+            case S_IFBLK: return .refused(reason: InputError.Reason.notAFile.rawValue, message: "a block device, not a file")
+            case S_IFSOCK: return .refused(reason: InputError.Reason.notAFile.rawValue, message: "a socket, not a file")
+            default: return .refused(reason: InputError.Reason.notAFile.rawValue, message: "not a file")
+            }
+        }
     }
 
     /// Writes `contents` to `path` through a temporary file and a rename, so that a reader never sees
@@ -215,6 +288,10 @@ public final class BatchRunner: @unchecked Sendable {
                     shouldStop: (() -> Bool)? = nil) throws -> Summary {
         let out = options.outputDirectory
         let docsDir = (out as NSString).appendingPathComponent("docs")
+        // One batch per output folder; what a stopped batch left half-made goes.
+        let outputLock = try OutputLock.acquire(outputDirectory: out)
+        defer { outputLock.release() }
+        OutputLock.removeTemporaryFiles(in: out)
         do {
             try FileManager.default.createDirectory(atPath: docsDir, withIntermediateDirectories: true)
         } catch {
@@ -291,6 +368,10 @@ public final class BatchRunner: @unchecked Sendable {
             return summary
         }
         summary.findings = try sinks.finish(errors: allErrors)
+        // Every unit is in the outputs, counted there: a document in `documents.jsonl`, a failure in `errors.jsonl`.
+        summary.units = inputs.count + initialErrors.count
+        BatchAccounting.count(outputDirectory: out, into: &summary)
+        summary.stopped = shouldStop?() == true
         return summary
     }
 
