@@ -403,16 +403,4 @@ import Testing
         let r = try Self.run(["extract", "--compact", Repo.fixture("004_").path])
         #expect(Self.object(r.stdout)["generator"] as? String == generatorName)
     }
-
-    /// The indented form made from a compact line is the file a batch writes (what `merge` of stream outputs relies on).
-    @Test func reformattedLinesEqualTheBatchFiles() throws {
-        let snapshot = Repo.root.appendingPathComponent("Output/fixtures")
-        let lines = try Data(contentsOf: snapshot.appendingPathComponent("documents.jsonl")).split(separator: 0x0A)
-        #expect(lines.count == Repo.fixtureNames.count)
-        for line in lines {
-            let record = try DocumentRecord.decode(Data(line))
-            let file = try Data(contentsOf: snapshot.appendingPathComponent("docs/\(record.document.id).json"))
-            #expect(Data(try JSONReformat.pretty(Array(line))) == file, "\(record.document.id)")
-        }
-    }
 }
