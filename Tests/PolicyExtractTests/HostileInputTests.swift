@@ -428,6 +428,24 @@ import Testing
         try Self.expectAccounted(out, r.stderr, units: units, converted: units)
     }
 
+    // MARK: Fuzz target
+
+    /// The fuzz target, built plainly, replays files through decode → emit and its checks (spans, JSON): the
+    /// seed corpus passes them.
+    @Test func fuzzTargetReplaysTheSeedCorpus() throws {
+        let replay = URL(fileURLWithPath: BatchTests.binary).deletingLastPathComponent().appendingPathComponent("policy-extract-fuzz").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: replay)
+        p.arguments = Repo.fixtureNames.map { Repo.docs.appendingPathComponent($0).path }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0 && text.contains("replayed \(Repo.fixtureNames.count) input(s)"), "\(text)")
+    }
+
     // MARK: Accounting
 
     /// The end-of-batch count reads the outputs: a document missing from `documents.jsonl` or from the
