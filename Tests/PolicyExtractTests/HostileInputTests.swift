@@ -308,7 +308,8 @@ import Testing
         for name in stray { #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name) left") }
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("docs/keep.tmp-1.json").path))
         #expect(OutputLock.isTemporary("a.json.tmp-1") && OutputLock.isTemporary("a.json.tmp-1-2") && OutputLock.isTemporary("p.sqlite.tmp-9-wal"))
-        #expect(!OutputLock.isTemporary("a.tmp-1.json") && !OutputLock.isTemporary("a.tmp-x") && !OutputLock.isTemporary("a.tmp-"))
+        #expect(!OutputLock.isTemporary("a.tmp-1.json") && !OutputLock.isTemporary("a.json.tmp-x") && !OutputLock.isTemporary("a.json.tmp-"))
+        #expect(!OutputLock.isTemporary("notes.tmp-2024"))
     }
 
     // MARK: Signals
