@@ -44,6 +44,7 @@ let package = Package(
     products: [
         .library(name: "PolicyExtract", targets: ["PolicyExtract"]),
         .executable(name: "policy-extract", targets: ["policy-extract"]),
+        .executable(name: "policy-extract-fuzz", targets: ["PolicyExtractFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -96,6 +97,13 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization", "-Xlinker", "--end-group"],
                                         .when(platforms: [.linux], configuration: .release)),
                             .unsafeFlags(tcmallocFlags, .when(platforms: [.linux], configuration: .release))]
+        ),
+        // Decode → emit under libFuzzer: `scripts/fuzz.sh` builds it with `-sanitize=fuzzer`; built plainly, it
+        // replays the files it is given (a crash the fuzzer found, kept).
+        .executableTarget(
+            name: "PolicyExtractFuzz",
+            dependencies: ["PolicyExtract"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(
             name: "PolicyExtractTests",

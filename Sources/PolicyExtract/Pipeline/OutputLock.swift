@@ -141,10 +141,13 @@ public final class OutputLock {
         return removed
     }
 
-    /// `x.json.tmp-123`, `x.json.tmp-123-456`, `policy.sqlite.tmp-123-journal`; not `a.tmp-1.json` (the output
-    /// of an input named `a.tmp-1.txt`).
+    /// `x.json.tmp-123`, `x.json.tmp-123-456`, `policy.sqlite.tmp-123-journal`: the temporary name of a file a
+    /// batch writes (JSON, JSONL, CSV, SQLite); not `a.tmp-1.json` (the output of an input named `a.tmp-1.txt`)
+    /// nor a file of the user's (`notes.tmp-2024`).
     static func isTemporary(_ name: String) -> Bool {
         guard let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let written = name[..<marker.lowerBound]
+        guard [".json", ".jsonl", ".csv", ".sqlite"].contains(where: { written.hasSuffix($0) }) else { return false }
         var rest = Substring(name[marker.upperBound...])
         for suffix in ["-journal", "-wal", "-shm"] where rest.hasSuffix(suffix) { rest = rest.dropLast(suffix.count) }
         let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
