@@ -28,20 +28,20 @@ extension ClusterResolver {
         // A list of names one a line, under the list's title.
         .init("附件:山东省第一批战略性新兴产业集群名单\n济南市生物医药产业集群\n淄博市生物医药产业集群",
               ["济南市生物医药产业集群 => 济南市生物医药产业集群", "淄博市生物医药产业集群 => 淄博市生物医药产业集群"],
-              source: "Fixtures/docs/223_shandong_sei_clusters_batch1.txt (training set of the corpus worktree c), lines 8-10"),
+              source: "Fixtures/docs/223_shandong_sei_clusters_batch1.txt, lines 8-10"),
         // An enumeration of names without a place, in Traditional script; the kind after 等 is no name.
         .init("打造生物醫藥產業集群、智能制造裝備產業集群、集成電路產業集群等5個具有國際競爭力的戰略性新興產業集群",
               ["生物医药产业集群 => 生物医药产业集群", "智能制造装备产业集群 => 智能制造装备产业集群", "集成电路产业集群 => 集成电路产业集群"],
-              source: "Fixtures/docs/203_jiangsu_sei_fusion_clusters_news_trad.txt (training set of the corpus worktree a), line 2"),
+              source: "Fixtures/docs/203_jiangsu_sei_fusion_clusters_news_trad.txt, line 2"),
         // 的 after a district.
         .init("分别是福田区的5G信息技术应用产业集群、南山区的新能源应用产业集群、宝安区的激光产业集群",
               ["南山区的新能源应用产业集群 => 南山区新能源应用产业集群", "宝安区的激光产业集群 => 宝安区激光产业集群"],
-              source: "Fixtures/docs/224_shenzhen_sme_clusters_2024.txt (training set of the corpus worktree c), line 2"),
+              source: "Fixtures/docs/224_shenzhen_sme_clusters_2024.txt, line 2"),
         // Must not match: kinds of clusters, not names.
         .init("培育一批国家级特色产业集群,累计建成国家级中小企业特色产业集群30个;储备一批省级特色产业集群,新认定省级中小企业特色集群50个。",
-              [], source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt (training set of the corpus worktree a), line 3"),
+              [], source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt, line 3"),
         .init("到2025年,培育形成2个千亿级产业集群和6个五百亿级产业集群,力争实现全市8大重点产业集群总量超过五千亿规模",
-              [], source: "Fixtures/docs/210_kaifeng_manufacturing_plan.txt (training set of the corpus worktree b), line 8"),
+              [], source: "Fixtures/docs/210_kaifeng_manufacturing_plan.txt, line 8"),
         .init("着力打造“361”万千亿级产业集群,巩固提升优势产业集群,培育壮大特色产业集群,抢占新兴和未来产业新赛道",
               [], source: "Fixtures/docs/124_ningbo_361_clusters.txt, line 23"),
     ]

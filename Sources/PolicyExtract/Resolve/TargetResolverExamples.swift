@@ -11,7 +11,7 @@ extension TargetResolver {
         .init("报告定下2023年泉州发展目标:全市生产总值增长6.5%左右,一般公共预算总收入增长7%,固定资产投资增长8%,社会消费品零售总额增长7%,居民消费价格涨幅控制在3%左右,居民人均可支配收入和经济增长同步,完成节能减排降碳任务。",
               ["2023 全市 | 生产总值增长 | about 6.5 %", "2023  | 一般公共预算总收入增长 | none 7 %", "2023  | 固定资产投资增长 | none 8 %",
                "2023  | 社会消费品零售总额增长 | none 7 %", "2023  | 居民消费价格涨幅 | about 3 %"],
-              source: "Fixtures/docs/213_quanzhou_2023_work_report_goals.txt (training set of the corpus worktree b), line 3"),
+              source: "Fixtures/docs/213_quanzhou_2023_work_report_goals.txt, line 3"),
         // The year of a heading (今年, its year from the headline `2023年GDP目標為…`), the goals listed one a line; Traditional script.
         .init("2023年GDP目標為增長5%左右\n\n二、今年發展主要預期目標\n\n國內生產總值增長5%左右\n\n城鎮新增就業1200萬人左右\n\n居民消費價格漲幅3%左右\n\n糧食產量保持在1.3萬億斤以上\n\n三、對今年政府工作的建議",
               ["2023  | 国内生产总值增长 | about 5 %", "2023  | 城镇新增就业 | about 1200 万人", "2023  | 居民消费价格涨幅 | about 3 %", "2023  | 粮食产量 | at_least 1.3 万亿斤"],
@@ -42,11 +42,11 @@ extension TargetResolver {
         .init("其中提出,到2027年,全省中小企业特色产业集群综合实力明显增强,基本形成“三个一批”的发展格局:即提升一批百亿级特色产业集群,年营业收入超1000亿元的2个,超500亿元的5个、超300亿元的20个、超100亿元的50个;",
               ["2027  | 特色产业集群 | level 100 亿元", "2027  | 年营业收入超1000亿元 | none 2 个", "2027  | 超500亿元 | none 5 个",
                "2027  | 超300亿元 | none 20 个", "2027  | 超100亿元 | none 50 个"],
-              source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt (training set of the corpus worktree a), line 3"),
+              source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt, line 3"),
         // A caption over the rows of a goal table (rows numbered without tabs, read as headings) gives them its year.
         .init("(本文有删减)\n\n2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部",
               ["2016  | 居民消费价格涨幅 | about 3 %", "2016  | 城镇新增就业 | at_least 1000 万人"],
-              source: "Fixtures/docs/220_guobanhan_2016_38_quantified_tasks.txt (training set of the corpus worktree c), lines 20-26"),
+              source: "Fixtures/docs/220_guobanhan_2016_38_quantified_tasks.txt, lines 20-26"),
         // Must not match: achievements of past years, with no goal year.
         .init("这五年,人民生活获得全面性改善。如期打赢脱贫攻坚战,全面建成小康社会,实现第一个百年奋斗目标,十八洞村成为全国精准脱贫样板。五年投入3400亿元,办成重点民生实事66件111项;农村电网户均配变容量达2.4千伏安,提升43%;",
               [], source: "Fixtures/docs/115_hunan_gov_work_report_2023.txt, line 3"),
