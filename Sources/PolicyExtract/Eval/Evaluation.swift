@@ -91,13 +91,6 @@ public struct Evaluation {
         return makeString(out)
     }
 
-    static func number(_ any: Any?) -> Double? {
-        if let d = any as? Double { return d }
-        if let i = any as? Int { return Double(i) }
-        if let n = any as? NSNumber { return n.doubleValue }
-        return nil
-    }
-
     static func close(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
@@ -146,7 +139,7 @@ public struct Evaluation {
     }
 
     /// Compares one document's result with its gold annotation.
-    public mutating func add(_ r: DocumentResult, gold: [String: Any]) {
+    public mutating func add(_ r: DocumentResult, gold: GoldDocument) {
         documents += 1
         let doc = r.info.id
         // Amounts: matched on value, texts agreeing; the qualifier scored on the matched pairs.
@@ -155,11 +148,10 @@ public struct Evaluation {
             return Candidate(key: Self.key(i.text), value: a.yiYuan.doubleValue, valueMax: a.yiYuanMax?.doubleValue, secondary: a.qualifier.rawValue,
                              text: i.text, detail: "\(a.yiYuan.doubleValue) 亿元 \(a.qualifier.rawValue)", span: i.span)
         }
-        let goldAmounts: [Candidate] = (gold["amounts"] as? [[String: Any]] ?? []).map { g in
-            let text = g["text"] as? String ?? ""
-            let q = g["qualifier"] as? String ?? "none"
-            return Candidate(key: Self.key(text), value: Self.number(g["yi_yuan"]), valueMax: Self.number(g["yi_yuan_max"]), secondary: q,
-                             text: text, detail: "\(Self.number(g["yi_yuan"]) ?? 0) 亿元 \(q)", span: Self.locate(text, in: r))
+        let goldAmounts: [Candidate] = gold.amounts.map { g in
+            let q = g.qualifier ?? "none"
+            return Candidate(key: Self.key(g.text), value: g.yiYuan, valueMax: g.yiYuanMax, secondary: q,
+                             text: g.text, detail: "\(g.yiYuan) 亿元 \(q)", span: Self.locate(g.text, in: r))
         }
         scoreMatched("amounts", "amount_qualifiers", doc, found: foundAmounts, gold: goldAmounts) { f, g in
             Self.close(f.value, g.value) && Self.close(f.valueMax, g.valueMax) && (f.key.contains(g.key) || g.key.contains(f.key))
@@ -168,20 +160,20 @@ public struct Evaluation {
         let years = Set(r.items(YearMatcher.id).compactMap { i -> String? in
             if case .year(let y, .deadline) = i.mention.value { return String(y) }; return nil
         })
-        compareSets("years", doc, r, found: years, gold: Set((gold["years"] as? [Any] ?? []).compactMap { Self.number($0).map { String(Int($0)) } }))
+        compareSets("years", doc, r, found: years, gold: Set(gold.years.map(String.init)))
         let dates = Set(r.items(DateMatcher.id).compactMap { i -> String? in
             guard case .date(let y, let m, let d) = i.mention.value, DateMatcher.kind(r.text, i.mention.range) == .date else { return nil }
             return isoDate(y, m, d)
         })
-        compareSets("dates", doc, r, found: dates, gold: Set(gold["dates"] as? [String] ?? []))
+        compareSets("dates", doc, r, found: dates, gold: Set(gold.dates))
         compareSets("doc_numbers", doc, r, found: Set(r.items(DocNumberMatcher.id).map { Self.key(r.text.text($0.mention.range)) }),
-                    gold: Set((gold["doc_numbers"] as? [String] ?? []).map(Self.key)))
+                    gold: Set(gold.docNumbers.map(Self.key)))
         compareSets("clusters", doc, r, found: Set(r.clusters.map { Self.key($0.name) }),
-                    gold: Set((gold["clusters"] as? [[String: Any]] ?? []).compactMap { ($0["name"] as? String).map(Self.key) }))
+                    gold: Set(gold.clusters.map { Self.key($0.name) }))
         // Departments: by canonical name when the gold gives one (one entry per body and role), else by name.
-        let goldDepartments = gold["departments"] as? [[String: Any]] ?? []
+        let goldDepartments = gold.departments
         // 中国共产党 and its short form 中共 open the same canonical name.
-        let byCanonical = goldDepartments.contains { $0["canonical"] is String }
+        let byCanonical = goldDepartments.contains { $0.canonical != nil }
         func departmentKey(_ n: String) -> String {
             let k = Self.key(n)
             return byCanonical && k.hasPrefix("中国共产党") ? "中共" + k.dropFirst(5) : k
@@ -189,25 +181,20 @@ public struct Evaluation {
         compareSets("departments", doc, r, found: Set(r.departments.filter { !$0.collective }.map {
                         departmentKey(byCanonical ? $0.canonical : $0.name) + " / " + $0.role.rawValue
                     }),
-                    gold: Set(goldDepartments.compactMap { d -> String? in
-                        guard let n = (byCanonical ? d["canonical"] as? String : nil) ?? d["name"] as? String, let role = d["role"] as? String else { return nil }
-                        return departmentKey(n) + " / " + role
-                    }))
+                    gold: Set(goldDepartments.map { d in departmentKey((byCanonical ? d.canonical : nil) ?? d.name) + " / " + d.role }))
         // Targets: matched on year, value and unit; the comparator scored on the matched pairs.
         let foundTargets: [Candidate] = r.targets.map { t in
             let (value, unit) = Self.inYi(t.value.doubleValue, Self.unitKey(t.unit))
             return Candidate(key: "\(t.year) \(unit)", value: value, valueMax: nil, secondary: t.comparator.rawValue, text: t.text,
                              detail: "\(t.year): \(value) \(unit) \(t.comparator.rawValue)", span: t.span, subject: t.subject, metric: t.metric)
         }
-        let goldTargets: [Candidate] = (gold["targets"] as? [[String: Any]] ?? []).map { g in
-            let year = Int(Self.number(g["year"]) ?? 0)
-            let (goldValue, unit) = Self.inYi(Self.number(g["value"]) ?? .nan, Self.unitKey(g["unit"] as? String ?? ""))
+        let goldTargets: [Candidate] = gold.targets.map { g in
+            let (goldValue, unit) = Self.inYi(g.value ?? .nan, Self.unitKey(g.unit))
             let value: Double? = goldValue.isNaN ? nil : goldValue
-            let comparator = g["comparator"] as? String ?? "none"
-            let text = g["text"] as? String ?? ""
-            return Candidate(key: "\(year) \(unit)", value: value, valueMax: nil, secondary: comparator, text: text,
-                             detail: "\(year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(text, in: r),
-                             subject: g["subject"] as? String ?? "", metric: g["metric"] as? String ?? "")
+            let comparator = g.comparator ?? "none"
+            return Candidate(key: "\(g.year) \(unit)", value: value, valueMax: nil, secondary: comparator, text: g.text,
+                             detail: "\(g.year): \(value ?? 0) \(unit) \(comparator)", span: Self.locate(g.text, in: r),
+                             subject: g.subject ?? "", metric: g.metric ?? "")
         }
         let pairs = scoreMatched("targets", "target_comparators", doc, found: foundTargets, gold: goldTargets) { f, g in
             f.key == g.key && Self.close(f.value, g.value)
@@ -355,7 +342,7 @@ public struct Evaluation {
                 evaluation.missingGold.append(input.path)
                 continue
             }
-            guard let gold = try JSONFile.parse(data, path: goldPath, failure: "not valid JSON") as? [String: Any] else { throw PipelineError("\(goldPath): not a JSON object") }
+            let gold = try GoldDocument.read(data, path: goldPath)
             let bytes = try input.read()
             let result = try extractor.extract(bytes: bytes, path: input.path, id: FileInput.documentID(input.path))
             evaluation.add(result, gold: gold)

@@ -36,19 +36,15 @@ extension Evaluation {
     /// Scores the findings of every case of the validation gold at `path`; a missing file adds nothing.
     public mutating func addFindings(goldPath path: String, pipeline: PipelineDefinition = .builtIn) throws {
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        guard let gold = try JSONFile.parse(data, path: path, failure: "not valid JSON") as? [String: Any],
-              let cases = gold["cases"] as? [[String: Any]] else { throw PipelineError("\(path): no list of cases") }
+        let cases = try GoldFile.decode(ValidationGold.self, from: data, path: path).cases
         let folder = (path as NSString).deletingLastPathComponent
         for f in Self.findingFields where scores[f] == nil { scores[f] = FieldScore(field: f) }
         for c in cases {
-            let name = c["name"] as? String ?? "?"
-            let paths = (c["documents"] as? [String] ?? []).map { (folder as NSString).appendingPathComponent($0) }
+            let name = c.name
+            let paths = c.documents.map { (folder as NSString).appendingPathComponent($0) }
             for p in paths where !FileManager.default.fileExists(atPath: p) { throw PipelineError("\(path): case \(name): no such document \(p)") }
-            let expected = try (c["expected"] as? [[String: Any]] ?? []).map { e -> ExpectedFinding in
-                guard let check = e["check"] as? String, let s = e["severity"] as? String, let severity = Finding.Severity(rawValue: s) else {
-                    throw PipelineError("\(path): case \(name): an expectation needs a check and a known severity")
-                }
-                return ExpectedFinding(check: check, severity: severity, documents: e["documents"] as? [String] ?? [], contains: e["contains"] as? [String] ?? [])
+            let expected = c.expected.map { e in
+                ExpectedFinding(check: e.check, severity: e.severity, documents: e.documents ?? [], contains: e.contains ?? [])
             }
             let found = ValidationRun.run(paths: paths, pipeline: pipeline, jobs: 1).findings
             for (field, same) in [("findings", false), ("finding_severities", true)] {

@@ -157,8 +157,8 @@ public enum ReviewInput {
             var marks: [GoldMark] = []
             if let goldDirectory {
                 let goldPath = (goldDirectory as NSString).appendingPathComponent(FileInput.documentID(input.path) + ".json")
-                if let data = FileManager.default.contents(atPath: goldPath),
-                   let gold = try JSONFile.parse(data, path: goldPath, failure: "not valid JSON") as? [String: Any] {
+                if let data = FileManager.default.contents(atPath: goldPath) {
+                    let gold = try GoldDocument.read(data, path: goldPath)
                     var one = Evaluation()
                     one.add(result, gold: gold)
                     marks = one.misses.map { GoldMark(kind: $0.kind, field: $0.field, text: $0.text, detail: $0.detail, span: $0.span) }
