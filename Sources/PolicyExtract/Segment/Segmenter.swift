@@ -141,7 +141,7 @@ public final class Segmenter {
 
     public func segment(_ text: NormalizedText) -> DocumentStructure {
         let chars = text.chars
-        let lines = TextNormalizer.lines(chars).map { Line(range: $0.start..<$0.end) }
+        let lines = LineClassifier.lines(chars).map { Line(range: $0.range) }
         var structure = DocumentStructure(sections: [Section(index: 0, kind: .root, path: [], rank: -1, headingRange: nil, article: 0)],
                                           units: [], tables: [], articles: [], paragraphs: [])
         let nonBlank = lines.indices.filter { !lines[$0].blank }
@@ -232,7 +232,7 @@ public final class Segmenter {
         }
         if titleLine < 0, let li = nonBlank.first(where: { $0 >= bodyStartLine }) {
             let r = lines[li].range
-            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }), !isTableRow(text, r) {
+            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }), !LineClassifier.isTableRow(text, r) {
                 titleLine = li
                 structure.titleRange = stripMarkup(text, r)
             }
@@ -258,17 +258,18 @@ public final class Segmenter {
                 li += 1
                 continue
             }
+            let kind = LineClassifier.classify(text, r)
             // Tables: consecutive lines holding tabs or starting with '|'.
-            if isTableRow(text, r) {
+            if kind == .tableRow {
                 var rows: [[Range<Int>]] = []
                 var end = li
                 var last = r
                 while end < lines.count, !lines[end].blank {
                     let row = lines[end].range
-                    if isTableRow(text, row) {
+                    if LineClassifier.isTableRow(text, row) {
                         if let cells = cells(text, row) { rows.append(cells) }
                     } else if row.count <= 20, !row.contains(where: { CharClass.isClauseBreak(chars[$0]) }),
-                              ((end + 1)..<min(lines.count, end + 4)).contains(where: { !lines[$0].blank && isTableRow(text, lines[$0].range) }),
+                              ((end + 1)..<min(lines.count, end + 4)).contains(where: { !lines[$0].blank && LineClassifier.isTableRow(text, lines[$0].range) }),
                               !((end + 1)..<min(lines.count, end + 4)).contains(where: { lines[$0].blank }) {
                         rows.append([row])  // a section row inside the table (经常性收支项目)
                     } else {
@@ -321,7 +322,7 @@ public final class Segmenter {
                     continue
                 }
             }
-            if let heading = headingMarker(text, r) {
+            if case .heading(let heading) = kind {
                 while stack.count > 1, structure.sections[stack.last!].rank >= heading.rank { stack.removeLast() }
                 let parent = structure.sections[stack.last!]
                 let headingText = text.text(heading.title, without: { $0 == 0x20 || $0 == 0x2A })
@@ -514,13 +515,6 @@ public final class Segmenter {
         return pieces
     }
 
-    func isTableRow(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
-        if r.isEmpty { return false }
-        if text.chars[r.lowerBound] == UInt32(char: "|") { return true }
-        return text.next(.tab, from: r.lowerBound, to: r.upperBound) < r.upperBound
-            || (r.lowerBound > 0 && text.chars[r.lowerBound - 1] == 0x09)
-    }
-
     /// The cells of a table row; nil for a markdown separator row (`|---|---|`).
     func cells(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>]? {
         let chars = text.chars
@@ -546,80 +540,5 @@ public final class Segmenter {
         }
         if pipe, result.allSatisfy({ c in c.allSatisfy { chars[$0] == UInt32(char: "-") || chars[$0] == UInt32(char: ":") } }) { return nil }
         return result
-    }
-
-    struct HeadingMatch { var rank: Int; var title: Range<Int>; var body: Range<Int> }
-
-    /// The numbered or markdown heading that starts line `r`, with the heading text and any run-in body.
-    func headingMarker(_ text: NormalizedText, _ r: Range<Int>) -> HeadingMatch? {
-        let chars = text.chars
-        var s = r.lowerBound
-        var mdLevel = 0
-        while s < r.upperBound, chars[s] == UInt32(char: "#") { mdLevel += 1; s += 1 }
-        while s < r.upperBound, chars[s] == 0x20 || chars[s] == UInt32(char: "*") { s += 1 }
-        if s >= r.upperBound { return nil }
-        var rank: Int? = nil
-        var k = s
-        let c = chars[s]
-        if CharClass.isChineseNumeral(c) {
-            while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-            if k < r.upperBound, chars[k] == 0x3001, k - s <= 3 { rank = 1 }
-        } else if c == UInt32(char: "(") {
-            k = s + 1
-            if k < r.upperBound, CharClass.isChineseNumeral(chars[k]) {
-                while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-                if k < r.upperBound, chars[k] == UInt32(char: ")"), k - s <= 4 { rank = 2 }
-            } else if k < r.upperBound, CharClass.isDigit(chars[k]) {
-                while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
-                if k < r.upperBound, chars[k] == UInt32(char: ")"), k - s <= 3 { rank = 4 }
-            }
-        } else if CharClass.isDigit(c) {
-            while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
-            if k - s <= 2, k < r.upperBound {
-                let d = chars[k]
-                if (d == UInt32(char: ".") || d == 0x3001), k + 1 < r.upperBound, !CharClass.isDigit(chars[k + 1]) {
-                    rank = 3
-                } else if r.upperBound - s <= 40, !(s..<r.upperBound).contains(where: { chars[$0] == 0x3002 }) {
-                    // Paper style: `1 标题`, `1.1 标题` (a space after the number in the original text).
-                    var depth = 1
-                    var e = k
-                    while e + 1 < r.upperBound, chars[e] == UInt32(char: "."), CharClass.isDigit(chars[e + 1]) {
-                        e += 1
-                        while e < r.upperBound, CharClass.isDigit(chars[e]) { e += 1 }
-                        depth += 1
-                    }
-                    let o = Int(text.origin[e - 1]) + 1
-                    if e < r.upperBound, CharClass.isHan(chars[e]), o < text.original.count, text.original[o] == 0x20 || text.original[o] == 0x3000 {
-                        rank = depth
-                    }
-                }
-            }
-        }
-        if rank == nil, mdLevel > 0 { rank = max(0, mdLevel - 1) }
-        guard let found = rank else { return nil }
-        // The heading text ends at the first full stop or colon (a run-in heading), else the line.
-        var e = s
-        var titleEnd = r.upperBound
-        var bodyStart = r.upperBound
-        while e < r.upperBound {
-            let ch = chars[e]
-            if ch == 0x3002 || ch == UInt32(char: ":") {
-                if e - s <= 40 { titleEnd = e; bodyStart = e + 1 }
-                break
-            }
-            e += 1
-        }
-        if titleEnd == r.upperBound, r.upperBound - s > 40 {
-            // A long numbered paragraph: the heading is its first clause.
-            var f = s
-            while f < r.upperBound, f - s < 30, ![UInt32(char: ","), UInt32(char: ";"), 0x3002].contains(chars[f]) { f += 1 }
-            titleEnd = f
-            bodyStart = s
-        }
-        var t = titleEnd
-        while t > s, chars[t - 1] == UInt32(char: "*") || chars[t - 1] == 0x20 { t -= 1 }
-        var b = bodyStart
-        while b < r.upperBound, chars[b] == 0x20 || chars[b] == UInt32(char: "*") { b += 1 }
-        return HeadingMatch(rank: found, title: s..<t, body: b..<r.upperBound)
     }
 }

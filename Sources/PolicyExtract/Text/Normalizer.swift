@@ -224,82 +224,37 @@ public enum TextNormalizer {
 
     // MARK: - Broken paragraphs
 
-    struct LineInfo {
-        var start: Int   // first non-space char
-        var end: Int     // after last non-space char
-        var lineStart: Int
-        var lineEnd: Int // index of the newline (or count)
-    }
-
     static let terminalPunctuation = ScalarSet(scalars("。!?;:：；！？\"”’」』…"))
-    static let clausePunctuation = ScalarSet(scalars(",，。;；、"))
-
-    /// A line that reads like a heading, a table row or a list item, never joined to its neighbour.
-    static func looksStructural(_ chars: [UInt32], _ line: LineInfo) -> Bool {
-        let s = line.start
-        let c = chars[s]
-        if c == UInt32(char: "#") || c == UInt32(char: "|") || c == UInt32(char: "*") || c == UInt32(char: "-") || c == UInt32(char: ">") { return true }
-        if c == UInt32(char: "(") || c == 0xFF08 || c == 0x3014 || c == UInt32(char: "[") { return true }
-        for k in line.start..<line.end where chars[k] == 0x09 { return true }
-        // 一、 二、 十一、
-        var k = s
-        while k < line.end, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-        if k > s, k < line.end, chars[k] == 0x3001 { return true }
-        // 1. 1、 1.1 1 标题
-        k = s
-        while k < line.end, CharClass.isDigit(chars[k]) { k += 1 }
-        if k > s, k < line.end {
-            let d = chars[k]
-            if d == UInt32(char: ".") || d == 0x3001 || d == UInt32(char: " ") { return true }
-        }
-        return false
-    }
-
-    static func lines(_ text: [UInt32]) -> [LineInfo] {
-        var result: [LineInfo] = []
-        result.reserveCapacity(text.count / 32 + 8)  // a line per ~32 characters before any regrowth
-        text.withUnsafeBufferPointer { chars in
-            let n = chars.count
-            var lineStart = 0
-            while lineStart <= n {
-                var i = lineStart
-                i = firstIndex(of: 0x0A, in: chars, from: i, to: n)
-                var s = lineStart, e = i
-                while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
-                while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
-                result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
-                lineStart = i + 1
-            }
-        }
-        return result
-    }
 
     /// The line breaks (with the spaces around them) that join the lines of a broken paragraph, in order.
     static func brokenLineJoins(_ text: NormalizedText) -> [Range<Int>] {
         let chars = text.chars
-        let infos = lines(chars)
+        let infos = LineClassifier.lines(chars)
         var drop: [Range<Int>] = []
         var a = 0
         while a < infos.count {
             let A = infos[a]
-            if A.start == A.end { a += 1; continue }
+            if A.isBlank { a += 1; continue }
             var b = a + 1
-            while b < infos.count, infos[b].start == infos[b].end, b - a <= 3 { b += 1 }
-            guard b < infos.count, infos[b].start < infos[b].end else { a = b; continue }
+            while b < infos.count, infos[b].isBlank, b - a <= 3 { b += 1 }
+            guard b < infos.count, !infos[b].isBlank else { a = b; continue }
             let B = infos[b]
             let last = chars[A.end - 1]
             let first = chars[B.start]
             var joinable = !terminalPunctuation.contains(last)
                 && (CharClass.isHan(first) || CharClass.isDigit(first))
                 && (CharClass.isHan(last) || CharClass.isDigit(last) || last == UInt32(char: "%"))
-                && (!looksStructural(chars, A) || A.end - A.start >= 50) && !looksStructural(chars, B)
+            var kindB = LineClassifier.Kind.prose
+            if joinable {
+                kindB = LineClassifier.classify(text, B.range)
+                joinable = !kindB.standsApart && (A.end - A.start >= 50 || !LineClassifier.classify(text, A.range).standsApart)
+            }
             if joinable {
                 // Both halves must read like running text, and the second must not be a label line.
                 var clausesA = false, clausesB = false
-                for k in A.start..<A.end where clausePunctuation.contains(chars[k]) { clausesA = true; break }
-                for k in B.start..<B.end where clausePunctuation.contains(chars[k]) { clausesB = true; break }
-                let labelB = (chars[B.end - 1] == UInt32(char: ":") || chars[B.end - 1] == 0xFF1A) && !clausesB
-                joinable = (clausesA || A.end - A.start >= 50) && (clausesB || B.end - B.start >= 30) && !labelB
+                for k in A.start..<A.end where LineClassifier.clausePunctuation.contains(chars[k]) { clausesA = true; break }
+                for k in B.start..<B.end where LineClassifier.clausePunctuation.contains(chars[k]) { clausesB = true; break }
+                joinable = (clausesA || A.end - A.start >= 50) && (clausesB || B.end - B.start >= 30) && kindB != .label
             }
             if joinable { drop.append(A.end..<B.start) }
             a = b
