@@ -107,27 +107,24 @@ enum LineClassifier {
     /// before `.`, `、` or a space (asked after `heading`: a line that ranks a heading is one).
     static func isListItem(_ chars: [UInt32], _ r: Range<Int>) -> Bool {
         let s = r.lowerBound
-        let c = chars[s]
-        if c == UInt32(char: "#") || c == UInt32(char: "*") || c == UInt32(char: "-") || c == UInt32(char: ">") { return true }
-        if c == UInt32(char: "(") || c == UInt32(char: "[") || c == 0x3014 { return true }
+        let marks = TextLexicon.standard
+        if marks.listMarks.contains(chars[s]) { return true }
         var k = s
         while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-        if k > s, k - s <= maxHeadingNumerals, k < r.upperBound, chars[k] == 0x3001 { return true }
+        if k > s, k - s <= maxHeadingNumerals, k < r.upperBound, chars[k] == marks.enumerationComma { return true }
         k = s
         while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
         if k > s, k - s <= maxHeadingDigits, k < r.upperBound {
             let d = chars[k]
-            if d == UInt32(char: ".") || d == 0x3001 || d == UInt32(char: " ") { return true }
+            if d == UInt32(char: ".") || d == marks.enumerationComma || d == UInt32(char: " ") { return true }
         }
         return false
     }
 
-    /// Clause punctuation: a line holding one reads as running text.
-    static let clausePunctuation = ScalarSet(scalars(",。;、"))
-
     /// True when line `r` ends with a colon and holds no clause punctuation.
     static func isLabel(_ chars: [UInt32], _ r: Range<Int>) -> Bool {
         guard chars[r.upperBound - 1] == UInt32(char: ":") else { return false }
+        let clausePunctuation = TextLexicon.standard.clausePunctuation
         for k in r where clausePunctuation.contains(chars[k]) { return false }
         return true
     }
@@ -135,6 +132,8 @@ enum LineClassifier {
     /// The numbered or markdown heading that starts line `r`, with the heading text and any run-in body.
     static func heading(_ text: NormalizedText, _ r: Range<Int>) -> Heading? {
         let chars = text.chars
+        let marks = TextLexicon.standard
+        let comma = marks.enumerationComma, fullStop = marks.fullStop
         var s = r.lowerBound
         var mdLevel = 0
         while s < r.upperBound, chars[s] == UInt32(char: "#") { mdLevel += 1; s += 1 }
@@ -145,7 +144,7 @@ enum LineClassifier {
         let c = chars[s]
         if CharClass.isChineseNumeral(c) {
             while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-            if k < r.upperBound, chars[k] == 0x3001, k - s <= maxHeadingNumerals { rank = 1 }
+            if k < r.upperBound, chars[k] == comma, k - s <= maxHeadingNumerals { rank = 1 }
         } else if c == UInt32(char: "(") {
             k = s + 1
             if k < r.upperBound, CharClass.isChineseNumeral(chars[k]) {
@@ -159,9 +158,9 @@ enum LineClassifier {
             while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
             if k - s <= maxHeadingDigits, k < r.upperBound {
                 let d = chars[k]
-                if (d == UInt32(char: ".") || d == 0x3001), k + 1 < r.upperBound, !CharClass.isDigit(chars[k + 1]) {
+                if (d == UInt32(char: ".") || d == comma), k + 1 < r.upperBound, !CharClass.isDigit(chars[k + 1]) {
                     rank = 3
-                } else if r.upperBound - s <= maxPaperHeading, !(s..<r.upperBound).contains(where: { chars[$0] == 0x3002 }) {
+                } else if r.upperBound - s <= maxPaperHeading, !(s..<r.upperBound).contains(where: { chars[$0] == fullStop }) {
                     // Paper style: `1 标题`, `1.1 标题` (a space after the number in the original text).
                     var depth = 1
                     var e = k
@@ -173,7 +172,7 @@ enum LineClassifier {
                     let o = Int(text.origin[e - 1]) + 1
                     var h = e
                     while h < r.upperBound, chars[h] == 0x20 { h += 1 }  // the space, where not yet dropped
-                    if h < r.upperBound, CharClass.isHan(chars[h]), o < text.original.count, text.original[o] == 0x20 || text.original[o] == 0x3000 {
+                    if h < r.upperBound, CharClass.isHan(chars[h]), o < text.original.count, text.original[o] == 0x20 || text.original[o] == marks.ideographicSpace {
                         rank = depth
                     }
                 }
@@ -187,7 +186,7 @@ enum LineClassifier {
         var bodyStart = r.upperBound
         while e < r.upperBound {
             let ch = chars[e]
-            if ch == 0x3002 || ch == UInt32(char: ":") {
+            if ch == fullStop || ch == UInt32(char: ":") {
                 if e - s <= maxRunInTitle { titleEnd = e; bodyStart = e + 1 }
                 break
             }
@@ -196,7 +195,7 @@ enum LineClassifier {
         if titleEnd == r.upperBound, r.upperBound - s > maxRunInTitle {
             // A long numbered paragraph: the heading is its first clause.
             var f = s
-            while f < r.upperBound, f - s < maxClauseTitle, ![UInt32(char: ","), UInt32(char: ";"), 0x3002].contains(chars[f]) { f += 1 }
+            while f < r.upperBound, f - s < maxClauseTitle, ![UInt32(char: ","), UInt32(char: ";"), fullStop].contains(chars[f]) { f += 1 }
             titleEnd = f
             bodyStart = s
         }

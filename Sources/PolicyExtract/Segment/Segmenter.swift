@@ -127,10 +127,14 @@ public final class Segmenter {
     var collapsesIdeographs = true
     /// The longest sentence kept whole, in characters (the fixtures' longest is 426).
     static let maxSentence = 1_000
-    static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
-    static let guanyu = scalars("关于")
-    static let wenjian = scalars("文件")
-    static let benbaoxun = scalars("本报讯")
+    /// The words a document's head is read by (`lexicons/title-words.tsv`): the document types a title ends
+    /// with (…的通知), the word before a title's subject (关于), the end of a header's 文件 line, and the
+    /// opening of a newspaper article (本报讯).
+    static let docTypeWords = TextLexicon.standard.docTypes
+    static let about = TextLexicon.standard.about
+    static let fileLine = TextLexicon.standard.fileLine
+    static let newsLead = TextLexicon.standard.newsLead
+    static let fullStop = TextLexicon.standard.fullStop, enumerationComma = TextLexicon.standard.enumerationComma
 
     public init() {}
 
@@ -155,10 +159,10 @@ public final class Segmenter {
         var fileLine = -1
         for li in nonBlank.prefix(20) {
             let r = lines[li].range
-            if r.count <= 30, text.has(Self.wenjian, endingAt: r.upperBound), fileLine < 0 { fileLine = li }
+            if r.count <= 30, text.has(Self.fileLine, endingAt: r.upperBound), fileLine < 0 { fileLine = li }
             if r.count <= 30, DocNumberMatcher.lineIsDocNumber(text, r) { headerEndLine = li; break }
             // Header lines are short names, never sentences.
-            if r.count > 40 || r.contains(where: { chars[$0] == 0x3002 }) { break }
+            if r.count > 40 || r.contains(where: { chars[$0] == Self.fullStop }) { break }
         }
         if headerEndLine >= 0 || fileLine >= 0 {
             let end = max(headerEndLine, fileLine)
@@ -166,7 +170,7 @@ public final class Segmenter {
             let organEnd = fileLine >= 0 ? fileLine : end
             for li in nonBlank where li <= organEnd {
                 var r = lines[li].range
-                if li == fileLine { r = r.lowerBound..<(r.upperBound - Self.wenjian.count) }
+                if li == fileLine { r = r.lowerBound..<(r.upperBound - Self.fileLine.count) }
                 if !r.isEmpty, li < end || li == fileLine { organs.append(r) }
             }
             let first = nonBlank.first ?? 0
@@ -189,7 +193,7 @@ public final class Segmenter {
                 r = r.lowerBound..<k
             }
             var stripped = stripMarkup(text, r)
-            guard stripped.count <= 90, let g = find(Self.guanyu, in: text, stripped) else { continue }
+            guard stripped.count <= 90, let g = find(Self.about, in: text, stripped) else { continue }
             // A title broken over two lines: 国务院关于推动内蒙古高质量发展 / 奋力书写…的意见
             var twoLines = false
             if !endsWithDocType(text, stripped), position + 1 < nonBlank.count {
@@ -232,7 +236,7 @@ public final class Segmenter {
         }
         if titleLine < 0, let li = nonBlank.first(where: { $0 >= bodyStartLine }) {
             let r = lines[li].range
-            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }), !LineClassifier.isTableRow(text, r) {
+            if r.count <= 60, !(r.contains { chars[$0] == Self.fullStop }), !LineClassifier.isTableRow(text, r) {
                 titleLine = li
                 structure.titleRange = stripMarkup(text, r)
             }
@@ -309,7 +313,7 @@ public final class Segmenter {
             if chars[r.lowerBound] == UInt32(char: "#") {
                 var next = li + 1
                 while next < lines.count, lines[next].blank { next += 1 }
-                if next < lines.count, text.has(Self.benbaoxun, at: lines[next].range.lowerBound) {
+                if next < lines.count, text.has(Self.newsLead, at: lines[next].range.lowerBound) {
                     article += 1
                     let title = text.text(stripMarkup(text, r))
                     structure.articles[structure.articles.count - 1].range = structure.articles.last!.range.lowerBound..<r.lowerBound
@@ -458,7 +462,7 @@ public final class Segmenter {
                     // holding m records made output of n × m characters (464 MB for an 83 KB file).
                     while e - s > Self.maxSentence {
                         var c = s + Self.maxSentence
-                        while c > s + Self.maxSentence / 2, !(CharClass.isClauseBreak(p[c - 1]) || p[c - 1] == 0x3001) { c -= 1 }
+                        while c > s + Self.maxSentence / 2, !(CharClass.isClauseBreak(p[c - 1]) || p[c - 1] == Self.enumerationComma) { c -= 1 }
                         if c == s + Self.maxSentence / 2 { c = s + Self.maxSentence }
                         var pe = c
                         while pe > s, p[pe - 1] == 0x20 { pe -= 1 }
@@ -476,7 +480,7 @@ public final class Segmenter {
 
     func endsWithDocType(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
         var e = r.upperBound
-        while e > r.lowerBound, [UInt32(char: ")"), UInt32(char: "》"), UInt32(char: "*")].contains(text.chars[e - 1]) { e -= 1 }
+        while e > r.lowerBound, TextLexicon.standard.titleClosers.contains(text.chars[e - 1]) { e -= 1 }
         return Self.docTypeWords.contains { text.has($0, endingAt: e) }
     }
 

@@ -15,9 +15,8 @@
 enum HTMLText {
     static let blockTags: Set<String> = ["p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
                                          "article", "title", "ul", "ol", "header", "footer", "blockquote", "pre", "hr", "dd", "dt"]
-    static let entities: [String: UInt32] = ["nbsp": 0x20, "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27,
-                                             "ldquo": 0x201C, "rdquo": 0x201D, "lsquo": 0x2018, "rsquo": 0x2019, "mdash": 0x2014,
-                                             "ndash": 0x2013, "hellip": 0x2026, "middot": 0xB7, "ensp": 0x20, "emsp": 0x3000]
+    /// Named character references (`lexicons/html-entities.tsv`).
+    static let entities: [String: UInt32] = TextLexicon.standard.htmlEntities
     /// Elements whose content is not text: dropped up to their closing tag (to the end of the page without one).
     static let rawTextTags: Set<String> = ["script", "style"]
 
