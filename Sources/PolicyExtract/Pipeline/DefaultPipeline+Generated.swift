@@ -525,6 +525,40 @@ ensp	20
 emsp	3000
 
 """###,
+        "lexicons/html-tags.tsv": ###"""
+# HTML elements read in a page's text: a role, a tab, the element's name (lower case).
+# line_break: the tag (opening or closing) ends a line. cell: its closing tag ends a table cell (a tab).
+# raw_text: the element's content is not text and is dropped up to its closing tag.
+line_break	p
+line_break	br
+line_break	div
+line_break	li
+line_break	tr
+line_break	h1
+line_break	h2
+line_break	h3
+line_break	h4
+line_break	h5
+line_break	h6
+line_break	table
+line_break	section
+line_break	article
+line_break	title
+line_break	ul
+line_break	ol
+line_break	header
+line_break	footer
+line_break	blockquote
+line_break	pre
+line_break	hr
+line_break	dd
+line_break	dt
+cell	td
+cell	th
+raw_text	script
+raw_text	style
+
+"""###,
         "lexicons/measure-words.tsv": ###"""
 # Measure words a count ends with: unit, and optionally the base unit and scale (万千瓦 = 10000 千瓦).
 # Longest unit wins. A count may also carry a 万 or 亿 multiplier before a unit (1.5万家).

@@ -13,12 +13,14 @@
 /// takes time in proportion to its length (a search from every `<` to the end of the page once made 2 MB of
 /// `<` run for hours).
 enum HTMLText {
-    static let blockTags: Set<String> = ["p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-                                         "article", "title", "ul", "ol", "header", "footer", "blockquote", "pre", "hr", "dd", "dt"]
+    /// Elements that end a line (`lexicons/html-tags.tsv`, `line_break`).
+    static let blockTags: Set<String> = TextLexicon.standard.htmlLineBreakTags
+    /// Elements whose closing tag ends a table cell (`cell`).
+    static let cellTags: Set<String> = TextLexicon.standard.htmlCellTags
     /// Named character references (`lexicons/html-entities.tsv`).
     static let entities: [String: UInt32] = TextLexicon.standard.htmlEntities
     /// Elements whose content is not text: dropped up to their closing tag (to the end of the page without one).
-    static let rawTextTags: Set<String> = ["script", "style"]
+    static let rawTextTags: Set<String> = TextLexicon.standard.htmlRawTextTags
 
     static let lt = UInt32(("<" as Unicode.Scalar).value), gt = UInt32((">" as Unicode.Scalar).value)
     static let slash = UInt32(("/" as Unicode.Scalar).value), bang = UInt32(("!" as Unicode.Scalar).value)
@@ -78,7 +80,7 @@ enum HTMLText {
                     continue
                 }
                 if blockTags.contains(name) { emit(0x0A, tagStart) }
-                else if (name == "td" || name == "th") && closing { emit(0x09, tagStart) }
+                else if closing, cellTags.contains(name) { emit(0x09, tagStart) }
                 continue
             }
             if c == ampersand {

@@ -1,13 +1,15 @@
 /// The characters and words the text stages read — normalize, classify lines, segment, and the character
-/// classes every scanner uses — parsed from four lexicon files of `Pipelines/lexicons`:
+/// classes every scanner uses — parsed from five lexicon files of `Pipelines/lexicons`:
 /// `text-characters.tsv` (character classes and marks by role), `chinese-numerals.tsv` (numerals and their
-/// values), `title-words.tsv` (the words a document's head is read by) and `html-entities.tsv`. Read once, from the built-in
+/// values), `title-words.tsv` (the words a document's head is read by), and `html-entities.tsv` and
+/// `html-tags.tsv` (what a page's text is read through). Read once, from the built-in
 /// copy of the default pipeline; a missing role or a malformed row is an error that names the file.
 struct TextLexicon: Sendable {
     static let charactersFile = "lexicons/text-characters.tsv"
     static let numeralsFile = "lexicons/chinese-numerals.tsv"
     static let titleWordsFile = "lexicons/title-words.tsv"
     static let htmlEntitiesFile = "lexicons/html-entities.tsv"
+    static let htmlTagsFile = "lexicons/html-tags.tsv"
 
     /// The last code point of the Basic Multilingual Plane.
     static let lastOfPlane: UInt32 = 0xFFFF
@@ -49,6 +51,10 @@ struct TextLexicon: Sendable {
     let docTypes: [[UInt32]]
     /// Named HTML character references → the character read.
     let htmlEntities: [String: UInt32]
+    /// HTML elements that end a line, whose closing tag ends a table cell, whose content is dropped.
+    let htmlLineBreakTags: Set<String>
+    let htmlCellTags: Set<String>
+    let htmlRawTextTags: Set<String>
 
     init(files: [String: String]) throws {
         func text(_ file: String) throws -> String {
@@ -154,5 +160,20 @@ struct TextLexicon: Sendable {
             entities[r[0]] = v
         }
         htmlEntities = entities
+
+        // html-tags.tsv: role → element name.
+        let gfile = Self.htmlTagsFile
+        var tags: [String: Set<String>] = [:]
+        for r in Lexicons.rows(try text(gfile)) {
+            guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(gfile): row \(r) needs a role and an element name") }
+            tags[r[0], default: []].insert(r[1].lowercased())
+        }
+        func tagSet(_ name: String) throws -> Set<String> {
+            guard let t = tags[name] else { throw PipelineError("\(gfile): role \"\(name)\" is missing") }
+            return t
+        }
+        htmlLineBreakTags = try tagSet("line_break")
+        htmlCellTags = try tagSet("cell")
+        htmlRawTextTags = try tagSet("raw_text")
     }
 }
