@@ -111,6 +111,30 @@ enum DefaultPipelineFiles {
 新华社
 
 """###,
+        "lexicons/chinese-numerals.tsv": ###"""
+# Chinese numerals: the character, its value, and whether it is a digit or a place (a multiplier).
+# ○ and ◯ are written for 〇 in dates (二○二三年).
+〇	0	digit
+零	0	digit
+○	0	digit
+◯	0	digit
+一	1	digit
+二	2	digit
+两	2	digit
+三	3	digit
+四	4	digit
+五	5	digit
+六	6	digit
+七	7	digit
+八	8	digit
+九	9	digit
+十	10	place
+百	100	place
+千	1000	place
+万	10000	place
+亿	100000000	place
+
+"""###,
         "lexicons/cluster-generic.txt": ###"""
 # Words that, as the whole industry part of a "…集群" phrase, make it generic rather than a named cluster.
 先进制造业
@@ -480,6 +504,61 @@ enum DefaultPipelineFiles {
 一批
 
 """###,
+        "lexicons/html-entities.tsv": ###"""
+# Named HTML character references read in a page's text: the name (without & and ;), a tab, the code point
+# it is read as, in hex. Spaces (nbsp, ensp) are read as a plain space; emsp as the ideographic space.
+nbsp	20
+amp	26
+lt	3C
+gt	3E
+quot	22
+apos	27
+ldquo	201C
+rdquo	201D
+lsquo	2018
+rsquo	2019
+mdash	2014
+ndash	2013
+hellip	2026
+middot	B7
+ensp	20
+emsp	3000
+
+"""###,
+        "lexicons/html-tags.tsv": ###"""
+# HTML elements read in a page's text: a role, a tab, the element's name (lower case).
+# line_break: the tag (opening or closing) ends a line. cell: its closing tag ends a table cell (a tab).
+# raw_text: the element's content is not text and is dropped up to its closing tag.
+line_break	p
+line_break	br
+line_break	div
+line_break	li
+line_break	tr
+line_break	h1
+line_break	h2
+line_break	h3
+line_break	h4
+line_break	h5
+line_break	h6
+line_break	table
+line_break	section
+line_break	article
+line_break	title
+line_break	ul
+line_break	ol
+line_break	header
+line_break	footer
+line_break	blockquote
+line_break	pre
+line_break	hr
+line_break	dd
+line_break	dt
+cell	td
+cell	th
+raw_text	script
+raw_text	style
+
+"""###,
         "lexicons/measure-words.tsv": ###"""
 # Measure words a count ends with: unit, and optionally the base unit and scale (万千瓦 = 10000 千瓦).
 # Longest unit wins. A count may also carry a 万 or 亿 multiplier before a unit (1.5万家).
@@ -818,6 +897,65 @@ GDP
 均达到
 均超过
 总体达到
+
+"""###,
+        "lexicons/text-characters.tsv": ###"""
+# Characters the text stages read (normalize, classify lines, segment, the scanners' character classes).
+# One role a line: the role, a tab, then the characters written out, or (roles ending in _ranges and
+# code-point roles) code points in hex, a range as FIRST-LAST, separated by spaces. Every role is needed.
+# Han ideographs: CJK Unified Ideographs, extension A, compatibility ideographs, the supplementary planes, 〇.
+han_ranges	4E00-9FFF 3400-4DBF 3007 F900-FAFF 20000-3FFFF
+# The CJK Unified Ideographs block: the characters that may have a Simplified form.
+unified_ideograph_ranges	4E00-9FFF
+# CJK punctuation that survives NFKC: 、。〈〉《》「」『』【】〔〕 “ ” ‘ ’ — … · (〇 is a numeral, not punctuation).
+cjk_punctuation_ranges	3001-3006 3008-303F 2010-2027 B7
+# Full-width ASCII (！ to ～): folded to ASCII by a fixed offset, as NFKC folds it.
+fullwidth_ascii_ranges	FF01-FF5E
+# The ideographic space: a space (folded to U+0020; a paper-style heading's number is followed by one).
+ideographic_space	3000
+# 。 ends a sentence; a header line or a title never holds one.
+full_stop	。
+# 、 follows a heading numeral (一、) or a list number (1、).
+enumeration_comma	、
+# Clause breaks (a newline is one too): where a clause, a context window or a sentence cut ends.
+clause_breaks	,;。:!?
+# Clause punctuation: a line holding one reads as running text (a label line holds none).
+clause_punctuation	,。;、
+# A line ending with one of these is never joined to the next.
+terminal_punctuation	。!?;:"”’」』…
+# A line that begins with one of these stands apart from its neighbours (a bullet, a rule, a quotation, a
+# bracketed aside or number) unless it is a heading.
+list_marks	#*->([〔
+# Characters that close a title after its document type (…的通知》).
+title_closers	)》*
+
+"""###,
+        "lexicons/title-words.tsv": ###"""
+# Words the segmenter reads a document's head by: a role, a tab, the word.
+# about: the title names its subject after it (…关于…的通知); organs stand before it.
+about	关于
+# file_line: ends the 文件 line of a header block (济宁市人民政府文件).
+file_line	文件
+# news_lead: opens the first paragraph of a newspaper article (本报讯).
+news_lead	本报讯
+# doc_type: a title ends with one (…的通知).
+doc_type	通知
+doc_type	意见
+doc_type	方案
+doc_type	计划
+doc_type	办法
+doc_type	决定
+doc_type	通报
+doc_type	批复
+doc_type	报告
+doc_type	函
+doc_type	规定
+doc_type	细则
+doc_type	纲要
+doc_type	规划
+doc_type	决议
+doc_type	公告
+doc_type	通告
 
 """###,
     ]

@@ -127,10 +127,14 @@ public final class Segmenter {
     var collapsesIdeographs = true
     /// The longest sentence kept whole, in characters (the fixtures' longest is 426).
     static let maxSentence = 1_000
-    static let docTypeWords: [[UInt32]] = ["通知", "意见", "方案", "计划", "办法", "决定", "通报", "批复", "报告", "函", "规定", "细则", "纲要", "规划", "决议", "公告", "通告"].map(scalars)
-    static let guanyu = scalars("关于")
-    static let wenjian = scalars("文件")
-    static let benbaoxun = scalars("本报讯")
+    /// The words a document's head is read by (`lexicons/title-words.tsv`): the document types a title ends
+    /// with (…的通知), the word before a title's subject (关于), the end of a header's 文件 line, and the
+    /// opening of a newspaper article (本报讯).
+    static let docTypeWords = TextLexicon.standard.docTypes
+    static let about = TextLexicon.standard.about
+    static let fileLine = TextLexicon.standard.fileLine
+    static let newsLead = TextLexicon.standard.newsLead
+    static let fullStop = TextLexicon.standard.fullStop, enumerationComma = TextLexicon.standard.enumerationComma
 
     public init() {}
 
@@ -141,7 +145,7 @@ public final class Segmenter {
 
     public func segment(_ text: NormalizedText) -> DocumentStructure {
         let chars = text.chars
-        let lines = TextNormalizer.lines(chars).map { Line(range: $0.start..<$0.end) }
+        let lines = LineClassifier.lines(chars).map { Line(range: $0.range) }
         var structure = DocumentStructure(sections: [Section(index: 0, kind: .root, path: [], rank: -1, headingRange: nil, article: 0)],
                                           units: [], tables: [], articles: [], paragraphs: [])
         let nonBlank = lines.indices.filter { !lines[$0].blank }
@@ -155,10 +159,10 @@ public final class Segmenter {
         var fileLine = -1
         for li in nonBlank.prefix(20) {
             let r = lines[li].range
-            if r.count <= 30, text.has(Self.wenjian, endingAt: r.upperBound), fileLine < 0 { fileLine = li }
+            if r.count <= 30, text.has(Self.fileLine, endingAt: r.upperBound), fileLine < 0 { fileLine = li }
             if r.count <= 30, DocNumberMatcher.lineIsDocNumber(text, r) { headerEndLine = li; break }
             // Header lines are short names, never sentences.
-            if r.count > 40 || r.contains(where: { chars[$0] == 0x3002 }) { break }
+            if r.count > 40 || r.contains(where: { chars[$0] == Self.fullStop }) { break }
         }
         if headerEndLine >= 0 || fileLine >= 0 {
             let end = max(headerEndLine, fileLine)
@@ -166,7 +170,7 @@ public final class Segmenter {
             let organEnd = fileLine >= 0 ? fileLine : end
             for li in nonBlank where li <= organEnd {
                 var r = lines[li].range
-                if li == fileLine { r = r.lowerBound..<(r.upperBound - Self.wenjian.count) }
+                if li == fileLine { r = r.lowerBound..<(r.upperBound - Self.fileLine.count) }
                 if !r.isEmpty, li < end || li == fileLine { organs.append(r) }
             }
             let first = nonBlank.first ?? 0
@@ -189,7 +193,7 @@ public final class Segmenter {
                 r = r.lowerBound..<k
             }
             var stripped = stripMarkup(text, r)
-            guard stripped.count <= 90, let g = find(Self.guanyu, in: text, stripped) else { continue }
+            guard stripped.count <= 90, let g = find(Self.about, in: text, stripped) else { continue }
             // A title broken over two lines: 国务院关于推动内蒙古高质量发展 / 奋力书写…的意见
             var twoLines = false
             if !endsWithDocType(text, stripped), position + 1 < nonBlank.count {
@@ -232,7 +236,7 @@ public final class Segmenter {
         }
         if titleLine < 0, let li = nonBlank.first(where: { $0 >= bodyStartLine }) {
             let r = lines[li].range
-            if r.count <= 60, !(r.contains { chars[$0] == 0x3002 }), !isTableRow(text, r) {
+            if r.count <= 60, !(r.contains { chars[$0] == Self.fullStop }), !LineClassifier.isTableRow(text, r) {
                 titleLine = li
                 structure.titleRange = stripMarkup(text, r)
             }
@@ -258,17 +262,18 @@ public final class Segmenter {
                 li += 1
                 continue
             }
+            let kind = LineClassifier.classify(text, r)
             // Tables: consecutive lines holding tabs or starting with '|'.
-            if isTableRow(text, r) {
+            if kind == .tableRow {
                 var rows: [[Range<Int>]] = []
                 var end = li
                 var last = r
                 while end < lines.count, !lines[end].blank {
                     let row = lines[end].range
-                    if isTableRow(text, row) {
+                    if LineClassifier.isTableRow(text, row) {
                         if let cells = cells(text, row) { rows.append(cells) }
                     } else if row.count <= 20, !row.contains(where: { CharClass.isClauseBreak(chars[$0]) }),
-                              ((end + 1)..<min(lines.count, end + 4)).contains(where: { !lines[$0].blank && isTableRow(text, lines[$0].range) }),
+                              ((end + 1)..<min(lines.count, end + 4)).contains(where: { !lines[$0].blank && LineClassifier.isTableRow(text, lines[$0].range) }),
                               !((end + 1)..<min(lines.count, end + 4)).contains(where: { lines[$0].blank }) {
                         rows.append([row])  // a section row inside the table (经常性收支项目)
                     } else {
@@ -308,7 +313,7 @@ public final class Segmenter {
             if chars[r.lowerBound] == UInt32(char: "#") {
                 var next = li + 1
                 while next < lines.count, lines[next].blank { next += 1 }
-                if next < lines.count, text.has(Self.benbaoxun, at: lines[next].range.lowerBound) {
+                if next < lines.count, text.has(Self.newsLead, at: lines[next].range.lowerBound) {
                     article += 1
                     let title = text.text(stripMarkup(text, r))
                     structure.articles[structure.articles.count - 1].range = structure.articles.last!.range.lowerBound..<r.lowerBound
@@ -321,7 +326,7 @@ public final class Segmenter {
                     continue
                 }
             }
-            if let heading = headingMarker(text, r) {
+            if case .heading(let heading) = kind {
                 while stack.count > 1, structure.sections[stack.last!].rank >= heading.rank { stack.removeLast() }
                 let parent = structure.sections[stack.last!]
                 let headingText = text.text(heading.title, without: { $0 == 0x20 || $0 == 0x2A })
@@ -457,7 +462,7 @@ public final class Segmenter {
                     // holding m records made output of n × m characters (464 MB for an 83 KB file).
                     while e - s > Self.maxSentence {
                         var c = s + Self.maxSentence
-                        while c > s + Self.maxSentence / 2, !(CharClass.isClauseBreak(p[c - 1]) || p[c - 1] == 0x3001) { c -= 1 }
+                        while c > s + Self.maxSentence / 2, !(CharClass.isClauseBreak(p[c - 1]) || p[c - 1] == Self.enumerationComma) { c -= 1 }
                         if c == s + Self.maxSentence / 2 { c = s + Self.maxSentence }
                         var pe = c
                         while pe > s, p[pe - 1] == 0x20 { pe -= 1 }
@@ -475,7 +480,7 @@ public final class Segmenter {
 
     func endsWithDocType(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
         var e = r.upperBound
-        while e > r.lowerBound, [UInt32(char: ")"), UInt32(char: "》"), UInt32(char: "*")].contains(text.chars[e - 1]) { e -= 1 }
+        while e > r.lowerBound, TextLexicon.standard.titleClosers.contains(text.chars[e - 1]) { e -= 1 }
         return Self.docTypeWords.contains { text.has($0, endingAt: e) }
     }
 
@@ -514,13 +519,6 @@ public final class Segmenter {
         return pieces
     }
 
-    func isTableRow(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
-        if r.isEmpty { return false }
-        if text.chars[r.lowerBound] == UInt32(char: "|") { return true }
-        return text.next(.tab, from: r.lowerBound, to: r.upperBound) < r.upperBound
-            || (r.lowerBound > 0 && text.chars[r.lowerBound - 1] == 0x09)
-    }
-
     /// The cells of a table row; nil for a markdown separator row (`|---|---|`).
     func cells(_ text: NormalizedText, _ r: Range<Int>) -> [Range<Int>]? {
         let chars = text.chars
@@ -546,80 +544,5 @@ public final class Segmenter {
         }
         if pipe, result.allSatisfy({ c in c.allSatisfy { chars[$0] == UInt32(char: "-") || chars[$0] == UInt32(char: ":") } }) { return nil }
         return result
-    }
-
-    struct HeadingMatch { var rank: Int; var title: Range<Int>; var body: Range<Int> }
-
-    /// The numbered or markdown heading that starts line `r`, with the heading text and any run-in body.
-    func headingMarker(_ text: NormalizedText, _ r: Range<Int>) -> HeadingMatch? {
-        let chars = text.chars
-        var s = r.lowerBound
-        var mdLevel = 0
-        while s < r.upperBound, chars[s] == UInt32(char: "#") { mdLevel += 1; s += 1 }
-        while s < r.upperBound, chars[s] == 0x20 || chars[s] == UInt32(char: "*") { s += 1 }
-        if s >= r.upperBound { return nil }
-        var rank: Int? = nil
-        var k = s
-        let c = chars[s]
-        if CharClass.isChineseNumeral(c) {
-            while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-            if k < r.upperBound, chars[k] == 0x3001, k - s <= 3 { rank = 1 }
-        } else if c == UInt32(char: "(") {
-            k = s + 1
-            if k < r.upperBound, CharClass.isChineseNumeral(chars[k]) {
-                while k < r.upperBound, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-                if k < r.upperBound, chars[k] == UInt32(char: ")"), k - s <= 4 { rank = 2 }
-            } else if k < r.upperBound, CharClass.isDigit(chars[k]) {
-                while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
-                if k < r.upperBound, chars[k] == UInt32(char: ")"), k - s <= 3 { rank = 4 }
-            }
-        } else if CharClass.isDigit(c) {
-            while k < r.upperBound, CharClass.isDigit(chars[k]) { k += 1 }
-            if k - s <= 2, k < r.upperBound {
-                let d = chars[k]
-                if (d == UInt32(char: ".") || d == 0x3001), k + 1 < r.upperBound, !CharClass.isDigit(chars[k + 1]) {
-                    rank = 3
-                } else if r.upperBound - s <= 40, !(s..<r.upperBound).contains(where: { chars[$0] == 0x3002 }) {
-                    // Paper style: `1 标题`, `1.1 标题` (a space after the number in the original text).
-                    var depth = 1
-                    var e = k
-                    while e + 1 < r.upperBound, chars[e] == UInt32(char: "."), CharClass.isDigit(chars[e + 1]) {
-                        e += 1
-                        while e < r.upperBound, CharClass.isDigit(chars[e]) { e += 1 }
-                        depth += 1
-                    }
-                    let o = Int(text.origin[e - 1]) + 1
-                    if e < r.upperBound, CharClass.isHan(chars[e]), o < text.original.count, text.original[o] == 0x20 || text.original[o] == 0x3000 {
-                        rank = depth
-                    }
-                }
-            }
-        }
-        if rank == nil, mdLevel > 0 { rank = max(0, mdLevel - 1) }
-        guard let found = rank else { return nil }
-        // The heading text ends at the first full stop or colon (a run-in heading), else the line.
-        var e = s
-        var titleEnd = r.upperBound
-        var bodyStart = r.upperBound
-        while e < r.upperBound {
-            let ch = chars[e]
-            if ch == 0x3002 || ch == UInt32(char: ":") {
-                if e - s <= 40 { titleEnd = e; bodyStart = e + 1 }
-                break
-            }
-            e += 1
-        }
-        if titleEnd == r.upperBound, r.upperBound - s > 40 {
-            // A long numbered paragraph: the heading is its first clause.
-            var f = s
-            while f < r.upperBound, f - s < 30, ![UInt32(char: ","), UInt32(char: ";"), 0x3002].contains(chars[f]) { f += 1 }
-            titleEnd = f
-            bodyStart = s
-        }
-        var t = titleEnd
-        while t > s, chars[t - 1] == UInt32(char: "*") || chars[t - 1] == 0x20 { t -= 1 }
-        var b = bodyStart
-        while b < r.upperBound, chars[b] == 0x20 || chars[b] == UInt32(char: "*") { b += 1 }
-        return HeadingMatch(rank: found, title: s..<t, body: b..<r.upperBound)
     }
 }

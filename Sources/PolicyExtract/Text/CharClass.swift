@@ -1,58 +1,38 @@
-/// Character classes over Unicode scalar values, used by every hand-written scanner.
+/// Character classes over Unicode scalar values, used by every hand-written scanner. Which characters are
+/// Han, CJK punctuation, numerals or clause breaks is read from `lexicons/text-characters.tsv` and
+/// `lexicons/chinese-numerals.tsv` (see `TextLexicon`).
 enum CharClass {
+    /// The classes, read once.
+    static let lexicon = TextLexicon.standard
+
     @inline(__always) static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
     @inline(__always) static func isASCIILetter(_ c: UInt32) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    /// Han ideographs (CJK unified, extension A, compatibility, supplementary planes) and 〇.
+    /// Han ideographs (`han_ranges`: CJK unified, extension A, compatibility, supplementary planes) and 〇.
     @inline(__always) static func isHan(_ c: UInt32) -> Bool {
-        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007
-            || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF)
+        if c <= TextLexicon.lastOfPlane { return lexicon.han.contains(c) }
+        return lexicon.hanBeyondPlane.contains { $0.contains(c) }
     }
-    /// CJK punctuation that survives NFKC: 、。〈〉《》「」『』【】〔〕 “ ” ‘ ’ — … ·
-    @inline(__always) static func isCJKPunct(_ c: UInt32) -> Bool {
-        (c >= 0x3001 && c <= 0x303F && c != 0x3007) || (c >= 0x2010 && c <= 0x2027) || c == 0xB7
-    }
+    /// CJK punctuation that survives NFKC (`cjk_punctuation_ranges`): 、。〈〉《》「」『』【】〔〕 “ ” ‘ ’ — … ·
+    @inline(__always) static func isCJKPunct(_ c: UInt32) -> Bool { lexicon.cjkPunctuation.contains(c) }
     @inline(__always) static func isSpace(_ c: UInt32) -> Bool { c == 0x20 }
     @inline(__always) static func isNewline(_ c: UInt32) -> Bool { c == 0x0A }
-    static let chineseDigits: [UInt32: Int] = [
-        0x3007: 0, 0x96F6: 0, 0x4E00: 1, 0x4E8C: 2, 0x4E24: 2, 0x4E09: 3, 0x56DB: 4,
-        0x4E94: 5, 0x516D: 6, 0x4E03: 7, 0x516B: 8, 0x4E5D: 9,
-    ]
-    /// 〇零一二两三四五六七八九
+    /// The value of a Chinese digit (〇零一二两三四五六七八九, and ○ ◯ written for 〇).
     @inline(__always) static func chineseDigit(_ c: UInt32) -> Int? {
-        switch c {
-        case 0x3007, 0x96F6, 0x25CB, 0x25EF: return 0  // 〇 零, and ○ ◯ written for 〇
-        case 0x4E00: return 1
-        case 0x4E8C, 0x4E24: return 2
-        case 0x4E09: return 3
-        case 0x56DB: return 4
-        case 0x4E94: return 5
-        case 0x516D: return 6
-        case 0x4E03: return 7
-        case 0x516B: return 8
-        case 0x4E5D: return 9
-        default: return nil
-        }
+        guard lexicon.digits.contains(c) else { return nil }
+        for (d, v) in lexicon.digitValues where d == c { return v }
+        return nil
     }
-    /// 十百千万亿
+    /// The value of a Chinese place numeral (十百千万亿).
     @inline(__always) static func chinesePlace(_ c: UInt32) -> Int64? {
-        switch c {
-        case 0x5341: return 10
-        case 0x767E: return 100
-        case 0x5343: return 1000
-        case 0x4E07: return 10_000
-        case 0x4EBF: return 100_000_000
-        default: return nil
-        }
+        guard lexicon.places.contains(c) else { return nil }
+        for (p, v) in lexicon.placeValues where p == c { return v }
+        return nil
     }
-    @inline(__always) static func isChineseNumeral(_ c: UInt32) -> Bool { chineseDigit(c) != nil || chinesePlace(c) != nil }
+    @inline(__always) static func isChineseNumeral(_ c: UInt32) -> Bool { lexicon.numerals.contains(c) }
 
-    /// Clause delimiters: ，,；;。：:！？!? and newline.
-    @inline(__always) static func isClauseBreak(_ c: UInt32) -> Bool {
-        switch c {
-        case 0x2C, 0x3B, 0x3002, 0x3A, 0x21, 0x3F, 0x0A, 0xFF0C, 0xFF1B, 0xFF1A: return true
-        default: return false
-        }
-    }
+    /// Clause delimiters (`clause_breaks`: ,;。:!? in normalized text, where full-width forms are folded)
+    /// and the newline.
+    @inline(__always) static func isClauseBreak(_ c: UInt32) -> Bool { c == 0x0A || lexicon.clauseBreaks.contains(c) }
 }
 
 extension UInt32 {

@@ -208,8 +208,10 @@ enum UTF8Scanner {
     /// UTF-8.
     enum Outcome { case success([UInt32], firstControl: Int?), failure(Int) }
 
+    /// The control characters a text may hold, one bit each: tab, line feed, form feed, carriage return.
+    static let textControls: UInt32 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D
     /// A byte below 0x20 that is not tab, line feed, form feed or carriage return.
-    @inline(__always) static func isControl(_ b: UInt32) -> Bool { b < 0x20 && (0x3600 &>> b) & 1 == 0 }
+    @inline(__always) static func isControl(_ b: UInt32) -> Bool { b < 0x20 && (textControls &>> b) & 1 == 0 }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         let n = bytes.count

@@ -13,13 +13,14 @@
 /// takes time in proportion to its length (a search from every `<` to the end of the page once made 2 MB of
 /// `<` run for hours).
 enum HTMLText {
-    static let blockTags: Set<String> = ["p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-                                         "article", "title", "ul", "ol", "header", "footer", "blockquote", "pre", "hr", "dd", "dt"]
-    static let entities: [String: UInt32] = ["nbsp": 0x20, "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "apos": 0x27,
-                                             "ldquo": 0x201C, "rdquo": 0x201D, "lsquo": 0x2018, "rsquo": 0x2019, "mdash": 0x2014,
-                                             "ndash": 0x2013, "hellip": 0x2026, "middot": 0xB7, "ensp": 0x20, "emsp": 0x3000]
+    /// Elements that end a line (`lexicons/html-tags.tsv`, `line_break`).
+    static let blockTags: Set<String> = TextLexicon.standard.htmlLineBreakTags
+    /// Elements whose closing tag ends a table cell (`cell`).
+    static let cellTags: Set<String> = TextLexicon.standard.htmlCellTags
+    /// Named character references (`lexicons/html-entities.tsv`).
+    static let entities: [String: UInt32] = TextLexicon.standard.htmlEntities
     /// Elements whose content is not text: dropped up to their closing tag (to the end of the page without one).
-    static let rawTextTags: Set<String> = ["script", "style"]
+    static let rawTextTags: Set<String> = TextLexicon.standard.htmlRawTextTags
 
     static let lt = UInt32(("<" as Unicode.Scalar).value), gt = UInt32((">" as Unicode.Scalar).value)
     static let slash = UInt32(("/" as Unicode.Scalar).value), bang = UInt32(("!" as Unicode.Scalar).value)
@@ -79,7 +80,7 @@ enum HTMLText {
                     continue
                 }
                 if blockTags.contains(name) { emit(0x0A, tagStart) }
-                else if (name == "td" || name == "th") && closing { emit(0x09, tagStart) }
+                else if closing, cellTags.contains(name) { emit(0x09, tagStart) }
                 continue
             }
             if c == ampersand {

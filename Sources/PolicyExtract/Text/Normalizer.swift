@@ -94,6 +94,12 @@ public struct Span: Sendable, Equatable, Hashable, Comparable {
 /// (`3 929.90`, `8,000,000.00`), spaces between the letters of a spaced header line and around numbers
 /// dropped (`山 东 省 商 务 厅`, `到 2020 年`), and a paragraph broken across a line break rejoined.
 public enum TextNormalizer {
+    /// Format characters the folding pass drops: the byte-order mark (U+FEFF, a zero-width no-break space
+    /// inside a text), the zero-width space, non-joiner and joiner, and the word joiner.
+    static let byteOrderMark: UInt32 = 0xFEFF
+    static let zeroWidthSpace: UInt32 = 0x200B, zeroWidthJoiner: UInt32 = 0x200D, wordJoiner: UInt32 = 0x2060
+    static let droppedFormatCharacters: [UInt32] = [byteOrderMark] + Array(zeroWidthSpace...zeroWidthJoiner) + [wordJoiner]
+
     /// How many distinct Traditional-only characters make a document Traditional.
     static let traditionalThreshold = 4
 
@@ -114,6 +120,10 @@ public enum TextNormalizer {
             visibleOrigin = stripped.origin
         }
         let simplified = tables.simplified
+        let lexicon = TextLexicon.standard
+        let unifiedFirst = lexicon.unifiedIdeographs.lowerBound, unifiedSpan = lexicon.unifiedIdeographs.upperBound - unifiedFirst
+        let fullWidthFirst = lexicon.fullWidthASCII.lowerBound, fullWidthLast = lexicon.fullWidthASCII.upperBound
+        let fullWidthOffset = lexicon.fullWidthOffset, ideographicSpace = lexicon.ideographicSpace
         let n = input.count
         // Pass 1: character folding, written through pointers into storage left uninitialized (every element
         // read later is written first; the tail is cut off). The arrays grow, and the pass goes on, only when
@@ -160,26 +170,26 @@ public enum TextNormalizer {
                         } else if c == 0x0C {
                             out = 0x0A
                         }
-                    } else if c &- 0x4E00 <= 0x9FFF - 0x4E00 {
-                        let s = simp[Int(c &- 0x4E00)]
+                    } else if c &- unifiedFirst <= unifiedSpan {
+                        let s = simp[Int(c &- unifiedFirst)]
                         if convert {
                             if s != 0 { out = s }
                         } else if s != 0 {
                             if !traditionalSeen.contains(c) { traditionalSeen.append(c) }
                             if traditionalSeen.count >= traditionalThreshold { startOver = true; return }
                         }
-                    } else if c >= 0xFF01 && c <= 0xFF5E {
-                        out = c - 0xFEE0  // full-width ASCII, as NFKC folds it, without a table lookup
-                    } else if c == 0x3000 {
+                    } else if c >= fullWidthFirst && c <= fullWidthLast {
+                        out = c - fullWidthOffset  // full-width ASCII, as NFKC folds it, without a table lookup
+                    } else if c == ideographicSpace {
                         out = 0x20
                         separators.append(Int32(truncatingIfNeeded: count))
-                    } else if c == 0xFEFF || c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 {
+                    } else if c == byteOrderMark || (c >= zeroWidthSpace && c <= zeroWidthJoiner) || c == wordJoiner {
                         i += 1
                         continue  // byte-order mark and zero-width characters: dropped
                     } else if let folded = tables.fold(c) {
                         if count + folded.count + (n - i) >= room { needed = folded.count + 16; return }
                         for var f in folded {
-                            if convert, f &- 0x4E00 <= 0x9FFF - 0x4E00, simp[Int(f &- 0x4E00)] != 0 { f = simp[Int(f &- 0x4E00)] }
+                            if convert, f &- unifiedFirst <= unifiedSpan, simp[Int(f &- unifiedFirst)] != 0 { f = simp[Int(f &- unifiedFirst)] }
                             if f == 0x20 { separators.append(Int32(truncatingIfNeeded: count)) }
                             dst[count] = f
                             org[count] = Int32(i)
@@ -224,82 +234,36 @@ public enum TextNormalizer {
 
     // MARK: - Broken paragraphs
 
-    struct LineInfo {
-        var start: Int   // first non-space char
-        var end: Int     // after last non-space char
-        var lineStart: Int
-        var lineEnd: Int // index of the newline (or count)
-    }
-
-    static let terminalPunctuation = ScalarSet(scalars("。!?;:：；！？\"”’」』…"))
-    static let clausePunctuation = ScalarSet(scalars(",，。;；、"))
-
-    /// A line that reads like a heading, a table row or a list item, never joined to its neighbour.
-    static func looksStructural(_ chars: [UInt32], _ line: LineInfo) -> Bool {
-        let s = line.start
-        let c = chars[s]
-        if c == UInt32(char: "#") || c == UInt32(char: "|") || c == UInt32(char: "*") || c == UInt32(char: "-") || c == UInt32(char: ">") { return true }
-        if c == UInt32(char: "(") || c == 0xFF08 || c == 0x3014 || c == UInt32(char: "[") { return true }
-        for k in line.start..<line.end where chars[k] == 0x09 { return true }
-        // 一、 二、 十一、
-        var k = s
-        while k < line.end, CharClass.isChineseNumeral(chars[k]) { k += 1 }
-        if k > s, k < line.end, chars[k] == 0x3001 { return true }
-        // 1. 1、 1.1 1 标题
-        k = s
-        while k < line.end, CharClass.isDigit(chars[k]) { k += 1 }
-        if k > s, k < line.end {
-            let d = chars[k]
-            if d == UInt32(char: ".") || d == 0x3001 || d == UInt32(char: " ") { return true }
-        }
-        return false
-    }
-
-    static func lines(_ text: [UInt32]) -> [LineInfo] {
-        var result: [LineInfo] = []
-        result.reserveCapacity(text.count / 32 + 8)  // a line per ~32 characters before any regrowth
-        text.withUnsafeBufferPointer { chars in
-            let n = chars.count
-            var lineStart = 0
-            while lineStart <= n {
-                var i = lineStart
-                i = firstIndex(of: 0x0A, in: chars, from: i, to: n)
-                var s = lineStart, e = i
-                while s < e, chars[s] == 0x20 || chars[s] == 0x09 { s += 1 }
-                while e > s, chars[e - 1] == 0x20 || chars[e - 1] == 0x09 { e -= 1 }
-                result.append(LineInfo(start: s, end: e, lineStart: lineStart, lineEnd: i))
-                lineStart = i + 1
-            }
-        }
-        return result
-    }
-
     /// The line breaks (with the spaces around them) that join the lines of a broken paragraph, in order.
     static func brokenLineJoins(_ text: NormalizedText) -> [Range<Int>] {
         let chars = text.chars
-        let infos = lines(chars)
+        let infos = LineClassifier.lines(chars)
+        let clausePunctuation = TextLexicon.standard.clausePunctuation, terminalPunctuation = TextLexicon.standard.terminalPunctuation
         var drop: [Range<Int>] = []
         var a = 0
         while a < infos.count {
             let A = infos[a]
-            if A.start == A.end { a += 1; continue }
+            if A.isBlank { a += 1; continue }
             var b = a + 1
-            while b < infos.count, infos[b].start == infos[b].end, b - a <= 3 { b += 1 }
-            guard b < infos.count, infos[b].start < infos[b].end else { a = b; continue }
+            while b < infos.count, infos[b].isBlank, b - a <= 3 { b += 1 }
+            guard b < infos.count, !infos[b].isBlank else { a = b; continue }
             let B = infos[b]
             let last = chars[A.end - 1]
             let first = chars[B.start]
             var joinable = !terminalPunctuation.contains(last)
                 && (CharClass.isHan(first) || CharClass.isDigit(first))
                 && (CharClass.isHan(last) || CharClass.isDigit(last) || last == UInt32(char: "%"))
-                && (!looksStructural(chars, A) || A.end - A.start >= 50) && !looksStructural(chars, B)
+            var kindB = LineClassifier.Kind.prose
+            if joinable {
+                kindB = LineClassifier.classify(text, B.range)
+                joinable = !kindB.standsApart && (A.end - A.start >= 50 || !LineClassifier.classify(text, A.range).standsApart)
+            }
             if joinable {
                 // Both halves must read like running text, and the second must not be a label line.
                 var clausesA = false, clausesB = false
                 for k in A.start..<A.end where clausePunctuation.contains(chars[k]) { clausesA = true; break }
                 for k in B.start..<B.end where clausePunctuation.contains(chars[k]) { clausesB = true; break }
-                let labelB = (chars[B.end - 1] == UInt32(char: ":") || chars[B.end - 1] == 0xFF1A) && !clausesB
-                joinable = (clausesA || A.end - A.start >= 50) && (clausesB || B.end - B.start >= 30) && !labelB
+                joinable = (clausesA || A.end - A.start >= 50) && (clausesB || B.end - B.start >= 30) && kindB != .label
             }
             if joinable { drop.append(A.end..<B.start) }
             a = b
@@ -448,7 +412,7 @@ public enum TextNormalizer {
 final class NormalizationTables: @unchecked Sendable {
     static let shared = NormalizationTables()
 
-    /// Index `c - 0x4E00` → Simplified scalar, or 0 when the character has no different Simplified form.
+    /// Index `c` minus the first unified ideograph → Simplified scalar, or 0 when the character has no different Simplified form.
     let simplified: [UInt32]
     /// One bit per BMP character that the folding pass changes or drops, or that has a Simplified form. A
     /// plane bitmap (see `PlaneBitmap`) whose last word is all set.
@@ -470,22 +434,25 @@ final class NormalizationTables: @unchecked Sendable {
         // A plane bitmap whose last word is all set: characters beyond the plane go the way of changed ones.
         var changed = [UInt64](repeating: 0, count: PlaneBitmap.words - 1) + [UInt64.max]
         func mark(_ c: Int) { changed[c >> 6] |= 1 << UInt64(c & 63) }
-        for c in [0x0D, 0x0C, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060] { mark(c) }
-        for c in 0xFF01...0xFF5E { mark(c) }
+        let lexicon = TextLexicon.standard
+        for c in [0x0D, 0x0C, Int(lexicon.ideographicSpace)] + TextNormalizer.droppedFormatCharacters.map(Int.init) { mark(c) }
+        for c in lexicon.fullWidthASCII { mark(Int(c)) }
         for c in 0x80..<0x10000 where index[c] >= 0 { mark(c) }
-        for k in simplified.indices where simplified[k] != 0 { mark(0x4E00 + k) }
+        for k in simplified.indices where simplified[k] != 0 { mark(Int(lexicon.unifiedIdeographs.lowerBound) + k) }
         self.changed = changed
         // Spaces and ASCII commas too: the pass notes where they are for the digit-group and space pass.
         for c in [0x20, 0x2C] { mark(c) }
         slowPath = changed
     }
 
-    /// Index `c - 0x4E00` → the Simplified form of CJK Unified Ideograph `c` when it is one character and
+    /// Index `c` minus the first unified ideograph → the Simplified form of CJK Unified Ideograph `c` when it is one character and
     /// differs, else 0. The ideographs go through the transliterator one a line (no rule spans two
     /// characters), `chunk` of them a call: ICU replaces in place, moving the rest of the text at every
     /// replacement, so one call over all 20 992 cost ~116 M instructions in moves alone.
     static func simplifiedTable(chunk: Int = 512) -> [UInt32] {
-        var simplified = [UInt32](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        let block = TextLexicon.standard.unifiedIdeographs
+        let base = block.lowerBound
+        var simplified = [UInt32](repeating: 0, count: block.count)
         guard let t = Transliterator(id: "Traditional-Simplified") else { return simplified }
         var input: [UInt16] = []
         input.reserveCapacity(chunk * 2)
@@ -493,12 +460,12 @@ final class NormalizationTables: @unchecked Sendable {
         while first < simplified.count {
             let last = min(first + chunk, simplified.count)
             input.removeAll(keepingCapacity: true)
-            for k in first..<last { input.append(UInt16(0x4E00 + k)); input.append(0x0A) }
+            for k in first..<last { input.append(UInt16(base + UInt32(k))); input.append(0x0A) }
             guard let out = t.transliterate(input) else { first = last; continue }
             var index = first
             var lineStart = 0
             for (i, u) in out.enumerated() where u == 0x0A {
-                if i - lineStart == 1, index < last, UInt32(out[lineStart]) != UInt32(0x4E00 + index) {
+                if i - lineStart == 1, index < last, UInt32(out[lineStart]) != base + UInt32(index) {
                     simplified[index] = UInt32(out[lineStart])
                 }
                 index += 1
@@ -515,7 +482,8 @@ final class NormalizationTables: @unchecked Sendable {
     /// line is the NFKC of its character alone (a test compares every character with `batched: false`). If
     /// the output does not come back as one line per character, each is normalized by itself.
     static func foldTable(batched: Bool = true) -> (index: [Int32], pool: [[UInt32]]) {
-        let characters = (0x80...0xFFFF).filter { !(($0 >= 0x4E00 && $0 <= 0x9FFF) || ($0 >= 0xD800 && $0 <= 0xDFFF)) }
+        let block = TextLexicon.standard.unifiedIdeographs
+        let characters = (0x80...0xFFFF).filter { !(block.contains(UInt32($0)) || ($0 >= 0xD800 && $0 <= 0xDFFF)) }
         var index = [Int32](repeating: -1, count: 0x10000)
         var pool: [[UInt32]] = []
         func record(_ c: Int, _ out: ArraySlice<UInt16>) {
