@@ -41,7 +41,9 @@ enum DefaultPipelineFiles {
     "places": "lexicons/places.txt",
     "place_full_names": "lexicons/place-full-names.tsv",
     "central_bodies": "lexicons/central-bodies.txt",
-    "money_context": "lexicons/money-context.txt"
+    "money_context": "lexicons/money-context.txt",
+    "department_phrases": "lexicons/department-phrases.tsv",
+    "cluster_phrases": "lexicons/cluster-phrases.tsv"
   }
 }
 
@@ -173,6 +175,57 @@ enum DefaultPipelineFiles {
 国家先进制造业集群	国家级
 省级	省级
 省先进制造业集群	省级
+
+"""###,
+        "lexicons/cluster-phrases.tsv": ###"""
+# Words the cluster resolver reads names of industrial clusters by: one `kind<TAB>word` a row. Kinds (each required):
+#   cluster — the word a name ends in (集群); canonical_ending — what a canonical name ends in (产业集群)
+#   industry — the word before it that a name may leave out (产业); not_after — a character after which 集群 is no
+#   name's end (集群化); place_ending — characters that end a place (省, 市, 县, 区); province, city — 省 and 市
+#   size_ending — the end of a money tier in a name (亿级), level — its last character (级), size_numeral —
+#   numerals a tier starts with besides digits (千, 百, 万); batch — words of batch or rank before a kind of
+#   cluster (第一批, 省级); general — kinds that without a place make no name (优势, 特色); advanced_manufacturing,
+#   manufacturing — industries that make no name (先进制造业, 制造业); goal — words that make a cluster a goal
+#   rather than an existing one (打造, 培育); possessive — 的 (南山区的新能源应用产业集群); conjunction — 和
+cluster	集群
+canonical_ending	产业集群
+industry	产业
+not_after	化
+place_ending	省
+place_ending	市
+place_ending	县
+place_ending	区
+province	省
+city	市
+size_ending	亿级
+level	级
+size_numeral	千
+size_numeral	百
+size_numeral	万
+batch	第一批
+batch	第二批
+batch	第三批
+batch	首批
+batch	新认定
+batch	省级
+batch	国家级
+batch	市级
+batch	一批
+general	优势
+general	新兴
+general	特色
+general	主导
+general	重点
+general	传统
+advanced_manufacturing	先进制造业
+manufacturing	制造业
+goal	打造
+goal	培育
+goal	建设
+goal	形成
+goal	到20
+possessive	的
+conjunction	和
 
 """###,
         "lexicons/cluster-stopwords.txt": ###"""
@@ -387,6 +440,210 @@ enum DefaultPipelineFiles {
 文物局	文物局	国家文物局
 国办		国务院办公厅
 国办督查室		国务院办公厅督查室
+
+"""###,
+        "lexicons/department-phrases.tsv": ###"""
+# Words the department resolver reads a body's role and extent by: one `kind<TAB>word` a row. Kinds (each required):
+#   lead_label, responsible_label, cc_label — labels before a list of bodies (牵头单位：, 责任单位：, 抄送：)
+#   lead — X牵头; duty — (X、Y等负责); duty_phrase — Y按职责分工负责; support — (X牵头，Y配合)
+#   first_listed — the convention 列第一位者为牵头单位，下同; joint_work — X会同Y; jointly — X联合Y印发
+#   agent — 由X牵头; issue_verb — X印发《…》; printed — the printer's line …办公室 2016年9月14日印发
+#   time_word — words between an issuer and its verb (日前, 近日); citing — 根据X印发的《…》 cites another policy
+#   list_tail, bracket_tail — ends of a list stripped before its bodies are read (等相关部门, 按职责分工)
+#   office — a general office after a body (办公厅); extra_suffix — endings that make a body besides the
+#   department_suffixes lexicon; reject — words a body's name never holds; non_government — institutes,
+#   schools, companies; excluded_ending — endings of words that are no body (布局, 研究所)
+#   not_ending — two characters whose first is a suffix character but which do not end a name (局面, 部分)
+#   anchor — level and place words a name starts at; national, national_prefix — central level words
+#   party — 中共, before which a second glued body begins; glued_ending — endings after which one may
+#   stopword_exception — words that begin with a stop word but belong to a name (经济)
+#   directly_governed — 直辖 (a class of places, no body); each — 各 (a class of bodies); concerned — 有关
+#   collective_ending — endings of collective addressees (县市区, 功能区)
+#   ministry — 部, the ending of a central ministry; committee — 委 (省委, 市委)
+#   level_province, level_city, level_county — the level characters a body's level is read from
+#   not_place_after_level — single characters after 区/市/县/省 that make a common word (区域, 市场)
+#   conjunction — 和 between two bodies; possessive — 的; perfective — 了
+lead_label	牵头单位
+responsible_label	责任单位
+responsible_label	配合单位
+responsible_label	参与单位
+cc_label	抄送
+lead	牵头
+duty	负责
+duty_phrase	按职责分工负责
+duty_phrase	按照职责分工负责
+duty_phrase	按职责负责
+support	配合
+support	参与
+first_listed	第一位
+joint_work	会同
+jointly	联合
+agent	由
+issue_verb	联合印发
+issue_verb	印发
+issue_verb	出台
+issue_verb	发布
+issue_verb	制定了
+issue_verb	制定
+issue_verb	出台了
+issue_verb	印发了
+issue_verb	发布了
+printed	印发
+time_word	日前
+time_word	近日
+time_word	近期
+time_word	正式
+time_word	日前联合
+time_word	近日联合
+time_word	联合
+citing	根据
+citing	按照
+citing	依据
+list_tail	等相关部门
+list_tail	等有关部门
+list_tail	等部门
+list_tail	等单位
+list_tail	相关部门
+list_tail	等
+bracket_tail	等有关部门和单位
+bracket_tail	等有关部门
+bracket_tail	等相关部门
+bracket_tail	等部门
+bracket_tail	等单位
+bracket_tail	按职责分工
+bracket_tail	按照职责分工
+bracket_tail	按职责
+bracket_tail	分别
+bracket_tail	共同
+bracket_tail	等
+office	办公厅
+office	办公室
+extra_suffix	中心
+extra_suffix	海关
+extra_suffix	支行
+extra_suffix	分局
+extra_suffix	部
+reject	关于
+reject	文件
+reject	:
+non_government	研究院
+non_government	研究所
+non_government	学院
+non_government	大学
+non_government	公司
+non_government	集团
+excluded_ending	研究院
+excluded_ending	研究所
+excluded_ending	学院
+excluded_ending	医院
+excluded_ending	大学
+excluded_ending	公司
+excluded_ending	集团
+excluded_ending	银行
+excluded_ending	协会
+excluded_ending	商会
+excluded_ending	联盟
+excluded_ending	基地
+excluded_ending	园区
+excluded_ending	格局
+excluded_ending	布局
+excluded_ending	结局
+excluded_ending	开局
+excluded_ending	大局
+excluded_ending	全局
+excluded_ending	中心
+excluded_ending	当局
+excluded_ending	全部
+excluded_ending	内部
+excluded_ending	外部
+excluded_ending	东部
+excluded_ending	西部
+excluded_ending	南部
+excluded_ending	北部
+excluded_ending	中部
+excluded_ending	干部
+excluded_ending	总部
+excluded_ending	法治政府
+excluded_ending	数字政府
+excluded_ending	服务型政府
+excluded_ending	政府部门
+excluded_ending	部署
+excluded_ending	会议
+not_ending	局面
+not_ending	局势
+not_ending	委托
+not_ending	委员
+not_ending	部分
+not_ending	部署
+not_ending	部门
+not_ending	部位
+not_ending	办法
+not_ending	办理
+not_ending	办好
+not_ending	办事
+not_ending	会议
+not_ending	会上
+not_ending	会同
+not_ending	会展
+not_ending	院士
+not_ending	院校
+not_ending	院所
+not_ending	厅长
+not_ending	局长
+not_ending	部长
+not_ending	署名
+not_ending	委屈
+not_ending	部件
+not_ending	局部
+anchor	国务院
+anchor	党中央
+anchor	中共
+anchor	国家
+anchor	省
+anchor	市
+anchor	县
+anchor	区
+anchor	自治区
+anchor	人民银行
+national	国家
+national_prefix	国务院
+national_prefix	国家
+national_prefix	党中央
+national_prefix	中共中央
+party	中共
+glued_ending	办公厅
+glued_ending	办公室
+glued_ending	委员会
+glued_ending	人民政府
+glued_ending	局
+glued_ending	部
+glued_ending	委
+glued_ending	厅
+stopword_exception	经济
+stopword_exception	经信
+directly_governed	直辖
+each	各
+concerned	有关
+related	相关
+class_of_bodies	部门
+draft_verb	制定
+collective_ending	功能区
+collective_ending	县市区
+ministry	部
+committee	委
+level_province	省
+level_city	市
+level_county	县
+level_county	区
+not_place_after_level	域
+not_place_after_level	场
+not_place_after_level	内
+not_place_after_level	外
+not_place_after_level	级
+not_place_after_level	际
+conjunction	和
+possessive	的
+perfective	了
 
 """###,
         "lexicons/department-stopwords.txt": ###"""

@@ -82,7 +82,7 @@ public struct Lexicons: Sendable {
             self.places = WordsByFirst(places)
             placeFirsts = ScalarSet(places.compactMap(\.first))
             self.clusterStopwords = WordsByFirst(clusterStopwords)
-            let centralWords = (DepartmentResolver.central + central).map(scalars).sorted { $0.count > $1.count }
+            let centralWords = central.map(scalars).sorted { $0.count > $1.count }
             centralEndings = WordsByLast(centralWords)
             suffixEndings = WordsByLast(suffixes.map(scalars))
             var endings: [UInt32: [(word: [UInt32], place: Int, level: Int)]] = [:]
@@ -112,6 +112,10 @@ public struct Lexicons: Sendable {
     /// Full names of the places that are not cities (`place_full_names`: 山东 → 山东省, 北京 → 北京市); a place
     /// not listed is a city, its full name the short one and 市.
     public var placeFullNames: [String: String]
+    /// The words roles and names of bodies are read by (`department_phrases`; the built-in file when a pipeline names none).
+    var departmentPhrases: DepartmentPhrases
+    /// The words cluster names are read by (`cluster_phrases`; the built-in file when a pipeline names none).
+    var clusterPhrases: ClusterPhrases
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -180,6 +184,8 @@ public struct Lexicons: Sendable {
         for p in sortedPlaces.map(makeString) where !p.isEmpty { byFirst[p.first!, default: []].append(p) }
         placeNamesByFirst = byFirst
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        departmentPhrases = try DepartmentPhrases(rows: Self.rows(texts["department_phrases"] ?? DefaultPipelineFiles.files[DepartmentPhrases.file]), origin: origin)
+        clusterPhrases = try ClusterPhrases(rows: Self.rows(texts["cluster_phrases"] ?? DefaultPipelineFiles.files[ClusterPhrases.file]), origin: origin)
     }
 }
 

@@ -6,9 +6,13 @@
 /// from a list heading just above (`国家级先进制造业集群（3个）：`). One record per distinct name.
 struct ClusterResolver {
     let ctx: ResolveContext
-    static let jiqun = scalars("集群")
-    static let chanye = scalars("产业")
+    /// The `cluster_phrases` lexicon.
+    let words: ClusterPhrases
 
+    init(ctx: ResolveContext) {
+        self.ctx = ctx
+        words = ctx.lexicons.clusterPhrases
+    }
 
     func resolve() -> [Cluster] {
         let chars = ctx.chars
@@ -16,12 +20,12 @@ struct ClusterResolver {
         var order: [ByteKey] = []
         var k = 0
         while k + 2 <= chars.count {
-            k = ctx.next(.ji, from: k, to: chars.count)  // 集
+            k = ctx.next(.ji, from: k, to: chars.count)  // the first character of 集群
             guard k + 2 <= chars.count else { break }
-            guard chars[k + 1] == 0x7FA4 else { k += 1; continue }  // 群
+            guard chars[k] == words.cluster[0], chars[k + 1] == words.cluster[1] else { k += 1; continue }
             let end = k + 2
             // Never part of a longer word (集群内 is fine, 集群化 is not a name).
-            if end < chars.count, chars[end] == 0x5316 { k = end; continue }  // 化
+            if end < chars.count, words.notAfter.contains(chars[end]) { k = end; continue }
             var s = k
             while s > 0, k - s < 24 {
                 if !isBoundary(s - 1) { s -= 1; continue }
@@ -34,7 +38,7 @@ struct ClusterResolver {
             // A list number before the name: 1.山东济南市中区(能源互联网)特色产业集群.
             var n = name.lowerBound
             while n < k, CharClass.isDigit(chars[n]) { n += 1 }
-            if n > name.lowerBound, n - name.lowerBound <= 3, n < k, chars[n] == UInt32(char: ".") || chars[n] == 0x3001 { name = (n + 1)..<name.upperBound }
+            if n > name.lowerBound, n - name.lowerBound <= 3, n < k, chars[n] == UInt32(char: ".") || chars[n] == UInt32(char: "、") { name = (n + 1)..<name.upperBound }
             // Cut at the last stop word before the industry.
             var cut = name.lowerBound
             var i = name.lowerBound
@@ -42,11 +46,11 @@ struct ClusterResolver {
                 var matched = false
                 for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
                     // 的 after a district or city is part of the name: 南山区的新能源应用产业集群.
-                    if w.count == 1, chars[i] == Self.de, i - cut >= 3, placeKind(cut..<i) == 2 { i += 1; matched = true; break }
+                    if w.count == 1, chars[i] == words.possessive, i - cut >= 3, placeKind(cut..<i) == 2 { i += 1; matched = true; break }
                     // 和 between two industries of a name that begins with a place (南京市软件和信息服务集群), not
                     // between two names (徐州市工程机械集群和常州市…).
-                    if w.count == 1, chars[i] == Self.he, cut == name.lowerBound, placeLength(at: cut, limit: i) != nil,
-                       placeLength(at: i + 1, limit: k) == nil, !(cut..<i).contains(where: { chars[$0] == 0x96C6 && chars[$0 + 1] == 0x7FA4 }),
+                    if w.count == 1, chars[i] == words.conjunction, cut == name.lowerBound, placeLength(at: cut, limit: i) != nil,
+                       placeLength(at: i + 1, limit: k) == nil, !ctx.contains(words.cluster, in: cut..<i),
                        !(cut..<i).contains(where: { p in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[p])?.contains(where: { ctx.has($0, at: p) && p + $0.count <= i }) ?? false }) {
                         i += 1; matched = true; break
                     }
@@ -81,7 +85,8 @@ struct ClusterResolver {
         let c = ctx.chars[i]
         if CharClass.isClauseBreak(c) { return true }
         switch c {
-        case 0x3001, 0x201C, 0x201D, 0x28, 0x29, 0x300A, 0x300B, 0x09, 0x7C, 0x23, 0x2A, 0x3000: return true
+        case UInt32(char: "、"), UInt32(char: "“"), UInt32(char: "”"), UInt32(char: "("), UInt32(char: ")"), UInt32(char: "《"), UInt32(char: "》"),
+             UInt32(char: "\t"), UInt32(char: "|"), UInt32(char: "#"), UInt32(char: "*"), UInt32(char: "\u{3000}"): return true
         default: return false
         }
     }
@@ -107,7 +112,7 @@ struct ClusterResolver {
     /// known (文登) are taken when another item is known.
     func placeList(before name: Range<Int>) -> (lowerBound: Int, upperBound: Int)? {
         let chars = ctx.chars
-        guard name.lowerBound > 1, chars[name.lowerBound - 1] == 0x3001 else { return nil }
+        guard name.lowerBound > 1, chars[name.lowerBound - 1] == UInt32(char: "、") else { return nil }
         var items: [Range<Int>] = []
         var e = name.lowerBound - 1
         while e > 0 {
@@ -115,7 +120,7 @@ struct ClusterResolver {
             while b > 0, !isBoundary(b - 1), e - b <= 12 { b -= 1 }
             var item = b..<e
             // The first item may follow a verb: 重点培育滨州.
-            if b == 0 || chars[b - 1] != 0x3001 {
+            if b == 0 || chars[b - 1] != UInt32(char: "、") {
                 var i = item.lowerBound
                 while i < item.upperBound {
                     var matched = false
@@ -126,7 +131,7 @@ struct ClusterResolver {
                 }
             }
             items.append(item)
-            if b > 0, chars[b - 1] == 0x3001, item.lowerBound == b { e = b - 1 } else { break }
+            if b > 0, chars[b - 1] == UInt32(char: "、"), item.lowerBound == b { e = b - 1 } else { break }
         }
         var known = false, allShort = true
         for item in items {
@@ -144,13 +149,13 @@ struct ClusterResolver {
     /// 1 for a known place with nothing after it or 省/市 (滨州, 苏州市), 2 for 2–4 ideographs ending in 省/市/县/区, 0 otherwise.
     func placeKind(_ r: Range<Int>) -> Int {
         let chars = ctx.chars
-        if let words = ctx.lexicons.scan.places.words(startingWith: chars[r.lowerBound]) {
-            for w in words where ctx.has(w, at: r.lowerBound) {
+        if let known = ctx.lexicons.scan.places.words(startingWith: chars[r.lowerBound]) {
+            for w in known where ctx.has(w, at: r.lowerBound) {
                 let rest = r.count - w.count
-                if rest == 0 || (rest == 1 && (chars[r.upperBound - 1] == 0x7701 || chars[r.upperBound - 1] == 0x5E02)) { return 1 }
+                if rest == 0 || (rest == 1 && (chars[r.upperBound - 1] == words.province || chars[r.upperBound - 1] == words.city)) { return 1 }
             }
         }
-        if r.count <= 5, Self.placeEndings.contains(chars[r.upperBound - 1]) { return 2 }
+        if r.count <= 5, words.placeEndings.contains(chars[r.upperBound - 1]) { return 2 }
         return 0
     }
 
@@ -160,36 +165,22 @@ struct ClusterResolver {
         let chars = ctx.chars
         if let w = ctx.lexicons.scan.places.words(startingWith: chars[i])?.first(where: { ctx.has($0, at: i) }) {
             let e = i + w.count
-            return e < limit && (chars[e] == 0x7701 || chars[e] == 0x5E02) ? w.count + 1 : w.count
+            return e < limit && (chars[e] == words.province || chars[e] == words.city) ? w.count + 1 : w.count
         }
-        for n in 2...4 where i + n < limit && Self.placeEndings.contains(chars[i + n]) && (i..<(i + n)).allSatisfy({ CharClass.isHan(chars[$0]) }) {
+        for n in 2...4 where i + n < limit && words.placeEndings.contains(chars[i + n]) && (i..<(i + n)).allSatisfy({ CharClass.isHan(chars[$0]) }) {
             return n + 1
         }
         return nil
     }
 
-    static let placeEndings = ScalarSet(scalars("省市县区"))
-
     /// A place in full: a known place without 省/市 takes its full name (`place_full_names`, else 市 after it:
     /// 青岛 → 青岛市, 山东 → 山东省); others are kept as written.
     func fullPlace(_ p: String) -> String {
-        guard let first = p.unicodeScalars.first, let words = ctx.lexicons.scan.places.words(startingWith: first.value) else { return p }
+        guard let first = p.unicodeScalars.first, let known = ctx.lexicons.scan.places.words(startingWith: first.value) else { return p }
         let u = scalars(p)
-        guard words.contains(where: { $0 == u }) else { return p }
-        return ctx.lexicons.placeFullNames[p] ?? p + "市"
+        guard known.contains(where: { $0 == u }) else { return p }
+        return ctx.lexicons.placeFullNames[p] ?? p + makeString([words.city])
     }
-
-    static let de = UInt32(0x7684)  // 的
-    static let he = UInt32(0x548C)  // 和
-    /// Words of batch or rank before a kind of cluster (`第一批战略性新兴`, `省级中小企业特色`): removed before the
-    /// industry is compared with the generic kinds.
-    static let batchWords: [[UInt32]] = ["第一批", "第二批", "第三批", "首批", "新认定", "省级", "国家级", "市级", "一批"].map(scalars)
-
-    static let yiJi = scalars("亿级")
-    static let xianjin = scalars("先进制造业")
-    static let zhizaoye = scalars("制造业")
-    static let generalWords: [[UInt32]] = ["优势", "新兴", "特色", "主导", "重点", "传统"].map(scalars)
-    static let goalWords: [[UInt32]] = ["打造", "培育", "建设", "形成", "到20"].map(scalars)
 
     /// `places`: the places listed before the name (`苏州市、无锡市`), when there are several.
     func cluster(_ r: Range<Int>, places listed: Range<Int>? = nil) -> (Bool, Cluster)? {
@@ -199,8 +190,8 @@ struct ClusterResolver {
         var full = ctx.chars[r]
         if full.contains(0x20) { full = ArraySlice(full.filter { $0 != 0x20 }) }
         var body = full
-        if body.ends(with: Self.jiqun) { body = body.dropLast(2) }
-        if body.ends(with: Self.chanye) { body = body.dropLast(2) }
+        if body.ends(with: words.cluster) { body = body.dropLast(2) }
+        if body.ends(with: words.industry) { body = body.dropLast(2) }
         // Place: a leading name ending in 市/省/县/区 (or 开发区), or a known place name.
         var place: ArraySlice<UInt32>? = nil
         var industry = body
@@ -208,8 +199,8 @@ struct ClusterResolver {
         for i in 2...6 where start + i < body.endIndex {
             let u = body[start + i]
             // 省 ends a place only after a province's name (深圳省级… is no province).
-            if u == 0x7701, ctx.lexicons.placeFullNames[makeString(body[start..<(start + i)])]?.hasSuffix("省") != true { continue }
-            if (u == 0x5E02 || u == 0x7701 || u == 0x53BF || u == 0x533A) && body[start..<(start + i)].allSatisfy(CharClass.isHan) {
+            if u == words.province, ctx.lexicons.placeFullNames[makeString(body[start..<(start + i)])]?.unicodeScalars.last?.value != words.province { continue }
+            if words.placeEndings.contains(u) && body[start..<(start + i)].allSatisfy(CharClass.isHan) {
                 place = body[start...(start + i)]
                 industry = body[(start + i + 1)...]
                 break
@@ -226,7 +217,7 @@ struct ClusterResolver {
             let placesEnd = listed.upperBound + own
             guard placesEnd < r.upperBound, !full.contains(0x20) else { return nil }
             var s = listed.lowerBound
-            for k in listed.lowerBound...placesEnd where k == placesEnd || ctx.chars[k] == 0x3001 {
+            for k in listed.lowerBound...placesEnd where k == placesEnd || ctx.chars[k] == UInt32(char: "、") {
                 placeParts.append(makeString(ctx.chars[s..<k]))
                 s = k + 1
             }
@@ -234,22 +225,22 @@ struct ClusterResolver {
             industry = body[placesEnd...]
         }
         // 南山区的新能源应用: the 的 after the place is no part of the industry.
-        if place != nil, industry.first == Self.de { industry = industry.dropFirst() }
+        if place != nil, industry.first == words.possessive { industry = industry.dropFirst() }
         if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && $0 != 0x20 && $0 != UInt32(char: "(") && $0 != UInt32(char: ")") }) { return nil }
-        if industry.contains(where: CharClass.isDigit) && !industry.ends(with: Self.yiJi) { return nil }
-        if industry.contains(Self.xianjin) { return nil }
+        if industry.contains(where: CharClass.isDigit) && !industry.ends(with: words.sizeEnding) { return nil }
+        if industry.contains(words.advancedManufacturing) { return nil }
         // Strip a size: 通信设备2000亿级 → 通信设备.
-        if industry.last == 0x7EA7, let cut = industry.firstIndex(where: { CharClass.isDigit($0) || $0 == 0x5343 || $0 == 0x767E || $0 == 0x4E07 }) {
+        if industry.last == words.level, let cut = industry.firstIndex(where: { CharClass.isDigit($0) || words.sizeNumerals.contains($0) }) {
             industry = industry[..<cut]
         }
-        if industry.ends(with: Self.zhizaoye) { return nil }
-        if place == nil { for g in Self.generalWords where industry.ends(with: g) || industry.starts(with: g) { return nil } }
+        if industry.ends(with: words.manufacturing) { return nil }
+        if place == nil { for g in words.general where industry.ends(with: g) || industry.starts(with: g) { return nil } }
         // A generic name (产业, 先进制造业 …) is looked up on the scalars, before a string is made.
         var kind = industry
         var stripped = true
         while stripped {
             stripped = false
-            for w in Self.batchWords where kind.count > w.count && kind.starts(with: w) { kind = kind.dropFirst(w.count); stripped = true; break }
+            for w in words.batch where kind.count > w.count && kind.starts(with: w) { kind = kind.dropFirst(w.count); stripped = true; break }
         }
         if let first = kind.first, let generic = ctx.lexicons.scan.clusterGeneric.words(startingWith: first),
            generic.contains(where: { $0.count == kind.count && kind.elementsEqual($0) }) { return nil }
@@ -270,7 +261,7 @@ struct ClusterResolver {
         let tier = tierFor(r)
         if unanchored && !enumerated && tier == nil { return nil }
         let p = ctx.provenance(r)
-        let status = p.sentence.map { u in Self.goalWords.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
+        let status = p.sentence.map { u in words.goal.contains { ctx.contains($0, in: u) } } ?? false ? "goal" : "existing"
         // Canonical: every place in full, the industry, 产业集群; without a place, the document's place.
         var placeFull: String
         if !placeParts.isEmpty {
@@ -281,7 +272,7 @@ struct ClusterResolver {
             let names = ctx.placeFullNameByArticle
             placeFull = (names.indices.contains(p.article) ? names[p.article] : nil) ?? ""
         }
-        let canonical = placeFull + industryText + "产业集群"
+        let canonical = placeFull + industryText + words.canonicalEnding
         return (true, Cluster(name: makeString(full), canonical: canonical, place: place.map(makeString), industry: industryText, tier: tier, status: status, span: p.span,
                               text: p.text, section: p.section, sentenceRange: p.sentence, article: p.article))
     }
@@ -289,14 +280,14 @@ struct ClusterResolver {
     /// True when a name joined to `r` by 、 (before or after) also ends in 集群: `r` is an item of a list of names.
     func enumeratedWithClusters(_ r: Range<Int>) -> Bool {
         let chars = ctx.chars
-        if r.upperBound + 4 < chars.count, chars[r.upperBound] == 0x3001 {
+        if r.upperBound + 4 < chars.count, chars[r.upperBound] == UInt32(char: "、") {
             var e = r.upperBound + 1
             while e + 1 < chars.count, e - r.upperBound <= 24, !isBoundary(e) {
-                if chars[e] == 0x96C6, chars[e + 1] == 0x7FA4 { return true }  // 集群
+                if ctx.has(words.cluster, at: e) { return true }
                 e += 1
             }
         }
-        if r.lowerBound >= 3, chars[r.lowerBound - 1] == 0x3001, ctx.has(Self.jiqun, endingAt: r.lowerBound - 1) { return true }
+        if r.lowerBound >= 3, chars[r.lowerBound - 1] == UInt32(char: "、"), ctx.has(words.cluster, endingAt: r.lowerBound - 1) { return true }
         return false
     }
 
@@ -304,7 +295,7 @@ struct ClusterResolver {
     func listLine(_ r: Range<Int>) -> Bool {
         guard let unit = ctx.structure.unit(at: r.lowerBound) else { return false }
         let u = unit.range
-        return u.contains { ctx.chars[$0] == 0x3001 } && !u.contains { ctx.chars[$0] == UInt32(char: ",") || ctx.chars[$0] == 0x3002 }
+        return u.contains { ctx.chars[$0] == UInt32(char: "、") } && !u.contains { ctx.chars[$0] == UInt32(char: ",") || ctx.chars[$0] == UInt32(char: "。") }
     }
 
     /// 世界级 / 国家级 / 省级: from the sentence, or from a list heading line just above.
@@ -316,7 +307,7 @@ struct ClusterResolver {
         let sentence = unit.range
         // In a list line (names separated by 、), the heading line above decides.
         var previousEnd = unit.range.lowerBound - 1
-        while previousEnd > 0, ctx.chars[previousEnd] == 0x0A || ctx.chars[previousEnd] == 0x20 { previousEnd -= 1 }
+        while previousEnd > 0, ctx.chars[previousEnd] == UInt32(char: "\n") || ctx.chars[previousEnd] == 0x20 { previousEnd -= 1 }
         if previousEnd > 0, ctx.chars[previousEnd] == UInt32(char: ":"), let above = ctx.structure.unit(at: previousEnd) {
             if let t = tier(in: above.range) { return t }
         }

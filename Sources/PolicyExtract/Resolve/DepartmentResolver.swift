@@ -8,74 +8,33 @@
 /// addressees (`有关县市区、功能区`) are kept with `collective: true`.
 struct DepartmentResolver {
     let ctx: ResolveContext
-    static let extraSuffixWords: [[UInt32]] = ["中心", "海关", "支行", "分局", "部"].map(scalars)
-    static let officeWords: [[UInt32]] = ["办公厅", "办公室"].map(scalars)
-    static let rejectWords: [[UInt32]] = ["关于", "文件", ":"].map(scalars)
-    static let listTails: [[UInt32]] = ["等相关部门", "等有关部门", "等部门", "等单位", "相关部门", "等"].map(scalars)
-    static let you: [[UInt32]] = [scalars("由")]
-    static let huitong = scalars("会同")
-    static let lianhe = scalars("联合")
+    /// The `department_phrases` lexicon.
+    let words: DepartmentPhrases
 
+    init(ctx: ResolveContext) {
+        self.ctx = ctx
+        words = ctx.lexicons.departmentPhrases
+    }
+
+    /// First characters of the labels and phrases the list scanner looks for, and of the issuing verbs, for the
+    /// candidate index (built once per process, from the built-in lexicon).
+    static var triggers: ScalarSet { DepartmentPhrases.builtIn.triggers }
+    static var issueVerbFirsts: ScalarSet { DepartmentPhrases.builtIn.issueVerbFirsts }
 
     @inline(__always) func endsWithAny(_ words: WordsByLast, _ end: Int, notBefore start: Int) -> [UInt32]? {
         guard end > start, end <= ctx.chars.count, let group = words.words(endingWith: ctx.chars[end - 1]) else { return nil }
         for w in group where end - w.count >= start && ctx.has(w, endingAt: end) { return w }
         return nil
     }
-    static let extraSuffixEndings = WordsByLast(extraSuffixWords)
-    static let officeEndings = WordsByLast(officeWords)
-    static let excludedEndingWords = WordsByLast(excludedEndings.map(scalars))
-
-    /// First characters of the labels and phrases the list scanner looks for.
-    static let triggers = ScalarSet(([leadLabel, ccLabel, qiantou, fuze, huitong] + responsibleLabels + dutyPhrases + supportPhrases).map { $0[0] })
-    /// 负责 — closes a division-of-labour bracket: `（工业和信息化部、发展改革委等负责）`.
-    static let fuze = scalars("负责")
-    /// `（生态环境部牵头，国家发展改革委、工业和信息化部参与）`: the bodies before these words are responsible.
-    static let supportPhrases: [[UInt32]] = ["配合", "参与"].map(scalars)
-    /// Words of the convention that makes the first body of every bracket its lead:
-    /// `列第一位者为牵头单位，下同`, `排在第一位的部门为牵头部门，下同`.
-    static let firstListedWords: [[UInt32]] = ["第一位"].map(scalars)
-    /// What a bracket's list may end with before 负责: stripped (`等有关部门和单位负责`, `按职责分工负责`).
-    static let bracketTails: [[UInt32]] = ["等有关部门和单位", "等有关部门", "等相关部门", "等部门", "等单位", "按职责分工", "按照职责分工", "按职责",
-                                          "分别", "共同", "等"].map(scalars)
-    static let guojia = scalars("国家")
-    static let bu = scalars("部")
-    static let leadLabel = scalars("牵头单位")
-    static let responsibleLabels: [[UInt32]] = ["责任单位", "配合单位", "参与单位"].map(scalars)
-    static let ccLabel = scalars("抄送")
-    static let qiantou = scalars("牵头")
-    static let dutyPhrases: [[UInt32]] = ["按职责分工负责", "按照职责分工负责", "按职责负责"].map(scalars)
-    static let issueVerbs: [[UInt32]] = ["联合印发", "印发", "出台", "发布", "制定了", "制定", "出台了", "印发了", "发布了"].map(scalars)
-    static let issueVerbFirsts = ScalarSet(issueVerbs.map { $0[0] })
-    /// The first two characters of each issuing verb, packed.
-    static let issueVerbSeconds = PairSet(issueVerbs.map { ($0[0], $0[1]) })
-    static let timeWords: [[UInt32]] = ["日前", "近日", "近期", "正式", "日前联合", "近日联合", "联合"].map(scalars)
-    static let yinfa = scalars("印发")
-    public static let central: [String] = ["党中央", "国务院", "中共中央", "全国人大", "全国政协"]
-    static let anchorFirsts = ScalarSet(anchors.map { $0[0] })
-    static let anchors: [[UInt32]] = ["国务院", "党中央", "中共", "国家", "省", "市", "县", "区", "自治区", "人民银行"].map(scalars)
-    static let excludedEndings = ["研究院", "研究所", "学院", "医院", "大学", "公司", "集团", "银行", "协会", "商会", "联盟", "基地", "园区",
-                                  "格局", "布局", "结局", "开局", "大局", "全局", "中心", "当局", "全部", "内部", "外部", "东部", "西部",
-                                  "南部", "北部", "中部", "干部", "总部", "法治政府", "数字政府", "服务型政府", "政府部门", "部署", "会议"]
-    /// Two-character words that begin with a suffix character and show it does not end a name.
-    static let notEndings: Set<String> = ["局面", "局势", "委托", "委员", "部分", "部署", "部门", "部位", "办法", "办理", "办好", "办事", "会议",
-                                          "会上", "会同", "会展", "院士", "院校", "院所", "厅长", "局长", "部长", "署名", "委屈", "部件", "局部"]
-    /// `notEndings` as pairs of scalars packed in one integer.
-    static let notEndingPairs = PairSet(notEndings.map { w in
-        let u = Array(w.unicodeScalars); return (u[0].value, u[1].value)
-    })
     /// True when the two characters at `e - 1` and `e` form one of `notEndings`.
     @inline(__always) func notEnding(at e: Int) -> Bool {
-        Self.notEndingPairs.contains(ctx.chars[e - 1], ctx.chars[e])
+        words.notEndings.contains(ctx.chars[e - 1], ctx.chars[e])
     }
     /// True when a known place name begins at `i`.
     @inline(__always) func placeBegins(at i: Int) -> Bool {
-        guard i < ctx.chars.count, let words = ctx.lexicons.scan.places.words(startingWith: ctx.chars[i]) else { return false }
-        return words.contains { ctx.has($0, at: i) }
+        guard i < ctx.chars.count, let known = ctx.lexicons.scan.places.words(startingWith: ctx.chars[i]) else { return false }
+        return known.contains { ctx.has($0, at: i) }
     }
-    /// Single characters after 区/市/县/省 that make a common word, not a place: 区域, 市场, 省内.
-    static let notPlace = ScalarSet(scalars("域场内外级际"))
-
     func resolve() -> [Department] {
         var result: [Department] = []
         let structure = ctx.structure
@@ -92,40 +51,40 @@ struct DepartmentResolver {
             while k < r.upperBound {
                 k = ctx.next(.departmentLabel, from: k, to: r.upperBound)
                 if k >= r.upperBound { break }
-                if ctx.has(Self.leadLabel, at: k), isColon(k + Self.leadLabel.count) {
-                    let listStart = skipColon(k + Self.leadLabel.count, r)
+                if ctx.has(words.leadLabel, at: k), isColon(k + words.leadLabel.count) {
+                    let listStart = skipColon(k + words.leadLabel.count, r)
                     let listEnd = listEndAt(listStart, r)
                     for item in splitList(listStart..<listEnd) { add(&result, item.0, .lead, collective: item.1) }
                     k = listEnd; continue
                 }
-                if let label = Self.responsibleLabels.first(where: { ctx.has($0, at: k) && isColon(k + $0.count) }) {
+                if let label = words.responsibleLabels.first(where: { ctx.has($0, at: k) && isColon(k + $0.count) }) {
                     let listStart = skipColon(k + label.count, r)
                     let listEnd = listEndAt(listStart, r, allowComma: true)
                     for item in splitList(listStart..<listEnd) { add(&result, item.0, .responsible, collective: item.1) }
                     k = listEnd; continue
                 }
-                if ctx.has(Self.ccLabel, at: k), k + 2 < r.upperBound, chars[k + 2] == UInt32(char: ":") || chars[k + 2] == 0xFF1A {
+                if ctx.has(words.ccLabel, at: k), k + 2 < r.upperBound, chars[k + 2] == UInt32(char: ":") || chars[k + 2] == UInt32(char: "：") {
                     let listStart = k + 3
                     let listEnd = listEndAt(listStart, r, allowComma: true)
                     for item in splitList(listStart..<listEnd) { add(&result, item.0, .cc, collective: item.1) }
                     k = listEnd; continue
                 }
                 // A division-of-labour bracket: (X、Y等负责), (X、Y牵头负责), perhaps under the first-listed convention.
-                if ctx.has(Self.fuze, at: k) {
+                if ctx.has(words.duty, at: k) {
                     bracketDuty(&result, at: k, firstListedFrom: firstListedFrom)
-                    k += Self.fuze.count; continue
+                    k += words.duty.count; continue
                 }
                 // X会同Y: X leads, Y works with it (not where they issue a policy together: 省商务厅会同…制定了《…》).
-                if ctx.has(Self.huitong, at: k) {
+                if ctx.has(words.jointWork, at: k) {
                     jointWork(&result, at: k, r)
-                    k += Self.huitong.count; continue
+                    k += words.jointWork.count; continue
                 }
                 // (X牵头,Y、Z配合)
-                if let phrase = Self.supportPhrases.first(where: { ctx.has($0, at: k) }) {
+                if let phrase = words.supportPhrases.first(where: { ctx.has($0, at: k) }) {
                     let after = k + phrase.count
-                    if after < chars.count, chars[after] == UInt32(char: ")") || chars[after] == UInt32(char: ";") || chars[after] == 0x3002 {
+                    if after < chars.count, chars[after] == UInt32(char: ")") || chars[after] == UInt32(char: ";") || chars[after] == UInt32(char: "。") {
                         var s = k
-                        while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
+                        while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == UInt32(char: "、") { s -= 1 }
                         if s < k, s > 0, chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";"),
                            bracketHasLead(before: s) {
                             for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .responsible, collective: item.1) }
@@ -134,22 +93,22 @@ struct DepartmentResolver {
                     k = after; continue
                 }
                 // Inline: (X牵头,Y按职责分工负责)
-                if ctx.has(Self.qiantou, at: k), !ctx.has(Self.leadLabel, at: k) {
+                if ctx.has(words.lead, at: k), !ctx.has(words.leadLabel, at: k) {
                     var s = k
-                    while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
+                    while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == UInt32(char: "、") { s -= 1 }
                     // The list opens after (, a comma or ; — which may end the previous sentence unit.
                     if s < k, s > 0, chars[s - 1] == UInt32(char: "(") || chars[s - 1] == UInt32(char: ",") || chars[s - 1] == UInt32(char: ";") {
                         for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .lead, collective: item.1) }
-                    } else if let you = (s..<k).last(where: { chars[$0] == 0x7531 }), you + 1 < k {
+                    } else if let you = (s..<k).last(where: { chars[$0] == words.agent[0][0] }), you + 1 < k {
                         // 由X牵头, 建立由X、Y牵头的…机制.
                         for item in splitList((you + 1)..<k) where looksLikeBody(item.0) { add(&result, item.0, .lead, collective: item.1) }
                     }
-                    k += Self.qiantou.count; continue
+                    k += words.lead.count; continue
                 }
-                if let phrase = Self.dutyPhrases.first(where: { ctx.has($0, at: k) }) {
-                    if bracketOpening(before: k) != nil { k += phrase.count - Self.fuze.count; continue }  // read at its 负责
+                if let phrase = words.dutyPhrases.first(where: { ctx.has($0, at: k) }) {
+                    if bracketOpening(before: k) != nil { k += phrase.count - words.duty.count; continue }  // read at its 负责
                     var s = k
-                    while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == 0x3001 { s -= 1 }
+                    while s > r.lowerBound, !isListBoundary(chars[s - 1]) || chars[s - 1] == UInt32(char: "、") { s -= 1 }
                     if s < k, s > 0, [UInt32(char: ","), UInt32(char: "("), UInt32(char: ";")].contains(chars[s - 1]) {
                         for item in splitList(s..<k) where looksLikeBody(item.0) { add(&result, item.0, .responsible, collective: item.1) }
                     }
@@ -158,7 +117,7 @@ struct DepartmentResolver {
                 k += 1
             }
             // Printer: …办公室 2016年9月14日印发 on a line of its own.
-            if unit.kind != .tableRow, ctx.has(Self.yinfa, endingAt: r.upperBound),
+            if unit.kind != .tableRow, ctx.has(words.printed, endingAt: r.upperBound),
                let date = ctx.result.items(DateMatcher.id).first(where: { r.contains($0.mention.range.lowerBound) && $0.mention.range.upperBound + 2 >= r.upperBound }) {
                 let name = ctx.trim(r.lowerBound..<date.mention.range.lowerBound)
                 if !name.isEmpty, name.count <= 30 {
@@ -197,7 +156,7 @@ struct DepartmentResolver {
             var inherited: String? = nil
             if d.span.start > 0, let previous = prefixByEnd[d.span.start - 1] {
                 let separator = ctx.text.original[d.span.start - 1]
-                if separator == 0x3001 || separator == 0xFF0C || separator == UInt32(char: ",") { inherited = previous }
+                if separator == UInt32(char: "、") || separator == UInt32(char: "，") || separator == UInt32(char: ",") { inherited = previous }
             }
             // Names recur: each (name, inherited place) is read once.
             let key = ByteKey(inherited.map { d.name + "\t" + $0 } ?? d.name)
@@ -218,20 +177,20 @@ struct DepartmentResolver {
         let units = ctx.structure.units
         let dates = ctx.result.items(DateMatcher.id)
         for (i, unit) in units.enumerated() where unit.kind != .tableRow && unit.range.count <= 30 && looksLikeBody(unit.range) {
-            if ctx.chars[unit.range].contains(where: { $0 == 0x2C || $0 == 0x3001 }) { continue }  // , 、
+            if ctx.chars[unit.range].contains(where: { $0 == UInt32(char: ",") || $0 == UInt32(char: "、") }) { continue }  // , 、
             var isSignature = false
             // Body lines stacked above a date line: 商务部办公厅 / 财政部办公厅 / 2024年8月24日
             var j = i + 1
             while j < units.count, units[j].range.count <= 30, looksLikeBody(units[j].range), !dates.contains(where: { units[j].range.contains($0.mention.range.lowerBound) }) { j += 1 }
             if j < units.count, j - i <= 6, let d = dates.first(where: { units[j].range.contains($0.mention.range.lowerBound) }),
-               units[j].range.count - d.mention.range.count <= 2, !ctx.has(Self.yinfa, at: d.mention.range.upperBound) { isSignature = true }
+               units[j].range.count - d.mention.range.count <= 2, !ctx.has(words.printed, at: d.mention.range.upperBound) { isSignature = true }
             // The organ on the line right after the document number (瑞政办〔2011〕129号 / 瑞安市人民政府办公室).
             if i > 0, DocNumberMatcher.lineIsDocNumber(ctx.text, units[i - 1].range) { isSignature = true }
             if i < 8, unit.kind == .header || unit.kind == .sentence, ctx.result.structure.paragraphs.firstIndex(where: { $0.contains(unit.range.lowerBound) }).map({ $0 < 3 }) ?? true {
                 isSignature = isSignature || unit.range.count == ctx.result.structure.paragraphs.first(where: { $0.contains(unit.range.lowerBound) })?.count
             }
             if isSignature {
-                let unitName = ctx.text.text(unit.range, without: { $0 == 0x20 })
+                let unitName = ctx.text.text(unit.range, without: { $0 == UInt32(char: " ") })
                 let unitStart = ctx.text.span(unit.range).start
                 if !result.contains(where: { $0.role == .issuer && $0.name == unitName }),
                    !result.contains(where: { $0.role == .printer && $0.span.start == unitStart }) {
@@ -246,7 +205,7 @@ struct DepartmentResolver {
         let paragraphs = ctx.structure.paragraphs.prefix(4)
         for p in paragraphs {
             let last = ctx.chars[p.upperBound - 1]
-            guard last == UInt32(char: ":") || last == 0xFF1A, p.count <= 200, !p.contains(where: { ctx.chars[$0] == 0x3002 }) else { continue }
+            guard last == UInt32(char: ":") || last == UInt32(char: "："), p.count <= 200, !p.contains(where: { ctx.chars[$0] == UInt32(char: "。") }) else { continue }
             // An address line lists bodies and little else.
             let all = splitList(p.lowerBound..<(p.upperBound - 1))
             guard !all.isEmpty, all.filter({ looksLikeBody($0.0) || $0.1 }).count * 5 >= all.count * 3 else { continue }
@@ -256,13 +215,14 @@ struct DepartmentResolver {
             for item in all {
                 let gap = previousEnd..<item.0.lowerBound
                 if gap.contains(where: { ctx.chars[$0] == UInt32(char: ",") }) || previousEnd == p.lowerBound {
-                    groupCollective = ctx.chars[item.0.lowerBound] == 0x5404 && !looksLikeBody(item.0)
+                    groupCollective = ctx.chars[item.0.lowerBound] == words.each[0] && !looksLikeBody(item.0)
                 }
                 previousEnd = item.0.upperBound
-                let name = ctx.text.text(item.0, without: { $0 == 0x20 })
+                let name = ctx.text.text(item.0, without: { $0 == UInt32(char: " ") })
                 // 各市商务局 names a class of bodies and counts; 国务院各部委 or 各省 do not.
-                let classOfBodies = name.startsWith("各") && looksLikeBody(item.0)
-                guard !groupCollective, (!item.1 || classOfBodies), !String(name.dropFirst()).includes("各"), looksLikeBody(item.0) else { continue }
+                let classOfBodies = ctx.has(words.each, at: item.0.lowerBound) && looksLikeBody(item.0)
+                guard !groupCollective, (!item.1 || classOfBodies), !ctx.contains(words.each, in: (item.0.lowerBound + 1)..<item.0.upperBound),
+                      looksLikeBody(item.0) else { continue }
                 if !result.contains(where: { $0.name.sameBytes(name) }) { add(&result, item.0, .mentioned) }
             }
             break
@@ -273,13 +233,13 @@ struct DepartmentResolver {
     /// bracket and every later one. Nil when the document has none.
     func firstListedConvention() -> Int? {
         let chars = ctx.chars
-        guard let word = Self.firstListedWords.first else { return nil }
+        guard let word = words.firstListed.first else { return nil }
         var k = 0
         while k + word.count <= chars.count {
             if chars[k] == word[0], ctx.has(word, at: k), let open = bracketOpening(before: k) {
                 // The declaration follows a 负责 in the same bracket and names the lead (牵头).
-                let inside = ctx.string(open..<min(chars.count, k + 16))
-                if inside.includes("负责"), inside.includes("牵头") { return open }
+                let inside = open..<min(chars.count, k + 16)
+                if ctx.contains(words.duty, in: inside), ctx.contains(words.lead, in: inside) { return open }
             }
             k += 1
         }
@@ -292,7 +252,7 @@ struct DepartmentResolver {
         while s >= 0, k - s <= 160 {
             let c = ctx.chars[s]
             if c == UInt32(char: "(") { return s }
-            if c == UInt32(char: ")") || c == 0x0A { return nil }
+            if c == UInt32(char: ")") || c == UInt32(char: "\n") { return nil }
             s -= 1
         }
         return nil
@@ -302,7 +262,7 @@ struct DepartmentResolver {
     func bracketHasLead(before s: Int) -> Bool {
         guard let open = bracketOpening(before: s) else { return false }
         var k = open
-        while k + Self.qiantou.count <= s { if ctx.has(Self.qiantou, at: k) { return true }; k += 1 }
+        while k + words.lead.count <= s { if ctx.has(words.lead, at: k) { return true }; k += 1 }
         return false
     }
 
@@ -314,20 +274,20 @@ struct DepartmentResolver {
         let chars = ctx.chars
         guard let open = bracketOpening(before: k), k - open > 1 else { return }
         // The bracket closes after 负责, or after the convention's sentence.
-        var close = k + Self.fuze.count
-        while close < chars.count, close - k < 40, chars[close] != UInt32(char: ")"), chars[close] != 0x0A { close += 1 }
+        var close = k + words.duty.count
+        while close < chars.count, close - k < 40, chars[close] != UInt32(char: ")"), chars[close] != UInt32(char: "\n") { close += 1 }
         guard close < chars.count, chars[close] == UInt32(char: ")") else { return }
         // (X、Y牵头负责): the inline 牵头 rule has made them lead.
-        if ctx.has(Self.qiantou, endingAt: k) { return }
-        var list = ctx.stripTrailing(open + 1..<k, Self.bracketTails)
+        if ctx.has(words.lead, endingAt: k) { return }
+        var list = ctx.stripTrailing(open + 1..<k, words.bracketTails)
         // (X牵头,Y、Z按职责分工负责): X is read by the inline 牵头 rule; the bodies after the comma are responsible.
-        var q = list.upperBound - Self.qiantou.count
-        while q >= list.lowerBound, !ctx.has(Self.qiantou, at: q) { q -= 1 }
+        var q = list.upperBound - words.lead.count
+        while q >= list.lowerBound, !ctx.has(words.lead, at: q) { q -= 1 }
         if q >= list.lowerBound {
             guard let comma = (q..<list.upperBound).first(where: { chars[$0] == UInt32(char: ",") || chars[$0] == UInt32(char: ";") }) else { return }
             list = (comma + 1)..<list.upperBound
             for item in splitList(list) where looksLikeBody(item.0) || item.1 {
-                add(&result, item.0, .responsible, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(0x5404))  // 各
+                add(&result, item.0, .responsible, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(words.each[0]))  // 各
             }
             return
         }
@@ -336,7 +296,7 @@ struct DepartmentResolver {
         let firstListed = firstListedFrom.map { open >= $0 } ?? false
         for (i, item) in items.enumerated() {
             let role: DepartmentRole = firstListed && i == 0 ? .lead : .responsible
-            add(&result, item.0, role, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(0x5404))  // 各
+            add(&result, item.0, role, collective: item.1 || !looksLikeBody(item.0) || ctx.chars[item.0].contains(words.each[0]))  // 各
         }
     }
 
@@ -346,41 +306,41 @@ struct DepartmentResolver {
         let chars = ctx.chars
         if ctx.next(.titleOpen, from: r.lowerBound, to: r.upperBound) < r.upperBound { return }
         var s = k
-        while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != 0x3001, chars[s - 1] != UInt32(char: "(") { s -= 1 }
+        while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != UInt32(char: "、"), chars[s - 1] != UInt32(char: "(") { s -= 1 }
         // A class of bodies (省、市商务主管部门) leads nothing by name.
-        guard let lead = bodyEnding(at: k, from: s), looksLikeBody(lead), !ctx.string(lead).hasSuffix("部门") else { return }
+        guard let lead = bodyEnding(at: k, from: s), looksLikeBody(lead), !ctx.has(words.classOfBodies, endingAt: lead.upperBound) else { return }
         var partners: [Range<Int>] = []
-        var i = k + Self.huitong.count
+        var i = k + words.jointWork.count
         while i < r.upperBound {
             // The longest body name that starts at i, within 22 characters.
             var best: Range<Int>? = nil
             var e = min(r.upperBound, i + 22)
             while e >= i + 2 {
-                if looksLikeBody(i..<e), !(e < r.upperBound && notEnding(at: e)), !chars[i..<e].contains(where: { CharClass.isClauseBreak($0) || $0 == 0x3001 }) {
+                if looksLikeBody(i..<e), !(e < r.upperBound && notEnding(at: e)), !chars[i..<e].contains(where: { CharClass.isClauseBreak($0) || $0 == UInt32(char: "、") }) {
                     best = i..<e; break
                 }
                 e -= 1
             }
             guard let found = best else { break }
-            let body = ctx.stripTrailing(found, Self.listTails)
+            let body = ctx.stripTrailing(found, words.listTails)
             partners.append(body)
             i = found.upperBound
             if found != body { break }
-            if i < r.upperBound, chars[i] == 0x3001 { i += 1; continue }
+            if i < r.upperBound, chars[i] == UInt32(char: "、") { i += 1; continue }
             break
         }
-        let named = partners.filter { !ctx.has(Self.ge, at: $0.lowerBound) && !ctx.has(Self.youguan, at: $0.lowerBound) && !ctx.string($0).hasPrefix("相关") }
+        let named = partners.filter { !ctx.has(words.each, at: $0.lowerBound) && !ctx.has(words.concerned, at: $0.lowerBound) && !ctx.has(words.related, at: $0.lowerBound) }
         add(&result, lead, .lead)
         for p in named { add(&result, p, .responsible) }
     }
 
     func isColon(_ i: Int) -> Bool {
-        i < ctx.chars.count && (ctx.chars[i] == UInt32(char: ":") || ctx.chars[i] == 0xFF1A)
+        i < ctx.chars.count && (ctx.chars[i] == UInt32(char: ":") || ctx.chars[i] == UInt32(char: "："))
     }
 
     func skipColon(_ i: Int, _ r: Range<Int>) -> Int {
         var k = i
-        while k < r.upperBound, ctx.chars[k] == UInt32(char: ":") || ctx.chars[k] == 0xFF1A || ctx.chars[k] == 0x20 { k += 1 }
+        while k < r.upperBound, ctx.chars[k] == UInt32(char: ":") || ctx.chars[k] == UInt32(char: "：") || ctx.chars[k] == UInt32(char: " ") { k += 1 }
         return k
     }
 
@@ -393,7 +353,7 @@ struct DepartmentResolver {
             let c = ctx.chars[k]
             if c == UInt32(char: "(") { depth += 1 }
             if c == UInt32(char: ")") { if depth == 0 { break }; depth -= 1 }
-            if c == UInt32(char: ";") || c == 0x3002 || c == 0x0A { break }
+            if c == UInt32(char: ";") || c == UInt32(char: "。") || c == UInt32(char: "\n") { break }
             if !allowComma && c == UInt32(char: ",") { break }
             k += 1
         }
@@ -401,7 +361,7 @@ struct DepartmentResolver {
     }
 
     @inline(__always) func isListBoundary(_ c: UInt32) -> Bool {
-        CharClass.isClauseBreak(c) || c == UInt32(char: "(") || c == UInt32(char: ")") || c == 0x3001
+        CharClass.isClauseBreak(c) || c == UInt32(char: "(") || c == UInt32(char: ")") || c == UInt32(char: "、")
     }
 
     /// Items of a list of bodies: split on 、 and , and 和; strips 等 and leading 由.
@@ -410,18 +370,17 @@ struct DepartmentResolver {
         var s = r.lowerBound
         var k = r.lowerBound
         while k <= r.upperBound {
-            if k == r.upperBound || ctx.chars[k] == 0x3001 || ctx.chars[k] == UInt32(char: ",") {
+            if k == r.upperBound || ctx.chars[k] == UInt32(char: "、") || ctx.chars[k] == UInt32(char: ",") {
                 var piece = ctx.trim(s..<k)
-                piece = ctx.stripTrailing(piece, Self.listTails)
-                piece = ctx.stripLeading(piece, Self.you)
+                piece = ctx.stripTrailing(piece, words.listTails)
+                piece = ctx.stripLeading(piece, words.agent)
                 piece = ctx.trim(piece)
                 if !piece.isEmpty {
                     // Tested on the piece's characters: 各…/有关… (unless a body), 功能区, …县市区, …功能区.
-                    let opensClass = ctx.has(Self.ge, at: piece.lowerBound)
-                        || (piece.count >= Self.youguan.count && ctx.has(Self.youguan, at: piece.lowerBound))
+                    let opensClass = ctx.has(words.each, at: piece.lowerBound)
+                        || (piece.count >= words.concerned.count && ctx.has(words.concerned, at: piece.lowerBound))
                     let collective = (opensClass && !looksLikeBody(piece))
-                        || (ctx.has(Self.gongnengqu, endingAt: piece.upperBound) && piece.count >= Self.gongnengqu.count)
-                        || (ctx.has(Self.xianshiqu, endingAt: piece.upperBound) && piece.count >= Self.xianshiqu.count)
+                        || words.collectiveEndings.contains { ctx.has($0, endingAt: piece.upperBound) && piece.count >= $0.count }
                     items.append((piece, collective))
                 }
                 s = k + 1
@@ -433,21 +392,12 @@ struct DepartmentResolver {
         return items
     }
 
-    static let ge = scalars("各")
-    static let youguan = scalars("有关")
-    static let gongnengqu = scalars("功能区")
-    static let xianshiqu = scalars("县市区")
 
     /// The number of characters of `r` as a string counts them: one per ideograph.
     func characterCount(_ r: Range<Int>) -> Int {
         ctx.chars[r].allSatisfy(CharClass.isHan) ? r.count : ctx.string(r).count
     }
 
-    /// Words that make a name an institute, a school or a company, wherever they stand (…研究院党委).
-    static let nonGovernment: [[UInt32]] = ["研究院", "研究所", "学院", "大学", "公司", "集团"].map(scalars)
-
-    static let nonGovernmentIndex = WordsByFirst(nonGovernment)
-    static let rejectIndex = WordsByFirst(rejectWords)
 
     /// A name of 2–30 characters (spaces aside) that ends in a central body's name, or in a department
     /// suffix without a word that rejects it (关于, 文件, :), and names no institute, school or company.
@@ -455,16 +405,15 @@ struct DepartmentResolver {
         // The ending decides first (most ranges tested end in neither): the rest reads the whole range.
         let central = endsWithAny(ctx.lexicons.scan.centralEndings, r.upperBound, notBefore: r.lowerBound) != nil
         if !central, endsWithAny(ctx.lexicons.scan.suffixEndings, r.upperBound, notBefore: r.lowerBound) == nil,
-           endsWithAny(Self.extraSuffixEndings, r.upperBound, notBefore: r.lowerBound) == nil { return false }
+           endsWithAny(words.extraSuffixEndings, r.upperBound, notBefore: r.lowerBound) == nil { return false }
         var length = 0
-        for k in r where ctx.chars[k] != 0x20 { length += 1 }
+        for k in r where ctx.chars[k] != UInt32(char: " ") { length += 1 }
         if length < 2 || length > 30 { return false }
-        if ctx.containsAny(Self.nonGovernmentIndex, in: r) { return false }
+        if ctx.containsAny(words.nonGovernmentIndex, in: r) { return false }
         if central { return true }
-        return !ctx.containsAny(Self.rejectIndex, in: r)
+        return !ctx.containsAny(words.rejectIndex, in: r)
     }
 
-    static let nationalPrefixes: [[UInt32]] = ["国务院", "国家", "党中央", "中共中央"].map(scalars)
 
     /// The level of the body named by the characters of `r` other than spaces (the name `add` records):
     /// 国家 for a central body or a ministry (…部), else the first 省, 市 or 县/区 among its first eight.
@@ -474,22 +423,22 @@ struct DepartmentResolver {
         func startsWith(_ word: [UInt32]) -> Bool {
             var k = r.lowerBound
             for w in word {
-                while k < r.upperBound, chars[k] == 0x20 { k += 1 }
+                while k < r.upperBound, chars[k] == UInt32(char: " ") { k += 1 }
                 if k == r.upperBound || chars[k] != w { return false }
                 k += 1
             }
             return true
         }
         var last = r.upperBound
-        while last > r.lowerBound, chars[last - 1] == 0x20 { last -= 1 }
-        if last > r.lowerBound, chars[last - 1] == 0x90E8 { return "国家" }  // 部
-        if Self.nationalPrefixes.contains(where: startsWith) { return "国家" }
+        while last > r.lowerBound, chars[last - 1] == UInt32(char: " ") { last -= 1 }
+        if last > r.lowerBound, chars[last - 1] == words.ministry[0] { return words.nationalLevel }
+        if words.nationalPrefixes.contains(where: startsWith) { return words.nationalLevel }
         var seen = 0
-        for k in r where chars[k] != 0x20 {
+        for k in r where chars[k] != UInt32(char: " ") {
             let u = chars[k]
-            if u == 0x7701 { return "省" }
-            if u == 0x5E02 { return "市" }
-            if u == 0x53BF || u == 0x533A { return "县" }
+            if u == words.province { return words.provinceLevel }
+            if u == words.city { return words.cityLevel }
+            if words.county.contains(u) { return words.countyLevel }
             seen += 1
             if seen == 8 { break }
         }
@@ -499,7 +448,7 @@ struct DepartmentResolver {
     func add(_ result: inout [Department], _ r: Range<Int>, _ role: DepartmentRole, collective: Bool = false) {
         var trimmed = ctx.trim(r)
         // A label before the name (发文机关：国务院) is not part of it.
-        if let colon = trimmed.last(where: { ctx.chars[$0] == UInt32(char: ":") || ctx.chars[$0] == 0xFF1A }) { trimmed = ctx.trim((colon + 1)..<trimmed.upperBound) }
+        if let colon = trimmed.last(where: { ctx.chars[$0] == UInt32(char: ":") || ctx.chars[$0] == UInt32(char: "：") }) { trimmed = ctx.trim((colon + 1)..<trimmed.upperBound) }
         guard !trimmed.isEmpty else { return }
         // Two bodies written together (中共河南省委办公厅河南省人民政府办公厅): each is recorded.
         if let cut = gluedBoundary(trimmed) {
@@ -507,7 +456,7 @@ struct DepartmentResolver {
             add(&result, cut..<trimmed.upperBound, role, collective: collective)
             return
         }
-        let name = ctx.text.text(trimmed, without: { $0 == 0x20 })
+        let name = ctx.text.text(trimmed, without: { $0 == UInt32(char: " ") })
         let p = ctx.provenance(trimmed)
         result.append(Department(name: name, canonical: name, role: role, level: level(trimmed), collective: collective, span: p.span, text: p.text,
                                  section: p.section, sentenceRange: p.sentence, article: p.article))
@@ -524,9 +473,9 @@ struct DepartmentResolver {
         while k < end {
             k = ctx.next(.placeFirst, from: k, to: end)
             if k >= end { break }
-            if let words = ctx.lexicons.scan.places.words(startingWith: chars[k]), let w = words.first(where: { ctx.has($0, at: k) }) {
+            if let known = ctx.lexicons.scan.places.words(startingWith: chars[k]), let w = known.first(where: { ctx.has($0, at: k) }) {
                 let after = k + w.count
-                if after < chars.count, chars[after] == 0x7701 || chars[after] == 0x5E02 {  // 省 市
+                if after < chars.count, chars[after] == words.province || chars[after] == words.city {  // 省 市
                     counts[makeString(w + [chars[after]]), default: 0] += 1
                     k = after + 1; continue
                 }
@@ -537,7 +486,7 @@ struct DepartmentResolver {
         func best(_ level: String) -> String? {
             counts.filter { $0.key.hasSuffix(level) }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }
-        return DepartmentCanonicalizer.Places(province: best("省"), city: best("市"), county: nil)
+        return DepartmentCanonicalizer.Places(province: best(words.provinceLevel), city: best(words.cityLevel), county: nil)
     }
 
     /// Where a second body's name begins inside `r`: after a complete name ending in 办公厅, 办公室, 委员会,
@@ -548,22 +497,15 @@ struct DepartmentResolver {
         var k = r.lowerBound + 3
         while k <= r.upperBound - 3 {
             let c = ctx.chars[k]
-            if c == 0x4E2D && ctx.has(Self.zhonggong, at: k) || placeBegins(at: k) {
+            if c == words.party[0] && ctx.has(words.party, at: k) || placeBegins(at: k) {
                 let first = r.lowerBound..<k
                 if looksLikeBody(first), looksLikeBody(k..<r.upperBound), !notEnding(at: k),
-                   Self.gluedEndings.contains(where: { ctx.has($0, endingAt: k) }) { return k }
+                   words.gluedEndings.contains(where: { ctx.has($0, endingAt: k) }) { return k }
             }
             k += 1
         }
         return nil
     }
-    static let zhonggong = scalars("中共")
-    /// Words that begin with a stop word but belong to a name: 经济 (省经济信息化委), not 经 (经…批准).
-    static let stopwordExceptions: [[UInt32]] = ["经济", "经信"].map(scalars)
-    /// Words that open a citation of another policy: 根据, 按照, 依据.
-    static let citingWords: [[UInt32]] = ["根据", "按照", "依据"].map(scalars)
-    static let zhixia = scalars("直辖")
-    static let gluedEndings: [[UInt32]] = ["办公厅", "办公室", "委员会", "人民政府", "局", "部", "委", "厅"].map(scalars)
 
     /// `山东省人民政府办公厅日前印发《…》`, `省商务厅会同省发展改革委…制定了《…》`.
     func issuersInSentence(_ result: inout [Department], _ r: Range<Int>) {
@@ -574,34 +516,34 @@ struct DepartmentResolver {
             // more, and its second character decides quickly (发展 is common, 发布 is not).
             k = ctx.next(.issueVerb, from: k, to: r.upperBound)
             if k >= r.upperBound { break }
-            guard k + 1 < chars.count, Self.issueVerbSeconds.contains(chars[k], chars[k + 1]),
-                  let verb = Self.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
+            guard k + 1 < chars.count, words.issueVerbSeconds.contains(chars[k], chars[k + 1]),
+                  let verb = words.issueVerbs.first(where: { ctx.has($0, at: k) }) else { k += 1; continue }
             let after = k + verb.count
             // The policy must follow: 《, perhaps after 的 or 了.
             var open = after
             // 制定了《…》 issues; 制定的《…》 only drafted.
-            let drafted = verb.starts(with: scalars("制定"))
-            if open < r.upperBound, (chars[open] == 0x7684 && !drafted) || chars[open] == 0x4E86 { open += 1 }
-            guard open < r.upperBound, chars[open] == 0x300A else { k = after; continue }
-            var end = ctx.stripTrailing(r.lowerBound..<k, Self.timeWords).upperBound
+            let drafted = verb.starts(with: words.draftVerb)
+            if open < r.upperBound, (chars[open] == words.possessive && !drafted) || chars[open] == words.perfective { open += 1 }
+            guard open < r.upperBound, chars[open] == UInt32(char: "《") else { k = after; continue }
+            var end = ctx.stripTrailing(r.lowerBound..<k, words.timeWords).upperBound
             // Bodies before the verb: …A会同B、C…
             var s = end
-            while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != 0x300B, chars[s - 1] != 0x201D { s -= 1 }
+            while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != UInt32(char: "》"), chars[s - 1] != UInt32(char: "”") { s -= 1 }
             let span = s..<end
             var names: [Range<Int>] = []
             var pieceStart = span.lowerBound
             var i = span.lowerBound
             while i <= span.upperBound {
-                if i == span.upperBound || chars[i] == 0x3001 || ctx.has(Self.huitong, at: i) || ctx.has(Self.lianhe, at: i) {
+                if i == span.upperBound || chars[i] == UInt32(char: "、") || ctx.has(words.jointWork, at: i) || ctx.has(words.jointly, at: i) {
                     names.append(pieceStart..<i)
-                    if i < span.upperBound, chars[i] != 0x3001 { i += 2 } else { i += 1 }
+                    if i < span.upperBound, chars[i] != UInt32(char: "、") { i += 2 } else { i += 1 }
                     pieceStart = i
                     continue
                 }
                 i += 1
             }
             // 根据X印发的《…》 cites another body's policy: X is mentioned, not this document's issuer.
-            let cited = Self.citingWords.contains { ctx.has($0, at: span.lowerBound) }
+            let cited = words.citing.contains { ctx.has($0, at: span.lowerBound) }
             for n in names {
                 guard let body = bodyEnding(at: n.upperBound, from: n.lowerBound) else { continue }
                 add(&result, body, cited ? .mentioned : .issuer)
@@ -615,14 +557,14 @@ struct DepartmentResolver {
     /// the name runs back to a stop word, then starts at its first level or place word.
     func bodyEnding(at end: Int, from: Int) -> Range<Int>? {
         // A central body, perhaps with its general office: 财政部, 国家发展改革委办公厅.
-        let office = endsWithAny(Self.officeEndings, end, notBefore: from)
+        let office = endsWithAny(words.officeEndings, end, notBefore: from)
         // The stem without the office, then the whole (two passes, without a list made for them).
         for pass in 0..<2 {
             let stemEnd = pass == 0 ? end - (office?.count ?? 0) : end
             guard let c = endsWithAny(ctx.lexicons.scan.centralEndings, stemEnd, notBefore: from) else { continue }
             var start = stemEnd - c.count
             // 国家工信部, 山东省发改委: a level or place written before the short name.
-            if ctx.has(Self.guojia, endingAt: start), !(c.starts(with: Self.guojia)) { start -= 2 }
+            if ctx.has(words.national, endingAt: start), !(c.starts(with: words.national)) { start -= 2 }
             else if start > 0, let endings = ctx.lexicons.scan.placeEndings[ctx.chars[start - 1]] {
                 // The longest place (first in the list) written there, bare or with 省/市; bare wins.
                 var best: (place: Int, level: Int, count: Int)? = nil
@@ -633,14 +575,14 @@ struct DepartmentResolver {
             }
             return max(from, start)..<end
         }
-        guard endsWithAny(ctx.lexicons.scan.suffixEndings, end, notBefore: from) != nil || ctx.has(Self.bu, endingAt: end) else { return nil }
-        if endsWithAny(Self.excludedEndingWords, end, notBefore: from) != nil { return nil }
+        guard endsWithAny(ctx.lexicons.scan.suffixEndings, end, notBefore: from) != nil || ctx.has(words.ministry, endingAt: end) else { return nil }
+        if endsWithAny(words.excludedEndingWords, end, notBefore: from) != nil { return nil }
         var s = from
         var i = from
         while i < end {
             var matched = false
             for w in ctx.lexicons.scan.departmentStopwords.words(startingWith: ctx.chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count < end
-                && !Self.stopwordExceptions.contains(where: { ctx.has($0, at: i) }) {
+                && !words.stopwordExceptions.contains(where: { ctx.has($0, at: i) }) {
                 s = i + w.count; i += w.count; matched = true; break
             }
             if !matched { i += 1 }
@@ -656,15 +598,15 @@ struct DepartmentResolver {
             var j = k + 1
             while j <= min(k + 3, end - 2) {
                 let c = ctx.chars[j]
-                if (c == 0x7701 || c == 0x5E02 || c == 0x53BF), (k..<j).allSatisfy({ CharClass.isHan(ctx.chars[$0]) }) { start = k; break }
+                if (c == words.province || c == words.city || c == words.countyLevelCharacter), (k..<j).allSatisfy({ CharClass.isHan(ctx.chars[$0]) }) { start = k; break }
                 j += 1
             }
         }
         while start == nil, k < end - 1 {
             if placeBegins(at: k) { start = k; break }
-            if Self.anchorFirsts.contains(ctx.chars[k]), let a = Self.anchors.first(where: { ctx.has($0, at: k) }) {
+            if words.anchorFirsts.contains(ctx.chars[k]), let a = words.anchors.first(where: { ctx.has($0, at: k) }) {
                 let next = k + a.count
-                if a.count == 1, next < end, Self.notPlace.contains(ctx.chars[next]) { k += 1; continue }
+                if a.count == 1, next < end, words.notPlaceAfterLevel.contains(ctx.chars[next]) { k += 1; continue }
                 start = k
                 break
             }
@@ -674,14 +616,14 @@ struct DepartmentResolver {
         // 国务院和省委: two bodies joined by 和; the name is the second.
         var j = st
         while j < end - 2 {
-            if ctx.chars[j] == 0x548C, Self.anchors.contains(where: { ctx.has($0, at: j + 1) }) { st = j + 1 }
+            if ctx.chars[j] == words.conjunction, words.anchors.contains(where: { ctx.has($0, at: j + 1) }) { st = j + 1 }
             j += 1
         }
         // Two characters are enough for 省委, 市委, 县委; otherwise at least three (省政府, 市科技局).
         if end - st < 3 {
             let c = ctx.chars
-            let isLevel = end - st == 2 && [0x7701, 0x5E02, 0x53BF, 0x533A].contains(c[st])  // 省 市 县 区
-            guard isLevel && c[st + 1] == 0x59D4 else { return nil }  // 委
+            let isLevel = end - st == 2 && words.levels.contains(c[st])
+            guard isLevel && c[st + 1] == words.committee else { return nil }  // 委
         }
         return st..<end
     }
@@ -724,8 +666,8 @@ struct DepartmentResolver {
                     if placeBegins(at: e) { break }
                     var tail = e
                     while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
-                    if ctx.containsAny(Self.nonGovernmentIndex, in: e..<tail) { break }
-                    for office in Self.officeWords where ctx.has(office, at: e) { e += office.count; break }
+                    if ctx.containsAny(words.nonGovernmentIndex, in: e..<tail) { break }
+                    for office in words.office where ctx.has(office, at: e) { e += office.count; break }
                     if e < r.upperBound, notEnding(at: e) { break }
                     matchedEnd = e
                     break
@@ -749,13 +691,13 @@ struct DepartmentResolver {
                 }
                 guard let e = matchedEnd else { k += 1; continue }
                 var from = e - 1
-                while from > r.lowerBound, e - from < 22, !CharClass.isClauseBreak(chars[from - 1]), chars[from - 1] != 0x3001,
-                      chars[from - 1] != 0x300A, chars[from - 1] != 0x201C, chars[from - 1] != UInt32(char: "(") { from -= 1 }
+                while from > r.lowerBound, e - from < 22, !CharClass.isClauseBreak(chars[from - 1]), chars[from - 1] != UInt32(char: "、"),
+                      chars[from - 1] != UInt32(char: "《"), chars[from - 1] != UInt32(char: "“"), chars[from - 1] != UInt32(char: "(") { from -= 1 }
                 if let body = bodyEnding(at: e, from: from) {
                     let first = chars[body.lowerBound]
-                    if (first == 0x533A || first == 0x53BF), body.lowerBound > 0, !CharClass.isClauseBreak(chars[body.lowerBound - 1]) { k = e; continue }
+                    if words.county.contains(first), body.lowerBound > 0, !CharClass.isClauseBreak(chars[body.lowerBound - 1]) { k = e; continue }
                     // Not a class of bodies (各…); each name once.
-                    if !chars[body].contains(0x5404), !ctx.has(Self.zhixia, at: body.lowerBound) {
+                    if !chars[body].contains(words.each[0]), !ctx.has(words.directlyGoverned, at: body.lowerBound) {
                         let name = ByteKey(ctx.string(body))
                         if !known.contains(name), looksLikeBody(body) {
                             known.insert(name)

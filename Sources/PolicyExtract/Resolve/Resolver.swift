@@ -113,7 +113,7 @@ final class ResolveContext: CandidateScanning {
             if name.isEmpty { return name }
             if let known = checked[name] { return known }
             let u = scalars(name)
-            var named = !u.contains(UInt32(char: ":")) && !u.indices.contains { u[$0...].starts(with: ClusterResolver.xianjin) }
+            var named = !u.contains(UInt32(char: ":")) && !u.indices.contains { u[$0...].starts(with: lexicons.clusterPhrases.advancedManufacturing) }
             if named {
                 outer: for i in u.indices {
                     for w in lexicons.scan.clusterStopwords.words(startingWith: u[i]) ?? [] where u[i...].starts(with: w) { named = false; break outer }

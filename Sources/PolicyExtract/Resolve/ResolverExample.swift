@@ -27,6 +27,11 @@ extension Target {
     }
 }
 
+extension Department {
+    /// `发展改革委 / responsible / 国家发展和改革委员会`.
+    public var summary: String { "\(name) / \(role.rawValue) / \(canonical)" }
+}
+
 extension Cluster {
     /// `青岛市智能家电集群 => 青岛市智能家电产业集群`, and `(国家级)` when the tier is known.
     public var summary: String { "\(name) => \(canonical)" + (tier.map { " (\($0))" } ?? "") }

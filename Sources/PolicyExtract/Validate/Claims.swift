@@ -235,9 +235,9 @@ public enum ClaimExtractor {
         return m
     }
 
-    /// The one place where a canonical name plugs in: subjects (cluster names) and bodies are keyed by the name
-    /// given here. Until department and cluster records carry a canonical name, it is the normalized name itself;
-    /// when they do, pass the record's canonical name instead (`ClusterRecord.canonical`).
+    /// The key a name is compared by: normalized (NFKC, Simplified script, no spaces). A subject that is a named
+    /// cluster is keyed by the cluster's canonical name (`ClusterRecord.canonical`: `青岛智能家电集群` and
+    /// `青岛市智能家电产业集群` are one subject); other names, such as the members of a list, by themselves.
     static func canonicalName(_ name: String) -> String { Evaluation.key(name) }
 
     /// What a claim is built from, whether read from a document's record or from the pipeline's result.
@@ -248,7 +248,8 @@ public enum ClaimExtractor {
         var text: String, span: Span, sentence: SentenceFacts?
         /// The place of the document or of the goal's article.
         var place: String?
-        var isNamedCluster: Bool
+        /// The canonical name of the named cluster the subject is, or nil.
+        var clusterCanonical: String?
     }
 
     /// The place a document's claims are keyed to (see `claimPlace(title:issuers:opening:documentPlace:)`), read from
@@ -271,7 +272,7 @@ public enum ClaimExtractor {
     public static func claims(_ record: DocumentRecord) -> DocumentClaims {
         let document = record.document
         let id = document.id
-        let namedClusters = Set(record.clusters.map(\.name))
+        let namedClusters = Dictionary(record.clusters.map { ($0.name, $0.canonical) }, uniquingKeysWith: { a, _ in a })
         // The one opening text a record keeps: the sentences records were read from, in the first 2000 characters.
         let opening = record.sentences.filter { $0.span.start < 2000 }.map(\.text)
         let documentPlace = claimPlace(title: document.title, issuers: record.departments.filter { $0.role == .issuer }.map(\.canonical),
@@ -289,7 +290,7 @@ public enum ClaimExtractor {
             }
             let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
                                 unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.provenance.text,
-                                span: t.provenance.span, sentence: sentence, place: place, isNamedCluster: namedClusters.contains(t.subject))
+                                span: t.provenance.span, sentence: sentence, place: place, clusterCanonical: namedClusters[t.subject])
             return claim(source, document: id, date: document.date)
         }
         let labels = record.labels.map { Label(text: $0.label, evidence: Finding.Evidence(document: id, span: $0.span, text: $0.text)) }
@@ -299,7 +300,7 @@ public enum ClaimExtractor {
     /// The claims of a document's targets, read straight from the pipeline's result (for the checks within one
     /// document; built as `claims(_:)` builds them), in target order.
     static func targetClaims(_ r: DocumentResult, only indices: [Int]? = nil) -> [Claim] {
-        let named = Set(r.clusters.map { ByteKey($0.name) })
+        let named = Dictionary(r.clusters.map { (ByteKey($0.name), $0.canonical) }, uniquingKeysWith: { a, _ in a })
         var facts: [Int: SentenceFacts] = [:]  // several goals share a sentence
         let documentPlace = claimPlace(r)
         return (indices ?? Array(r.targets.indices)).map { r.targets[$0] }.map { t in
@@ -312,7 +313,7 @@ public enum ClaimExtractor {
             let source = Source(year: t.year, subject: t.subject, metric: t.metric, comparator: t.comparator, value: t.value, valueMax: t.valueMax,
                                 unit: t.unit, thresholdYiYuan: t.threshold?.yiYuan, members: t.members, text: t.text, span: t.span,
                                 sentence: sentence, place: t.article == 0 ? documentPlace : place(r, article: t.article),
-                                isNamedCluster: named.contains(ByteKey(t.subject)))
+                                clusterCanonical: named[ByteKey(t.subject)])
             return claim(source, document: r.info.id, date: nil)
         }
     }
@@ -320,7 +321,7 @@ public enum ClaimExtractor {
     /// The claim of one goal: its key (place, year, subject, metric, unit), its value in the key's unit, and any doubt.
     static func claim(_ t: Source, document: String, date: String?) -> Claim {
         var doubts: [String] = []
-        var subject = t.isNamedCluster ? canonicalName(t.subject) : ""
+        var subject = t.clusterCanonical.map(canonicalName) ?? ""
         var subjectWords = subject
         // A figure of a 分别 list belongs to the subject named at its position.
         let goal = scalars(Evaluation.key(t.text))
