@@ -205,9 +205,9 @@ public enum DocumentJSON {
             s.key("start"); s.int(start)
             s.key("end"); s.int(end)
             s.key("unit"); s.string(unit)
-        case .date(let y, let m, let d):
+        case .date(let y, let m, let d, let kind):
             s.key("date"); s.string(isoDate(y, m, d))
-            s.key("kind"); s.string(DateMatcher.kind(r.text, it.mention.range).rawValue)
+            s.key("kind"); s.string(kind.rawValue)
         case .percent(let p):
             s.key("value"); s.decimal(p.value)
             s.key("value_max"); s.optionalDecimal(p.valueMax)

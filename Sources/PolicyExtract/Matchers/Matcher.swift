@@ -38,7 +38,8 @@ public enum MentionValue: Sendable {
     case amount(AmountValue)
     case year(Int, YearKind)
     case period(start: Int, end: Int, unit: String)
-    case date(year: Int, month: Int, day: Int)
+    /// A full date and its kind (issue date, cut-off, deadline), decided once by `DateMatcher`.
+    case date(year: Int, month: Int, day: Int, kind: DateKind)
     case percent(PercentValue)
     case count(CountValue)
     case docNumber(issuer: String, year: Int, serial: Int, brackets: String)
@@ -101,7 +102,7 @@ extension Mention {
             return "\(a.yiYuan)\(max)亿元 \(a.qualifier.rawValue)"
         case .year(let y, let kind): return "\(y) \(kind.rawValue)"
         case .period(let s, let e, let unit): return "\(s)-\(e)\(unit)"
-        case .date(let y, let m, let d): return isoDate(y, m, d)
+        case .date(let y, let m, let d, let kind): return "\(isoDate(y, m, d)) \(kind.rawValue)"
         case .percent(let p):
             let max = p.valueMax.map { "-\($0)" } ?? ""
             return "\(p.value)\(max)\(p.unit) \(p.qualifier.rawValue)"

@@ -55,9 +55,10 @@ public struct YearMatcher: Matcher {
         // A date something must be done by (2025年2月10日前) makes its year a deadline: the year phrase that
         // starts where the date does, found by a binary search (the phrases are in order).
         let years = Self.years(ctx)
-        for d in dates where DateMatcher.kind(ctx.text, d.range) == .deadline {
+        for d in dates {
+            guard case .date(let y, _, _, .deadline) = d.value else { continue }
             let k = years.firstIndex(atOrAfter: d.range.lowerBound) { $0.0.lowerBound }
-            if case .date(let y, _, _) = d.value, k < years.count, years[k].0.lowerBound == d.range.lowerBound {
+            if k < years.count, years[k].0.lowerBound == d.range.lowerBound {
                 result.append(Mention(range: years[k].0, value: .year(y, .deadline)))
             }
         }

@@ -509,8 +509,8 @@ extension DocumentRecord {
             return PeriodFields(start: start, end: end, unit: unit)
         }
         dates = located(DateMatcher.id) { it in
-            guard case .date(let y, let m, let d) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
-            return DateFields(date: isoDate(y, m, d), kind: DateMatcher.kind(r.text, it.mention.range))
+            guard case .date(let y, let m, let d, let kind) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
+            return DateFields(date: isoDate(y, m, d), kind: kind)
         }
         percents = located(PercentMatcher.id) { it in
             guard case .percent(let p) = it.mention.value else { preconditionFailure("a percent matcher's item holds a percentage") }
