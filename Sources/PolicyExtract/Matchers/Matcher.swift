@@ -9,7 +9,98 @@ import ICUBridge
 public protocol Matcher: Sendable {
     static var id: String { get }
     static var examples: [MatcherExample] { get }
+    /// Where the matcher's records are written and what their fields are (see `RecordOutput`); nil for the seven
+    /// kinds whose records `DocumentJSON`, `DocumentRecord` and `BatchDatabase` write by name.
+    static var output: RecordOutput? { get }
+    /// Reads what the matcher needs from the pipeline's lexicons, once when the pipeline is loaded (see
+    /// `Lexicons.prepared`); throws when a lexicon it needs is missing or malformed.
+    static func prepare(_ lexicons: Lexicons) throws
     func find(in context: MatchContext) -> [Mention]
+}
+
+extension Matcher {
+    public static var output: RecordOutput? { nil }
+    public static func prepare(_ lexicons: Lexicons) throws {}
+}
+
+/// How a matcher's records appear in every output: the document's JSON array `key` (and the database table of
+/// the same name), and the fields of each record after its provenance keys, in order. A matcher that declares
+/// one produces `MentionValue.record` values whose `fields` follow it; the JSON writer, `DocumentRecord`, the
+/// database and the example summaries then carry it without code of their own.
+public struct RecordOutput: Sendable {
+    public var key: String
+    public var fields: [RecordField]
+
+    public init(key: String, fields: [RecordField]) {
+        self.key = key
+        self.fields = fields
+    }
+
+    /// One field: its JSON key (also its database column), its JSON type, whether it may be null, and what it means.
+    public struct RecordField: Sendable {
+        public enum Kind: String, Sendable { case string, number, integer, boolean }
+        public var name: String
+        public var kind: Kind
+        public var nullable: Bool
+        public var meaning: String
+
+        public init(_ name: String, _ kind: Kind, nullable: Bool = false, _ meaning: String) {
+            self.name = name
+            self.kind = kind
+            self.nullable = nullable
+            self.meaning = meaning
+        }
+
+        /// The SQLite column type.
+        var sqlType: String {
+            let t = kind == .string ? "TEXT" : kind == .number ? "REAL" : "INTEGER"
+            return nullable ? t : t + " NOT NULL"
+        }
+    }
+}
+
+/// A value that describes itself to every output: its fields in the order its matcher's `RecordOutput` declares,
+/// and the one-line summary the examples are written in.
+public protocol RecordValue: Sendable {
+    var fields: [FieldValue] { get }
+    var summary: String { get }
+}
+
+/// One field's value: a string, an exact number, a boolean or null.
+public enum FieldValue: Sendable, Equatable, Codable {
+    case string(String)
+    case number(ExactDecimal)
+    case bool(Bool)
+    case null
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null } else if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else { self = .number(try c.decode(ExactDecimal.self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let s): try c.encode(s)
+        case .number(let d): try c.encode(d)
+        case .bool(let b): try c.encode(b)
+        case .null: try c.encodeNil()
+        }
+    }
+
+    public static func optional(_ d: ExactDecimal?) -> FieldValue { d.map { .number($0) } ?? .null }
+
+    /// The value as the review page and `diff` show it (`—` for null).
+    public var display: String {
+        switch self {
+        case .string(let s): return s
+        case .number(let d): return d.description
+        case .bool(let b): return b ? "yes" : "no"
+        case .null: return "—"
+        }
+    }
 }
 
 /// One example for a matcher: `text` must yield exactly `expected`, each written
@@ -43,6 +134,8 @@ public enum MentionValue: Sendable {
     case percent(PercentValue)
     case count(CountValue)
     case docNumber(issuer: String, year: Int, serial: Int, brackets: String)
+    /// The value of a matcher that declares its `RecordOutput`.
+    case record(any RecordValue)
 }
 
 public enum YearKind: String, Sendable, Codable {
@@ -110,6 +203,7 @@ extension Mention {
             let max = c.valueMax.map { "-\($0)" } ?? ""
             return "\(c.value)\(max)\(c.unit) \(c.qualifier.rawValue)"
         case .docNumber(let issuer, let year, let serial, _): return "\(issuer) \(year) \(serial)"
+        case .record(let v): return v.summary
         }
     }
 }
@@ -281,7 +375,12 @@ public final class ChineseNumeralReader {
 public enum MatcherRegistry {
     public static let all: [any Matcher] = [
         AmountMatcher(), YearMatcher(), PeriodMatcher(), DateMatcher(), PercentMatcher(), CountMatcher(), DocNumberMatcher(),
+        AreaMatcher(),
     ]
+    /// The matchers that declare their `RecordOutput`, in registry order, with their ids.
+    static let declaredOutputs: [(id: String, output: RecordOutput)] = all.compactMap { m in
+        type(of: m).output.map { (type(of: m).id, $0) }
+    }
     public static var ids: [String] { all.map { type(of: $0).id } }
     public static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
 }
