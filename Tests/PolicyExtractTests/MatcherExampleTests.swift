@@ -62,6 +62,23 @@ import Testing
         }
     }
 
+    @Test("a shortcut never loses a match: every example with the shortcuts off", arguments: MatcherRegistry.ids)
+    func shortcutsOff(_ id: String) {
+        let matcher = MatcherRegistry.matcher(id)!
+        let extractor = DocumentExtractor()
+        for example in type(of: matcher).examples {
+            for text in [example.text, Self.filler + example.text] {
+                func found(_ shortcuts: Bool) -> [String] {
+                    let ctx = MatchContext(text: TextNormalizer.normalize(text.unicodeScalars.map(\.value)), lexicons: extractor.pipeline.lexicons,
+                                           numerals: ChineseNumeralReader())
+                    ctx.shortcuts = shortcuts
+                    return matcher.find(in: ctx).map { "\($0.range) \($0.summary)" }
+                }
+                #expect(found(true) == found(false), "\(id): \(text)")
+            }
+        }
+    }
+
     @Test("a declared output's values follow it, field for field", arguments: MatcherRegistry.declaredOutputs.map(\.id))
     func declaredValues(_ id: String) throws {
         let matcher = MatcherRegistry.matcher(id)!

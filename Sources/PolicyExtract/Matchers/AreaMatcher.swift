@@ -7,6 +7,11 @@ public struct AreaMatcher: Matcher {
     public static let id = "area"
     public init() {}
 
+    /// Starts from a digit; a number is followed by the first character of an area unit or a range separator.
+    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
+        ScalarSet(((try? units(lexicons))?.units ?? []).compactMap(\.word.first) + rangeSeparatorCharacters)
+    })
+
     /// The lexicon of area units.
     static let lexicon = "area_units"
 
@@ -78,13 +83,14 @@ public struct AreaMatcher: Matcher {
     public func find(in ctx: MatchContext) -> [Mention] {
         guard let units = try? Self.units(ctx.lexicons) else { return [] }
         let chars = ctx.chars
+        let followers = ctx.followers(of: Self.self)
         var result: [Mention] = []
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
-            // An integer followed by neither the first character of an area unit nor a range separator begins no
-            // area: passed over without being read (the units' first characters come from the lexicon itself).
-            if let d = ctx.integerRuledOut(at: i, mayFollow: { units.firsts.contains($0) || rangeSeparators.contains($0) }) {
+            // An integer followed by none of the declared followers (an area unit's first character, a range
+            // separator) begins no area: passed over without being read.
+            if let d = ctx.integerRuledOut(at: i, followers: followers) {
                 i = d
                 continue
             }

@@ -4,9 +4,10 @@
 /// dates (13月, 32日) are refused.
 public struct DateMatcher: Matcher {
     public static let id = "date"
+    /// Starts from the year phrases (年) and, for ISO dates, from a digit.
+    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit)
     public init() {}
 
-    static let nian = UInt32(0x5E74), yue = UInt32(0x6708), ri = UInt32(0x65E5), hao = UInt32(0x53F7)
 
     /// A small number (1–99) at `i` in Arabic or Chinese numerals (八, 十五, 二十三, 三十一).
     static func small(_ chars: [UInt32], _ i: Int) -> (Int, Int)? {
@@ -21,7 +22,7 @@ public struct DateMatcher: Matcher {
         if k < chars.count, let d = CharClass.chineseDigit(chars[k]), d > 0 {
             ones = d; k += 1
         }
-        if k < chars.count, chars[k] == 0x5341 {  // 十
+        if k < chars.count, chars[k] == NumberMark.ten {
             sawTen = true
             tens = ones == 0 ? 1 : ones
             ones = 0
@@ -34,15 +35,15 @@ public struct DateMatcher: Matcher {
 
     public func find(in ctx: MatchContext) -> [Mention] { ctx.dateMentions }
 
-    static func scan(_ ctx: MatchContext) -> [Mention] {
+    static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         for (range, year) in YearMatcher.years(ctx) {
             var k = range.upperBound
-            guard let (month, mEnd) = small(chars, k), mEnd < chars.count, chars[mEnd] == Self.yue else { continue }
+            guard let (month, mEnd) = small(chars, k), mEnd < chars.count, chars[mEnd] == NumberMark.month else { continue }
             k = mEnd + 1
-            guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == ri || chars[dEnd] == hao else { continue }
+            guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == NumberMark.day || chars[dEnd] == NumberMark.dayOrSerial else { continue }
             guard (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { continue }
             result.append(Mention(range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day, kind: kind(ctx.text, range.lowerBound..<(dEnd + 1)))))
         }
@@ -76,9 +77,9 @@ public struct DateMatcher: Matcher {
         if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return .deadline }
         // The first of a list of dates that ends with 前: 2023年3月25日、6月25日、9月25日前
         var k = range.upperBound
-        if k < text.count, text.chars[k] == 0x3001 {
+        if k < text.count, text.chars[k] == NumberMark.listComma {
             while k < text.count, k - range.upperBound < 40,
-                  CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [0x3001, 0x6708, 0x65E5, 0x5E74].contains(text.chars[k]) { k += 1 }
+                  CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [NumberMark.listComma, NumberMark.month, NumberMark.day, NumberMark.year].contains(text.chars[k]) { k += 1 }
             if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: k) }) { return .deadline }
         }
         if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .deadline }

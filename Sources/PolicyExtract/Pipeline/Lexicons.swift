@@ -50,12 +50,17 @@ public struct Lexicons: Sendable {
         private var values: [String: any Sendable] = [:]
         private let lock = NSLock()
 
-        /// The value stored under `key`, made by `make` the first time.
+        /// The value stored under `key`, made by `make` the first time (outside the lock: `make` may read another
+        /// prepared value; two threads that both make one keep the first).
         func value<T: Sendable>(_ key: String, _ make: () throws -> T) rethrows -> T {
             lock.lock()
-            defer { lock.unlock() }
-            if let v = values[key] as? T { return v }
+            let stored = values[key] as? T
+            lock.unlock()
+            if let stored { return stored }
             let v = try make()
+            lock.lock()
+            defer { lock.unlock() }
+            if let first = values[key] as? T { return first }
             values[key] = v
             return v
         }

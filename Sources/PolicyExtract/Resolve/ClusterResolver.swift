@@ -16,7 +16,7 @@ struct ClusterResolver {
         var order: [ByteKey] = []
         var k = 0
         while k + 2 <= chars.count {
-            k = ctx.next(.ji, from: k, to: chars.count)  // 集
+            k = ctx.next(.clusterCharacter, from: k, to: chars.count)  // 集
             guard k + 2 <= chars.count else { break }
             guard chars[k + 1] == 0x7FA4 else { k += 1; continue }  // 群
             let end = k + 2
