@@ -9,18 +9,44 @@ import Testing
         switch kind {
         case .digit: return CharClass.isDigit(c)
         case .numberStart: return CharClass.isDigit(c) || CharClass.isChineseNumeral(c)
-        case .percentStart: return c == 0x767E || CharClass.isDigit(c)
-        case .nian: return c == 0x5E74
+        case .percentStart: return c == UInt32(char: "百") || CharClass.isDigit(c)
+        case .yearSuffix: return c == UInt32(char: "年")
         case .openingBracket: return DocNumberMatcher.closing(c) != nil
-        case .ji: return c == 0x96C6
+        case .clusterCharacter: return c == UInt32(char: "集")
         case .departmentLabel: return DepartmentResolver.triggers.contains(c)
         case .issueVerb: return DepartmentResolver.issueVerbFirsts.contains(c)
         case .bodyWord: return lexicons.scan.mentionFirsts.contains(c)
-        case .openQuote: return c == 0x201C
+        case .openQuote: return c == UInt32(char: "“")
         case .tab: return c == 0x09
         case .placeFirst: return lexicons.scan.placeFirsts.contains(c)
         case .bodyWordLast: return lexicons.scan.mentionLasts.contains(c)
-        case .titleOpen: return c == 0x300A
+        case .titleOpen: return c == UInt32(char: "《")
+        }
+    }
+
+    /// A matcher's declaration makes both the characters its scan starts from and the shortcut before its rule:
+    /// changed, both change with it.
+    @Test func aDeclarationMakesTheCandidatesAndTheShortcut() throws {
+        // Candidates: a declaration whose digits are only 7 makes a table where 3 is no digit.
+        let onlySeven = ScanDeclaration(kind: .digit, starts: { $0 == UInt32(char: "7") })
+        let table = CandidateTable(bodyWordFirsts: ScalarSet([]), placeFirsts: ScalarSet([]), bodyWordLasts: ScalarSet([]), scans: [onlySeven])
+        #expect(table.contains(UInt32(char: "7"), .digit) && !table.contains(UInt32(char: "3"), .digit))
+        #expect(CandidateTable.standard.contains(UInt32(char: "3"), .digit))
+        // Shortcut and rule: the area matcher's followers come from the same lexicon as its units. Without 公顷 in
+        // the lexicon, `3公顷` is no area, and the shortcut passes over the 3 without reading it.
+        func pipeline(_ edit: (String) -> String) throws -> PipelineDefinition {
+            try PipelineDefinition(specText: DefaultPipelineFiles.files["default.json"]!, origin: "test") { rel in
+                let text = DefaultPipelineFiles.files[rel]!
+                return rel.hasSuffix("area-units.tsv") ? edit(text) : text
+            }
+        }
+        let withHectares = try pipeline { $0 }
+        let withoutHectares = try pipeline { $0.split(separator: "\n").filter { !$0.contains("公顷") }.joined(separator: "\n") }
+        for (p, expected) in [(withHectares, true), (withoutHectares, false)] {
+            let ctx = MatchContext(text: TextNormalizer.normalize(Array("3公顷".unicodeScalars.map(\.value))), lexicons: p.lexicons,
+                                   numerals: ChineseNumeralReader())
+            #expect((ctx.integerRuledOut(at: 0, followers: ctx.followers(of: AreaMatcher.self)) == nil) == expected)
+            #expect(AreaMatcher().find(in: ctx).count == (expected ? 1 : 0))
         }
     }
 

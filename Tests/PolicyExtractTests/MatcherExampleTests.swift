@@ -61,4 +61,62 @@ import Testing
             #expect(run(matcher, wide) == expected, "\(id) with full-width digits: \(wide)")
         }
     }
+
+    @Test("a shortcut never loses a match: every example with the shortcuts off", arguments: MatcherRegistry.ids)
+    func shortcutsOff(_ id: String) {
+        let matcher = MatcherRegistry.matcher(id)!
+        let extractor = DocumentExtractor()
+        for example in type(of: matcher).examples {
+            for text in [example.text, Self.filler + example.text] {
+                func found(_ shortcuts: Bool) -> [String] {
+                    let ctx = MatchContext(text: TextNormalizer.normalize(text.unicodeScalars.map(\.value)), lexicons: extractor.pipeline.lexicons,
+                                           numerals: ChineseNumeralReader())
+                    ctx.shortcuts = shortcuts
+                    return matcher.find(in: ctx).map { "\($0.range) \($0.summary)" }
+                }
+                #expect(found(true) == found(false), "\(id): \(text)")
+            }
+        }
+    }
+
+    @Test("a declared output's values follow it, field for field", arguments: MatcherRegistry.declaredOutputs.map(\.id))
+    func declaredValues(_ id: String) throws {
+        let matcher = MatcherRegistry.matcher(id)!
+        let output = try #require(type(of: matcher).output)
+        let extractor = DocumentExtractor()
+        var seen = 0
+        for example in type(of: matcher).examples {
+            let ctx = MatchContext(text: TextNormalizer.normalize(example.text.unicodeScalars.map(\.value)), lexicons: extractor.pipeline.lexicons,
+                                   numerals: ChineseNumeralReader())
+            for m in matcher.find(in: ctx) {
+                guard case .record(let v) = m.value else { Issue.record("\(id): a value that is not a record"); continue }
+                #expect(v.fields.count == output.fields.count, "\(id): \(v.fields.count) fields, \(output.fields.count) declared")
+                for (f, value) in zip(output.fields, v.fields) {
+                    switch value {
+                    case .null: #expect(f.nullable, "\(id).\(f.name) is null but not nullable")
+                    case .string: #expect(f.kind == .string, "\(id).\(f.name)")
+                    case .bool: #expect(f.kind == .boolean, "\(id).\(f.name)")
+                    case .number(let d): #expect(f.kind == .number || (f.kind == .integer && d.isInteger), "\(id).\(f.name)")
+                    }
+                }
+                seen += 1
+            }
+        }
+        #expect(seen > 0)
+    }
+
+    @Test("the schema names every declared output, its fields required", arguments: MatcherRegistry.declaredOutputs.map(\.id))
+    func declaredInSchema(_ id: String) throws {
+        let output = try #require(type(of: MatcherRegistry.matcher(id)!).output)
+        let schema = SchemaTests.schema
+        #expect((schema["required"] as? [String] ?? []).contains(output.key), "\(output.key) is not a required key of the schema")
+        let properties = schema["properties"] as? [String: Any]
+        let entry = try #require(properties?[output.key] as? [String: Any], "\(output.key) is not in the schema")
+        let own = SchemaTests.flattened(try #require(entry["items"] as? [String: Any]))
+        let fields = own["properties"] as? [String: Any] ?? [:]
+        for f in output.fields {
+            #expect(fields[f.name] != nil, "\(output.key).\(f.name) is not in the schema")
+            #expect((own["required"] as? [String] ?? []).contains(f.name), "\(output.key).\(f.name) is not required in the schema")
+        }
+    }
 }

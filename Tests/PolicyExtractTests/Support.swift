@@ -35,7 +35,7 @@ extension DocumentResult {
     }
     var docNumbers: [String] { items(DocNumberMatcher.id).map { text.text($0.mention.range) } }
     var dates: [String] {
-        items(DateMatcher.id).compactMap { if case .date(let y, let m, let d) = $0.mention.value { return isoDate(y, m, d) }; return nil }
+        items(DateMatcher.id).compactMap { if case .date(let y, let m, let d, _) = $0.mention.value { return isoDate(y, m, d) }; return nil }
     }
 }
 

@@ -51,8 +51,8 @@ public struct RecordDiff: Sendable {
     public var isEmpty: Bool { documents.isEmpty && crossDocument.isEmpty }
 
     /// The kinds compared, in the order they are reported.
-    public static let kinds = ["document", "amounts", "years", "periods", "dates", "percents", "counts", "doc_numbers", "targets",
-                               "clusters", "departments", "labels", "findings"]
+    public static let kinds = ["document", "amounts", "years", "periods", "dates", "percents", "counts", "doc_numbers"]
+        + MatcherRegistry.declaredOutputs.map(\.output.key) + ["targets", "clusters", "departments", "labels", "findings"]
 
     // MARK: - Facts of a record
 
@@ -86,6 +86,11 @@ public struct RecordDiff: Sendable {
                 ("unit", c.fields.unit), ("base_value", v(c.fields.baseValue)), ("qualifier", c.fields.qualifier.rawValue)])
         }
         for n in r.docNumbers { add("doc_numbers", n.provenance.span, n.provenance.text, [("number", n.fields.number)]) }
+        for (_, output) in MatcherRegistry.declaredOutputs {
+            for x in r.declared[output.key] ?? [] {
+                add(output.key, x.provenance.span, x.provenance.text, output.fields.map { ($0.name, x.fields[$0.name]?.display ?? "—") })
+            }
+        }
         for t in r.targets {
             add("targets", t.provenance.span, t.provenance.text, [("year", "\(t.year)"), ("subject", t.subject), ("metric", t.metric),
                 ("comparator", t.comparator.rawValue), ("value", v(t.value)), ("value_max", v(t.valueMax)), ("unit", t.unit),

@@ -5,7 +5,7 @@ import GRDB
 /// in input order, a transaction per chunk of documents.
 ///
 /// Tables: `meta` (schema version), `documents`, `sections`, `sentences`, `amounts`, `years`, `periods`, `dates`,
-/// `percents`, `counts`, `doc_numbers`, `targets`, `departments`,
+/// `percents`, `counts`, `doc_numbers`, one per matcher that declares its output (`areas`: see `RecordOutput`), `targets`, `departments`,
 /// `clusters`, `labels`, `findings`, `errors`; every row of a document's table refers to `documents(id)`; a record's
 /// `sentence` column is the index of its row in `sentences` (same document); indexes on the columns people filter by.
 /// `PRAGMA user_version` holds the schema version too.
@@ -115,6 +115,7 @@ public enum BatchDatabase {
                 try db.execute(sql: "PRAGMA synchronous = OFF")
                 try db.inTransaction {
                     try db.execute(sql: schema)
+                    try db.execute(sql: declaredSchema)
                     try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
                     try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('document_schema', ?), ('generator', ?)",
                                    arguments: [String(schemaVersion), PolicyExtract.schemaVersion, generatorName])
@@ -143,6 +144,7 @@ public enum BatchDatabase {
                                        arguments: [e.path, e.reason, e.message, e.byteOffset])
                     }
                     try db.execute(sql: indexes)
+                    try db.execute(sql: declaredIndexes)
                     let known = Set(try String.fetchAll(db, sql: "SELECT id FROM documents"))
                     for f in findings {
                         let evidence = JSONValue.array(f.evidence.map { e in
@@ -184,6 +186,15 @@ public enum BatchDatabase {
     static let provenanceNames = "text, start, \"end\", line, section, sentence, article"
 
     /// The insert statement of a record table: `document_id`, its own columns, then the provenance columns.
+    /// A table per matcher that declares its output (`RecordOutput`): named by its key, a column per field.
+    static let declaredSchema: String = MatcherRegistry.declaredOutputs.map { _, o in
+        let columns = o.fields.map { "\($0.name) \($0.sqlType)" }.joined(separator: ", ")
+        return "CREATE TABLE \(o.key) (id INTEGER PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), \(columns), \(provenanceColumns));"
+    }.joined(separator: "\n")
+    static let declaredIndexes: String = MatcherRegistry.declaredOutputs.map { _, o in "CREATE INDEX \(o.key)_document ON \(o.key)(document_id);" }
+        .joined(separator: "\n")
+    static let declaredInserts = MatcherRegistry.declaredOutputs.map { _, o in (o, recordInsert(o.key, o.fields.map(\.name))) }
+
     static func recordInsert(_ table: String, _ columns: [String]) -> String {
         let names = (["document_id"] + columns).joined(separator: ", ") + ", " + provenanceNames
         let marks = Array(repeating: "?", count: columns.count + 8).joined(separator: ", ")
@@ -243,6 +254,18 @@ public enum BatchDatabase {
         for x in r.docNumbers {
             let n = x.fields
             try row(docNumbersSQL, [n.number, n.issuerCode, n.year, n.serial], x.provenance)
+        }
+        for (output, sql) in declaredInserts {
+            for x in r.declared[output.key] ?? [] {
+                try row(sql, output.fields.map { f -> DatabaseValueConvertible? in
+                    switch x.fields[f.name] {
+                    case .string(let s): return s
+                    case .number(let d): return f.kind == .integer ? Int(d.description) : d.doubleValue
+                    case .bool(let b): return b
+                    case .null, nil: return nil
+                    }
+                }, x.provenance)
+            }
         }
         for t in r.targets {
             try row(targetsSQL, [t.year, t.subject, t.metric, t.comparator.rawValue, t.value.doubleValue, t.valueMax?.doubleValue, t.unit,

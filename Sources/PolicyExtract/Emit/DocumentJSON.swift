@@ -66,6 +66,12 @@ public enum DocumentJSON {
             for it in r.items(matcher) { item(it, r, si, into: &s); s.checkpoint() }
             s.endArray()
         }
+        // Then the records of the matchers that declare their output, in registry order.
+        for (matcher, output) in MatcherRegistry.declaredOutputs {
+            s.key(output.key); s.beginArray(inline: false)
+            for it in r.items(matcher) { item(it, r, si, output: output, into: &s); s.checkpoint() }
+            s.endArray()
+        }
         s.key("tables"); s.beginArray(inline: false)
         for t in r.structure.tables { table(t, r, into: &s); s.checkpoint() }
         s.endArray()
@@ -184,7 +190,8 @@ public enum DocumentJSON {
         s.key("article"); s.int(article)
     }
 
-    static func item<S: JSONSink>(_ it: Item, _ r: DocumentResult, _ si: SentenceIndex, into s: inout S) {
+    /// A matcher's record: provenance, the value's fields (`output`'s, for a matcher that declares one), table cell.
+    static func item<S: JSONSink>(_ it: Item, _ r: DocumentResult, _ si: SentenceIndex, output: RecordOutput? = nil, into s: inout S) {
         s.beginObject()
         provenance(it.text, it.span, section: it.section, sentence: it.sentenceRange, article: it.article, r, si, into: &s)
         switch it.mention.value {
@@ -205,9 +212,9 @@ public enum DocumentJSON {
             s.key("start"); s.int(start)
             s.key("end"); s.int(end)
             s.key("unit"); s.string(unit)
-        case .date(let y, let m, let d):
+        case .date(let y, let m, let d, let kind):
             s.key("date"); s.string(isoDate(y, m, d))
-            s.key("kind"); s.string(DateMatcher.kind(r.text, it.mention.range).rawValue)
+            s.key("kind"); s.string(kind.rawValue)
         case .percent(let p):
             s.key("value"); s.decimal(p.value)
             s.key("value_max"); s.optionalDecimal(p.valueMax)
@@ -226,6 +233,8 @@ public enum DocumentJSON {
             s.key("issuer_code"); s.string(issuer)
             s.key("year"); s.int(year)
             s.key("serial"); s.int(serial)
+        case .record(let v):
+            for (field, value) in zip(output?.fields ?? [], v.fields) { s.key(field.name); s.field(value) }
         }
         if let cell = it.tableCell {
             s.key("cell")
@@ -343,6 +352,16 @@ public enum DocumentJSON {
 }
 
 extension JSONSink {
+    /// A declared record's field.
+    mutating func field(_ v: FieldValue) {
+        switch v {
+        case .string(let x): string(x)
+        case .number(let d): decimal(d)
+        case .bool(let b): bool(b)
+        case .null: null()
+        }
+    }
+
     /// An amount's upper value as a JSON string (amounts give `value` and `value_max` as decimal strings).
     mutating func optionalDecimalString(_ d: ExactDecimal?) { if let d { decimalString(d) } else { null() } }
 }

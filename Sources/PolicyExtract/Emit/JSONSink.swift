@@ -8,6 +8,8 @@ protocol JSONSink {
     mutating func beginArray(inline: Bool)
     mutating func endArray()
     mutating func key(_ k: StaticString)
+    /// A key known only at run time (a declared record's array or field name).
+    mutating func key(_ k: String)
     mutating func string(_ s: String)
     /// A string given as Unicode scalar values.
     mutating func scalars(_ s: ArraySlice<UInt32>)
@@ -481,6 +483,10 @@ struct JSONTreeBuilder: JSONSink {
     mutating func key(_ k: StaticString) {
         guard case .object(let pairs, _) = stack.removeLast() else { preconditionFailure("key outside an object") }
         stack.append(.object(pairs, key: k.description))
+    }
+    mutating func key(_ k: String) {
+        guard case .object(let pairs, _) = stack.removeLast() else { preconditionFailure("key outside an object") }
+        stack.append(.object(pairs, key: k))
     }
     mutating func string(_ s: String) { add(.string(s)) }
     mutating func scalars(_ s: ArraySlice<UInt32>) { add(.string(makeString(s))) }

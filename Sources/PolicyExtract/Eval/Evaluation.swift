@@ -162,7 +162,7 @@ public struct Evaluation {
         })
         compareSets("years", doc, r, found: years, gold: Set(gold.years.map(String.init)))
         let dates = Set(r.items(DateMatcher.id).compactMap { i -> String? in
-            guard case .date(let y, let m, let d) = i.mention.value, DateMatcher.kind(r.text, i.mention.range) == .date else { return nil }
+            guard case .date(let y, let m, let d, .date) = i.mention.value else { return nil }
             return isoDate(y, m, d)
         })
         compareSets("dates", doc, r, found: dates, gold: Set(gold.dates))

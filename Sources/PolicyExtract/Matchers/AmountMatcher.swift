@@ -7,12 +7,11 @@
 /// item of an enumeration (`分别达到1200亿元、1600亿元`) takes the verb of the first.
 public struct AmountMatcher: Matcher {
     public static let id = "amount"
+    /// Starts from a digit or a Chinese numeral; a number is followed by a money unit or a range separator.
+    public static let scan = ScanDeclaration(kind: .numberStart, starts: { CharClass.isDigit($0) || CharClass.isChineseNumeral($0) },
+                                             numberFollowers: { ScalarSet($0.moneyUnits.compactMap(\.word.first) + rangeSeparatorCharacters) })
     public init() {}
 
-    static let yuan = UInt32(0x5143)     // 元
-    static let ji = UInt32(0x7EA7)       // 级
-    static let wan = UInt32(0x4E07)      // 万
-    static let yi = UInt32(0x4EBF)       // 亿
     /// Characters before a Chinese numeral that make it vague (数十亿, 几百万) or ordinal.
     static let vaguePrefixes = ScalarSet(scalars("数几多第每"))
     static let enumerationJoiners = ScalarSet(scalars("、和及与或"))
@@ -25,6 +24,7 @@ public struct AmountMatcher: Matcher {
         var i = 0
         var lastEnd = -1
         var lastVerb: Qualifier? = nil
+        let followers = ctx.followers(of: Self.self)
         while i < n {
             i = ctx.next(.numberStart, from: i, to: n)
             if i >= n { break }
@@ -33,8 +33,7 @@ public struct AmountMatcher: Matcher {
             if CharClass.isDigit(c) {
                 // An integer followed by neither a money unit nor a range separator begins no amount (`amount`
                 // would find none): passed over without being read.
-                let moneyFirsts = ctx.lexicons.scan.moneyUnitFirsts
-                if let d = ctx.integerRuledOut(at: i, mayFollow: { moneyFirsts.contains($0) || rangeSeparators.contains($0) }) {
+                if let d = ctx.integerRuledOut(at: i, followers: followers) {
                     i = d
                     continue
                 }
@@ -48,7 +47,7 @@ public struct AmountMatcher: Matcher {
                 var runEnd = i + 1
                 while runEnd < n, CharClass.isChineseNumeral(chars[runEnd]) { runEnd += 1 }
                 let last = chars[runEnd - 1]
-                if last != Self.wan, last != Self.yi, runEnd >= n || !ctx.lexicons.scan.moneyUnitFirsts.contains(chars[runEnd]) {
+                if last != NumberMark.tenThousand, last != NumberMark.hundredMillion, runEnd >= n || !ctx.lexicons.scan.moneyUnitFirsts.contains(chars[runEnd]) {
                     i = runEnd
                     continue
                 }
@@ -79,7 +78,7 @@ public struct AmountMatcher: Matcher {
                 for w in ctx.lexicons.notMoneyAfterYi where ctx.has(w, at: after) { return nil }
                 if after < ctx.chars.count, CharClass.isDigit(ctx.chars[after]) { return nil }
                 // A bare 亿 is money in a tier (千亿级) or after a money word in its clause (销售收入超1000亿).
-                if !(after < ctx.chars.count && ctx.chars[after] == Self.ji) && !moneyWordBefore(ctx, i) { return nil }
+                if !(after < ctx.chars.count && ctx.chars[after] == NumberMark.tier) && !moneyWordBefore(ctx, i) { return nil }
             }
             return u
         }
@@ -137,7 +136,7 @@ public struct AmountMatcher: Matcher {
         var qualifier = Qualifier.none
         var verb: Qualifier? = nil
         var markerEnd = end
-        if end < chars.count, chars[end] == Self.ji {
+        if end < chars.count, chars[end] == NumberMark.tier {
             qualifier = .level
             end += 1
             markerEnd = end
@@ -168,7 +167,7 @@ public struct AmountMatcher: Matcher {
         var split = runEnd
         while split > start {
             let prev = chars[split - 1]
-            if prev == Self.wan || prev == Self.yi { split -= 1 } else { break }
+            if prev == NumberMark.tenThousand || prev == NumberMark.hundredMillion { split -= 1 } else { break }
         }
         for numeralEnd in stride(from: split, through: runEnd, by: 1) where numeralEnd > start {
             guard let unit = moneyUnit(ctx, at: numeralEnd) else { continue }
@@ -177,17 +176,17 @@ public struct AmountMatcher: Matcher {
             let numeral = chars[start..<numeralEnd]
             // 万千亿级: a tier spanning two sizes (千亿级 to 万亿级).
             if numeral.count == 2, let hi = CharClass.chinesePlace(numeral.first!), let lo = CharClass.chinesePlace(numeral.last!), hi > lo,
-               unit.multiplier == 100_000_000, unitEnd < chars.count, chars[unitEnd] == Self.ji {
+               unit.multiplier == 100_000_000, unitEnd < chars.count, chars[unitEnd] == NumberMark.tier {
                 return finish(ctx, start: start, end: unitEnd, value: ExactDecimal(lo), valueMax: ExactDecimal(hi), unit: unit, chinese: true,
                               lastEnd: lastEnd, lastVerb: lastVerb)
             }
             // A numeral must hold a digit or 十/百/千: 亿元 alone (单位:亿元) is no amount.
             // (万亿级 is a tier of its own.)
-            let tier = unitEnd < chars.count && chars[unitEnd] == Self.ji
-            if !tier, !numeral.contains(where: { CharClass.chineseDigit($0) != nil || $0 == 0x5341 || $0 == 0x767E || $0 == 0x5343 }) { continue }
+            let tier = unitEnd < chars.count && chars[unitEnd] == NumberMark.tier
+            if !tier, !numeral.contains(where: { CharClass.chineseDigit($0) != nil || $0 == NumberMark.ten || $0 == NumberMark.hundred || $0 == NumberMark.thousand }) { continue }
             // A bare 元 after a small Chinese numeral is usually a word (二元酸, 一元化): require a place value.
             if unit.multiplier == 1, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) { return nil }
-            if unit.bare, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) && unitEnd < chars.count && chars[unitEnd] != Self.ji { return nil }
+            if unit.bare, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) && unitEnd < chars.count && chars[unitEnd] != NumberMark.tier { return nil }
             guard let v = ctx.numerals.value(numeral), v > 0 else { return nil }
             return finish(ctx, start: start, end: unitEnd, value: ExactDecimal(v), valueMax: nil, unit: unit, chinese: true,
                           lastEnd: lastEnd, lastVerb: lastVerb)

@@ -5,10 +5,13 @@
 /// A number followed by 个百分点 is a percentage change, and one after 第 is an ordinal: neither is a count.
 public struct CountMatcher: Matcher {
     public static let id = "count"
+    /// Starts from a digit; a number is followed by a measure word, 万 or 亿, or a range separator.
+    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
+        ScalarSet(lexicons.measureWords.compactMap(\.word.first) + [NumberMark.tenThousand, NumberMark.hundredMillion] + rangeSeparatorCharacters)
+    })
     public init() {}
 
     static let points = scalars("个百分点")
-    static let di = UInt32(0x7B2C)  // 第
 
 
     func measure(_ ctx: MatchContext, at k: Int) -> (Lexicons.MeasureWord, multiplier: Int64, end: Int)? {
@@ -20,9 +23,9 @@ public struct CountMatcher: Matcher {
         if k < chars.count, let candidates = byFirst.positions(startingWith: chars[k]) {
             for i in candidates where ctx.has(words[i].word, at: k) { return (words[i], 1, k + words[i].word.count) }
         }
-        if k + 1 < chars.count, chars[k] == 0x4E07, chars[k + 1] == 0x4EBF { multiplier = 1_000_000_000_000; start = k + 2 }  // 万亿
-        else if k < chars.count, chars[k] == 0x4E07 { multiplier = 10_000; start = k + 1 }       // 万
-        else if k < chars.count, chars[k] == 0x4EBF { multiplier = 100_000_000; start = k + 1 }  // 亿
+        if k + 1 < chars.count, chars[k] == NumberMark.tenThousand, chars[k + 1] == NumberMark.hundredMillion { multiplier = 1_000_000_000_000; start = k + 2 }  // 万亿
+        else if k < chars.count, chars[k] == NumberMark.tenThousand { multiplier = 10_000; start = k + 1 }       // 万
+        else if k < chars.count, chars[k] == NumberMark.hundredMillion { multiplier = 100_000_000; start = k + 1 }  // 亿
         else { return nil }
         if start < chars.count, let candidates = byFirst.positions(startingWith: chars[start]) {
             for i in candidates where words[i].scale == 1 && ctx.has(words[i].word, at: start) {
@@ -36,18 +39,18 @@ public struct CountMatcher: Matcher {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
-        let measureFirsts = ctx.lexicons.scan.measureWords
+        let followers = ctx.followers(of: Self.self)
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
             // An integer followed by no measure word, 万, 亿 or range separator is no count: passed over without
             // being read.
-            if let d = ctx.integerRuledOut(at: i, mayFollow: { $0 == 0x4E07 || $0 == 0x4EBF || rangeSeparators.contains($0) || measureFirsts.groupIndex($0) != nil }) {
+            if let d = ctx.integerRuledOut(at: i, followers: followers) {
                 i = d
                 continue
             }
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { i += 1; continue }
-            if i > 0, chars[i - 1] == Self.di { i = aEnd; continue }
+            if i > 0, chars[i - 1] == NumberMark.ordinal { i = aEnd; continue }
             var valueMax: ExactDecimal? = nil
             var k = aEnd
             if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),

@@ -4,9 +4,10 @@
 /// dates (13月, 32日) are refused.
 public struct DateMatcher: Matcher {
     public static let id = "date"
+    /// Starts from the year phrases (年) and, for ISO dates, from a digit.
+    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit)
     public init() {}
 
-    static let nian = UInt32(0x5E74), yue = UInt32(0x6708), ri = UInt32(0x65E5), hao = UInt32(0x53F7)
 
     /// A small number (1–99) at `i` in Arabic or Chinese numerals (八, 十五, 二十三, 三十一).
     static func small(_ chars: [UInt32], _ i: Int) -> (Int, Int)? {
@@ -21,7 +22,7 @@ public struct DateMatcher: Matcher {
         if k < chars.count, let d = CharClass.chineseDigit(chars[k]), d > 0 {
             ones = d; k += 1
         }
-        if k < chars.count, chars[k] == 0x5341 {  // 十
+        if k < chars.count, chars[k] == NumberMark.ten {
             sawTen = true
             tens = ones == 0 ? 1 : ones
             ones = 0
@@ -34,17 +35,17 @@ public struct DateMatcher: Matcher {
 
     public func find(in ctx: MatchContext) -> [Mention] { ctx.dateMentions }
 
-    static func scan(_ ctx: MatchContext) -> [Mention] {
+    static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         for (range, year) in YearMatcher.years(ctx) {
             var k = range.upperBound
-            guard let (month, mEnd) = small(chars, k), mEnd < chars.count, chars[mEnd] == Self.yue else { continue }
+            guard let (month, mEnd) = small(chars, k), mEnd < chars.count, chars[mEnd] == NumberMark.month else { continue }
             k = mEnd + 1
-            guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == ri || chars[dEnd] == hao else { continue }
+            guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == NumberMark.day || chars[dEnd] == NumberMark.dayOrSerial else { continue }
             guard (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { continue }
-            result.append(Mention(range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day)))
+            result.append(Mention(range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day, kind: kind(ctx.text, range.lowerBound..<(dEnd + 1)))))
         }
         // ISO form: 2025-03-10 (two-digit month and day, so that 2015-2020 never reads as a date).
         var i = 0
@@ -59,7 +60,7 @@ public struct DateMatcher: Matcher {
                 let m = Int(chars[i + 5] - 0x30) * 10 + Int(chars[i + 6] - 0x30)
                 let d = Int(chars[i + 8] - 0x30) * 10 + Int(chars[i + 9] - 0x30)
                 if y >= 1900, y <= 2099, (1...12).contains(m), d >= 1, d <= Self.daysIn(m, y) {
-                    result.append(Mention(range: i..<(i + 10), value: .date(year: y, month: m, day: d)))
+                    result.append(Mention(range: i..<(i + 10), value: .date(year: y, month: m, day: d, kind: kind(ctx.text, i..<(i + 10)))))
                     i += 10
                     continue
                 }
@@ -70,15 +71,15 @@ public struct DateMatcher: Matcher {
     }
 
     /// `cutoff` for the date a statistic runs to (截至2023年12月31日), `deadline` for one that something
-    /// must be done by (2025年2月10日前), else `date`.
-    public static func kind(_ text: NormalizedText, _ range: Range<Int>) -> DateKind {
+    /// must be done by (2025年2月10日前), else `date`: decided here once and stored in the date's value.
+    static func kind(_ text: NormalizedText, _ range: Range<Int>) -> DateKind {
         if YearMatcher.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .cutoff }
         if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return .deadline }
         // The first of a list of dates that ends with 前: 2023年3月25日、6月25日、9月25日前
         var k = range.upperBound
-        if k < text.count, text.chars[k] == 0x3001 {
+        if k < text.count, text.chars[k] == NumberMark.listComma {
             while k < text.count, k - range.upperBound < 40,
-                  CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [0x3001, 0x6708, 0x65E5, 0x5E74].contains(text.chars[k]) { k += 1 }
+                  CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [NumberMark.listComma, NumberMark.month, NumberMark.day, NumberMark.year].contains(text.chars[k]) { k += 1 }
             if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: k) }) { return .deadline }
         }
         if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .deadline }
@@ -94,13 +95,15 @@ public struct DateMatcher: Matcher {
     }
 
     public static let examples: [MatcherExample] = [
-        .init("(2020年8月15日)", ["2020年8月15日 => 2020-08-15"]),
-        .init("2016年9月14日印发", ["2016年9月14日 => 2016-09-14"]),
-        .init("二〇二〇年八月十五日", ["二〇二〇年八月十五日 => 2020-08-15"]),
-        .init("二〇一一年三月三十日", ["二〇一一年三月三十日 => 2011-03-30"]),
-        .init("基准日：2023年8月21日 单位：人民币元", ["2023年8月21日 => 2023-08-21"]),
-        .init("收稿日期: 2025-03-10", ["2025-03-10 => 2025-03-10"]),
-        .init("并于2023年3月25日、6月25日、9月25日前报告", ["2023年3月25日 => 2023-03-25"]),
+        .init("(2020年8月15日)", ["2020年8月15日 => 2020-08-15 date"]),
+        .init("2016年9月14日印发", ["2016年9月14日 => 2016-09-14 date"]),
+        .init("二〇二〇年八月十五日", ["二〇二〇年八月十五日 => 2020-08-15 date"]),
+        .init("二〇一一年三月三十日", ["二〇一一年三月三十日 => 2011-03-30 date"]),
+        .init("基准日：2023年8月21日 单位：人民币元", ["2023年8月21日 => 2023-08-21 date"]),
+        .init("收稿日期: 2025-03-10", ["2025-03-10 => 2025-03-10 date"]),
+        .init("并于2023年3月25日、6月25日、9月25日前报告", ["2023年3月25日 => 2023-03-25 deadline"]),
+        .init("财政部门应于2025年2月10日前将家电以旧换", ["2025年2月10日 => 2025-02-10 deadline"]),
+        .init("截至2023年12月31日。", ["2023年12月31日 => 2023-12-31 cutoff"]),
         .init("文章编号: 1671-1807(2025)14-0147-06", []),
         // must not match
         .init("2023年2月30日", []),

@@ -6,22 +6,19 @@
 /// part of the issuer code.
 public struct DocNumberMatcher: Matcher {
     public static let id = "doc_number"
+    /// Starts from an opening bracket of the year (`bracketPairs`).
+    public static let scan = ScanDeclaration(kind: .openingBracket, starts: { openings.contains($0) })
     public init() {}
 
-    static let brackets: [UInt32: UInt32] = [0x3014: 0x3015, UInt32(char: "["): UInt32(char: "]"), UInt32(char: "("): UInt32(char: ")"),
-                                             0x3010: 0x3011, 0x3016: 0x3017]
-    static let hao = UInt32(0x53F7)
+    /// The brackets around a document number's year, opening to closing: 〔〕 [] () 【】 〖〗 (full-width （） are
+    /// folded to () by the normalizer).
+    static let bracketPairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("〔", "〕"), ("[", "]"), ("(", ")"), ("【", "】"), ("〖", "〗")]
+    /// The closing bracket of each opening one, as a lookup by character.
+    static let closings: [UInt32: UInt32] = Dictionary(uniqueKeysWithValues: bracketPairs.map { ($0.open.value, $0.close.value) })
+    /// The characters a document number's scan starts from: its opening brackets.
+    static let openings = ScalarSet(bracketPairs.map(\.open.value))
 
-    @inline(__always) static func closing(_ c: UInt32) -> UInt32? {
-        switch c {
-        case 0x3014: return 0x3015
-        case 0x5B: return 0x5D
-        case 0x28: return 0x29
-        case 0x3010: return 0x3011
-        case 0x3016: return 0x3017
-        default: return nil
-        }
-    }
+    @inline(__always) static func closing(_ c: UInt32) -> UInt32? { openings.contains(c) ? closings[c] : nil }
     /// Labels of a document number in a page's information block (文号, 发文字号, 编号); each two characters.
     static let labelWords: [[UInt32]] = ["文号", "字号", "编号"].map(scalars)
     static let leadingWords: [[UInt32]] = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "关于", "和", "及", "与", "的", "见", "以", "文件", "号"].map(scalars)
@@ -35,10 +32,10 @@ public struct DocNumberMatcher: Matcher {
         let year = y.reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
         guard year >= 1949, year <= 2099 else { return nil }
         var k = i + 6
-        if k < chars.count, chars[k] == 0x7B2C { k += 1 }  // 第
+        if k < chars.count, chars[k] == NumberMark.ordinal { k += 1 }
         let serialStart = k
         while k < chars.count, CharClass.isDigit(chars[k]) { k += 1 }
-        guard k > serialStart, k - serialStart <= 6, k < chars.count, chars[k] == hao else { return nil }
+        guard k > serialStart, k - serialStart <= 6, k < chars.count, chars[k] == NumberMark.dayOrSerial else { return nil }
         let serial = (serialStart..<k).reduce(0) { $0 * 10 + Int(chars[$1] - 0x30) }
         var s = i
         while s > 0, CharClass.isHan(chars[s - 1]), i - s < 10 { s -= 1 }

@@ -9,7 +9,119 @@ import ICUBridge
 public protocol Matcher: Sendable {
     static var id: String { get }
     static var examples: [MatcherExample] { get }
+    /// Where the matcher's records are written and what their fields are (see `RecordOutput`); nil for the seven
+    /// kinds whose records `DocumentJSON`, `DocumentRecord` and `BatchDatabase` write by name.
+    static var output: RecordOutput? { get }
+    /// Where the matcher's scan starts and what may follow a number that begins a match: the candidate index and
+    /// the matcher's shortcut are built from this one declaration (see `ScanDeclaration`).
+    static var scan: ScanDeclaration { get }
+    /// Reads what the matcher needs from the pipeline's lexicons, once when the pipeline is loaded (see
+    /// `Lexicons.prepared`); throws when a lexicon it needs is missing or malformed.
+    static func prepare(_ lexicons: Lexicons) throws
     func find(in context: MatchContext) -> [Mention]
+}
+
+extension Matcher {
+    public static var output: RecordOutput? { nil }
+    public static func prepare(_ lexicons: Lexicons) throws {}
+}
+
+/// What a matcher's scan is built from, declared once beside its rule: the candidate kind it jumps between and
+/// which characters are of that kind (`CandidateTable` sets its bits from the registered matchers' declarations),
+/// and which characters may follow an integer that begins a match (`MatchContext.integerRuledOut` passes over an
+/// integer followed by anything else without reading it). Lexicon-made sets (money units, measure words, area
+/// units) are read from the pipeline's lexicons, the same lists the rule itself reads, so that a unit added to a
+/// lexicon is a unit both for the rule and for its shortcut.
+public struct ScanDeclaration: Sendable {
+    let kind: Candidate
+    let starts: @Sendable (UInt32) -> Bool
+    let numberFollowers: (@Sendable (Lexicons) -> ScalarSet)?
+
+    init(kind: Candidate, starts: @escaping @Sendable (UInt32) -> Bool, numberFollowers: (@Sendable (Lexicons) -> ScalarSet)? = nil) {
+        self.kind = kind
+        self.starts = starts
+        self.numberFollowers = numberFollowers
+    }
+}
+
+/// How a matcher's records appear in every output: the document's JSON array `key` (and the database table of
+/// the same name), and the fields of each record after its provenance keys, in order. A matcher that declares
+/// one produces `MentionValue.record` values whose `fields` follow it; the JSON writer, `DocumentRecord`, the
+/// database and the example summaries then carry it without code of their own.
+public struct RecordOutput: Sendable {
+    public var key: String
+    public var fields: [RecordField]
+
+    public init(key: String, fields: [RecordField]) {
+        self.key = key
+        self.fields = fields
+    }
+
+    /// One field: its JSON key (also its database column), its JSON type, whether it may be null, and what it means.
+    public struct RecordField: Sendable {
+        public enum Kind: String, Sendable { case string, number, integer, boolean }
+        public var name: String
+        public var kind: Kind
+        public var nullable: Bool
+        public var meaning: String
+
+        public init(_ name: String, _ kind: Kind, nullable: Bool = false, _ meaning: String) {
+            self.name = name
+            self.kind = kind
+            self.nullable = nullable
+            self.meaning = meaning
+        }
+
+        /// The SQLite column type.
+        var sqlType: String {
+            let t = kind == .string ? "TEXT" : kind == .number ? "REAL" : "INTEGER"
+            return nullable ? t : t + " NOT NULL"
+        }
+    }
+}
+
+/// A value that describes itself to every output: its fields in the order its matcher's `RecordOutput` declares,
+/// and the one-line summary the examples are written in.
+public protocol RecordValue: Sendable {
+    var fields: [FieldValue] { get }
+    var summary: String { get }
+}
+
+/// One field's value: a string, an exact number, a boolean or null.
+public enum FieldValue: Sendable, Equatable, Codable {
+    case string(String)
+    case number(ExactDecimal)
+    case bool(Bool)
+    case null
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null } else if let b = try? c.decode(Bool.self) { self = .bool(b) } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else { self = .number(try c.decode(ExactDecimal.self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let s): try c.encode(s)
+        case .number(let d): try c.encode(d)
+        case .bool(let b): try c.encode(b)
+        case .null: try c.encodeNil()
+        }
+    }
+
+    public static func optional(_ d: ExactDecimal?) -> FieldValue { d.map { .number($0) } ?? .null }
+
+    /// The value as the review page and `diff` show it (`—` for null).
+    public var display: String {
+        switch self {
+        case .string(let s): return s
+        case .number(let d): return d.description
+        case .bool(let b): return b ? "yes" : "no"
+        case .null: return "—"
+        }
+    }
 }
 
 /// One example for a matcher: `text` must yield exactly `expected`, each written
@@ -38,10 +150,13 @@ public enum MentionValue: Sendable {
     case amount(AmountValue)
     case year(Int, YearKind)
     case period(start: Int, end: Int, unit: String)
-    case date(year: Int, month: Int, day: Int)
+    /// A full date and its kind (issue date, cut-off, deadline), decided once by `DateMatcher`.
+    case date(year: Int, month: Int, day: Int, kind: DateKind)
     case percent(PercentValue)
     case count(CountValue)
     case docNumber(issuer: String, year: Int, serial: Int, brackets: String)
+    /// The value of a matcher that declares its `RecordOutput`.
+    case record(any RecordValue)
 }
 
 public enum YearKind: String, Sendable, Codable {
@@ -101,7 +216,7 @@ extension Mention {
             return "\(a.yiYuan)\(max)亿元 \(a.qualifier.rawValue)"
         case .year(let y, let kind): return "\(y) \(kind.rawValue)"
         case .period(let s, let e, let unit): return "\(s)-\(e)\(unit)"
-        case .date(let y, let m, let d): return isoDate(y, m, d)
+        case .date(let y, let m, let d, let kind): return "\(isoDate(y, m, d)) \(kind.rawValue)"
         case .percent(let p):
             let max = p.valueMax.map { "-\($0)" } ?? ""
             return "\(p.value)\(max)\(p.unit) \(p.qualifier.rawValue)"
@@ -109,6 +224,7 @@ extension Mention {
             let max = c.valueMax.map { "-\($0)" } ?? ""
             return "\(c.value)\(max)\(c.unit) \(c.qualifier.rawValue)"
         case .docNumber(let issuer, let year, let serial, _): return "\(issuer) \(year) \(serial)"
+        case .record(let v): return v.summary
         }
     }
 }
@@ -130,8 +246,10 @@ public final class MatchContext: CandidateScanning {
     let candidateIndex: CandidateIndex?
     /// Results other matchers build on, computed once per document.
     lazy var yearPhrases: [(Range<Int>, Int)] = YearMatcher.scanYears(self)
-    lazy var dateMentions: [Mention] = DateMatcher.scan(self)
-    lazy var periodMentions: [Mention] = PeriodMatcher.scan(self)
+    lazy var dateMentions: [Mention] = DateMatcher.scanText(self)
+    lazy var periodMentions: [Mention] = PeriodMatcher.scanText(self)
+    /// False to read every number in full (the tests compare the two ways: a shortcut must never lose a match).
+    var shortcuts = true
 
     public init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
         self.text = text
@@ -188,17 +306,23 @@ public final class MatchContext: CandidateScanning {
         return (ExactDecimal(significand: sig, exponent: exp), k)
     }
 
-    /// The end of the integer that starts at `i` when the character after it (if any) is not one that
-    /// `mayFollow` accepts — where `arabicNumber(at: i)` would end — else nil (no number starts at `i`, it has a
+    /// The matcher's declared number followers (`ScanDeclaration.numberFollowers`), made once per pipeline.
+    func followers<M: Matcher>(of matcher: M.Type) -> ScalarSet {
+        guard let make = M.scan.numberFollowers else { return ScalarSet([]) }
+        return lexicons.prepared.value("scan followers: " + M.id) { make(lexicons) }
+    }
+
+    /// The end of the integer that starts at `i` when the character after it (if any) is not in
+    /// `followers` — where `arabicNumber(at: i)` would end — else nil (no number starts at `i`, it has a
     /// fractional part, or it may be what the scanner looks for). A scanner that needs a given character after
     /// a number passes over the others without reading them (most numbers are followed by 年, 家 or 亿元).
-    @inline(__always) func integerRuledOut(at i: Int, mayFollow: (UInt32) -> Bool) -> Int? {
-        guard startsNumber(i) else { return nil }
+    @inline(__always) func integerRuledOut(at i: Int, followers: ScalarSet) -> Int? {
+        guard shortcuts, startsNumber(i) else { return nil }
         let c = chars
         var k = i
         while k < c.count, CharClass.isDigit(c[k]) { k += 1 }
         if k + 1 < c.count, c[k] == UInt32(char: "."), CharClass.isDigit(c[k + 1]) { return nil }
-        return k >= c.count || !mayFollow(c[k]) ? k : nil
+        return k >= c.count || !followers.contains(c[k]) ? k : nil
     }
 
     /// True when `i` can start a number (the character before is not part of one).
@@ -234,7 +358,7 @@ public final class ChineseNumeralReader {
         if let hit = cache[key] { return hit }
         var v: Int64? = nil
         var input = key
-        if let first = input.first, first != 0x5341, CharClass.chinesePlace(first) != nil { input.insert(0x4E00, at: 0) }
+        if let first = input.first, first != NumberMark.ten, CharClass.chinesePlace(first) != nil { input.insert(NumberMark.one, at: 0) }
         if input.allSatisfy({ CharClass.chineseDigit($0) != nil }) && input.count > 1 {
             // Digit by digit: 二〇二五 → 2025.
             // Too many digits for 64 bits: unreadable, not a crash.
@@ -280,10 +404,46 @@ public final class ChineseNumeralReader {
 public enum MatcherRegistry {
     public static let all: [any Matcher] = [
         AmountMatcher(), YearMatcher(), PeriodMatcher(), DateMatcher(), PercentMatcher(), CountMatcher(), DocNumberMatcher(),
+        AreaMatcher(),
     ]
+    /// Every matcher's scan declaration, which the candidate table is built from.
+    static let scans: [ScanDeclaration] = all.map { type(of: $0).scan }
+    /// The matchers that declare their `RecordOutput`, in registry order, with their ids.
+    static let declaredOutputs: [(id: String, output: RecordOutput)] = all.compactMap { m in
+        type(of: m).output.map { (type(of: m).id, $0) }
+    }
     public static var ids: [String] { all.map { type(of: $0).id } }
     public static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
 }
 
 /// Range separators between two numbers: 至 到 - — – ~
-let rangeSeparators = ScalarSet(scalars("至到-—–~―"))
+let rangeSeparatorCharacters = scalars("至到-—–~―")
+let rangeSeparators = ScalarSet(rangeSeparatorCharacters)
+
+/// Characters with a fixed role in the numbers and dates the matchers read, named for that role.
+enum NumberMark {
+    /// 一: the digit one, written before a bare place value (千 → 一千).
+    static let one = UInt32(char: "一")
+    /// 十, 百, 千: place values below 万.
+    static let ten = UInt32(char: "十")
+    static let hundred = UInt32(char: "百")
+    static let thousand = UInt32(char: "千")
+    /// 万 (10⁴) and 亿 (10⁸): multipliers written between a number and its unit.
+    static let tenThousand = UInt32(char: "万")
+    static let hundredMillion = UInt32(char: "亿")
+    /// 点: the decimal point of a number in Chinese numerals (百分之三点五).
+    static let decimalPoint = UInt32(char: "点")
+    /// 第: makes the number after it an ordinal.
+    static let ordinal = UInt32(char: "第")
+    /// 级: a tier (千亿级).
+    static let tier = UInt32(char: "级")
+    /// 个: the measure word of 个百分点.
+    static let measureGe = UInt32(char: "个")
+    /// 年, 月, 日: the year, month and day of a date; 号: a day in speech (8月15号) and a document's serial (3号).
+    static let year = UInt32(char: "年")
+    static let month = UInt32(char: "月")
+    static let day = UInt32(char: "日")
+    static let dayOrSerial = UInt32(char: "号")
+    /// 、: the enumeration comma between list items.
+    static let listComma = UInt32(char: "、")
+}

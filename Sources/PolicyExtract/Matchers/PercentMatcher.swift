@@ -4,23 +4,27 @@
 /// (达到 → reach, 以上 → at_least …). In `高于全部规上工业0.6和12.2个百分点` both numbers are points.
 public struct PercentMatcher: Matcher {
     public static let id = "percent"
+    /// Starts from a digit or 百 (百分之); a number is followed by %, a range separator, the first character of
+    /// 个百分点 or 百分点, or a joiner.
+    public static let scan = ScanDeclaration(kind: .percentStart, starts: { CharClass.isDigit($0) || $0 == NumberMark.hundred }, numberFollowers: { _ in
+        ScalarSet([percentSign, points[0], pointsShort[0]] + rangeSeparatorCharacters + joinerCharacters)
+    })
     public init() {}
 
     static let percentSign = UInt32(char: "%")
     static let points = scalars("个百分点")
     static let pointsShort = scalars("百分点")
-    static let baifenzhi = scalars("百分之")
-    /// 和 、 及 与
-    @inline(__always) static func isJoiner(_ c: UInt32) -> Bool { c == 0x548C || c == 0x3001 || c == 0x53CA || c == 0x4E0E }
-    /// %, a range separator, 个 or 百 (个百分点, 百分点) or a joiner: what a number read here may be followed by.
-    @inline(__always) static func mayFollowNumber(_ c: UInt32) -> Bool {
-        c == percentSign || rangeSeparators.contains(c) || c == 0x4E2A || c == 0x767E || isJoiner(c)
-    }
+    static let spelledPercent = scalars("百分之")
+    /// 和 、 及 与: joins numbers that share the unit written after the last (0.6和12.2个百分点).
+    static let joinerCharacters = scalars("和、及与")
+    static let joiners = ScalarSet(joinerCharacters)
+    @inline(__always) static func isJoiner(_ c: UInt32) -> Bool { joiners.contains(c) }
 
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
+        let followers = ctx.followers(of: Self.self)
         var pending: [(ExactDecimal, Range<Int>)] = []  // bare numbers waiting for a unit: 0.6和12.2个百分点
         var i = 0
         while i < chars.count {
@@ -32,10 +36,10 @@ public struct PercentMatcher: Matcher {
                 i = next
                 if i >= chars.count { break }
             }
-            if chars[i] == 0x767E, ctx.has(Self.baifenzhi, at: i) {
-                var k = i + Self.baifenzhi.count
+            if chars[i] == NumberMark.hundred, ctx.has(Self.spelledPercent, at: i) {
+                var k = i + Self.spelledPercent.count
                 let s = k
-                while k < chars.count, CharClass.isChineseNumeral(chars[k]) || chars[k] == 0x70B9 { k += 1 } // 点
+                while k < chars.count, CharClass.isChineseNumeral(chars[k]) || chars[k] == NumberMark.decimalPoint { k += 1 }
                 if k > s, let v = chineseValue(ctx, s..<k) {
                     result.append(mention(ctx, i..<k, v, nil, "%", markerAt: k))
                     i = k
@@ -44,7 +48,7 @@ public struct PercentMatcher: Matcher {
             }
             // An integer followed by none of %, a range separator, 个百分点, 百分点 or a joiner is neither a
             // percentage nor a number waiting for one: passed over without being read (the waiting ones dropped).
-            if let d = ctx.integerRuledOut(at: i, mayFollow: Self.mayFollowNumber) {
+            if let d = ctx.integerRuledOut(at: i, followers: followers) {
                 pending.removeAll()
                 i = d
                 continue
@@ -94,7 +98,7 @@ public struct PercentMatcher: Matcher {
 
     func chineseValue(_ ctx: MatchContext, _ r: Range<Int>) -> ExactDecimal? {
         let chars = ctx.chars
-        if let dot = r.first(where: { chars[$0] == 0x70B9 }) {
+        if let dot = r.first(where: { chars[$0] == NumberMark.decimalPoint }) {
             guard let whole = ctx.numerals.value(chars[r.lowerBound..<dot]) else { return nil }
             // Digits after 点 join the whole part's; more than 64 bits hold is no value (not a crash).
             var significand = whole

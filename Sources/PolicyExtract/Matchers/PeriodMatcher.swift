@@ -4,44 +4,40 @@
 /// (or 月). Produces one period with its start, end and unit; never two deadlines.
 public struct PeriodMatcher: Matcher {
     public static let id = "period"
+    /// Starts from a digit; a number is followed by a range separator, or by 年 and then one.
+    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit,
+                                             numberFollowers: { _ in ScalarSet(rangeSeparatorCharacters + [NumberMark.year]) })
     public init() {}
 
-    static let nian = UInt32(0x5E74)
-    static let yue = UInt32(0x6708)
 
     public func find(in ctx: MatchContext) -> [Mention] { ctx.periodMentions }
 
-    static func scan(_ ctx: MatchContext) -> [Mention] {
+    static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
+        let followers = ctx.followers(of: Self.self)
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
             guard ctx.startsNumber(i) else { i += 1; continue }
-            // Most numbers are followed by neither a range separator nor 年 and one: passed over without being
-            // read (no number starts inside a run of digits). A decimal point goes the full way.
-            var digitsEnd = i
-            while digitsEnd < chars.count, CharClass.isDigit(chars[digitsEnd]) { digitsEnd += 1 }
-            if digitsEnd >= chars.count || chars[digitsEnd] != UInt32(char: ".") {
-                var after = digitsEnd
-                if after < chars.count, chars[after] == Self.nian { after += 1 }
-                if after >= chars.count || !rangeSeparators.contains(chars[after]) { i = digitsEnd; continue }
-            }
+            // Most numbers are followed by neither a range separator nor 年: passed over without being read (no
+            // number starts inside a run of digits). A decimal point goes the full way.
+            if let d = ctx.integerRuledOut(at: i, followers: followers) { i = d; continue }
             guard let (a, aEnd) = ctx.arabicNumber(at: i), a.isInteger else { i += 1; continue }
             var k = aEnd
             var firstHasNian = false
-            if k < chars.count, chars[k] == Self.nian { firstHasNian = true; k += 1 }
+            if k < chars.count, chars[k] == NumberMark.year { firstHasNian = true; k += 1 }
             guard k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1) || (k + 1 < chars.count && CharClass.isDigit(chars[k + 1])),
                   let (b, bEnd) = ctx.arabicNumber(at: k + 1), b.isInteger, bEnd < chars.count else { i = aEnd; continue }
             let av = Int(a.description) ?? 0, bv = Int(b.description) ?? 0
             let unit = chars[bEnd]
-            if unit == Self.nian, aEnd - i == 4, bEnd - (k + 1) == 4, av >= 1900, bv <= 2099, av < bv {
+            if unit == NumberMark.year, aEnd - i == 4, bEnd - (k + 1) == 4, av >= 1900, bv <= 2099, av < bv {
                 result.append(Mention(range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "年")))
                 i = bEnd + 1
                 continue
             }
-            if unit == Self.yue, !firstHasNian, av >= 1, bv <= 12, av < bv, aEnd - i <= 2 {
+            if unit == NumberMark.month, !firstHasNian, av >= 1, bv <= 12, av < bv, aEnd - i <= 2 {
                 result.append(Mention(range: i..<(bEnd + 1), value: .period(start: av, end: bv, unit: "月")))
                 i = bEnd + 1
                 continue

@@ -5,9 +5,10 @@
 /// otherwise `other`. Years inside a full date or a period are left to those matchers.
 public struct YearMatcher: Matcher {
     public static let id = "year"
+    /// Starts from 年, the character after a year's digits.
+    public static let scan = ScanDeclaration(kind: .yearSuffix, starts: { $0 == NumberMark.year })
     public init() {}
 
-    static let nian = UInt32(0x5E74)  // 年
     static let deadlineBefore: [[UInt32]] = ["到", "至"].map(scalars)
     static let cutoffBefore: [[UInt32]] = ["截至", "截止到", "截止", "截止至"].map(scalars)
     static let deadlineAfter: [[UInt32]] = ["以前", "之前", "前"].map(scalars)
@@ -22,9 +23,9 @@ public struct YearMatcher: Matcher {
         var result: [(Range<Int>, Int)] = []
         var i = 0
         while i < chars.count {
-            i = ctx.next(.nian, from: i, to: chars.count)
+            i = ctx.next(.yearSuffix, from: i, to: chars.count)
             if i >= chars.count { break }
-            if chars[i] == nian, i >= 4 {
+            if chars[i] == NumberMark.year, i >= 4 {
                 let s = i - 4
                 var value: Int? = nil
                 if (s..<i).allSatisfy({ CharClass.isDigit(chars[$0]) }), s == 0 || !CharClass.isDigit(chars[s - 1]) {
@@ -55,9 +56,10 @@ public struct YearMatcher: Matcher {
         // A date something must be done by (2025年2月10日前) makes its year a deadline: the year phrase that
         // starts where the date does, found by a binary search (the phrases are in order).
         let years = Self.years(ctx)
-        for d in dates where DateMatcher.kind(ctx.text, d.range) == .deadline {
+        for d in dates {
+            guard case .date(let y, _, _, .deadline) = d.value else { continue }
             let k = years.firstIndex(atOrAfter: d.range.lowerBound) { $0.0.lowerBound }
-            if case .date(let y, _, _) = d.value, k < years.count, years[k].0.lowerBound == d.range.lowerBound {
+            if k < years.count, years[k].0.lowerBound == d.range.lowerBound {
                 result.append(Mention(range: years[k].0, value: .year(y, .deadline)))
             }
         }

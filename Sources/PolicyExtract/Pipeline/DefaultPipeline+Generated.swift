@@ -22,7 +22,8 @@ enum DefaultPipelineFiles {
     "date",
     "percent",
     "count",
-    "doc_number"
+    "doc_number",
+    "area"
   ],
   "lexicons": {
     "money_units": "lexicons/money-units.tsv",
@@ -43,9 +44,24 @@ enum DefaultPipelineFiles {
     "central_bodies": "lexicons/central-bodies.txt",
     "money_context": "lexicons/money-context.txt",
     "department_phrases": "lexicons/department-phrases.tsv",
-    "cluster_phrases": "lexicons/cluster-phrases.tsv"
+    "cluster_phrases": "lexicons/cluster-phrases.tsv",
+    "area_units": "lexicons/area-units.tsv"
   }
 }
+
+"""###,
+        "lexicons/area-units.tsv": ###"""
+# Units of land and floor area an area ends with: unit, and optionally the base unit and scale (万亩 = 10000 亩).
+# Longest unit wins. The first characters of these units are also what may follow a number that begins an area.
+万平方米	平方米	10000
+平方米
+万平方公里	平方公里	10000
+平方公里
+平方千米
+万亩	亩	10000
+亩
+万公顷	公顷	10000
+公顷
 
 """###,
         "lexicons/central-bodies.txt": ###"""

@@ -147,7 +147,7 @@ enum DocumentFacts {
     /// The date followed by 印发/发布, else a date standing alone on its line (often in parentheses).
     static func issueDate(_ r: DocumentResult) -> String? {
         let dates = r.items(DateMatcher.id)
-        func iso(_ i: Item) -> String? { if case .date(let y, let m, let d) = i.mention.value { return isoDate(y, m, d) }; return nil }
+        func iso(_ i: Item) -> String? { if case .date(let y, let m, let d, _) = i.mention.value { return isoDate(y, m, d) }; return nil }
         if let d = dates.first(where: { r.text.has(yinfa, at: $0.mention.range.upperBound) }) { return iso(d) }
         for d in dates {
             guard let unit = r.structure.unit(at: d.mention.range.lowerBound) else { continue }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language knowledge the matchers read, parsed from the lexicon files a pipeline names.
 ///
 /// Each file is plain text: one entry a line, tab-separated columns, `#` starts a comment.
@@ -30,6 +32,39 @@ public struct Lexicons: Sendable {
     public var placeNamesByFirst: [Character: [String]]
     /// Lookup tables built once from the lists above, for the scanners.
     let scan: ScanTables
+    /// Every named lexicon's rows, by key, for the matchers that read their own (`Matcher.prepare`).
+    let named: [String: [[String]]]
+    /// The pipeline definition the lexicons were named in, for errors.
+    let origin: String
+    /// What the matchers made of their lexicons when the pipeline was loaded, by key.
+    let prepared = PreparedLexicons()
+
+    /// The rows of lexicon `key`; an error naming the pipeline and the key when the pipeline names no such lexicon.
+    public func rows(of key: String) throws -> [[String]] {
+        guard let r = named[key] else { throw PipelineError("\(origin): lexicon \"\(key)\" is not named") }
+        return r
+    }
+
+    /// Lexicon data parsed once per pipeline by a matcher's `prepare` and read by its `find`.
+    final class PreparedLexicons: @unchecked Sendable {
+        private var values: [String: any Sendable] = [:]
+        private let lock = NSLock()
+
+        /// The value stored under `key`, made by `make` the first time (outside the lock: `make` may read another
+        /// prepared value; two threads that both make one keep the first).
+        func value<T: Sendable>(_ key: String, _ make: () throws -> T) rethrows -> T {
+            lock.lock()
+            let stored = values[key] as? T
+            lock.unlock()
+            if let stored { return stored }
+            let v = try make()
+            lock.lock()
+            defer { lock.unlock() }
+            if let first = values[key] as? T { return first }
+            values[key] = v
+            return v
+        }
+    }
 
     final class ScanTables: @unchecked Sendable {
         let centralBodies: WordsByFirst
@@ -127,6 +162,8 @@ public struct Lexicons: Sendable {
     }
 
     init(texts: [String: String], origin: String) throws {
+        named = texts.mapValues { Self.rows($0) }
+        self.origin = origin
         func need(_ key: String) throws -> String {
             guard let t = texts[key] else { throw PipelineError("\(origin): lexicon \"\(key)\" is not named") }
             return t

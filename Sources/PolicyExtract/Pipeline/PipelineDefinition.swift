@@ -76,7 +76,9 @@ public struct PipelineDefinition: Sendable {
         var texts: [String: String] = [:]
         for (key, rel) in spec.lexicons { texts[key] = try read(rel) }
         self.spec = spec
-        self.lexicons = try Lexicons(texts: texts, origin: origin)
+        let lexicons = try Lexicons(texts: texts, origin: origin)
+        for m in spec.matchers { try MatcherRegistry.matcher(m).map { try type(of: $0).prepare(lexicons) } }
+        self.lexicons = lexicons
         self.origin = origin
     }
 }

@@ -22,6 +22,8 @@ public struct DocumentRecord: Codable, Sendable, Equatable {
     public var percents: [Located<PercentFields>]
     public var counts: [Located<CountFields>]
     public var docNumbers: [Located<DocNumberFields>]
+    /// The records of the matchers that declare their output (`RecordOutput`), by its key (`areas`).
+    public var declared: [String: [Located<DeclaredFields>]]
     public var tables: [TableRecord]
     public var targets: [TargetRecord]
     public var clusters: [ClusterRecord]
@@ -33,6 +35,91 @@ public struct DocumentRecord: Codable, Sendable, Equatable {
         case schema, generator, document, sections, sentences, amounts, years, periods, dates, percents, counts
         case docNumbers = "doc_numbers", tables, targets, clusters, departments, labels, findings
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        generator = try c.decodeIfPresent(String.self, forKey: .generator)
+        document = try c.decode(DocumentHeader.self, forKey: .document)
+        sections = try c.decode([SectionRecord].self, forKey: .sections)
+        sentences = try c.decode([SentenceRecord].self, forKey: .sentences)
+        amounts = try c.decode([Located<AmountFields>].self, forKey: .amounts)
+        years = try c.decode([Located<YearFields>].self, forKey: .years)
+        periods = try c.decode([Located<PeriodFields>].self, forKey: .periods)
+        dates = try c.decode([Located<DateFields>].self, forKey: .dates)
+        percents = try c.decode([Located<PercentFields>].self, forKey: .percents)
+        counts = try c.decode([Located<CountFields>].self, forKey: .counts)
+        docNumbers = try c.decode([Located<DocNumberFields>].self, forKey: .docNumbers)
+        tables = try c.decode([TableRecord].self, forKey: .tables)
+        targets = try c.decode([TargetRecord].self, forKey: .targets)
+        clusters = try c.decode([ClusterRecord].self, forKey: .clusters)
+        departments = try c.decode([DepartmentRecord].self, forKey: .departments)
+        labels = try c.decode([LabelRecord].self, forKey: .labels)
+        findings = try c.decode([Finding].self, forKey: .findings)
+        // A declared key missing from an older output reads as no records.
+        let more = try decoder.container(keyedBy: DynamicKey.self)
+        declared = [:]
+        for (_, output) in MatcherRegistry.declaredOutputs {
+            declared[output.key] = try more.decodeIfPresent([Located<DeclaredFields>].self, forKey: DynamicKey(output.key)) ?? []
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encodeIfPresent(generator, forKey: .generator)
+        try c.encode(document, forKey: .document)
+        try c.encode(sections, forKey: .sections)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(amounts, forKey: .amounts)
+        try c.encode(years, forKey: .years)
+        try c.encode(periods, forKey: .periods)
+        try c.encode(dates, forKey: .dates)
+        try c.encode(percents, forKey: .percents)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(docNumbers, forKey: .docNumbers)
+        var more = encoder.container(keyedBy: DynamicKey.self)
+        for (key, records) in declared.sorted(by: { $0.key < $1.key }) { try more.encode(records, forKey: DynamicKey(key)) }
+        try c.encode(tables, forKey: .tables)
+        try c.encode(targets, forKey: .targets)
+        try c.encode(clusters, forKey: .clusters)
+        try c.encode(departments, forKey: .departments)
+        try c.encode(labels, forKey: .labels)
+        try c.encode(findings, forKey: .findings)
+    }
+}
+
+/// A JSON key known only at run time.
+struct DynamicKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// The fields of a declared record (`RecordOutput`), by name; in JSON they stand beside the provenance keys.
+public struct DeclaredFields: Codable, Sendable, Equatable {
+    public var values: [String: FieldValue]
+
+    public init(_ values: [String: FieldValue]) { self.values = values }
+
+    /// The keys that are not the record's own: provenance and table cell.
+    static let otherKeys: Set<String> = ["text", "span", "section", "sentence", "article", "cell"]
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: DynamicKey.self)
+        var v: [String: FieldValue] = [:]
+        for k in c.allKeys where !Self.otherKeys.contains(k.stringValue) { v[k.stringValue] = try c.decode(FieldValue.self, forKey: k) }
+        values = v
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: DynamicKey.self)
+        for (k, v) in values.sorted(by: { $0.key < $1.key }) { try c.encode(v, forKey: DynamicKey(k)) }
+    }
+
+    public subscript(_ name: String) -> FieldValue? { values[name] }
 }
 
 /// What is known of the document itself.
@@ -509,8 +596,8 @@ extension DocumentRecord {
             return PeriodFields(start: start, end: end, unit: unit)
         }
         dates = located(DateMatcher.id) { it in
-            guard case .date(let y, let m, let d) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
-            return DateFields(date: isoDate(y, m, d), kind: DateMatcher.kind(r.text, it.mention.range))
+            guard case .date(let y, let m, let d, let kind) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
+            return DateFields(date: isoDate(y, m, d), kind: kind)
         }
         percents = located(PercentMatcher.id) { it in
             guard case .percent(let p) = it.mention.value else { preconditionFailure("a percent matcher's item holds a percentage") }
@@ -525,6 +612,14 @@ extension DocumentRecord {
             guard case .docNumber(let issuer, let year, let serial, _) = it.mention.value else { preconditionFailure("a doc-number matcher's item holds a number") }
             return DocNumberFields(number: r.text.text(it.mention.range), issuerCode: issuer, year: year, serial: serial)
         }
+        var declared: [String: [Located<DeclaredFields>]] = [:]
+        for (matcher, output) in MatcherRegistry.declaredOutputs {
+            declared[output.key] = located(matcher) { it in
+                guard case .record(let v) = it.mention.value else { preconditionFailure("a declared matcher's item holds a record value") }
+                return DeclaredFields(Dictionary(zip(output.fields.map(\.name), v.fields), uniquingKeysWith: { a, _ in a }))
+            }
+        }
+        self.declared = declared
         tables = r.structure.tables.map { t in
             TableRecord(index: t.index, section: t.section, span: r.text.span(t.range), caption: t.captionRanges.map { r.text.text($0) },
                         rows: t.rows.map { row in row.map { makeString(r.text.original[r.text.originalRange($0)]) } })

@@ -20,7 +20,7 @@ struct ClusterResolver {
         var order: [ByteKey] = []
         var k = 0
         while k + 2 <= chars.count {
-            k = ctx.next(.ji, from: k, to: chars.count)  // the first character of 集群
+            k = ctx.next(.clusterCharacter, from: k, to: chars.count)  // the first character of 集群
             guard k + 2 <= chars.count else { break }
             guard chars[k] == words.cluster[0], chars[k + 1] == words.cluster[1] else { k += 1; continue }
             let end = k + 2

@@ -40,7 +40,7 @@ struct TargetResolver {
     func documentYear() -> Int? {
         if let d = ctx.result.info.date, let y = Int(d.prefix(4)) { return y }
         for i in ctx.result.items(DateMatcher.id) where i.mention.range.lowerBound < 300 {
-            if case .date(let y, _, _) = i.mention.value { return y }
+            if case .date(let y, _, _, _) = i.mention.value { return y }
         }
         return nil
     }

@@ -43,6 +43,9 @@ public struct ReviewRecord: Sendable, Equatable, Encodable {
         add("doc_number", record.docNumbers) { d in
             [["number", d.number], ["issuer code", d.issuerCode], ["year", "\(d.year)"], ["serial", "\(d.serial)"]]
         }
+        for (matcher, output) in MatcherRegistry.declaredOutputs {
+            add(matcher, record.declared[output.key] ?? []) { f in output.fields.map { [$0.name, f[$0.name]?.display ?? "—"] } }
+        }
         for t in record.targets {
             var f: [[String]] = [["year", "\(t.year)"], ["subject", t.subject], ["metric", t.metric], ["comparator", t.comparator.rawValue],
                                  ["value", range(t.value, t.valueMax) + " " + t.unit]]

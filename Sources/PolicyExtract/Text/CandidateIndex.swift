@@ -1,18 +1,19 @@
 /// The characters a scanner starts from: each matcher and resolver looks at a text only where one of its
 /// kind occurs.
 enum Candidate: Int, CaseIterable {
-    /// 0–9: periods, counts, dates.
+    /// The kinds the matchers start from; which characters each holds is the matchers' `ScanDeclaration`s'.
+    /// 0–9: periods, counts, dates, areas.
     case digit
     /// A digit or a Chinese numeral: amounts.
     case numberStart
     /// A digit or 百 (百分之): percentages.
     case percentStart
     /// 年: years.
-    case nian
+    case yearSuffix
     /// An opening bracket of a document number: 〔 [ ( 【 〖.
     case openingBracket
     /// 集: clusters.
-    case ji
+    case clusterCharacter
     /// The first characters of the list labels and duty phrases (牵头单位, 责任单位, 抄送, 按职责分工负责 …).
     case departmentLabel
     /// The first characters of the issuing verbs (印发, 出台, 发布 …).
@@ -67,25 +68,30 @@ final class CandidateTable: @unchecked Sendable {
     /// The table without lexicon words (`bodyWord` is empty), for texts scanned outside a pipeline.
     static let standard = CandidateTable(bodyWordFirsts: ScalarSet([]), placeFirsts: ScalarSet([]), bodyWordLasts: ScalarSet([]))
 
-    init(bodyWordFirsts: ScalarSet, placeFirsts: ScalarSet, bodyWordLasts: ScalarSet) {
+    /// 集 of 集群: where a cluster's name may end.
+    static let clusterCharacter = UInt32(char: "集")
+    /// “ and 《: a quoted label, a policy's title.
+    static let openingQuote = UInt32(char: "“")
+    static let openingTitle = UInt32(char: "《")
+    static let tab = UInt32(char: "\t")
+
+    /// `scans`: the matchers' declarations, which make the kinds they start from (the registered matchers' unless
+    /// a test gives others).
+    init(bodyWordFirsts: ScalarSet, placeFirsts: ScalarSet, bodyWordLasts: ScalarSet, scans: [ScanDeclaration] = MatcherRegistry.scans) {
         var bits = [UInt16](repeating: 0, count: 0x10000)
         for c in UInt32(0)..<0x10000 {
             var m: UInt16 = 0
             func set(_ kind: Candidate, _ yes: Bool) { if yes { m |= 1 << UInt16(kind.rawValue) } }
-            set(.digit, CharClass.isDigit(c))
-            set(.numberStart, CharClass.isDigit(c) || CharClass.isChineseNumeral(c))
-            set(.percentStart, CharClass.isDigit(c) || c == 0x767E)
-            set(.nian, c == 0x5E74)
-            set(.openingBracket, DocNumberMatcher.closing(c) != nil)
-            set(.ji, c == 0x96C6)
+            for s in scans { set(s.kind, s.starts(c)) }
+            set(.clusterCharacter, c == Self.clusterCharacter)
             set(.departmentLabel, DepartmentResolver.triggers.contains(c))
             set(.issueVerb, DepartmentResolver.issueVerbFirsts.contains(c))
             set(.bodyWord, bodyWordFirsts.contains(c))
-            set(.openQuote, c == 0x201C)
-            set(.tab, c == 0x09)
+            set(.openQuote, c == Self.openingQuote)
+            set(.tab, c == Self.tab)
             set(.placeFirst, placeFirsts.contains(c))
             set(.bodyWordLast, bodyWordLasts.contains(c))
-            set(.titleOpen, c == 0x300A)
+            set(.titleOpen, c == Self.openingTitle)
             bits[Int(c)] = m
         }
         self.bits = bits
