@@ -4,7 +4,7 @@
 // compile) and exposes only Swift types: UTF-16 code units in, Swift values out. ICU handles are not
 // thread-safe, so every type that owns one is a class meant to be used by one task at a time.
 
-internal import CICU
+@_implementationOnly import CICU
 
 @inline(__always) private func failed(_ code: UErrorCode) -> Bool { code.rawValue > 0 }
 
