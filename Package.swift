@@ -2,41 +2,49 @@
 import PackageDescription
 import Foundation
 
-/// Release builds on Linux are optimized with the execution profile recorded in `Profiles/` (LLVM IR-level
-/// profile-guided optimization, about 6 % faster; see README, "Speed"). `scripts/pgo-profile.sh` records it
-/// again after the hot code changes; a function changed since then is simply optimized without it. The
-/// profile is left out when the file is missing, with toolchains older than the one that recorded it, and
-/// when `POLICY_EXTRACT_PROFILE=off` (the recording build itself).
+/// Release tuning, off by default so that the package builds anywhere and other packages can depend on it
+/// (a dependency may not carry unsafe flags). `scripts/release.sh` turns it on (`POLICY_EXTRACT_RELEASE_TUNING=1`)
+/// after checking what it needs, and builds the tuned binary; see README, "Speed". It adds, for release builds on
+/// Linux:
+/// - the execution profile of `Profiles/` (LLVM IR-level profile-guided optimization, about 6 % faster), or the
+///   file `POLICY_EXTRACT_PROFILE` names; none with `POLICY_EXTRACT_PROFILE=off` (the recording build,
+///   `scripts/pgo-profile.sh`, and toolchains older than 6.3);
+/// - the allocator `POLICY_EXTRACT_TCMALLOC` names (tcmalloc, about 4 % faster: the pipeline makes and frees many
+///   small objects per document);
+/// - the Swift runtime and Foundation linked statically into the command-line tool (reference counting, ~10 % of
+///   the pipeline's time, is then called directly instead of through a shared library's PLT);
+/// - `-enforce-exclusivity=unchecked` for the library (the scanners index arrays in tight loops).
+let environment = ProcessInfo.processInfo.environment
+let releaseTuning = environment["POLICY_EXTRACT_RELEASE_TUNING"] == "1"
+
 let profileFlags: [String] = {
     #if compiler(>=6.3)
-    let path = Context.packageDirectory + "/Profiles/policy-extract.profdata"
-    guard ProcessInfo.processInfo.environment["POLICY_EXTRACT_PROFILE"] != "off",
-          FileManager.default.fileExists(atPath: path) else { return [] }
+    let setting = environment["POLICY_EXTRACT_PROFILE"] ?? ""
+    guard releaseTuning, setting != "off" else { return [] }
+    let path = setting.isEmpty ? Context.packageDirectory + "/Profiles/policy-extract.profdata" : setting
     return ["-Xfrontend", "-ir-profile-use=" + path, "-Xllvm", "-no-pgo-warn-mismatch"]
     #else
     return []
     #endif
 }()
 
-/// Release builds on Linux link tcmalloc (Debian `libtcmalloc-minimal4`, which `scripts/install-deps.sh` installs)
-/// when it is there: the pipeline makes and frees many small objects per document, and with tcmalloc's allocator
-/// one job runs about 4 % faster (see README, "Speed"). Without the library, or with
-/// `POLICY_EXTRACT_MALLOC=system`, the C library's allocator is used.
-let tcmallocFlags: [String] = {
-    #if os(Linux) && arch(x86_64)
-    let path = "/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4"
-    #elseif os(Linux) && arch(arm64)
-    let path = "/usr/lib/aarch64-linux-gnu/libtcmalloc_minimal.so.4"
-    #else
-    let path = ""
-    #endif
-    guard !path.isEmpty, ProcessInfo.processInfo.environment["POLICY_EXTRACT_MALLOC"] != "system",
-          FileManager.default.fileExists(atPath: path) else { return [] }
-    return ["-Xlinker", path]
-}()
+let releaseLinux = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 
-/// The profile's flags, for each of the package's own targets.
-let releaseProfile: SwiftSetting = .unsafeFlags(profileFlags, .when(platforms: [.linux], configuration: .release))
+/// The tuning's settings for each of the package's own targets: none unless it is turned on.
+func tuning(_ flags: [String]) -> [SwiftSetting] {
+    releaseTuning && !flags.isEmpty ? [.unsafeFlags(flags, releaseLinux)] : []
+}
+
+/// The tool's link: the static Swift runtime and Foundation (the toolchain's static libraries, in one group so
+/// that their references to each other resolve), and the allocator.
+let toolLinkFlags: [String] = {
+    guard releaseTuning else { return [] }
+    let staticLibraries = ["_FoundationICU", "CoreFoundation", "Foundation", "FoundationEssentials", "FoundationInternationalization",
+                           "_FoundationCShims", "_FoundationCollections", "swiftSynchronization"]
+    var flags = ["-static-stdlib", "-Xlinker", "--start-group"] + staticLibraries.flatMap { ["-Xlinker", "-l" + $0] } + ["-Xlinker", "--end-group"]
+    if let allocator = environment["POLICY_EXTRACT_TCMALLOC"], !allocator.isEmpty { flags += ["-Xlinker", allocator] }
+    return flags
+}()
 
 let package = Package(
     name: "policy-extract",
@@ -73,17 +81,12 @@ let package = Package(
         .target(
             name: "ICUBridge",
             dependencies: ["CICU"],
-            swiftSettings: [.swiftLanguageMode(.v5), releaseProfile]
+            swiftSettings: [.swiftLanguageMode(.v5)] + tuning(profileFlags)
         ),
         .target(
             name: "PolicyExtract",
             dependencies: ["ICUBridge", "CArchive", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: [
-                .swiftLanguageMode(.v5),
-                // The scanners index arrays in tight loops; release builds drop the exclusivity checks.
-                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-                releaseProfile,
-            ]
+            swiftSettings: [.swiftLanguageMode(.v5)] + tuning(["-enforce-exclusivity=unchecked"] + profileFlags)
         ),
         .executableTarget(
             name: "policy-extract",
@@ -91,12 +94,8 @@ let package = Package(
                 "PolicyExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.swiftLanguageMode(.v5), releaseProfile],
-            // Release builds link the Swift runtime statically: reference counting (swift_retain/release, ~10 %
-            // of the pipeline's time) is then called directly instead of through the shared library's PLT.
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundation", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-lswiftSynchronization", "-Xlinker", "--end-group"],
-                                        .when(platforms: [.linux], configuration: .release)),
-                            .unsafeFlags(tcmallocFlags, .when(platforms: [.linux], configuration: .release))]
+            swiftSettings: [.swiftLanguageMode(.v5)] + tuning(profileFlags),
+            linkerSettings: releaseTuning && !toolLinkFlags.isEmpty ? [.unsafeFlags(toolLinkFlags, releaseLinux)] : []
         ),
         // Decode → emit under libFuzzer: `scripts/fuzz.sh` builds it with `-sanitize=fuzzer`; built plainly, it
         // replays the files it is given (a crash the fuzzer found, kept).

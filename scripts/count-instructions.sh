@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Instructions per MB of input spent in the pipeline and the JSON writer, counted by valgrind (callgrind):
 # a figure that does not move with the machine's load, for comparing two versions of a hot path.
-# Usage: scripts/count-instructions.sh [MB]   (needs valgrind and a release build)
+# Usage: scripts/count-instructions.sh [MB]   (needs valgrind and a release build: scripts/release.sh)
 set -euo pipefail
 mb="${1:-2}"
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${BIN:-$here/.build/release/policy-extract}"
-[ -x "$bin" ] || swift build -c release --package-path "$here" >/dev/null
+[ -x "$bin" ] || "$here/scripts/release.sh" --product policy-extract >/dev/null
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 valgrind --tool=callgrind --callgrind-out-file="$out" \

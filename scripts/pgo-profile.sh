@@ -2,7 +2,7 @@
 # Records the execution profile that release builds are optimized with (Profiles/policy-extract.profdata):
 # builds an instrumented binary (LLVM IR-level instrumentation, in .build/pgo-generate), runs the bench and a
 # batch over Fixtures/docs with it, and merges the counts into an indexed profile. Run it again after changing hot
-# code; `swift build -c release` then picks the new profile up. Takes about four minutes.
+# code; `scripts/release.sh` then picks the new profile up. Takes about four minutes.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -13,8 +13,9 @@ runtime="$(ls "$toolchain"/../lib/clang/*/lib/linux/libclang_rt.profile-"$(uname
 [ -n "$runtime" ] || { echo "no libclang_rt.profile in the Swift toolchain ($toolchain)" >&2; exit 1; }
 raw="$(mktemp -d)"
 trap 'rm -rf "$raw"' EXIT
-# The recording build must not read the old profile (POLICY_EXTRACT_PROFILE=off, see Package.swift).
-POLICY_EXTRACT_PROFILE=off swift build -c release --scratch-path .build/pgo-generate \
+# The recording build is the tuned release build (scripts/release.sh: the same code as the binary the profile is
+# used for), without the old profile (POLICY_EXTRACT_PROFILE=off, see Package.swift).
+POLICY_EXTRACT_PROFILE=off scripts/release.sh --product policy-extract --scratch-path .build/pgo-generate \
   -Xswiftc -Xfrontend -Xswiftc -ir-profile-generate="$raw" \
   -Xlinker "$runtime" -Xlinker -u__llvm_profile_runtime
 bin=.build/pgo-generate/release/policy-extract

@@ -62,6 +62,9 @@ public struct Evaluation {
         return o
     }
 
+    /// The CJK Unified Ideographs block (一 … 鿿), which the Traditional → Simplified table covers.
+    static let unifiedIdeographs = ("一" as Unicode.Scalar).value...("鿿" as Unicode.Scalar).value
+
     /// NFKC, Traditional → Simplified, no spaces: the form names and texts are compared in.
     public static func key(_ s: String) -> String {
         let tables = NormalizationTables.shared
@@ -79,7 +82,9 @@ public struct Evaluation {
         out.reserveCapacity(s.utf8.count)
         @inline(__always) func add(_ c: UInt32) {
             var f = c
-            if f >= 0x4E00, f <= 0x9FFF, simplified[Int(f - 0x4E00)] != 0 { f = simplified[Int(f - 0x4E00)] }
+            if Self.unifiedIdeographs.contains(f), simplified[Int(f - Self.unifiedIdeographs.lowerBound)] != 0 {
+                f = simplified[Int(f - Self.unifiedIdeographs.lowerBound)]
+            }
             if f == 0x20 || f == 0x0A || f == 0x09 { return }
             out.append(f)
         }

@@ -107,6 +107,9 @@ public struct Lexicons: Sendable {
         /// Measure words by first character; `positions` index `Lexicons.measureWords`.
         let measureWords: WordsByFirst
 
+        /// 省 (province) and 市 (city), which follow a place name in a body's name.
+        static let province = ("省" as Unicode.Scalar).value, city = ("市" as Unicode.Scalar).value
+
         /// `places` must be sorted longest first.
         init(central: [String], suffixes: [String], stopwords: [[UInt32]], places: [[UInt32]], clusterStopwords: [[UInt32]], measureWords: [[UInt32]],
              firstsOfMoneyUnits: [UInt32], firstsOfQualifiersAfter: [UInt32], clusterGeneric: Set<String>) {
@@ -122,7 +125,7 @@ public struct Lexicons: Sendable {
             suffixEndings = WordsByLast(suffixes.map(scalars))
             var endings: [UInt32: [(word: [UInt32], place: Int, level: Int)]] = [:]
             for (i, p) in places.enumerated() where !p.isEmpty {
-                for (w, level) in [(p, 0), (p + [0x7701], 1), (p + [0x5E02], 1)] { endings[w.last!, default: []].append((w, i, level)) }
+                for (w, level) in [(p, 0), (p + [Self.province], 1), (p + [Self.city], 1)] { endings[w.last!, default: []].append((w, i, level)) }
             }
             placeEndings = endings
             centralBodies = WordsByFirst(centralWords)

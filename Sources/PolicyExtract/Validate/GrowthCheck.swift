@@ -37,6 +37,9 @@ public struct GrowthCheck: DocumentCheck {
     }
 
     /// The year of a header cell that reads `2023年` (spaces aside; 1900–2099), read on the characters.
+    /// 年, which follows the four digits of a year column's header.
+    static let yearCharacter = ("年" as Unicode.Scalar).value
+
     static func yearHeader(_ chars: [UInt32], _ cell: Range<Int>) -> Int? {
         var year = 0, n = 0
         for k in cell where chars[k] != 0x20 {
@@ -44,7 +47,7 @@ public struct GrowthCheck: DocumentCheck {
             if n < 4 {
                 guard c &- 0x30 < 10 else { return nil }
                 year = year * 10 + Int(c - 0x30)
-            } else if n > 4 || c != 0x5E74 {  // 年
+            } else if n > 4 || c != Self.yearCharacter {
                 return nil
             }
             n += 1

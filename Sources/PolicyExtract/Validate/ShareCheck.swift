@@ -10,6 +10,8 @@ public struct ShareCheck: DocumentCheck {
     public init() {}
 
     static let shareWords: [[UInt32]] = ["比例", "比重", "占比"].map(scalars)
+    /// 占 and its variant 佔 ("accounts for"), which stand between a figure and its share.
+    static let shareOf: [UInt32] = [("占" as Unicode.Scalar).value, ("佔" as Unicode.Scalar).value]
     static let totalWords: [[UInt32]] = ["共有", "共", "总计", "总数", "总量", "合计", "全部", "总额"].map(scalars)
 
     /// A count or an amount: its value in base units, and where it stands.
@@ -48,7 +50,7 @@ public struct ShareCheck: DocumentCheck {
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
             let firstPercent = ps[ps.startIndex].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
-            guard let zhan = (s.lowerBound..<firstPercent).last(where: { text.chars[$0] == 0x5360 || text.chars[$0] == 0x4F54 }) else { continue }
+            guard let zhan = (s.lowerBound..<firstPercent).last(where: { Self.shareOf.contains(text.chars[$0]) }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
             // filter over all of them for every share sentence grew with the square of a long bulletin).
             let f0 = figures.firstIndex(atOrAfter: s.lowerBound) { $0.range.lowerBound }
