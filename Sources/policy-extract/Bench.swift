@@ -92,8 +92,8 @@ struct Bench: ParsableCommand {
         if let walker = FileManager.default.enumerator(atPath: folder) {
             while let rel = walker.nextObject() as? String {
                 let size = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + rel)[.size] as? Int) ?? 0
-                total += size ?? 0
-                if rel == "documents.jsonl" { jsonl = size ?? 0 }
+                total += size
+                if rel == "documents.jsonl" { jsonl = size }
             }
         }
         return (total, jsonl)

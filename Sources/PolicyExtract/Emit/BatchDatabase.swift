@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// The SQLite database of a batch (`DIR/policy.sqlite`), written from each document's record as the batch converts it,
 /// in input order, a transaction per chunk of documents.
@@ -107,7 +112,11 @@ public enum BatchDatabase {
             tmp = path + ".tmp-\(getpid())"
             try? FileManager.default.removeItem(atPath: tmp)
             var config = Configuration()
-            config.foreignKeysEnabled = true
+            // The schema declares every reference to `documents(id)`; the batch does not have SQLite check them row by row
+            // (a look-up in the documents' index for every row of every table): each row is written from the record of
+            // the document inserted just before it, in the same transaction, and a finding names a document only when it
+            // is in the table.
+            config.foreignKeysEnabled = false
             queue = try DatabaseQueue(path: tmp, configuration: config)
             try queue.writeWithoutTransaction { db in
                 // The file is built under a temporary name and renamed into place when complete: no journal, no syncs.
@@ -129,7 +138,8 @@ public enum BatchDatabase {
             if records.isEmpty { return }
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
-                    for r in records { try insertDocument(db, r) }
+                    let statements = try Inserts(db)
+                    for r in records { try statements.insert(r) }
                     return .commit
                 }
             }
@@ -201,10 +211,6 @@ public enum BatchDatabase {
         return "INSERT INTO \(table) (\(names)) VALUES (\(marks))"
     }
 
-    static func provenance(_ p: Provenance, _ sectionPaths: [String]) -> [DatabaseValueConvertible?] {
-        [p.text, p.span.start, p.span.end, p.span.line, sectionPaths.indices.contains(p.section) ? sectionPaths[p.section] : "", p.sentence, p.article]
-    }
-
     static let amountsSQL = recordInsert("amounts", ["value", "value_max", "unit", "yuan", "yi_yuan", "yi_yuan_max", "qualifier", "in_table", "chinese_numeral"])
     static let yearsSQL = recordInsert("years", ["value", "kind"])
     static let periodsSQL = recordInsert("periods", ["start_year", "end_year", "unit"])
@@ -216,66 +222,187 @@ public enum BatchDatabase {
                                                      "members", "lead", "responsible"])
     static let departmentsSQL = recordInsert("departments", ["name", "canonical", "role", "level", "collective"])
     static let clustersSQL = recordInsert("clusters", ["name", "canonical", "place", "industry", "tier", "status"])
+    static let documentsSQL = "INSERT INTO documents (id, source, sha256, encoding, title, doc_number, date, characters, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let sectionsSQL = "INSERT INTO sections (document_id, idx, kind, path, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    static let sentencesSQL = "INSERT INTO sentences (document_id, idx, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)"
+    static let labelsSQL = "INSERT INTO labels (document_id, label, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)"
 
-    static func insertDocument(_ db: Database, _ r: DocumentRecord) throws {
-        let d = r.document
-        let id = d.id
-        try insert(db, sql: """
-            INSERT INTO documents (id, source, sha256, encoding, title, doc_number, date, characters, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, d.source, d.sha256, d.encoding, d.title, d.docNumber, d.date, d.characters, d.place])
-        let sectionPaths = r.sections.map { path($0.path) }
-        for s in r.sections {
-            try insert(db, sql: "INSERT INTO sections (document_id, idx, kind, path, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [id, s.index, s.kind.rawValue, path(s.path), s.span?.start, s.span?.end, s.span?.line])
+    /// SQLite's `SQLITE_TRANSIENT` (the C macro is not imported): SQLite copies a bound text before the call returns.
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    /// One prepared insert, its values bound through SQLite's C API in column order and the row written by `step`
+    /// (GRDB's `StatementArguments`, an array of existential values per row, was most of the writer thread's time).
+    struct Row {
+        let statement: OpaquePointer
+        let db: OpaquePointer?
+        private var column: Int32 = 0
+
+        init(_ db: Database, _ sql: String) throws {
+            statement = try db.cachedStatement(sql: sql).sqliteStatement
+            self.db = db.sqliteConnection
         }
-        for (k, s) in r.sentences.enumerated() {
-            try insert(db, sql: "INSERT INTO sentences (document_id, idx, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [id, k, s.text, s.span.start, s.span.end, s.span.line])
-        }
-        func row(_ sql: String, _ own: [DatabaseValueConvertible?], _ p: Provenance) throws {
-            try insert(db, sql: sql, arguments: StatementArguments([id] + own + provenance(p, sectionPaths)))
-        }
-        for x in r.amounts {
-            let a = x.fields
-            try row(amountsSQL, [a.value.description, a.valueMax?.description, a.unit, a.yuan.description, a.yiYuan.doubleValue, a.yiYuanMax?.doubleValue,
-                                 a.qualifier.rawValue, a.table, a.chineseNumeral], x.provenance)
-        }
-        for x in r.years { try row(yearsSQL, [x.fields.value, x.fields.kind.rawValue], x.provenance) }
-        for x in r.periods { try row(periodsSQL, [x.fields.start, x.fields.end, x.fields.unit], x.provenance) }
-        for x in r.dates { try row(datesSQL, [x.fields.date, x.fields.kind.rawValue], x.provenance) }
-        for x in r.percents {
-            let p = x.fields
-            try row(percentsSQL, [p.value.doubleValue, p.valueMax?.doubleValue, p.unit, p.points, p.qualifier.rawValue], x.provenance)
-        }
-        for x in r.counts {
-            let c = x.fields
-            try row(countsSQL, [c.value.doubleValue, c.valueMax?.doubleValue, c.unit, c.baseUnit, c.baseValue?.doubleValue, c.qualifier.rawValue], x.provenance)
-        }
-        for x in r.docNumbers {
-            let n = x.fields
-            try row(docNumbersSQL, [n.number, n.issuerCode, n.year, n.serial], x.provenance)
-        }
-        for (output, sql) in declaredInserts {
-            for x in r.declared[output.key] ?? [] {
-                try row(sql, output.fields.map { f -> DatabaseValueConvertible? in
-                    switch x.fields[f.name] {
-                    case .string(let s): return s
-                    case .number(let d): return f.kind == .integer ? Int(d.description) : d.doubleValue
-                    case .bool(let b): return b
-                    case .null, nil: return nil
+
+        @inline(__always) private mutating func next() -> Int32 { column += 1; return column }
+        mutating func text(_ s: String) {
+            var s = s
+            let c = next()
+            s.withUTF8 { u in
+                u.withMemoryRebound(to: CChar.self) { t in
+                    if let base = t.baseAddress, t.count > 0 {
+                        _ = sqlite3_bind_text(statement, c, base, Int32(t.count), BatchDatabase.transient)
+                    } else {
+                        _ = sqlite3_bind_text(statement, c, "", 0, BatchDatabase.transient)
                     }
-                }, x.provenance)
+                }
             }
         }
-        for t in r.targets {
-            try row(targetsSQL, [t.year, t.subject, t.metric, t.comparator.rawValue, t.value.doubleValue, t.valueMax?.doubleValue, t.unit,
-                                 t.threshold?.yiYuan.doubleValue, json(t.members), json(t.lead), json(t.responsible)], t.provenance)
+        mutating func text(_ s: String?) { if let s { text(s) } else { null() } }
+        mutating func int(_ i: Int) { _ = sqlite3_bind_int64(statement, next(), sqlite3_int64(i)) }
+        mutating func int(_ i: Int?) { if let i { int(i) } else { null() } }
+        mutating func bool(_ b: Bool) { int(b ? 1 : 0) }
+        mutating func double(_ d: Double) { _ = sqlite3_bind_double(statement, next(), d) }
+        mutating func double(_ d: Double?) { if let d { double(d) } else { null() } }
+        mutating func null() { _ = sqlite3_bind_null(statement, next()) }
+
+        /// The provenance columns: text, start, end, line, section path, sentence, article.
+        mutating func provenance(_ p: Provenance, _ sectionPaths: [String]) {
+            text(p.text)
+            int(p.span.start); int(p.span.end); int(p.span.line)
+            text(sectionPaths.indices.contains(p.section) ? sectionPaths[p.section] : "")
+            int(p.sentence)
+            int(p.article)
         }
-        for x in r.departments { try row(departmentsSQL, [x.name, x.canonical, x.role.rawValue, x.level, x.collective], x.provenance) }
-        for x in r.clusters { try row(clustersSQL, [x.name, x.canonical, x.place, x.industry, x.tier, x.status.rawValue], x.provenance) }
-        for l in r.labels {
-            try insert(db, sql: "INSERT INTO labels (document_id, label, text, start, \"end\", line) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [id, l.label, l.text, l.span.start, l.span.end, l.span.line])
+
+        /// Writes the row bound so far and makes the statement ready for the next.
+        mutating func step() throws {
+            let code = sqlite3_step(statement)
+            column = 0
+            if code != SQLITE_DONE {
+                let message = String(cString: sqlite3_errmsg(db))
+                sqlite3_reset(statement)
+                throw PipelineError("the database refused a row (SQLite \(code): \(message))")
+            }
+            sqlite3_reset(statement)
+        }
+    }
+
+    /// The prepared inserts of every document table, for one transaction.
+    struct Inserts {
+        var documents, sections, sentences, amounts, years, periods, dates, percents, counts, docNumbers, targets, departments, clusters, labels: Row
+        /// The tables of the matchers that declare their output.
+        var declared: [(output: RecordOutput, row: Row)]
+
+        init(_ db: Database) throws {
+            documents = try Row(db, documentsSQL); sections = try Row(db, sectionsSQL); sentences = try Row(db, sentencesSQL)
+            amounts = try Row(db, amountsSQL); years = try Row(db, yearsSQL); periods = try Row(db, periodsSQL); dates = try Row(db, datesSQL)
+            percents = try Row(db, percentsSQL); counts = try Row(db, countsSQL); docNumbers = try Row(db, docNumbersSQL)
+            targets = try Row(db, targetsSQL); departments = try Row(db, departmentsSQL); clusters = try Row(db, clustersSQL); labels = try Row(db, labelsSQL)
+            declared = try declaredInserts.map { (output: $0.0, row: try Row(db, $0.1)) }
+        }
+
+        /// Every row of one document's record.
+        func insert(_ r: DocumentRecord) throws {
+            var s = self
+            let d = r.document
+            let id = d.id
+            s.documents.text(id); s.documents.text(d.source); s.documents.text(d.sha256); s.documents.text(d.encoding)
+            s.documents.text(d.title); s.documents.text(d.docNumber); s.documents.text(d.date); s.documents.int(d.characters); s.documents.text(d.place)
+            try s.documents.step()
+            let sectionPaths = r.sections.map { path($0.path) }
+            for (k, x) in r.sections.enumerated() {
+                s.sections.text(id); s.sections.int(x.index); s.sections.text(x.kind.rawValue); s.sections.text(sectionPaths[k])
+                s.sections.int(x.span?.start); s.sections.int(x.span?.end); s.sections.int(x.span?.line)
+                try s.sections.step()
+            }
+            for (k, x) in r.sentences.enumerated() {
+                s.sentences.text(id); s.sentences.int(k); s.sentences.text(x.text)
+                s.sentences.int(x.span.start); s.sentences.int(x.span.end); s.sentences.int(x.span.line)
+                try s.sentences.step()
+            }
+            for x in r.amounts {
+                let a = x.fields
+                s.amounts.text(id); s.amounts.text(a.value.description); s.amounts.text(a.valueMax?.description); s.amounts.text(a.unit)
+                s.amounts.text(a.yuan.description); s.amounts.double(a.yiYuan.doubleValue); s.amounts.double(a.yiYuanMax?.doubleValue)
+                s.amounts.text(a.qualifier.rawValue); s.amounts.bool(a.table); s.amounts.bool(a.chineseNumeral)
+                s.amounts.provenance(x.provenance, sectionPaths)
+                try s.amounts.step()
+            }
+            for x in r.years {
+                s.years.text(id); s.years.int(x.fields.value); s.years.text(x.fields.kind.rawValue)
+                s.years.provenance(x.provenance, sectionPaths)
+                try s.years.step()
+            }
+            for x in r.periods {
+                s.periods.text(id); s.periods.int(x.fields.start); s.periods.int(x.fields.end); s.periods.text(x.fields.unit)
+                s.periods.provenance(x.provenance, sectionPaths)
+                try s.periods.step()
+            }
+            for x in r.dates {
+                s.dates.text(id); s.dates.text(x.fields.date); s.dates.text(x.fields.kind.rawValue)
+                s.dates.provenance(x.provenance, sectionPaths)
+                try s.dates.step()
+            }
+            for x in r.percents {
+                let p = x.fields
+                s.percents.text(id); s.percents.double(p.value.doubleValue); s.percents.double(p.valueMax?.doubleValue); s.percents.text(p.unit)
+                s.percents.bool(p.points); s.percents.text(p.qualifier.rawValue)
+                s.percents.provenance(x.provenance, sectionPaths)
+                try s.percents.step()
+            }
+            for x in r.counts {
+                let c = x.fields
+                s.counts.text(id); s.counts.double(c.value.doubleValue); s.counts.double(c.valueMax?.doubleValue); s.counts.text(c.unit)
+                s.counts.text(c.baseUnit); s.counts.double(c.baseValue?.doubleValue); s.counts.text(c.qualifier.rawValue)
+                s.counts.provenance(x.provenance, sectionPaths)
+                try s.counts.step()
+            }
+            for x in r.docNumbers {
+                let n = x.fields
+                s.docNumbers.text(id); s.docNumbers.text(n.number); s.docNumbers.text(n.issuerCode); s.docNumbers.int(n.year); s.docNumbers.int(n.serial)
+                s.docNumbers.provenance(x.provenance, sectionPaths)
+                try s.docNumbers.step()
+            }
+            for k in s.declared.indices {
+                let output = s.declared[k].output
+                for x in r.declared[output.key] ?? [] {
+                    s.declared[k].row.text(id)
+                    for f in output.fields {
+                        switch x.fields[f.name] {
+                        case .string(let v): s.declared[k].row.text(v)
+                        case .number(let d):
+                            if f.kind == .integer { s.declared[k].row.int(Int(d.description)) } else { s.declared[k].row.double(d.doubleValue) }
+                        case .bool(let b): s.declared[k].row.bool(b)
+                        case .null, nil: s.declared[k].row.null()
+                        }
+                    }
+                    s.declared[k].row.provenance(x.provenance, sectionPaths)
+                    try s.declared[k].row.step()
+                }
+            }
+            for t in r.targets {
+                s.targets.text(id); s.targets.int(t.year); s.targets.text(t.subject); s.targets.text(t.metric); s.targets.text(t.comparator.rawValue)
+                s.targets.double(t.value.doubleValue); s.targets.double(t.valueMax?.doubleValue); s.targets.text(t.unit)
+                s.targets.double(t.threshold?.yiYuan.doubleValue); s.targets.text(json(t.members)); s.targets.text(json(t.lead))
+                s.targets.text(json(t.responsible))
+                s.targets.provenance(t.provenance, sectionPaths)
+                try s.targets.step()
+            }
+            for x in r.departments {
+                s.departments.text(id); s.departments.text(x.name); s.departments.text(x.canonical); s.departments.text(x.role.rawValue)
+                s.departments.text(x.level); s.departments.bool(x.collective)
+                s.departments.provenance(x.provenance, sectionPaths)
+                try s.departments.step()
+            }
+            for x in r.clusters {
+                s.clusters.text(id); s.clusters.text(x.name); s.clusters.text(x.canonical); s.clusters.text(x.place); s.clusters.text(x.industry)
+                s.clusters.text(x.tier); s.clusters.text(x.status.rawValue)
+                s.clusters.provenance(x.provenance, sectionPaths)
+                try s.clusters.step()
+            }
+            for l in r.labels {
+                s.labels.text(id); s.labels.text(l.label); s.labels.text(l.text); s.labels.int(l.span.start); s.labels.int(l.span.end); s.labels.int(l.span.line)
+                try s.labels.step()
+            }
         }
     }
 }

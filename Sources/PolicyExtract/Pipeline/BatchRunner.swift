@@ -335,6 +335,9 @@ public final class BatchRunner: @unchecked Sendable {
                                               claims: ClaimExtractor.claims(earlier.record))
                     } else {
                         let result = try extractor.extract(bytes: bytes, path: input.source ?? input.path, id: input.id)
+                        // A large document's transient lists (the matchers' mentions) are freed by now; their pages go back
+                        // before its record is made, which the allocator would otherwise map anew beside them.
+                        if bytes.count >= FreedMemory.largeDocument { FreedMemory.release() }
                         let line = try Self.writeDocument(result, to: target, pretty: options.prettyDocuments)
                         let record = DocumentRecord(result)
                         converted = Converted(record: record, line: line, csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
@@ -567,20 +570,45 @@ struct JSONCompactor {
 
 /// A file written under a temporary name and renamed into place by `commit`; a write error (a full disk) is kept
 /// and reported there, and the temporary file removed.
+///
+/// Where the file system can (`O_TMPFILE`: ext4, XFS, btrfs, tmpfs), the file is made without a name and linked into
+/// place when complete: one change to the folder per file instead of two (a create and a rename), and none while it is
+/// written; a reader still never sees a partial file. A name already taken (a batch run again into the same folder)
+/// takes the temporary name and the rename.
 final class OutputFile {
     let path: String
     let tmp: String
     private var fd: Int32
     private var failure: String?
+    /// The file was opened without a name (`O_TMPFILE`).
+    private let unnamed: Bool
+
+    /// `O_TMPFILE` on Linux (`__O_TMPFILE | O_DIRECTORY`; the C macro is not imported).
+    private static let openTemporary: Int32 = 0o20_000_000 | O_DIRECTORY
+    /// Per folder, whether an unnamed file made there could be linked into place (asked once per folder).
+    private static let unnamedByFolder = UnnamedFileSupport()
 
     init(_ path: String) throws {
         self.path = path
         tmp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let folder = (path as NSString).deletingLastPathComponent
+        #if os(Linux)
+        if Self.unnamedByFolder.supported(folder.isEmpty ? "." : folder) {
+            fd = open(folder.isEmpty ? "." : folder, Self.openTemporary | O_WRONLY | O_CLOEXEC, 0o644)
+            if fd >= 0 { unnamed = true; return }
+        }
+        #endif
+        unnamed = false
         fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw PipelineError("\(path): cannot write (\(String(cString: strerror(errno))))") }
     }
 
-    deinit { if fd >= 0 { close(fd); unlink(tmp) } }
+    deinit {
+        if fd >= 0 {
+            close(fd)
+            if !unnamed { unlink(tmp) }
+        }
+    }
 
     func write(_ bytes: UnsafeRawBufferPointer) {
         guard failure == nil, var p = bytes.baseAddress else { return }
@@ -598,6 +626,7 @@ final class OutputFile {
     }
 
     func commit() throws {
+        if unnamed { return try commitUnnamed() }
         let result = close(fd)
         fd = -1
         if failure == nil && result != 0 { failure = String(cString: strerror(errno)) }
@@ -611,7 +640,81 @@ final class OutputFile {
             throw PipelineError("\(path): cannot rename into place (\(reason))")
         }
     }
+
+    /// Links the unnamed file into place (under the temporary name and then renamed when the name is taken), then closes it.
+    private func commitUnnamed() throws {
+        defer { close(fd); fd = -1 }
+        if let failure { throw PipelineError("\(path): cannot write (\(failure))") }
+        let handle = "/proc/self/fd/\(fd)"
+        if linkat(AT_FDCWD, handle, AT_FDCWD, path, Self.followLink) == 0 { return }
+        guard errno == EEXIST else { throw PipelineError("\(path): cannot link into place (\(String(cString: strerror(errno))))") }
+        guard linkat(AT_FDCWD, handle, AT_FDCWD, tmp, Self.followLink) == 0 else {
+            throw PipelineError("\(path): cannot link into place (\(String(cString: strerror(errno))))")
+        }
+        if rename(tmp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp)
+            throw PipelineError("\(path): cannot rename into place (\(reason))")
+        }
+    }
+
+    /// `AT_SYMLINK_FOLLOW`: `/proc/self/fd/N` is followed to the open file.
+    fileprivate static let followLink: Int32 = 0x400
+
+    /// Whether files made without a name in a folder can be linked into it, tried once per folder with a file that is
+    /// removed at once (a file system without `O_TMPFILE`, or without `/proc`, answers no).
+    final class UnnamedFileSupport: @unchecked Sendable {
+        private var known: [String: Bool] = [:]
+        private let lock = NSLock()
+
+        func supported(_ folder: String) -> Bool {
+            lock.lock(); defer { lock.unlock() }
+            if let answer = known[folder] { return answer }
+            let answer = Self.probe(folder)
+            known[folder] = answer
+            return answer
+        }
+
+        private static func probe(_ folder: String) -> Bool {
+            #if os(Linux)
+            let fd = open(folder, OutputFile.openTemporary | O_WRONLY | O_CLOEXEC, 0o644)
+            if fd < 0 { return false }
+            defer { close(fd) }
+            let name = (folder as NSString).appendingPathComponent(".probe.json.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, name, OutputFile.followLink) == 0 else { return false }
+            unlink(name)
+            return true
+            #else
+            return false
+            #endif
+        }
+    }
 }
+
+/// Hands the heap's freed pages back to the kernel: tcmalloc's `MallocExtension_ReleaseFreeMemory` when the process
+/// has it, else glibc's `malloc_trim`. Both allocators keep what a document freed for the next ones; after a document
+/// of millions of records that is hundreds of MB of pages that the next large allocation (its record) cannot reuse.
+enum FreedMemory {
+    /// Documents of at least this many bytes release the memory their pipeline freed (smaller ones gain nothing from it).
+    static let largeDocument = 4 << 20
+
+    private typealias Release = @convention(c) () -> Void
+    nonisolated(unsafe) private static let tcmallocRelease: Release? = {
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "MallocExtension_ReleaseFreeMemory") else { return nil }
+        return unsafeBitCast(symbol, to: Release.self)
+    }()
+
+    static func release() {
+        #if canImport(Glibc)
+        if let tcmallocRelease { tcmallocRelease() } else { _ = glibcMallocTrim(0) }
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// A thread-safe counter handing out work indexes.
 final class Counter: @unchecked Sendable {
