@@ -19,8 +19,8 @@ import Testing
 
     @Test func examples() {
         for example in LineClassifier.examples {
-            #expect(Self.classify(example.line) == example.expected, "\(example.source): \(example.line)",
-                    sourceLocation: SourceLocation(fileID: "PolicyExtract/LineClassifierExamples.swift", filePath: example.file, line: example.line_, column: 1))
+            #expect(Self.classify(example.text) == example.expected, "\(example.source): \(example.text)",
+                    sourceLocation: SourceLocation(fileID: "PolicyExtract/LineClassifierExamples.swift", filePath: example.file, line: example.line, column: 1))
         }
     }
 
@@ -28,8 +28,8 @@ import Testing
         let before = "为深入贯彻落实有关部署要求，推动高质量发展，现提出如下意见。\n\n"
         let after = "\n\n各地要结合实际抓好落实。"
         for example in LineClassifier.examples {
-            #expect(Self.classify(example.line, before: before, after: after) == example.expected, "\(example.source): \(example.line)",
-                    sourceLocation: SourceLocation(fileID: "PolicyExtract/LineClassifierExamples.swift", filePath: example.file, line: example.line_, column: 1))
+            #expect(Self.classify(example.text, before: before, after: after) == example.expected, "\(example.source): \(example.text)",
+                    sourceLocation: SourceLocation(fileID: "PolicyExtract/LineClassifierExamples.swift", filePath: example.file, line: example.line, column: 1))
         }
     }
 }

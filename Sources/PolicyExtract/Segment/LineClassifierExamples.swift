@@ -1,20 +1,21 @@
 /// A real line of a fixture document and what `LineClassifier` must call it.
 struct LineExample: Sendable {
     /// The line as the document writes it (leading tabs and spaces included).
-    var line: String
+    var text: String
     /// `heading <rank> <title>`, `table_row`, `list_item`, `label` or `prose`.
     var expected: String
-    /// Where the line stands: `Fixtures/docs/<file>:<line>`.
+    /// Where the line stands: `<file of Fixtures/docs>:<line>`.
     var source: String
+    /// Where the example is written, for a failing test to point at.
     var file: String
-    var line_: Int
+    var line: Int
 
-    init(_ line: String, _ expected: String, _ source: String, file: String = #filePath, line line_: Int = #line) {
-        self.line = line
+    init(_ text: String, _ expected: String, _ source: String, file: String = #filePath, line: Int = #line) {
+        self.text = text
         self.expected = expected
         self.source = source
         self.file = file
-        self.line_ = line_
+        self.line = line
     }
 }
 
