@@ -23,6 +23,8 @@ struct DepartmentPhrases: Sendable {
     let firstListed: [[UInt32]]
     /// 会同: `X会同Y`.
     let jointWork: [UInt32]
+    /// 已, 将, 要 …: between a lead and 会同 (`扶贫办已会同交通部`).
+    let beforeJointWork: [[UInt32]]
     /// 联合: `X联合Y印发`.
     let jointly: [UInt32]
     /// 由: `由X牵头`.
@@ -33,6 +35,13 @@ struct DepartmentPhrases: Sendable {
     let printed: [UInt32]
     /// 日前, 近日 …: between an issuer and its verb.
     let timeWords: [[UInt32]]
+    /// 年, 月, 日 of a date written in digits, and 于 before it (`于4月2日印发`).
+    let dateYear: UInt32
+    let dateMonth: UInt32
+    let dateDay: UInt32
+    let dateOn: ScalarSet
+    /// 关于, after the issuers on a title line.
+    let about: [UInt32]
     /// 根据, 按照, 依据: open the citation of another policy.
     let citing: [[UInt32]]
     /// Ends of a list of bodies (等相关部门), and of a division-of-labour bracket (按职责分工).
@@ -108,7 +117,7 @@ struct DepartmentPhrases: Sendable {
     let issueVerbSeconds: PairSet
 
     static let kinds = ["lead_label", "responsible_label", "cc_label", "lead", "duty", "duty_phrase", "support", "first_listed",
-                        "joint_work", "jointly", "agent", "issue_verb", "printed", "time_word", "citing", "list_tail", "bracket_tail",
+                        "joint_work", "before_joint_work", "jointly", "agent", "issue_verb", "printed", "time_word", "date_year", "date_month", "date_day", "date_on", "about", "citing", "list_tail", "bracket_tail",
                         "office", "extra_suffix", "reject", "non_government", "excluded_ending", "not_ending", "anchor", "national",
                         "national_prefix", "party", "glued_ending", "stopword_exception", "directly_governed", "each", "concerned", "related", "class_of_bodies", "draft_verb",
                         "collective_ending", "ministry", "committee", "level_province", "level_city", "level_county",
@@ -129,9 +138,9 @@ struct DepartmentPhrases: Sendable {
         }
         func one(_ kind: String) throws -> [UInt32] { try all(kind)[0] }
         func character(_ kind: String) throws -> UInt32 {
-            let w = try one(kind)
-            guard w.count == 1 else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
-            return w[0]
+            let words = try all(kind)
+            guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
+            return words[0][0]
         }
         func characters(_ kind: String) throws -> ScalarSet {
             let words = try all(kind)
@@ -147,11 +156,17 @@ struct DepartmentPhrases: Sendable {
         supportPhrases = try all("support")
         firstListed = try all("first_listed")
         jointWork = try one("joint_work")
+        beforeJointWork = try all("before_joint_work")
         jointly = try one("jointly")
         agent = try all("agent")
         issueVerbs = try all("issue_verb")
         printed = try one("printed")
         timeWords = try all("time_word")
+        dateYear = try character("date_year")
+        dateMonth = try character("date_month")
+        dateDay = try character("date_day")
+        dateOn = try characters("date_on")
+        about = try one("about")
         citing = try all("citing")
         listTails = try all("list_tail")
         bracketTails = try all("bracket_tail")
