@@ -451,6 +451,12 @@ conjunction	和
 #   level_province, level_city, level_county — the level characters a body's level is read from
 #   not_place_after_level — single characters after 区/市/县/省 that make a common word (区域, 市场)
 #   conjunction — 和 between two bodies; possessive — 的; perfective — 了
+#   Canonical names (DepartmentCanonicalizer): written_level — levels written after a listed place (自治区, 省,
+#   市), longest first; not_level_in_name — characters after 省/市/区 that make a word in a name (市场, 市长);
+#   unlisted_place_level — levels that end a place the places lexicon does not list (瑞安市);
+#   province_level, city_level, county_level — how each level of the document's places ends; party_full,
+#   committee_full — 中国共产党 …委员会 for a Party committee; keeps_central_name — a central stem beginning so
+#   takes no 国家 before it (国家, 中国, 国务院)
 lead_label	牵头单位
 responsible_label	责任单位
 responsible_label	配合单位
@@ -644,6 +650,29 @@ not_place_after_level	际
 conjunction	和
 possessive	的
 perfective	了
+written_level	自治区
+written_level	省
+written_level	市
+not_level_in_name	场
+not_level_in_name	域
+not_level_in_name	内
+not_level_in_name	外
+not_level_in_name	级
+not_level_in_name	际
+not_level_in_name	长
+unlisted_place_level	市
+unlisted_place_level	县
+unlisted_place_level	省
+province_level	省
+province_level	自治区
+city_level	市
+county_level	县
+county_level	区
+party_full	中国共产党
+committee_full	委员会
+keeps_central_name	国家
+keeps_central_name	中国
+keeps_central_name	国务院
 
 """###,
         "lexicons/department-stopwords.txt": ###"""

@@ -104,6 +104,29 @@ struct DepartmentPhrases: Sendable {
     let possessive: UInt32
     let perfective: UInt32
 
+    /// The words canonical names are built with (`DepartmentCanonicalizer`), as strings.
+    struct CanonicalWords: Sendable {
+        /// 中共, 国家, 各, 直 (of 直辖), 办公厅/办公室.
+        var party: String, national: String, each: Character, directlyGoverned: Character, offices: [String]
+        /// 省, 市, 县, 区: a level written alone before a stem.
+        var levelCharacters: [Character]
+        /// Levels written after a listed place, longest first (自治区, 省, 市).
+        var writtenLevels: [String]
+        /// Characters after a level character that make a word of the name (市场, 市长).
+        var notLevelAfter: Set<Character>
+        /// Levels that end a place not listed (瑞安市).
+        var unlistedPlaceLevels: [Character]
+        /// How the document's province, city and county end.
+        var provinceEndings: [String], cityEndings: [String], countyEndings: [String]
+        /// 中国共产党 …委员会.
+        var partyFull: String, committeeFull: String
+        /// Central stems that take no 国家 before them.
+        var keepsCentralName: [String]
+        /// 委: a Party committee written with a bare level (省委).
+        var committee: String
+    }
+    let canonical: CanonicalWords
+
     /// Word indexes built once for the scanners.
     let extraSuffixEndings: WordsByLast
     let officeEndings: WordsByLast
@@ -121,7 +144,9 @@ struct DepartmentPhrases: Sendable {
                         "office", "extra_suffix", "reject", "non_government", "excluded_ending", "not_ending", "anchor", "national",
                         "national_prefix", "party", "glued_ending", "stopword_exception", "directly_governed", "each", "concerned", "related", "class_of_bodies", "draft_verb",
                         "collective_ending", "ministry", "committee", "level_province", "level_city", "level_county",
-                        "not_place_after_level", "conjunction", "possessive", "perfective"]
+                        "not_place_after_level", "conjunction", "possessive", "perfective",
+                        "written_level", "not_level_in_name", "unlisted_place_level", "province_level", "city_level", "county_level",
+                        "party_full", "committee_full", "keeps_central_name"]
 
     /// Reads the lexicon's rows (`kind`, `word`); `origin` names the pipeline it was read for.
     init(rows: [[String]], origin: String) throws {
@@ -207,6 +232,18 @@ struct DepartmentPhrases: Sendable {
         conjunction = try character("conjunction")
         possessive = try character("possessive")
         perfective = try character("perfective")
+        func strings(_ kind: String) throws -> [String] { try all(kind).map(makeString) }
+        func firstCharacters(_ kind: String) throws -> [Character] { try strings(kind).compactMap(\.first) }
+        canonical = CanonicalWords(party: makeString(party), national: makeString(national), each: Character(Unicode.Scalar(each[0])!),
+                                   directlyGoverned: Character(Unicode.Scalar(directlyGoverned[0])!), offices: office.map(makeString),
+                                   levelCharacters: try firstCharacters("level_province") + firstCharacters("level_city") + firstCharacters("level_county"),
+                                   writtenLevels: try strings("written_level").sorted { $0.count > $1.count },
+                                   notLevelAfter: Set(try firstCharacters("not_level_in_name")),
+                                   unlistedPlaceLevels: try firstCharacters("unlisted_place_level"),
+                                   provinceEndings: try strings("province_level"), cityEndings: try strings("city_level"),
+                                   countyEndings: try strings("county_level"), partyFull: makeString(try one("party_full")),
+                                   committeeFull: makeString(try one("committee_full")), keepsCentralName: try strings("keeps_central_name"),
+                                   committee: makeString([committee]))
         extraSuffixEndings = WordsByLast(extraSuffixes)
         officeEndings = WordsByLast(office)
         excludedEndingWords = WordsByLast(excludedEndings)
