@@ -456,15 +456,27 @@ conjunction	和
 文物局	文物局	国家文物局
 国办		国务院办公厅
 国办督查室		国务院办公厅督查室
+劳动保障部		劳动和社会保障部
+环保总局		国家环境保护总局
+林业局	林业局	国家林业局
+地震局	地震局	中国地震局
+扶贫办	扶贫开发领导小组办公室	国务院扶贫开发领导小组办公室
+西部开发办		国务院西部地区开发领导小组办公室
+振兴东北办		国务院振兴东北地区等老工业基地领导小组办公室
+三峡办		国务院三峡工程建设委员会办公室
+南水北调办		国务院南水北调工程建设委员会办公室
 
 """###,
         "lexicons/department-phrases.tsv": ###"""
 # Words the department resolver reads a body's role and extent by: one `kind<TAB>word` a row. Kinds (each required):
 #   lead_label, responsible_label, cc_label — labels before a list of bodies (牵头单位：, 责任单位：, 抄送：)
 #   lead — X牵头; duty — (X、Y等负责); duty_phrase — Y按职责分工负责; support — (X牵头，Y配合)
+#   about — 关于, after the issuers on a title line (成都市发展和改革委员会 中共成都市委社会工作部 … 关于印发…)
 #   first_listed — the convention 列第一位者为牵头单位，下同; joint_work — X会同Y; jointly — X联合Y印发
+#   before_joint_work — words between a lead and 会同 (扶贫办已会同交通部, 市场监管总局要会同有关部门)
 #   agent — 由X牵头; issue_verb — X印发《…》; printed — the printer's line …办公室 2016年9月14日印发
-#   time_word — words between an issuer and its verb (日前, 近日); citing — 根据X印发的《…》 cites another policy
+#   time_word — words between an issuer and its verb (日前, 近日); date_year, date_month, date_day — 年, 月, 日 of a
+#   date in digits between them (湖北省人民政府办公厅4月2日发布《…》), date_on — 于 before such a date; citing — 根据X印发的《…》 cites another policy
 #   list_tail, bracket_tail — ends of a list stripped before its bodies are read (等相关部门, 按职责分工)
 #   office — a general office after a body (办公厅); extra_suffix — endings that make a body besides the
 #   department_suffixes lexicon; reject — words a body's name never holds; non_government — institutes,
@@ -479,6 +491,12 @@ conjunction	和
 #   level_province, level_city, level_county — the level characters a body's level is read from
 #   not_place_after_level — single characters after 区/市/县/省 that make a common word (区域, 市场)
 #   conjunction — 和 between two bodies; possessive — 的; perfective — 了
+#   Canonical names (DepartmentCanonicalizer): written_level — levels written after a listed place (自治区, 省,
+#   市), longest first; not_level_in_name — characters after 省/市/区 that make a word in a name (市场, 市长);
+#   unlisted_place_level — levels that end a place the places lexicon does not list (瑞安市);
+#   province_level, city_level, county_level — how each level of the document's places ends; party_full,
+#   committee_full — 中国共产党 …委员会 for a Party committee; keeps_central_name — a central stem beginning so
+#   takes no 国家 before it (国家, 中国, 国务院)
 lead_label	牵头单位
 responsible_label	责任单位
 responsible_label	配合单位
@@ -493,6 +511,13 @@ support	配合
 support	参与
 first_listed	第一位
 joint_work	会同
+before_joint_work	已
+before_joint_work	将
+before_joint_work	要
+before_joint_work	正
+before_joint_work	也
+before_joint_work	还
+before_joint_work	并
 jointly	联合
 agent	由
 issue_verb	联合印发
@@ -512,6 +537,11 @@ time_word	正式
 time_word	日前联合
 time_word	近日联合
 time_word	联合
+date_year	年
+date_month	月
+date_day	日
+date_on	于
+about	关于
 citing	根据
 citing	按照
 citing	依据
@@ -660,6 +690,29 @@ not_place_after_level	际
 conjunction	和
 possessive	的
 perfective	了
+written_level	自治区
+written_level	省
+written_level	市
+not_level_in_name	场
+not_level_in_name	域
+not_level_in_name	内
+not_level_in_name	外
+not_level_in_name	级
+not_level_in_name	际
+not_level_in_name	长
+unlisted_place_level	市
+unlisted_place_level	县
+unlisted_place_level	省
+province_level	省
+province_level	自治区
+city_level	市
+county_level	县
+county_level	区
+party_full	中国共产党
+committee_full	委员会
+keeps_central_name	国家
+keeps_central_name	中国
+keeps_central_name	国务院
 
 """###,
         "lexicons/department-stopwords.txt": ###"""

@@ -50,9 +50,9 @@ struct ClusterPhrases: Sendable {
             return words.map(scalars)
         }
         func character(_ kind: String) throws -> UInt32 {
-            let w = try all(kind)[0]
-            guard w.count == 1 else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
-            return w[0]
+            let words = try all(kind)
+            guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
+            return words[0][0]
         }
         func characters(_ kind: String) throws -> ScalarSet {
             let words = try all(kind)

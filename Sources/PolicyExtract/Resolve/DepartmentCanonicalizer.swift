@@ -17,14 +17,14 @@ struct DepartmentCanonicalizer {
     let abbreviations: [String: Lexicons.DepartmentAbbreviation]
     /// Known place names by first character, longest first (the `places` lexicon).
     let places: [Character: [String]]
+    /// The words names are read and built with (`department_phrases`).
+    let words: DepartmentPhrases.CanonicalWords
 
     init(lexicons: Lexicons) {
         abbreviations = lexicons.departmentAbbreviations
         places = lexicons.placeNamesByFirst
+        words = lexicons.departmentPhrases.canonical
     }
-
-    static let levelCharacters: [Character] = ["省", "市", "县", "区"]
-    static let offices = ["办公厅", "办公室"]
 
     /// A name cut into its parts.
     struct Parts {
@@ -39,29 +39,26 @@ struct DepartmentCanonicalizer {
         var stem: String
     }
 
-    /// Characters after 市/区/省 that make a word, not a level: 市场, 区域, 省内.
-    static let notLevelAfter: Set<Character> = ["场", "域", "内", "外", "级", "际", "长"]
-
     func parts(_ name: String) -> Parts {
         var rest = Substring(name)
         var p = Parts(stem: "")
-        if rest.hasPrefix("中共") { p.party = true; rest = rest.dropFirst(2) }
+        if rest.hasPrefix(words.party) { p.party = true; rest = rest.dropFirst(words.party.count) }
         if abbreviations[String(rest)] != nil { p.stem = String(rest); return p }
         if let first = rest.first, let place = places[first]?.first(where: { rest.hasPrefix($0) }), rest.count > place.count {
             var written = place
             let after = rest.dropFirst(place.count)
-            for level in ["自治区", "省", "市"] where after.hasPrefix(level) && after.count > level.count { written += level; break }
+            for level in words.writtenLevels where after.hasPrefix(level) && after.count > level.count { written += level; break }
             p.place = written
             p.listed = true
             rest = rest.dropFirst(written.count)
-        } else if let first = rest.first, Self.levelCharacters.contains(first), rest.count > 1,
-                  !Self.notLevelAfter.contains(rest[rest.index(after: rest.startIndex)]) {
+        } else if let first = rest.first, words.levelCharacters.contains(first), rest.count > 1,
+                  !words.notLevelAfter.contains(rest[rest.index(after: rest.startIndex)]) {
             p.level = first
             rest = rest.dropFirst()
-        } else if rest.hasPrefix("国家"), rest.count > 2, abbreviations[String(rest.dropFirst(2))] != nil {
+        } else if rest.hasPrefix(words.national), rest.count > words.national.count, abbreviations[String(rest.dropFirst(words.national.count))] != nil {
             p.national = true
-            rest = rest.dropFirst(2)
-        } else if let cut = Self.unlistedPlaceEnd(rest) {
+            rest = rest.dropFirst(words.national.count)
+        } else if let cut = unlistedPlaceEnd(rest) {
             // A place the lexicon does not list, two or three characters before 市/县/区 (瑞安市, 东阳市).
             p.place = String(rest.prefix(cut))
             rest = rest.dropFirst(cut)
@@ -71,11 +68,12 @@ struct DepartmentCanonicalizer {
     }
 
     /// The length of an unlisted place with its level at the start of `s` (`瑞安市` → 3), when a stem follows.
-    static func unlistedPlaceEnd(_ s: Substring) -> Int? {
+    func unlistedPlaceEnd(_ s: Substring) -> Int? {
         let chars = Array(s.prefix(5))
         for n in 3...4 where chars.count > n - 1 && s.count > n {
-            if ["市", "县", "省"].contains(chars[n - 1]), !chars[0..<(n - 1)].contains(where: { Self.levelCharacters.contains($0) || $0 == "各" || $0 == "直" }),
-               !Self.notLevelAfter.contains(chars[n]) { return n }
+            if words.unlistedPlaceLevels.contains(chars[n - 1]),
+               !chars[0..<(n - 1)].contains(where: { words.levelCharacters.contains($0) || $0 == words.each || $0 == words.directlyGoverned }),
+               !words.notLevelAfter.contains(chars[n]) { return n }
         }
         return nil
     }
@@ -83,7 +81,7 @@ struct DepartmentCanonicalizer {
     /// The stem's full form: the lexicon's local or central column, or the stem itself; an office is kept.
     func expand(_ stem: String, local: Bool) -> String {
         if let a = abbreviations[stem], let full = local ? (a.local ?? a.central) : (a.central ?? a.local) { return full }
-        for office in Self.offices where stem.hasSuffix(office) && stem.count > office.count {
+        for office in words.offices where stem.hasSuffix(office) && stem.count > office.count {
             let body = String(stem.dropLast(office.count))
             if let a = abbreviations[body], let full = local ? (a.local ?? a.central) : (a.central ?? a.local) { return full + office }
         }
@@ -93,7 +91,7 @@ struct DepartmentCanonicalizer {
     /// The canonical name of `name` in a document whose places are `doc`; `inherited` is the place or level
     /// of the item before it in a list (`省商务厅、财政厅` — 财政厅 is the province's).
     func canonical(_ name: String, places doc: Places, inherited: String? = nil) -> String {
-        guard !name.isEmpty, !name.hasPrefix("各") else { return name }
+        guard !name.isEmpty, name.first != words.each else { return name }
         var p = parts(name)
         if p.place == nil, p.level == nil, !p.party, !p.national, let inherited {
             let q = parts(inherited + p.stem)
@@ -101,22 +99,22 @@ struct DepartmentCanonicalizer {
         }
         var place = p.place ?? ""
         if let level = p.level {
-            switch level {
-            case "省": place = doc.province ?? "省"
-            case "市": place = doc.city ?? "市"
-            default: place = doc.county.map { $0.hasSuffix(String(level)) ? $0 : String(level) } ?? String(level)
-            }
+            let written = String(level)
+            if words.provinceEndings.first == written { place = doc.province ?? written }
+            else if words.cityEndings.first == written { place = doc.city ?? written }
+            else { place = doc.county.map { $0.hasSuffix(written) ? $0 : written } ?? written }
         }
         let local = !place.isEmpty
         // 省委, 市委办公室 written with a bare level: the Party committee, named in full. A name written with
         // 中共 and its place (中共河南省委办公厅) is kept as written.
-        if p.level != nil, !p.party, p.stem == "委" || (p.stem.hasPrefix("委") && Self.offices.contains(String(p.stem.dropFirst()))) {
-            return "中国共产党" + place + "委员会" + p.stem.dropFirst()
+        if p.level != nil, !p.party,
+           p.stem == words.committee || (p.stem.hasPrefix(words.committee) && words.offices.contains(String(p.stem.dropFirst(words.committee.count)))) {
+            return words.partyFull + place + words.committeeFull + p.stem.dropFirst(words.committee.count)
         }
         if p.party, p.place != nil { return name }
         let stem = expand(p.stem, local: local)
-        if p.national, !stem.hasPrefix("国家"), !stem.hasPrefix("中国"), !stem.hasPrefix("国务院") { return (p.party ? "中共" : "") + "国家" + stem }
-        return (p.party ? "中共" : "") + place + stem
+        if p.national, !words.keepsCentralName.contains(where: { stem.hasPrefix($0) }) { return (p.party ? words.party : "") + words.national + stem }
+        return (p.party ? words.party : "") + place + stem
     }
 
     /// The document's places: the first province (…省, …自治区) and the first city (…市) named by its
@@ -125,14 +123,15 @@ struct DepartmentCanonicalizer {
         var found = Places()
         // The title's place first when it opens the title (咸阳市2022年…工作要点), then the issuers', then a
         // listed place of any body named.
-        let titlePlace = parts(title).place.map { [$0 + "办公室"] } ?? []
+        // The title is read as if a body's name (its place, then any stem), so that its place is cut the same way.
+        let titlePlace = parts(title).place.map { [$0 + (words.offices.last ?? "")] } ?? []
         for (g, group) in [titlePlace, issuers, others].enumerated() {
             for name in group {
                 let p = parts(name)
                 guard let place = p.place, g < 2 || p.listed else { continue }
-                if found.province == nil, place.hasSuffix("省") || place.hasSuffix("自治区") { found.province = place }
-                if found.city == nil, place.hasSuffix("市") { found.city = place }
-                if found.county == nil, place.hasSuffix("县") || place.hasSuffix("区") { found.county = place }
+                if found.province == nil, words.provinceEndings.contains(where: { place.hasSuffix($0) }) { found.province = place }
+                if found.city == nil, words.cityEndings.contains(where: { place.hasSuffix($0) }) { found.city = place }
+                if found.county == nil, words.countyEndings.contains(where: { place.hasSuffix($0) }) { found.county = place }
             }
             if found.province != nil || found.city != nil { break }
         }

@@ -23,6 +23,8 @@ struct DepartmentPhrases: Sendable {
     let firstListed: [[UInt32]]
     /// 会同: `X会同Y`.
     let jointWork: [UInt32]
+    /// 已, 将, 要 …: between a lead and 会同 (`扶贫办已会同交通部`).
+    let beforeJointWork: [[UInt32]]
     /// 联合: `X联合Y印发`.
     let jointly: [UInt32]
     /// 由: `由X牵头`.
@@ -33,6 +35,13 @@ struct DepartmentPhrases: Sendable {
     let printed: [UInt32]
     /// 日前, 近日 …: between an issuer and its verb.
     let timeWords: [[UInt32]]
+    /// 年, 月, 日 of a date written in digits, and 于 before it (`于4月2日印发`).
+    let dateYear: UInt32
+    let dateMonth: UInt32
+    let dateDay: UInt32
+    let dateOn: ScalarSet
+    /// 关于, after the issuers on a title line.
+    let about: [UInt32]
     /// 根据, 按照, 依据: open the citation of another policy.
     let citing: [[UInt32]]
     /// Ends of a list of bodies (等相关部门), and of a division-of-labour bracket (按职责分工).
@@ -95,6 +104,29 @@ struct DepartmentPhrases: Sendable {
     let possessive: UInt32
     let perfective: UInt32
 
+    /// The words canonical names are built with (`DepartmentCanonicalizer`), as strings.
+    struct CanonicalWords: Sendable {
+        /// 中共, 国家, 各, 直 (of 直辖), 办公厅/办公室.
+        var party: String, national: String, each: Character, directlyGoverned: Character, offices: [String]
+        /// 省, 市, 县, 区: a level written alone before a stem.
+        var levelCharacters: [Character]
+        /// Levels written after a listed place, longest first (自治区, 省, 市).
+        var writtenLevels: [String]
+        /// Characters after a level character that make a word of the name (市场, 市长).
+        var notLevelAfter: Set<Character>
+        /// Levels that end a place not listed (瑞安市).
+        var unlistedPlaceLevels: [Character]
+        /// How the document's province, city and county end.
+        var provinceEndings: [String], cityEndings: [String], countyEndings: [String]
+        /// 中国共产党 …委员会.
+        var partyFull: String, committeeFull: String
+        /// Central stems that take no 国家 before them.
+        var keepsCentralName: [String]
+        /// 委: a Party committee written with a bare level (省委).
+        var committee: String
+    }
+    let canonical: CanonicalWords
+
     /// Word indexes built once for the scanners.
     let extraSuffixEndings: WordsByLast
     let officeEndings: WordsByLast
@@ -108,11 +140,13 @@ struct DepartmentPhrases: Sendable {
     let issueVerbSeconds: PairSet
 
     static let kinds = ["lead_label", "responsible_label", "cc_label", "lead", "duty", "duty_phrase", "support", "first_listed",
-                        "joint_work", "jointly", "agent", "issue_verb", "printed", "time_word", "citing", "list_tail", "bracket_tail",
+                        "joint_work", "before_joint_work", "jointly", "agent", "issue_verb", "printed", "time_word", "date_year", "date_month", "date_day", "date_on", "about", "citing", "list_tail", "bracket_tail",
                         "office", "extra_suffix", "reject", "non_government", "excluded_ending", "not_ending", "anchor", "national",
                         "national_prefix", "party", "glued_ending", "stopword_exception", "directly_governed", "each", "concerned", "related", "class_of_bodies", "draft_verb",
                         "collective_ending", "ministry", "committee", "level_province", "level_city", "level_county",
-                        "not_place_after_level", "conjunction", "possessive", "perfective"]
+                        "not_place_after_level", "conjunction", "possessive", "perfective",
+                        "written_level", "not_level_in_name", "unlisted_place_level", "province_level", "city_level", "county_level",
+                        "party_full", "committee_full", "keeps_central_name"]
 
     /// Reads the lexicon's rows (`kind`, `word`); `origin` names the pipeline it was read for.
     init(rows: [[String]], origin: String) throws {
@@ -129,9 +163,9 @@ struct DepartmentPhrases: Sendable {
         }
         func one(_ kind: String) throws -> [UInt32] { try all(kind)[0] }
         func character(_ kind: String) throws -> UInt32 {
-            let w = try one(kind)
-            guard w.count == 1 else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
-            return w[0]
+            let words = try all(kind)
+            guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
+            return words[0][0]
         }
         func characters(_ kind: String) throws -> ScalarSet {
             let words = try all(kind)
@@ -147,11 +181,17 @@ struct DepartmentPhrases: Sendable {
         supportPhrases = try all("support")
         firstListed = try all("first_listed")
         jointWork = try one("joint_work")
+        beforeJointWork = try all("before_joint_work")
         jointly = try one("jointly")
         agent = try all("agent")
         issueVerbs = try all("issue_verb")
         printed = try one("printed")
         timeWords = try all("time_word")
+        dateYear = try character("date_year")
+        dateMonth = try character("date_month")
+        dateDay = try character("date_day")
+        dateOn = try characters("date_on")
+        about = try one("about")
         citing = try all("citing")
         listTails = try all("list_tail")
         bracketTails = try all("bracket_tail")
@@ -192,6 +232,18 @@ struct DepartmentPhrases: Sendable {
         conjunction = try character("conjunction")
         possessive = try character("possessive")
         perfective = try character("perfective")
+        func strings(_ kind: String) throws -> [String] { try all(kind).map(makeString) }
+        func firstCharacters(_ kind: String) throws -> [Character] { try strings(kind).compactMap(\.first) }
+        canonical = CanonicalWords(party: makeString(party), national: makeString(national), each: Character(Unicode.Scalar(each[0])!),
+                                   directlyGoverned: Character(Unicode.Scalar(directlyGoverned[0])!), offices: office.map(makeString),
+                                   levelCharacters: try firstCharacters("level_province") + firstCharacters("level_city") + firstCharacters("level_county"),
+                                   writtenLevels: try strings("written_level").sorted { $0.count > $1.count },
+                                   notLevelAfter: Set(try firstCharacters("not_level_in_name")),
+                                   unlistedPlaceLevels: try firstCharacters("unlisted_place_level"),
+                                   provinceEndings: try strings("province_level"), cityEndings: try strings("city_level"),
+                                   countyEndings: try strings("county_level"), partyFull: makeString(try one("party_full")),
+                                   committeeFull: makeString(try one("committee_full")), keepsCentralName: try strings("keeps_central_name"),
+                                   committee: makeString([committee]))
         extraSuffixEndings = WordsByLast(extraSuffixes)
         officeEndings = WordsByLast(office)
         excludedEndingWords = WordsByLast(excludedEndings)

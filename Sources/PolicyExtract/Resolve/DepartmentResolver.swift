@@ -43,6 +43,7 @@ struct DepartmentResolver {
             for organ in header.organs where looksLikeBody(organ) { add(&result, organ, .issuer) }
         }
         for organ in structure.titleOrgans where looksLikeBody(organ) { add(&result, organ, .issuer) }
+        if structure.titleOrgans.isEmpty { for organ in spacedTitleOrgans() { add(&result, organ, .issuer) } }
         let chars = ctx.chars
         let firstListedFrom = firstListedConvention()
         for unit in structure.units {
@@ -229,6 +230,26 @@ struct DepartmentResolver {
         }
     }
 
+    /// Bodies written one after another, separated by spaces, before 关于 on the first line of the document, however
+    /// long the title after them (`成都市发展和改革委员会 中共成都市委社会工作部 成都市规划和自然资源局 …关于印发…的通知`):
+    /// the joint issuers. Every piece must be a body; none when the line has no such run.
+    func spacedTitleOrgans() -> [Range<Int>] {
+        let chars = ctx.chars
+        var lineEnd = 0
+        while lineEnd < chars.count, chars[lineEnd] != UInt32(char: "\n") { lineEnd += 1 }
+        var about = 0
+        while about + words.about.count <= lineEnd, !ctx.has(words.about, at: about) { about += 1 }
+        guard about + words.about.count <= lineEnd, about > 0, chars[about - 1] == UInt32(char: " ") else { return [] }
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for k in 0...about where k == about || chars[k] == UInt32(char: " ") {
+            if k > start { pieces.append(start..<k) }
+            start = k + 1
+        }
+        guard pieces.count >= 2, pieces.allSatisfy({ looksLikeBody($0) && ctx.chars[$0].allSatisfy(CharClass.isHan) }) else { return [] }
+        return pieces
+    }
+
     /// Where the first-listed convention is declared (`…负责。列第一位者为牵头单位，下同）`): it holds in that
     /// bracket and every later one. Nil when the document has none.
     func firstListedConvention() -> Int? {
@@ -301,14 +322,31 @@ struct DepartmentResolver {
     }
 
     /// `生态环境部会同国家发展改革委、工业和信息化部…等部门组织…`: the body before 会同 is lead, those after it
-    /// responsible. Not in a sentence that issues a policy (《…》), where they are issuers.
+    /// responsible. Several bodies listed before it all lead (`发展改革委、农业部会同财政部`); a word such as 已, 将 or
+    /// 要 may stand between the lead and 会同 (`扶贫办已会同交通部`). A short name that opens its clause is the lead
+    /// even without a level or place word (`国资委会同财政部`, as central documents write their ministries).
+    /// Not where they issue a policy together (`…会同…制定了《…》` in one clause), where they are issuers.
     func jointWork(_ result: inout [Department], at k: Int, _ r: Range<Int>) {
         let chars = ctx.chars
-        if ctx.next(.titleOpen, from: r.lowerBound, to: r.upperBound) < r.upperBound { return }
+        let title = ctx.next(.titleOpen, from: k, to: r.upperBound)
+        if title < r.upperBound, !(k..<title).contains(where: { CharClass.isClauseBreak(chars[$0]) }) { return }
         var s = k
         while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != UInt32(char: "、"), chars[s - 1] != UInt32(char: "(") { s -= 1 }
+        let leadEnd = ctx.stripTrailing(s..<k, words.beforeJointWork).upperBound
         // A class of bodies (省、市商务主管部门) leads nothing by name.
-        guard let lead = bodyEnding(at: k, from: s), looksLikeBody(lead), !ctx.has(words.classOfBodies, endingAt: lead.upperBound) else { return }
+        guard let lead = bodyEnding(at: leadEnd, from: s) ?? clauseOpeningBody(s..<leadEnd), looksLikeBody(lead),
+              !ctx.has(words.classOfBodies, endingAt: lead.upperBound) else { return }
+        var leads = [lead]
+        // Bodies listed before it with 、 lead with it.
+        var itemEnd = s
+        while itemEnd > r.lowerBound + 1, chars[itemEnd - 1] == UInt32(char: "、") {
+            var b = itemEnd - 1
+            while b > r.lowerBound, !CharClass.isClauseBreak(chars[b - 1]), chars[b - 1] != UInt32(char: "、"), chars[b - 1] != UInt32(char: "(") { b -= 1 }
+            guard let other = bodyEnding(at: itemEnd - 1, from: b) ?? clauseOpeningBody(b..<(itemEnd - 1)), looksLikeBody(other),
+                  !ctx.has(words.classOfBodies, endingAt: other.upperBound) else { break }
+            leads.append(other)
+            itemEnd = b
+        }
         var partners: [Range<Int>] = []
         var i = k + words.jointWork.count
         while i < r.upperBound {
@@ -330,8 +368,17 @@ struct DepartmentResolver {
             break
         }
         let named = partners.filter { !ctx.has(words.each, at: $0.lowerBound) && !ctx.has(words.concerned, at: $0.lowerBound) && !ctx.has(words.related, at: $0.lowerBound) }
-        add(&result, lead, .lead)
+        for l in leads.reversed() { add(&result, l, .lead) }
         for p in named { add(&result, p, .responsible) }
+    }
+
+    /// The whole of `r` when it is a short name of a body alone at the opening of its clause (`国资委`, `振兴东北办`):
+    /// ideographs only, at most 12, ending in a department suffix.
+    func clauseOpeningBody(_ r: Range<Int>) -> Range<Int>? {
+        let t = ctx.trim(r)
+        guard t.count >= 2, t.count <= 12, ctx.chars[t].allSatisfy(CharClass.isHan), looksLikeBody(t),
+              !ctx.has(words.each, at: t.lowerBound), !ctx.has(words.concerned, at: t.lowerBound) else { return nil }
+        return t
     }
 
     func isColon(_ i: Int) -> Bool {
@@ -525,7 +572,9 @@ struct DepartmentResolver {
             let drafted = verb.starts(with: words.draftVerb)
             if open < r.upperBound, (chars[open] == words.possessive && !drafted) || chars[open] == words.perfective { open += 1 }
             guard open < r.upperBound, chars[open] == UInt32(char: "《") else { k = after; continue }
+            // Words of time (日前, 近日) and a date (4月2日, 于2024年8月24日) between the issuer and the verb.
             var end = ctx.stripTrailing(r.lowerBound..<k, words.timeWords).upperBound
+            end = ctx.stripTrailing(withoutDate(r.lowerBound..<end), words.timeWords).upperBound
             // Bodies before the verb: …A会同B、C…
             var s = end
             while s > r.lowerBound, !CharClass.isClauseBreak(chars[s - 1]), chars[s - 1] != UInt32(char: "》"), chars[s - 1] != UInt32(char: "”") { s -= 1 }
@@ -551,6 +600,30 @@ struct DepartmentResolver {
             end = after
             k = after
         }
+    }
+
+    /// `r` without a date written at its end in digits (`4月2日`, `2024年8月24日`, `于4月2日`), as news writes it
+    /// between an issuer and its verb: `湖北省人民政府办公厅4月2日发布《…》`.
+    func withoutDate(_ r: Range<Int>) -> Range<Int> {
+        let chars = ctx.chars
+        var e = r.upperBound
+        func digits() -> Bool {
+            let end = e
+            while e > r.lowerBound, CharClass.isDigit(chars[e - 1]) { e -= 1 }
+            return e < end && end - e <= 4
+        }
+        guard e > r.lowerBound, chars[e - 1] == words.dateDay else { return r }
+        e -= 1
+        guard digits(), e > r.lowerBound, chars[e - 1] == words.dateMonth else { return r }
+        e -= 1
+        guard digits() else { return r }
+        let monthDay = e
+        if e > r.lowerBound, chars[e - 1] == words.dateYear {
+            e -= 1
+            if !digits() { e = monthDay }
+        }
+        if e > r.lowerBound, words.dateOn.contains(chars[e - 1]) { e -= 1 }
+        return r.lowerBound..<e
     }
 
     /// The body whose name ends at `end` (a department suffix), starting no earlier than `from`:
@@ -632,6 +705,8 @@ struct DepartmentResolver {
     func mentioned(_ result: inout [Department]) {
         var known = Set<ByteKey>(minimumCapacity: result.count + 32)  // room for the names met, at once
         for d in result { known.insert(ByteKey(d.name)) }
+        // Issuers' names written together on a title line (no separator but a space) are read no further.
+        let issuerSpans = result.filter { $0.role == .issuer }.map { $0.span.start..<$0.span.end }
         let chars = ctx.chars
         let centralByFirst = ctx.lexicons.scan.centralBodies
         let suffixByFirst = ctx.lexicons.scan.mentionSuffixes
@@ -696,6 +771,8 @@ struct DepartmentResolver {
                 if let body = bodyEnding(at: e, from: from) {
                     let first = chars[body.lowerBound]
                     if words.county.contains(first), body.lowerBound > 0, !CharClass.isClauseBreak(chars[body.lowerBound - 1]) { k = e; continue }
+                    let original = ctx.text.span(body)
+                    if issuerSpans.contains(where: { $0.overlaps(original.start..<original.end) && !($0.lowerBound <= original.start && original.end <= $0.upperBound) }) { k = e; continue }
                     // Not a class of bodies (各…); each name once.
                     if !chars[body].contains(words.each[0]), !ctx.has(words.directlyGoverned, at: body.lowerBound) {
                         let name = ByteKey(ctx.string(body))

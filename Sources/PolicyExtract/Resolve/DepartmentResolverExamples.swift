@@ -44,6 +44,32 @@ extension DepartmentResolver {
         // (Fixtures 210_kaifeng_manufacturing_plan).
         .init("根据中共河南省委办公厅河南省人民政府办公厅印发的《河南省推动制造业高质量发展实施方案》,结合我市实际,制定本计划。",
               ["中共河南省委办公厅 / mentioned / 中共河南省委办公厅", "河南省人民政府办公厅 / mentioned / 河南省人民政府办公厅"], source: "Fixtures/docs/210_kaifeng_manufacturing_plan.txt"),
+        // X会同Y in central letters, the lead a short name opening its clause (国资委, 发展改革委: no 国家 written).
+        .init("发展改革委会同水利部研究提出了办理意见。",
+              ["发展改革委 / lead / 国家发展和改革委员会", "水利部 / responsible / 水利部"],
+              source: "ZhouYNF/platform-1 db/ge_policy_raw20190217.sql row 48 @ 2197df553eee3b0bc9989d91addadf2f4227fddc (国办函〔2004〕25号)"),
+        .init("国资委会同财政部、劳动保障部提出了办理意见：根据有关规定，辅业改制企业职工解除劳动关系的经济补偿金的支付渠道是国有企业的净资产。",
+              ["国资委 / lead / 国务院国有资产监督管理委员会", "财政部 / responsible / 财政部", "劳动保障部 / responsible / 劳动和社会保障部"],
+              source: "ZhouYNF/platform-1 db/ge_policy_raw20190217.sql row 48 @ 2197df553eee3b0bc9989d91addadf2f4227fddc (国办函〔2004〕25号)"),
+        // Two leads listed before 会同; a word between the lead and 会同 (已, 要).
+        .init("发展改革委、农业部会同财政部等有关部门研究提出了办理意见：发展改革委在安排全国农产品深加工项目和资金工作中，一直对包括你省在内的西部地区予以适当倾斜和重点扶持。",
+              ["发展改革委 / lead / 国家发展和改革委员会", "农业部 / lead / 农业部", "财政部 / responsible / 财政部"],
+              source: "ZhouYNF/platform-1 db/ge_policy_raw20190217.sql row 22 @ 2197df553eee3b0bc9989d91addadf2f4227fddc (国办函〔2004〕71号)"),
+        .init("扶贫办已会同交通部、水利部、林业局等部门赴广安市水淹区进行了实地调查。",
+              ["扶贫办 / lead / 国务院扶贫开发领导小组办公室", "交通部 / responsible / 交通部", "水利部 / responsible / 水利部", "林业局 / responsible / 国家林业局"],
+              source: "ZhouYNF/platform-1 db/ge_policy_raw20190217.sql row 22 @ 2197df553eee3b0bc9989d91addadf2f4227fddc (国办函〔2004〕71号)"),
+        .init("市场监管总局要会同有关部门制定联合抽查事项清单、标准和实施办法。",
+              ["市场监管总局 / lead / 国家市场监督管理总局"],
+              source: "ZhouYNF/platform-1 db/ge_policy_raw20190217.sql row 1 @ 2197df553eee3b0bc9989d91addadf2f4227fddc (国发〔2019〕5号)"),
+        // Must not match: 会同 opening its clause, with a province as partner (国办函〔2004〕71号).
+        .init("发展改革委将继续加强协调，会同你省积极推进该项目前期工作。", [],
+              source: "ZhouYNF/platform-1 db/ge_policy_raw20190217.sql row 22 @ 2197df553eee3b0bc9989d91addadf2f4227fddc (国办函〔2004〕71号)"),
+        // A date between the issuer and its verb, in news.
+        .init("湖北省人民政府办公厅4月2日发布《湖北省中小企业特色产业集群高质量发展工作方案(2025-2027年)》。",
+              ["湖北省人民政府办公厅 / issuer / 湖北省人民政府办公厅"], source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt, line 3"),
+        .init("财政部3月28日印发《农村金融机构定向费用补贴管理办法》。符合补贴条件的三类金融机构，即银监会批准设立的村镇银行、贷款公司、农村资金互助社。",
+              ["财政部 / issuer / 财政部"],
+              source: "a 2014-04-10 news summary (findview.cn, 严字当头，怎样解读农村金融机构补贴新规？) kept in a public repository's Java source (find_string id 20673341290)"),
         // Must not match: a title and a person before 政府 (泉州晚报 on the 泉州 2023 report, Fixtures 213; 国发〔2018〕42号).
         .init("1月8日开幕的泉州市十七届人大二次会议上,市长蔡战胜作政府工作报告。", [], source: "Fixtures/docs/213_quanzhou_2023_work_report_goals.txt"),
         .init("完善粮食安全省长责任制等政府目标考核中的农业机械化内容。", [], source: "Fixtures/docs/200_guofa_2018_42_farm_machinery.txt (国发〔2018〕42号)"),
