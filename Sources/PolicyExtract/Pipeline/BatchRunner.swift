@@ -699,7 +699,7 @@ enum FreedMemory {
     static let largeDocument = 4 << 20
 
     private typealias Release = @convention(c) () -> Void
-    nonisolated(unsafe) private static let tcmallocRelease: Release? = {
+    private static let tcmallocRelease: Release? = {
         guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "MallocExtension_ReleaseFreeMemory") else { return nil }
         return unsafeBitCast(symbol, to: Release.self)
     }()
