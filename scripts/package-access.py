@@ -239,7 +239,7 @@ def main():
             sys.stderr.write(log[-6000:])
             print("the library does not build, and not for a public member that uses a package type", file=sys.stderr)
             return 1
-        for path, line in refused:
+        for path, line in sorted(set(refused)):
             print(f"{os.path.relpath(path, root)}:{line}: uses a package type: made package", file=sys.stderr)
             demote.setdefault(os.path.realpath(path), set()).add(int(line))
         demote = {os.path.realpath(p): v for p, v in demote.items()}
