@@ -105,6 +105,8 @@ final class ResolveContext: CandidateScanning {
     let structure: DocumentStructure
     let candidateTable: CandidateTable
     let candidateIndex: CandidateIndex?
+    /// List bullets (`target_words`, role `list_mark`), trimmed from the start of a name.
+    let listMarks: ScalarSet
 
     init(result: DocumentResult, lexicons: Lexicons) {
         self.result = result
@@ -114,6 +116,7 @@ final class ResolveContext: CandidateScanning {
         self.structure = result.structure
         candidateTable = lexicons.scan.candidates
         candidateIndex = Self.index(of: result.text, for: candidateTable)
+        listMarks = ScalarSet(lexicons.targetWords[.listMark].filter { $0.count == 1 }.map { $0[0] })
     }
 
     /// For each section, the nearest heading on its path (deepest first) that names a cluster
@@ -205,7 +208,7 @@ final class ResolveContext: CandidateScanning {
         var s = r.lowerBound, e = r.upperBound
         let edge = Self.edge
         // A list's bullet (`●经济增长6%左右`, 230) is no part of what follows it.
-        while s < e, edge.contains(chars[s]) || lexicons.targetWords.isCharacter(chars[s], .listMark) { s += 1 }
+        while s < e, edge.contains(chars[s]) || listMarks.contains(chars[s]) { s += 1 }
         while e > s, edge.contains(chars[e - 1]) {
             // Keep a closing bracket whose opening one is inside: 中小企业局(办), 经济(技术)开发区.
             if chars[e - 1] == UInt32(char: ")") || chars[e - 1] == 0xFF09, (s..<(e - 1)).contains(where: { chars[$0] == UInt32(char: "(") || chars[$0] == 0xFF08 }) { break }

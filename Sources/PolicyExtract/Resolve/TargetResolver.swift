@@ -14,9 +14,13 @@ struct TargetResolver {
     struct GoalKey: Hashable { let year: Int; let value: ExactDecimal; let metric: ByteKey }
 
     let ctx: ResolveContext
-
     /// The words of the `target_words` lexicon, by role.
-    var words: Lexicons.TargetWords { ctx.lexicons.targetWords }
+    let words: Lexicons.TargetWords
+
+    init(ctx: ResolveContext) {
+        self.ctx = ctx
+        words = ctx.lexicons.targetWords
+    }
     static let enumerationComma = UInt32(char: "、")
     static let fullStop = UInt32(char: "。")
 
