@@ -45,7 +45,9 @@ enum DefaultPipelineFiles {
     "money_context": "lexicons/money-context.txt",
     "department_phrases": "lexicons/department-phrases.tsv",
     "cluster_phrases": "lexicons/cluster-phrases.tsv",
-    "area_units": "lexicons/area-units.tsv"
+    "area_units": "lexicons/area-units.tsv",
+    "target_words": "lexicons/target-words.tsv",
+    "table_unit_words": "lexicons/table-unit-words.tsv"
   }
 }
 
@@ -1192,6 +1194,14 @@ GDP
 合同号
 
 """###,
+        "lexicons/table-unit-words.tsv": ###"""
+# Words of a table caption that names the unit of its cells: word <TAB> role.
+#   unit_label     the label before the unit (`单位：亿元`)
+#   currency_name  the currency's name between the label and the unit (`单位：人民币元`)
+单位	unit_label
+人民币	currency_name
+
+"""###,
         "lexicons/target-verbs.txt": ###"""
 # Words between a target's metric and its value, removed from the end of the metric
 # (规模以上企业达到650家 → metric 规模以上企业). Longest first is applied automatically.
@@ -1210,6 +1220,8 @@ GDP
 达至
 控制在
 保持在
+继续保持
+保持
 稳定在
 力争达到
 力争
@@ -1223,6 +1235,89 @@ GDP
 均达到
 均超过
 总体达到
+
+"""###,
+        "lexicons/target-words.tsv": ###"""
+# Words the target resolver reads, one a line: word <TAB> role. Roles:
+#   goal          names goals (目标): a year before it opens a goal list (`2023年泉州发展目标:`)
+#   indicator     names indicators (指标): a caption over a goal table (`量化指标任务分工`)
+#   expected      预期 before 目标 (`主要预期目标`)
+#   list_opener   a character after 目标 that opens its list (`目标是：`, `目标为`)
+#   this_year     今年: the year of a dated work report's goals
+#   strive        after `YYYY年，` opens that year's goals (`2022年，力争…`)
+#   whole_area    a whole area before a goal (`全市` → the document's city), its last character its level
+#   province      the level character of a province (`全省`)
+#   city          the level character of a city (`全市`)
+#   locative      a word that places a list (`在全市培育…`), removed with the area after it
+#   change        a word of change kept in a rate's metric (`国内生产总值增长5%`)
+#   rate_only     a metric that is only a rate word, taking the metric before it (`年均增长17%`)
+#   connective    a word that never begins a metric (`其中`)
+#   joiner        joins two verbs or two values (`培育或引进`, `65%和55%`)
+#   etc           ends a list of members (`A、B等3个`)
+#   batch         an unnumbered count before a tier (`提升一批百亿级…`)
+#   cluster       ends a cluster's name, the subject of the metric after it (`“231”产业集群规上企业个数`)
+#   inside        after a cluster: the metric that follows is counted inside it (`集群内`)
+#   of            joins a value to the noun it counts (`30个…的`)
+#   list_mark     a bullet before a list item (`●经济增长6%左右`)
+#   share         begins a share of a whole (`占GDP比重`): with nothing before it, it measures the goal before it
+#   respectively  values stated for the items of a list one each (`种植、收获机械化率分别达到65%和55%`)
+目标	goal
+指标	indicator
+预期	expected
+:	list_opener
+是	list_opener
+为	list_opener
+今年	this_year
+力争	strive
+确保	strive
+全省	whole_area
+全市	whole_area
+全县	whole_area
+全区	whole_area
+全国	whole_area
+我省	whole_area
+我市	whole_area
+省	province
+市	city
+在	locative
+年均增长	change
+同比增长	change
+增长	change
+下降	change
+降低	change
+减少	change
+上升	change
+上涨	change
+提高	change
+年均增长	rate_only
+同比增长	rate_only
+年均	rate_only
+增长	rate_only
+增速	rate_only
+其中	connective
+同时	connective
+并且	connective
+以及	connective
+另外	connective
+并	connective
+或	joiner
+和	joiner
+及	joiner
+等	etc
+一批	batch
+集群	cluster
+内	inside
+的	of
+●	list_mark
+◆	list_mark
+■	list_mark
+▲	list_mark
+★	list_mark
+◎	list_mark
+•	list_mark
+▪	list_mark
+占	share
+分别	respectively
 
 """###,
         "lexicons/text-characters.tsv": ###"""

@@ -154,6 +154,10 @@ public struct Lexicons: Sendable {
     var departmentPhrases: DepartmentPhrases
     /// The words cluster names are read by (`cluster_phrases`; the built-in file when a pipeline names none).
     var clusterPhrases: ClusterPhrases
+    /// The words the target resolver reads, by role (`target_words`).
+    public var targetWords: TargetWords
+    /// The words of a table caption that names a unit, by role (`table_unit_words`).
+    public var tableUnitWords: TableUnitWords
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -226,6 +230,57 @@ public struct Lexicons: Sendable {
         clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
         departmentPhrases = try DepartmentPhrases(rows: Self.rows(texts["department_phrases"] ?? DefaultPipelineFiles.files[DepartmentPhrases.file]), origin: origin)
         clusterPhrases = try ClusterPhrases(rows: Self.rows(texts["cluster_phrases"] ?? DefaultPipelineFiles.files[ClusterPhrases.file]), origin: origin)
+        // A pipeline written before the file existed reads the built-in copy.
+        targetWords = try TargetWords(rows: Self.rows(texts["target_words"] ?? DefaultPipelineFiles.files["lexicons/target-words.tsv"]),
+                                      origin: "\(origin): lexicon \"target_words\" (lexicons/target-words.tsv)")
+        tableUnitWords = try TableUnitWords(rows: Self.rows(texts["table_unit_words"] ?? DefaultPipelineFiles.files["lexicons/table-unit-words.tsv"]),
+                                            origin: "\(origin): lexicon \"table_unit_words\" (lexicons/table-unit-words.tsv)")
+    }
+}
+
+extension Lexicons {
+    /// The roles of the words of the `target_words` lexicon (`target-words.tsv`): how each helps read a goal.
+    public enum TargetRole: String, CaseIterable, Sendable {
+        case goal, indicator, expected, listOpener = "list_opener", thisYear = "this_year", strive, wholeArea = "whole_area"
+        case province, city, locative, change, rateOnly = "rate_only", connective, joiner, etc, batch, cluster, inside, of
+        case listMark = "list_mark", share, respectively
+    }
+    /// The roles of the words of the `table_unit_words` lexicon (`table-unit-words.tsv`): how a caption names its unit.
+    public enum TableUnitRole: String, CaseIterable, Sendable {
+        /// 单位 — the label before a table's unit (`单位：亿元`).
+        case unitLabel = "unit_label"
+        /// 人民币 — the currency's name, written between the label and the unit (`单位：人民币元`).
+        case currencyName = "currency_name"
+    }
+    public typealias TargetWords = RoleWords<TargetRole>
+    public typealias TableUnitWords = RoleWords<TableUnitRole>
+
+    /// The words of a `word <TAB> role` lexicon, by role; each role's words longest first.
+    public struct RoleWords<Role: RawRepresentable & CaseIterable & Hashable & Sendable>: Sendable where Role.RawValue == String {
+        let byRole: [Role: [[UInt32]]]
+        /// For the roles whose words are single characters: the set of them.
+        let characterSets: [Role: ScalarSet]
+
+        /// Reads the rows; an unknown role, or a role without words, is an error that names the file (`origin`).
+        init(rows: [[String]], origin: String) throws {
+            var byRole: [Role: [[UInt32]]] = [:]
+            for r in rows {
+                guard r.count >= 2, !r[0].isEmpty, let role = Role(rawValue: r[1]) else {
+                    throw PipelineError("\(origin): row \(r) needs a word and one of the roles \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                byRole[role, default: []].append(scalars(r[0]))
+            }
+            for role in Role.allCases where byRole[role] == nil { throw PipelineError("\(origin): no word has the role \(role.rawValue)") }
+            self.byRole = byRole.mapValues { $0.sorted { $0.count > $1.count } }
+            characterSets = byRole.filter { $0.value.allSatisfy { $0.count == 1 } }.mapValues { ScalarSet($0.map { $0[0] }) }
+        }
+
+        /// The words of `role`, longest first.
+        public subscript(_ role: Role) -> [[UInt32]] { byRole[role] ?? [] }
+        /// True when `c` is one of the words of `role`, a role whose words are single characters.
+        func isCharacter(_ c: UInt32, _ role: Role) -> Bool { characterSets[role]?.contains(c) ?? false }
+        /// The longest word of `role` (for a role of one word: `goal`, `cluster`).
+        func word(_ role: Role) -> [UInt32] { self[role].first ?? [] }
     }
 }
 

@@ -9,10 +9,32 @@ struct Resolver {
     func resolve(_ result: inout DocumentResult) {
         let ctx = ResolveContext(result: result, lexicons: lexicons)
         result.departments = DepartmentResolver(ctx: ctx).resolve()
-        var targets = TargetResolver(ctx: ctx).resolve()
+        var (targets, goalYears) = TargetResolver(ctx: ctx).resolveWithYears()
         Self.bindDepartments(&targets, result.departments, ctx)
         result.targets = targets
+        Self.markGoalYears(goalYears, in: &result, ctx)
         result.clusters = ClusterResolver(ctx: ctx).resolve()
+    }
+
+    /// Makes the years that targets were bound to deadline years: a year that opens a goal list without 到
+    /// (`2023年经济社会发展的主要预期目标是:`, 213 泉州 and 235 福建; a caption `2016年…量化指标任务分工`, 220) becomes
+    /// one, and `今年` read as a dated report's year (134) becomes a year of its own, its span on the word.
+    static func markGoalYears(_ years: [(range: Range<Int>, year: Int)], in result: inout DocumentResult, _ ctx: ResolveContext) {
+        guard !years.isEmpty else { return }
+        var items = result.items(YearMatcher.id)
+        var added = false
+        for (range, year) in years where !range.isEmpty {
+            if let i = items.firstIndex(where: { $0.mention.range == range }) {
+                if case .year(let y, .other) = items[i].mention.value { items[i].mention.value = .year(y, .deadline) }
+            } else if !items.contains(where: { $0.mention.range.overlaps(range) }) {
+                let p = ctx.provenance(range)
+                items.append(Item(mention: Mention(range: range, value: .year(year, .deadline)), span: p.span, text: p.text, section: p.section,
+                                  sentenceRange: p.sentence, article: p.article, tableCell: nil))
+                added = true
+            }
+        }
+        if added { items.sort { $0.mention.range.lowerBound < $1.mention.range.lowerBound } }
+        result.items[YearMatcher.id] = items
     }
 
     /// Binds each section's 牵头单位 and 责任单位 to the targets in that section: a statement binds to
@@ -83,6 +105,8 @@ final class ResolveContext: CandidateScanning {
     let structure: DocumentStructure
     let candidateTable: CandidateTable
     let candidateIndex: CandidateIndex?
+    /// List bullets (`target_words`, role `list_mark`), trimmed from the start of a name.
+    let listMarks: ScalarSet
 
     init(result: DocumentResult, lexicons: Lexicons) {
         self.result = result
@@ -92,6 +116,7 @@ final class ResolveContext: CandidateScanning {
         self.structure = result.structure
         candidateTable = lexicons.scan.candidates
         candidateIndex = Self.index(of: result.text, for: candidateTable)
+        listMarks = ScalarSet(lexicons.targetWords[.listMark].filter { $0.count == 1 }.map { $0[0] })
     }
 
     /// For each section, the nearest heading on its path (deepest first) that names a cluster
@@ -182,7 +207,8 @@ final class ResolveContext: CandidateScanning {
     func trim(_ r: Range<Int>) -> Range<Int> {
         var s = r.lowerBound, e = r.upperBound
         let edge = Self.edge
-        while s < e, edge.contains(chars[s]) { s += 1 }
+        // A list's bullet (`●经济增长6%左右`, 230) is no part of what follows it.
+        while s < e, edge.contains(chars[s]) || listMarks.contains(chars[s]) { s += 1 }
         while e > s, edge.contains(chars[e - 1]) {
             // Keep a closing bracket whose opening one is inside: 中小企业局(办), 经济(技术)开发区.
             if chars[e - 1] == UInt32(char: ")") || chars[e - 1] == 0xFF09, (s..<(e - 1)).contains(where: { chars[$0] == UInt32(char: "(") || chars[$0] == 0xFF08 }) { break }

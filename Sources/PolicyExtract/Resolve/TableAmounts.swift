@@ -5,13 +5,11 @@
 /// (`序号`, `编号`, `年份`, the `table_index_headers` lexicon) are skipped. Produces amount items marked
 /// `table: true` with qualifier `none`, each carrying its table, row, column and header.
 enum TableAmounts {
-    static let danwei = scalars("单位")
-
     static func find(in ctx: MatchContext, structure: DocumentStructure) -> [Item] {
         var items: [Item] = []
         let text = ctx.text
         for table in structure.tables where table.rows.count > 1 {
-            let captionUnit = table.captionRanges.lazy.compactMap { unitAfterDanwei(ctx, $0) }.first
+            let captionUnit = table.captionRanges.lazy.compactMap { unitAfterLabel(ctx, $0) }.first
             let header = table.rows[0]
             let columnUnits = header.map { unitInHeader(ctx, $0) }
             if captionUnit == nil && columnUnits.allSatisfy({ $0 == nil }) { continue }
@@ -42,17 +40,20 @@ enum TableAmounts {
         return items
     }
 
-    /// `单位：人民币元` → 元; `单位:亿元` → 亿元.
-    static func unitAfterDanwei(_ ctx: MatchContext, _ r: Range<Int>) -> Lexicons.MoneyUnit? {
-        var k = r.lowerBound
-        while k + danwei.count <= r.upperBound {
-            if ctx.has(danwei, at: k) {
-                var s = k + danwei.count
-                while s < r.upperBound, !CharClass.isHan(ctx.chars[s]) || ctx.chars[s] == 0x4EBA || ctx.chars[s] == 0x6C11 || ctx.chars[s] == 0x5E01 { s += 1 } // skip ：, 人民币
-                for u in ctx.lexicons.moneyUnits where !u.bare && ctx.has(u.word, at: s) { return u }
-                return nil
-            }
-            k += 1
+    /// `单位：人民币元` → 元; `单位:亿元` → 亿元: the label and the currency's name come from `table_unit_words`.
+    static func unitAfterLabel(_ ctx: MatchContext, _ r: Range<Int>) -> Lexicons.MoneyUnit? {
+        let words = ctx.lexicons.tableUnitWords
+        for label in words[.unitLabel] {
+            var k = r.lowerBound
+            while k + label.count <= r.upperBound, !ctx.has(label, at: k) { k += 1 }
+            guard k + label.count <= r.upperBound else { continue }
+            var s = k + label.count
+            // Punctuation and spaces, then the currency's name (人民币), stand before the unit.
+            while s < r.upperBound, !CharClass.isHan(ctx.chars[s]) { s += 1 }
+            if let currency = words[.currencyName].first(where: { ctx.has($0, at: s) }) { s += currency.count }
+            while s < r.upperBound, !CharClass.isHan(ctx.chars[s]) { s += 1 }
+            for u in ctx.lexicons.moneyUnits where !u.bare && ctx.has(u.word, at: s) { return u }
+            return nil
         }
         return nil
     }

@@ -6,35 +6,23 @@
 /// → 营业收入), its comparator (the value's qualifier) and a subject: a cluster named in the sentence
 /// (`“231”产业集群规上企业个数…`), else the nearest heading that names one (`(一)高端装备产业集群`).
 /// A count with a money threshold is one tier target (`3个超过5000亿元的产业集群`,
-/// `千亿级产业集群2个(高端装备、高端化工)`) that keeps the threshold and the members it names.
+/// `千亿级产业集群2个(高端装备、高端化工)`) that keeps the threshold and the members it names. The words it reads
+/// (目标, 全市, 增长, 分别, list bullets …) come from the `target_words` lexicon, the verbs from `goal_verbs` and `target_verbs`.
 struct TargetResolver {
     /// A goal's year, value and metric (without a leading place; normalized text, compared and hashed by its
     /// bytes): what a restatement must share before anything else is compared.
     struct GoalKey: Hashable { let year: Int; let value: ExactDecimal; let metric: ByteKey }
 
     let ctx: ResolveContext
+    /// The words of the `target_words` lexicon, by role.
+    let words: Lexicons.TargetWords
 
-    static let deng = UInt32(0x7B49)      // 等
-    static let jiqun = scalars("集群")
-    static let jiqunNei = scalars("集群内")
-    static let wholeArea: [[UInt32]] = ["全省", "全市", "全县", "全区", "全国"].map(scalars)
-    static let yipi = scalars("一批")
-    static let jinnian = scalars("今年")
-    static let mubiao = scalars("目标")
-    static let yuqi = scalars("预期")
-    static let zhibiao = scalars("指标")
-    /// Words after which a year's `，` opens goals of that year (`2022年，力争…`).
-    static let striveWords: [[UInt32]] = ["力争", "确保"].map(scalars)
-    /// Words that begin a goal's list (`主要预期目标是：`, `发展目标为`) after 目标.
-    static let listOpeners = ScalarSet(scalars(":是为"))
-    /// Words for a change that belong to a percentage goal's metric (`国内生产总值增长5%`): kept, not stripped as a verb.
-    static let changeWords: [[UInt32]] = ["年均增长", "同比增长", "增长", "下降", "降低", "减少", "上升", "提高"].map(scalars)
-    /// A metric that is only a rate word (`年均增长17%` after `销售收入超1420亿元，`) takes the metric before it.
-    static let rateOnlyText = ["年均增长", "同比增长", "年均", "增长", "增速"]
-    /// Connectives that never begin a metric (`其中`, `同时`).
-    static let connectives: [[UInt32]] = ["其中", "同时", "并且", "以及", "另外", "并"].map(scalars)
-    static let zai = UInt32(0x5728)       // 在
-    static let joiners = ScalarSet(scalars("或和及"))
+    init(ctx: ResolveContext) {
+        self.ctx = ctx
+        words = ctx.lexicons.targetWords
+    }
+    static let enumerationComma = UInt32(char: "、")
+    static let fullStop = UInt32(char: "。")
 
     /// The year the document is dated: its date of issue, else a full date in its first lines.
     func documentYear() -> Int? {
@@ -113,14 +101,14 @@ struct TargetResolver {
 
     /// `在全市`, `在济宁市` before a list or a metric (`在全市培育形成数字产业、…`): removed with the goal verbs after it.
     func stripLocative(_ r: Range<Int>) -> Range<Int> {
-        guard r.count > 1, ctx.chars[r.lowerBound] == Self.zai else { return r }
+        guard r.count > 1, words.isCharacter(ctx.chars[r.lowerBound], .locative) else { return r }
         let s = r.lowerBound + 1
         var e = s
-        if let w = Self.wholeArea.first(where: { ctx.has($0, at: s) }) {
+        if let w = words[.wholeArea].first(where: { ctx.has($0, at: s) }) {
             e = s + w.count
         } else if let place = ctx.lexicons.scan.places.words(startingWith: ctx.chars[s])?.first(where: { ctx.has($0, at: s) }) {
             e = s + place.count
-            if e < r.upperBound, ctx.chars[e] == 0x7701 || ctx.chars[e] == 0x5E02 { e += 1 }  // 省, 市
+            if e < r.upperBound, words.isCharacter(ctx.chars[e], .province) || words.isCharacter(ctx.chars[e], .city) { e += 1 }
         } else {
             return r
         }
@@ -139,11 +127,10 @@ struct TargetResolver {
             guard let full else { return word }
             // 全市 names a city, 全省 a province (or a region): resolved only when the place is of that kind.
             let isProvince = full.hasSuffix("省") || full.hasSuffix("自治区")
-            switch area.last {
-            case 0x5E02?: return isProvince ? word : full  // 市
-            case 0x7701?: return isProvince ? full : word  // 省
-            default: return word
-            }
+            guard let level = area.last else { return word }
+            if words.isCharacter(level, .city) { return isProvince ? word : full }
+            if words.isCharacter(level, .province) { return isProvince ? full : word }
+            return word
         }
         return full ?? ctx.centralSubject
     }
@@ -163,17 +150,17 @@ struct TargetResolver {
         let end = min(unit.range.upperBound, r.upperBound + 30)
         var j = r.upperBound
         let caption = isCaption(unit.range)
-        while j + 2 <= end, chars[j] != 0x3002, chars[j] != UInt32(char: ";") {
-            if ctx.has(Self.mubiao, at: j) || (caption && ctx.has(Self.zhibiao, at: j)) {
-                var k = j + 2
+        while j + 2 <= end, chars[j] != Self.fullStop, chars[j] != UInt32(char: ";") {
+            if ctx.has(words.word(.goal), at: j) || (caption && ctx.has(words.word(.indicator), at: j)) {
+                var k = j + words.word(.goal).count
                 while k < unit.range.upperBound, chars[k] == 0x20 { k += 1 }
-                if caption || (k == unit.range.upperBound ? unit.kind == .heading : Self.listOpeners.contains(chars[k])) { return true }
+                if caption || (k == unit.range.upperBound ? unit.kind == .heading : words.isCharacter(chars[k], .listOpener)) { return true }
             }
             j += 1
         }
         if r.upperBound < chars.count, chars[r.upperBound] == UInt32(char: ","), startsUnit(r.lowerBound, unit.range) {
             let window = (r.upperBound + 1)..<min(unit.range.upperBound, r.upperBound + 12)
-            return Self.striveWords.contains { ctx.contains($0, in: window) }
+            return words[.strive].contains { ctx.contains($0, in: window) }
         }
         return false
     }
@@ -206,9 +193,9 @@ struct TargetResolver {
                     if years[k].2 == .deadline { own = (years[k].0, years[k].1) }
                     k += 1
                 }
-                if own == nil, let thisYear, let at = h.first(where: { ctx.has(Self.jinnian, at: $0) }),
-                   ctx.contains(Self.mubiao, in: h) || ctx.contains(Self.yuqi, in: h) {
-                    own = (at..<(at + 2), thisYear)
+                if own == nil, let thisYear, let at = h.first(where: { ctx.has(words.word(.thisYear), at: $0) }),
+                   ctx.contains(words.word(.goal), in: h) || ctx.contains(words.word(.expected), in: h) {
+                    own = (at..<(at + words.word(.thisYear).count), thisYear)
                 }
             }
             let year = own ?? stack.last?.year
@@ -223,7 +210,7 @@ struct TargetResolver {
         (unit.lowerBound..<i).allSatisfy { k in
             let c = ctx.chars[k]
             return c == 0x20 || c == 0x3000 || CharClass.isDigit(c) || CharClass.isChineseNumeral(c) || c == UInt32(char: "(") || c == UInt32(char: ")")
-                || c == UInt32(char: ".") || c == 0x3001
+                || c == UInt32(char: ".") || c == Self.enumerationComma
         }
     }
 
@@ -251,8 +238,8 @@ struct TargetResolver {
         guard r.count <= 40, let p = ctx.structure.unit(at: r.lowerBound)?.paragraph, p >= 0, ctx.structure.paragraphs[p] == r
                 || ctx.structure.paragraphs[p].count <= 40 else { return false }
         let line = ctx.structure.paragraphs[p]
-        if line.contains(where: { ctx.chars[$0] == 0x3002 || ctx.chars[$0] == UInt32(char: ",") || ctx.chars[$0] == UInt32(char: ";") }) { return false }
-        return ctx.contains(Self.mubiao, in: line) || ctx.contains(Self.zhibiao, in: line)
+        if line.contains(where: { ctx.chars[$0] == Self.fullStop || ctx.chars[$0] == UInt32(char: ",") || ctx.chars[$0] == UInt32(char: ";") }) { return false }
+        return ctx.contains(words.word(.goal), in: line) || ctx.contains(words.word(.indicator), in: line)
     }
 
     /// The paragraphs, and the list items that the segmenter took for headings of their own (rank 3 and below,
@@ -279,7 +266,17 @@ struct TargetResolver {
         return merged
     }
 
-    func resolve() -> [Target] {
+    func resolve() -> [Target] { resolveWithYears().targets }
+
+    /// The targets, and the year phrases they were bound to (a year that opens a goal list, `今年` in a dated
+    /// report): each a deadline year of the document, reported with the years.
+    func resolveWithYears() -> (targets: [Target], years: [(range: Range<Int>, year: Int)]) {
+        var goalYears: [(range: Range<Int>, year: Int)] = []
+        let targets = bindTargets(&goalYears)
+        return (targets, goalYears)
+    }
+
+    func bindTargets(_ goalYears: inout [(range: Range<Int>, year: Int)]) -> [Target] {
         let r = ctx.result
         var years = r.items(YearMatcher.id).compactMap { i -> (Range<Int>, Int, YearKind)? in
             if case .year(let y, let k) = i.mention.value { return (i.mention.range, y, k) }
@@ -297,8 +294,8 @@ struct TargetResolver {
         if let year = thisYear ?? firstGoalYear {
             for p in r.structure.paragraphs {
                 // 今年 within the first 20 characters of the paragraph.
-                guard let k = (p.lowerBound..<min(p.upperBound, p.lowerBound + 20)).first(where: { ctx.has(Self.jinnian, at: $0) }) else { continue }
-                if ctx.contains(Self.mubiao, in: p) || ctx.contains(Self.yuqi, in: p) { years.append((k..<(k + 2), year, .deadline)) }
+                guard let k = (p.lowerBound..<min(p.upperBound, p.lowerBound + 20)).first(where: { ctx.has(words.word(.thisYear), at: $0) }) else { continue }
+                if ctx.contains(words.word(.goal), in: p) || ctx.contains(words.word(.expected), in: p) { years.append((k..<(k + words.word(.thisYear).count), year, .deadline)) }
             }
             years.sort { $0.0.lowerBound < $1.0.lowerBound }
         }
@@ -350,7 +347,7 @@ struct TargetResolver {
                 py = [(paragraph.lowerBound..<paragraph.lowerBound, c.year, .deadline)]
                 carried?.paragraph = pIndex
             } else if py.isEmpty, let c = carried, pIndex - c.paragraph <= 3, c.article == article,
-                      ctx.contains(Self.mubiao, in: paragraph) || ctx.contains(Self.zhibiao, in: paragraph) {
+                      ctx.contains(words.word(.goal), in: paragraph) || ctx.contains(words.word(.indicator), in: paragraph) {
                 // The carried year stands at the start of the paragraph.
                 py = [(paragraph.lowerBound..<paragraph.lowerBound, c.year, .deadline)]
                 carried?.paragraph = pIndex
@@ -388,7 +385,7 @@ struct TargetResolver {
                     let next = pv[vi + 1]
                     let gap = v.range.upperBound..<next.range.lowerBound
                     // Only the count's own threshold: no 和 between them (4个地标产业集群和6个…合计达到2.6万亿元).
-                    if gap.count <= 10, !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 || ctx.chars[$0] == 0x548C }) {
+                    if gap.count <= 10, !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == Self.enumerationComma || words.isCharacter(ctx.chars[$0], .joiner) }) {
                         threshold = (next, vi + 1)
                     }
                 }
@@ -396,10 +393,10 @@ struct TargetResolver {
                 if v.isCount, vi > 0, pv[vi - 1].isAmount, !consumed.contains(vi - 1) {
                     let prev = pv[vi - 1]
                     let gap = prev.range.upperBound..<v.range.lowerBound
-                    let joined = !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 })
+                    let joined = !gap.contains(where: { CharClass.isClauseBreak(ctx.chars[$0]) || ctx.chars[$0] == Self.enumerationComma })
                     // A tier: 千亿级产业集群2个; or an amount joined to its count by 的 (年营业收入超1000亿元的2个,
                     // 5000亿元级别的产业集群1个).
-                    if joined, (prev.qualifier == .level && gap.count <= 6) || (gap.count <= 8 && gap.contains(where: { ctx.chars[$0] == 0x7684 })) {
+                    if joined, (prev.qualifier == .level && gap.count <= 6) || (gap.count <= 8 && gap.contains(where: { words.isCharacter(ctx.chars[$0], .of) })) {
                         levelBefore = prev
                     }
                 }
@@ -414,20 +411,34 @@ struct TargetResolver {
                     t.yearSpan = ctx.text.span(yearRange.isEmpty ? yearRange.lowerBound..<(yearRange.lowerBound + 1) : yearRange)
                     // A rate alone (年均增长17% after 销售收入超1420亿元,) measures the metric of the goal before it in the sentence.
                     if let previous = targets.last, previous.sentenceRange == t.sentenceRange, previous.year == t.year,
-                       t.metric.utf8.count <= 12, Self.rateOnlyText.contains(where: { t.metric.sameBytes($0) }) {
+                       t.metric.utf8.count <= 12, words[.rateOnly].contains(where: { t.metric.sameBytes(makeString($0)) }) {
                         t.metric = previous.metric + t.metric
                         t.subject = previous.subject
                     }
                     // The second value after one metric (机械化率分别达到65%和55%) measures the same.
                     if vi > 0, let previous = targets.last, previous.valueSpan == pv[vi - 1].span, pv[vi - 1].markerEnd < v.range.lowerBound,
-                       (pv[vi - 1].markerEnd..<v.range.lowerBound).allSatisfy({ Self.joiners.contains(ctx.chars[$0]) || ctx.chars[$0] == 0x3001 }) {
+                       (pv[vi - 1].markerEnd..<v.range.lowerBound).allSatisfy({ words.isCharacter(ctx.chars[$0], .joiner) || ctx.chars[$0] == Self.enumerationComma }) {
                         t.metric = previous.metric
                         t.subject = previous.subject
+                        // An item of an enumeration after one verb takes that verb (`分别达到65%和55%`, 200 农机, both
+                        // twice; as amounts do, `分别达到1200亿元、1600亿元`).
+                        if t.comparator == .none { t.comparator = previous.comparator }
                     }
+                    // A share with nothing before it (`占GDP比重达56%以上` after `数字经济增加值达到10000亿元,`) is the
+                    // share of what the goal before it in the sentence measures (232 南京, 233 福州, 004 济宁).
+                    // What is measured is an amount or a count: a rate or a share between them is passed over (233).
+                    if case let m = scalars(t.metric), words[.share].contains(where: { m.starts(with: $0) }),
+                       let base = targets.last(where: { $0.sentenceRange == t.sentenceRange && $0.unit != "%" }),
+                       base.sentenceRange == t.sentenceRange, base.year == t.year, !base.metric.isEmpty {
+                        t.metric = base.metric + t.metric
+                        t.subject = base.subject
+                    }
+                    if goalYears.last?.range != yearRange { goalYears.append((yearRange, year.1)) }
                     targets.append(t)
                 }
             }
         }
+        distributeRespectively(&targets)
         if targets.count < 2 { return targets }
         // The same goal stated twice is one target, with the other statements recorded. Goals of two
         // named clusters (two headings) stay apart; a place written before the metric does not count.
@@ -488,10 +499,10 @@ struct TargetResolver {
         // Members listed before the value: 动力装备、高端铝业、智能家电等3个…
         var members: [String] = []
         var metricStart = clauseStart
-        if let dengAt = (clauseStart..<first).last(where: { chars[$0] == Self.deng }) {
+        if let dengAt = (clauseStart..<first).last(where: { words.isCharacter(chars[$0], .etc) }) {
             let afterDeng = dengAt + 1
             let tail = afterDeng..<first
-            let tailIsShort = tail.count == 0 || ctx.has(Self.yipi, at: afterDeng)
+            let tailIsShort = tail.count == 0 || ctx.has(words.word(.batch), at: afterDeng)
             if tailIsShort || tail.count <= 6 {
                 let listRange = stripLocative(ctx.stripLeading(ctx.trim(clauseStart..<dengAt), ctx.lexicons.goalVerbs))
                 members = splitList(listRange)
@@ -500,7 +511,7 @@ struct TargetResolver {
         } else {
             // Within the clause, a value after an enumeration comma starts its own sub-clause (营业收入达到X亿元、企业Y家);
             // a comma between nouns with no value before it is part of the metric (马铃薯种植、收获机械化率均达到45%).
-            if let comma = (clauseStart..<first).last(where: { chars[$0] == 0x3001 }),
+            if let comma = (clauseStart..<first).last(where: { chars[$0] == Self.enumerationComma }),
                (clauseStart..<comma).contains(where: { CharClass.isDigit(chars[$0]) || CharClass.isChineseNumeral(chars[$0]) }) { metricStart = comma + 1 }
         }
         // Members in parentheses after the value: 千亿级产业集群2个(高端装备、高端化工)
@@ -515,7 +526,7 @@ struct TargetResolver {
         // A row's number before the goal (`1 居民消费价格涨幅3%左右`).
         if metricRange.lowerBound == paragraph.lowerBound, let n = (metricRange.lowerBound..<metricRange.upperBound).first(where: { !CharClass.isDigit(ctx.chars[$0]) }),
            n > metricRange.lowerBound, n - metricRange.lowerBound <= 3 {
-            if ctx.chars[n] == 0x20 || ctx.chars[n] == 0x3001 || ctx.chars[n] == UInt32(char: ".") {
+            if ctx.chars[n] == 0x20 || ctx.chars[n] == Self.enumerationComma || ctx.chars[n] == UInt32(char: ".") {
                 metricRange = ctx.trim((n + 1)..<metricRange.upperBound)
             } else if ctx.structure.unit(at: paragraph.lowerBound)?.kind == .heading, CharClass.isHan(ctx.chars[n]) {
                 // The number of a row read as a heading (its space dropped by normalization).
@@ -523,38 +534,50 @@ struct TargetResolver {
             }
         }
         // A percentage after a word of change is a rate of change: the word stays in the metric (国内生产总值增长5%).
-        let isRate = !v.isAmount && !v.isCount && Self.changeWords.contains { ctx.has($0, endingAt: metricRange.upperBound) && metricRange.count >= $0.count }
+        // The verbs after the word of change go (`年均增长超20%`, 233 福州; `年均增长１７％`, 121 宁波, has none).
+        var isRate = false
+        if !v.isAmount && !v.isCount {
+            var r = metricRange
+            while !r.isEmpty {
+                if words[.change].contains(where: { ctx.has($0, endingAt: r.upperBound) && r.count >= $0.count }) { isRate = true; metricRange = r; break }
+                guard let verb = ctx.lexicons.targetVerbs.first(where: { r.count > $0.count && ctx.has($0, endingAt: r.upperBound) }) else { break }
+                r = r.lowerBound..<(r.upperBound - verb.count)
+            }
+        }
         if !isRate { metricRange = ctx.stripTrailing(metricRange, ctx.lexicons.targetVerbs) }
         // 固定资产投资目标为125.9亿元: 目标 after the metric is no part of it.
-        if metricRange.count > 2, ctx.has(Self.mubiao, endingAt: metricRange.upperBound) {
-            metricRange = metricRange.lowerBound..<(metricRange.upperBound - 2)
-            if metricRange.count > 2, ctx.has(Self.yuqi, endingAt: metricRange.upperBound) { metricRange = metricRange.lowerBound..<(metricRange.upperBound - 2) }
+        let goal = words.word(.goal), expected = words.word(.expected)
+        if metricRange.count > goal.count, ctx.has(goal, endingAt: metricRange.upperBound) {
+            metricRange = metricRange.lowerBound..<(metricRange.upperBound - goal.count)
+            if metricRange.count > expected.count, ctx.has(expected, endingAt: metricRange.upperBound) {
+                metricRange = metricRange.lowerBound..<(metricRange.upperBound - expected.count)
+            }
         }
-        metricRange = ctx.stripLeading(ctx.stripLeading(metricRange, Self.connectives), ctx.lexicons.goalVerbs)
+        metricRange = ctx.stripLeading(ctx.stripLeading(metricRange, words[.connective]), ctx.lexicons.goalVerbs)
         // 培育或引进10家…: a second verb joined by 或/和.
-        if metricRange.count > 1, Self.joiners.contains(ctx.chars[metricRange.lowerBound]) {
+        if metricRange.count > 1, words.isCharacter(ctx.chars[metricRange.lowerBound], .joiner) {
             let rest = ctx.stripLeading((metricRange.lowerBound + 1)..<metricRange.upperBound, ctx.lexicons.goalVerbs)
             if rest.lowerBound > metricRange.lowerBound + 1 { metricRange = rest }
         }
         metricRange = stripLocative(metricRange)
         // GDP目标为增长5%: the words that announce the goal (目标为, 预期目标是) are not the metric.
         var announce: Range<Int>? = nil
-        if let at = (metricRange.lowerBound..<max(metricRange.lowerBound, metricRange.upperBound - 2)).first(where: { ctx.has(Self.mubiao, at: $0) }),
-           at + 3 <= metricRange.upperBound, Self.listOpeners.contains(ctx.chars[at + 2]) {
-            let start = at >= metricRange.lowerBound + 2 && ctx.has(Self.yuqi, at: at - 2) ? at - 2 : at
-            announce = start..<(at + 3)
+        if let at = (metricRange.lowerBound..<max(metricRange.lowerBound, metricRange.upperBound - goal.count)).first(where: { ctx.has(goal, at: $0) }),
+           at + goal.count + 1 <= metricRange.upperBound, words.isCharacter(ctx.chars[at + goal.count], .listOpener) {
+            let start = at >= metricRange.lowerBound + expected.count && ctx.has(expected, at: at - expected.count) ? at - expected.count : at
+            announce = start..<(at + goal.count + 1)
         }
         metricRange = ctx.trim(metricRange)
         // The whole area named before the metric (全市80%规模以上物流企业…): the subject, not the metric.
         var area: [UInt32]? = nil
-        if let w = Self.wholeArea.first(where: { ctx.has($0, at: metricRange.lowerBound) && metricRange.count >= $0.count }) {
+        if let w = words[.wholeArea].first(where: { ctx.has($0, at: metricRange.lowerBound) && metricRange.count >= $0.count }) {
             area = w
             metricRange = ctx.trim((metricRange.lowerBound + w.count)..<metricRange.upperBound)
         }
         var metric = ctx.string(metricRange)
         if let a = announce { metric = ctx.string(metricRange.lowerBound..<a.lowerBound) + ctx.string(a.upperBound..<metricRange.upperBound) }
         if let lb = levelBefore {
-            if lb.qualifier == .level || ctx.chars[v.range.lowerBound - 1] != 0x7684 {
+            if lb.qualifier == .level || !words.isCharacter(ctx.chars[v.range.lowerBound - 1], .of) {
                 metric = ctx.string(lb.range.lowerBound..<v.range.lowerBound)
                 if metric.unicodeScalars.last.map({ $0 == "级" }) == true { metric += "产业集群" }
             } else {
@@ -565,7 +588,7 @@ struct TargetResolver {
         var afterValue = (threshold?.markerEnd ?? v.markerEnd)..<clauseEnd
         if let t = threshold {
             var e = v.range.upperBound
-            while e < clauseEnd, ctx.chars[e] != 0x3001 { e += 1 }
+            while e < clauseEnd, ctx.chars[e] != Self.enumerationComma { e += 1 }
             metric = ctx.string(ctx.trim(v.range.upperBound..<e))
             afterValue = t.markerEnd..<t.markerEnd
         }
@@ -573,7 +596,7 @@ struct TargetResolver {
         if metric.isEmpty || (levelBefore == nil && threshold == nil && (!v.isAmount || v.qualifier == .level) && metricRange.isEmpty) {
             // 打造30个创新创业共同体: the metric follows the count.
             var s = afterValue.lowerBound
-            if s < chars.count, chars[s] == 0x7684 { s += 1 }  // 的
+            if s < chars.count, words.isCharacter(chars[s], .of) { s += 1 }
             let tail = ctx.trim(s..<afterValue.upperBound)
             if !tail.isEmpty {
                 metric = ctx.string(tail)
@@ -594,11 +617,11 @@ struct TargetResolver {
                 for w in ctx.lexicons.goalVerbs where m.count - k > w.count && m[k...].starts(with: w) { k += w.count; stripped = true; break }
             }
             if k > 0 { metric = makeString(m[k...]) }
-        } else if levelBefore == nil, threshold == nil, ctx.has(Self.jiqunNei, endingAt: metricRange.upperBound) {
+        } else if levelBefore == nil, threshold == nil, ctx.has(words.word(.cluster) + words.word(.inside), endingAt: metricRange.upperBound) {
             // 力争集群内50%以上的园区创建生态工业园区: the metric follows the value.
             subject = ctx.string(ctx.trim(metricRange))
             var s = afterValue.lowerBound
-            if s < chars.count, chars[s] == 0x7684 { s += 1 }
+            if s < chars.count, words.isCharacter(chars[s], .of) { s += 1 }
             let tail = ctx.trim(s..<afterValue.upperBound)
             metric = ctx.string(tail)
             end = max(end, tail.upperBound)
@@ -620,16 +643,55 @@ struct TargetResolver {
                       yearSpan: ctx.text.span(year.0))
     }
 
+    /// Values stated `分别` (respectively) for the items of a list share one metric: each takes its item. The items
+    /// are written in parallel, the first after a shared head and the last before a shared tail
+    /// (`花生种植、收获机械化率分别达到65%和55%` → 花生种植机械化率, 花生收获机械化率, 200 农机;
+    /// `城镇居民、农村居民人均可支配收入分别增长7%、7.5%` → 城镇居民人均可支配收入增长, 农村居民人均可支配收入增长, 235 福建).
+    func distributeRespectively(_ targets: inout [Target]) {
+        let respectively = words[.respectively]
+        var i = 0
+        while i < targets.count {
+            var j = i + 1
+            while j < targets.count, targets[j].sentenceRange == targets[i].sentenceRange, targets[j].year == targets[i].year,
+                  targets[j].metric.sameBytes(targets[i].metric) { j += 1 }
+            defer { i = j }
+            let n = j - i
+            guard n >= 2, case let text = scalars(targets[i].text), respectively.contains(where: { w in text.indices.contains { text[$0...].starts(with: w) } }) else { continue }
+            var metric = scalars(targets[i].metric)
+            for w in respectively { while let at = metric.indices.first(where: { metric[$0...].starts(with: w) }) { metric.removeSubrange(at..<(at + w.count)) } }
+            let items = metric.split(separator: Self.enumerationComma, omittingEmptySubsequences: false).map(Array.init)
+            guard items.count == n, items.allSatisfy({ !$0.isEmpty }), let first = items.first, let last = items.last else { continue }
+            // The length of each parallel item: that of the middle items when there are any; else the whole first item
+            // when the last begins with a word of its length ending alike (城镇居民 / 农村居民); else two characters.
+            var length: Int
+            if n >= 3 {
+                length = items[1].count
+                guard items.dropFirst().dropLast().allSatisfy({ $0.count == length }) else { continue }
+            } else if last.count > first.count, last[first.count - 1] == first[first.count - 1] {
+                length = first.count
+            } else {
+                length = 2
+            }
+            guard length <= first.count, length < last.count else { continue }
+            let head = Array(first.prefix(first.count - length)), tail = Array(last.dropFirst(length))
+            for k in 0..<n {
+                let item = k == 0 ? Array(first.suffix(length)) : k == n - 1 ? Array(last.prefix(length)) : items[k]
+                targets[i + k].metric = makeString(head + item + tail)
+            }
+        }
+    }
+
     /// `“231”产业集群规上企业个数` → subject `“231”产业集群`, metric `规上企业个数`;
     /// `集群内高新技术企业` → subject `集群`, metric `高新技术企业`.
     func subjectSplit(_ r: Range<Int>) -> (subject: String, metric: String)? {
-        var k = r.upperBound - Self.jiqun.count
+        let cluster = words.word(.cluster), inside = words.word(.inside)
+        var k = r.upperBound - cluster.count
         while k >= r.lowerBound {
-            if ctx.has(Self.jiqun, at: k) {
-                var cut = k + Self.jiqun.count
-                if cut < r.upperBound, ctx.chars[cut] == 0x5185 { cut += 1 }  // 内
+            if ctx.has(cluster, at: k) {
+                var cut = k + cluster.count
+                if cut < r.upperBound, ctx.has(inside, at: cut) { cut += inside.count }
                 if cut < r.upperBound {
-                    let subject = ctx.string(ctx.trim(r.lowerBound..<(k + Self.jiqun.count)))
+                    let subject = ctx.string(ctx.trim(r.lowerBound..<(k + cluster.count)))
                     let metric = ctx.string(ctx.trim(cut..<r.upperBound))
                     if !metric.isEmpty { return (subject, metric) }
                 }
@@ -649,7 +711,7 @@ struct TargetResolver {
     func splitList(_ r: Range<Int>) -> [String] {
         var items: [String] = []
         var s = r.lowerBound
-        for k in r.lowerBound...r.upperBound where k == r.upperBound || ctx.chars[k] == 0x3001 || ctx.chars[k] == UInt32(char: ",") {
+        for k in r.lowerBound...r.upperBound where k == r.upperBound || ctx.chars[k] == Self.enumerationComma || ctx.chars[k] == UInt32(char: ",") {
             let piece = ctx.trim(s..<k)
             if !piece.isEmpty { items.append(ctx.string(piece)) }
             s = k + 1

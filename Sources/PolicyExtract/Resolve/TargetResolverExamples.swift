@@ -47,6 +47,34 @@ extension TargetResolver {
         .init("(本文有删减)\n\n2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部",
               ["2016  | 居民消费价格涨幅 | about 3 %", "2016  | 城镇新增就业 | at_least 1000 万人"],
               source: "Fixtures/docs/220_guobanhan_2016_38_quantified_tasks.txt, lines 20-26"),
+        // A list one goal a line under a heading that states their year, each line after a bullet (`●`; the `◆` lines of
+        // https://freewechat.com/a/Mzg3NjEwMjcxMg==/2248037598/1 are another such list); the results list before it states no goal.
+        .init("    ■ 2024年成绩单\n\n    ●预计全省地区生产总值增长6%左右\n\n    ●粮食总产达到557亿斤\n\n    ■ 2025年经济社会发展的主要预期目标\n\n    ●经济增长6%左右\n\n    ●城镇调查失业率5.5%左右,城镇新增就业70万人以上\n\n    ●居民消费价格涨幅2%左右\n\n    ●居民收入增长与经济增长同步\n\n    ●粮食产量继续保持500亿斤以上",
+              ["2025  | 经济增长 | about 6 %", "2025  | 城镇调查失业率 | about 5.5 %", "2025  | 城镇新增就业 | at_least 70 万人",
+               "2025  | 居民消费价格涨幅 | about 2 %", "2025  | 粮食产量 | at_least 500 亿斤"],
+              source: "Fixtures/docs/230_hubei_2025_work_report_digest_news.txt, lines 5, 7, 15 and 21-31"),
+        // A year that opens the goals (`2023年经济社会发展的主要预期目标是:`); 全省 names the province; values stated 分别 for
+        // the items of a list, one each.
+        .init("记者从报告中获悉,福建将全力做好2023年工作,2023年经济社会发展的主要预期目标是:全省地区生产总值增长6%左右,一般公共预算总收入增长6%左右,地方一般公共预算收入增长5.5%左右,固定资产投资增长6%,社会消费品零售总额增长10%,出口增长7%,城镇居民、农村居民人均可支配收入分别增长7%、7.5%,",
+              ["2023 福建省 | 地区生产总值增长 | about 6 %", "2023 福建省 | 一般公共预算总收入增长 | about 6 %", "2023 福建省 | 地方一般公共预算收入增长 | about 5.5 %",
+               "2023 福建省 | 固定资产投资增长 | none 6 %", "2023 福建省 | 社会消费品零售总额增长 | none 10 %", "2023 福建省 | 出口增长 | none 7 %",
+               "2023 福建省 | 城镇居民人均可支配收入增长 | none 7 %", "2023 福建省 | 农村居民人均可支配收入增长 | none 7.5 %"],
+              source: "Fixtures/docs/235_fujian_2023_work_report_goals_news.txt, line 1 (from 记者 to 7.5%)"),
+        // The same with a head shared by the items (花生种植、收获机械化率); the second value takes the first one's verb.
+        // (`均达到45%` states one value for both items: not split yet.)
+        .init("到2025年，农机装备品类基本齐全，重点农机产品和关键零部件实现协同发展，产品质量可靠性达到国际先进水平，产品和技术供给基本满足需要，农机装备产业迈入高质量发展阶段。全国农机总动力稳定在11亿千瓦左右，其中灌排机械动力达到1.3亿千瓦，农机具配置结构趋于合理，农机作业条件显著改善，覆盖农业产前产中产后的农机社会化服务体系基本建立，农机使用效率显著提升，农业机械化进入全程全面高质高效发展时期。全国农作物耕种收综合机械化率达到75%，粮棉油糖主产县（市、区）基本实现农业机械化，丘陵山区县（市、区）农作物耕种收综合机械化率达到55%。薄弱环节机械化全面突破，其中马铃薯种植、收获机械化率均达到45%，棉花收获机械化率达到60%，花生种植、收获机械化率分别达到65%和55%，油菜种植、收获机械化率分别达到50%和65%",
+              ["2025 全国 | 农机总动力 | about 11 亿千瓦", "2025  | 灌排机械动力 | reach 1.3 亿千瓦", "2025 全国 | 农作物耕种收综合机械化率 | reach 75 %",
+               "2025  | 丘陵山区县(市、区)农作物耕种收综合机械化率 | reach 55 %", "2025  | 马铃薯种植、收获机械化率 | reach 45 %", "2025  | 棉花收获机械化率 | reach 60 %",
+               "2025  | 花生种植机械化率 | reach 65 %", "2025  | 花生收获机械化率 | reach 55 %", "2025  | 油菜种植机械化率 | reach 50 %", "2025  | 油菜收获机械化率 | reach 65 %"],
+              source: "Fixtures/docs/200_guofa_2018_42_farm_machinery.txt, line 19 (to 50%和65%)"),
+        // A share with nothing before it measures the amount of the goal before it.
+        .init("行动计划提出,到2022年,南京数字经济增加值达到10000亿元,占GDP比重达56%以上,积极争创国家数字经济创新发展试验区和国家新一代人工智能创新发展试验区。",
+              ["2022 南京市 | 南京数字经济增加值 | reach 10000 亿元", "2022 南京市 | 南京数字经济增加值占GDP比重 | at_least 56 %"],
+              source: "Fixtures/docs/232_nanjing_digital_economy_plan_news.txt, line 2"),
+        // The same, past a rate between them; the rate keeps its word of change without the comparator's verb (增长超).
+        .init("《行动计划》提出,我市力争到2020年,数字经济规模突破4000亿元,年均增长超20%,占GDP比重达45%以上,基本形成数字基础设施泛在先进、电子政务协同高效、数字经济融合创新、网络与信息安全自主可控的发展格局,基本实现“数字化、网络化、智能化”。",
+              ["2020  | 数字经济规模 | exceed 4000 亿元", "2020  | 数字经济规模年均增长 | exceed 20 %", "2020  | 数字经济规模占GDP比重 | at_least 45 %"],
+              source: "Fixtures/docs/233_fuzhou_digital_plan_2018_news.txt, line 1 (the sentence from 《行动计划》提出)"),
         // Must not match: achievements of past years, with no goal year.
         .init("这五年,人民生活获得全面性改善。如期打赢脱贫攻坚战,全面建成小康社会,实现第一个百年奋斗目标,十八洞村成为全国精准脱贫样板。五年投入3400亿元,办成重点民生实事66件111项;农村电网户均配变容量达2.4千伏安,提升43%;",
               [], source: "Fixtures/docs/115_hunan_gov_work_report_2023.txt, line 3"),
