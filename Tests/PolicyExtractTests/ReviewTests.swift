@@ -49,8 +49,10 @@ import Testing
         let records = ReviewRecord.all(record)
         let page = ReviewSite.documentPage(ReviewDocument(record: record, original: r.text.original), findings: [])
         let found = Self.highlighted(page)
-        #expect(records.count == record.amounts.count + record.years.count + record.periods.count + record.dates.count + record.percents.count
-                + record.counts.count + record.docNumbers.count + record.targets.count + record.clusters.count + record.departments.count)
+        let declared: Int = record.declared.values.reduce(0) { $0 + $1.count }
+        let kinds: Int = record.amounts.count + record.years.count + record.periods.count + record.dates.count + record.percents.count
+            + record.counts.count + record.docNumbers.count
+        #expect(records.count == kinds + declared + record.targets.count + record.clusters.count + record.departments.count)
         #expect(found.count == records.count, "\(name): \(found.count) highlighted of \(records.count) records")
         for (k, rec) in records.enumerated() {
             #expect(found[k]?.text == rec.text, "\(name) record \(k) (\(rec.kind)): highlighted «\(found[k]?.text ?? "nothing")», record «\(rec.text)»")

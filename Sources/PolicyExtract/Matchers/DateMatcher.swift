@@ -6,6 +6,8 @@ public struct DateMatcher: Matcher {
     public static let id = "date"
     /// Starts from the year phrases (年) and, for ISO dates, from a digit.
     public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit)
+    /// A date's kind is read with the year matcher's kind words.
+    public static func prepare(_ lexicons: Lexicons) throws { _ = try YearMatcher.kindWords(lexicons) }
     public init() {}
 
 
@@ -37,6 +39,7 @@ public struct DateMatcher: Matcher {
 
     static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
+        let words = (try? YearMatcher.kindWords(ctx.lexicons)) ?? YearMatcher.KindWords()
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         for (range, year) in YearMatcher.years(ctx) {
@@ -45,7 +48,7 @@ public struct DateMatcher: Matcher {
             k = mEnd + 1
             guard let (day, dEnd) = small(chars, k), dEnd < chars.count, chars[dEnd] == NumberMark.day || chars[dEnd] == NumberMark.dayOrSerial else { continue }
             guard (1...12).contains(month), (1...daysIn(month, year)).contains(day) else { continue }
-            result.append(Mention(range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day, kind: kind(ctx.text, range.lowerBound..<(dEnd + 1)))))
+            result.append(Mention(range: range.lowerBound..<(dEnd + 1), value: .date(year: year, month: month, day: day, kind: kind(ctx.text, range.lowerBound..<(dEnd + 1), words))))
         }
         // ISO form: 2025-03-10 (two-digit month and day, so that 2015-2020 never reads as a date).
         var i = 0
@@ -60,7 +63,7 @@ public struct DateMatcher: Matcher {
                 let m = Int(chars[i + 5] - 0x30) * 10 + Int(chars[i + 6] - 0x30)
                 let d = Int(chars[i + 8] - 0x30) * 10 + Int(chars[i + 9] - 0x30)
                 if y >= 1900, y <= 2099, (1...12).contains(m), d >= 1, d <= Self.daysIn(m, y) {
-                    result.append(Mention(range: i..<(i + 10), value: .date(year: y, month: m, day: d, kind: kind(ctx.text, i..<(i + 10)))))
+                    result.append(Mention(range: i..<(i + 10), value: .date(year: y, month: m, day: d, kind: kind(ctx.text, i..<(i + 10), words))))
                     i += 10
                     continue
                 }
@@ -72,17 +75,17 @@ public struct DateMatcher: Matcher {
 
     /// `cutoff` for the date a statistic runs to (截至2023年12月31日), `deadline` for one that something
     /// must be done by (2025年2月10日前), else `date`: decided here once and stored in the date's value.
-    static func kind(_ text: NormalizedText, _ range: Range<Int>) -> DateKind {
-        if YearMatcher.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .cutoff }
-        if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return .deadline }
+    static func kind(_ text: NormalizedText, _ range: Range<Int>, _ words: YearMatcher.KindWords) -> DateKind {
+        if words.cutoffBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .cutoff }
+        if words.deadlineAfter.contains(where: { text.has($0, at: range.upperBound) }) { return .deadline }
         // The first of a list of dates that ends with 前: 2023年3月25日、6月25日、9月25日前
         var k = range.upperBound
         if k < text.count, text.chars[k] == NumberMark.listComma {
             while k < text.count, k - range.upperBound < 40,
                   CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [NumberMark.listComma, NumberMark.month, NumberMark.day, NumberMark.year].contains(text.chars[k]) { k += 1 }
-            if YearMatcher.deadlineAfter.contains(where: { text.has($0, at: k) }) { return .deadline }
+            if words.deadlineAfter.contains(where: { text.has($0, at: k) }) { return .deadline }
         }
-        if YearMatcher.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .deadline }
+        if words.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .deadline }
         return .date
     }
 

@@ -9,11 +9,42 @@ public struct YearMatcher: Matcher {
     public static let scan = ScanDeclaration(kind: .yearSuffix, starts: { $0 == NumberMark.year })
     public init() {}
 
-    static let deadlineBefore: [[UInt32]] = ["到", "至"].map(scalars)
-    static let cutoffBefore: [[UInt32]] = ["截至", "截止到", "截止", "截止至"].map(scalars)
-    static let deadlineAfter: [[UInt32]] = ["以前", "之前", "前"].map(scalars)
-    /// After 年前, these begin a span of the year (前三季度, 前两个月), not a deadline.
-    static let notDeadlineAfterQian = ScalarSet(scalars("一二两三四五六七八九十几半季个"))
+    /// The words that give a year or a date its kind, from the `year_kind_words` lexicon.
+    struct KindWords: Sendable {
+        var deadlineBefore: [[UInt32]] = []
+        var cutoffBefore: [[UInt32]] = []
+        /// In the lexicon's order: the first written wins.
+        var deadlineAfter: [[UInt32]] = []
+        /// After a one-character `deadlineAfter` word (年前), these begin a span of the year (前三季度), not a deadline.
+        var notDeadlineAfterSingle = ScalarSet([])
+
+        init() {}
+
+        init(_ rows: [[String]], origin: String) throws {
+            var single: [UInt32] = []
+            for r in rows {
+                guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r) needs a role and a word") }
+                let w = scalars(r[1])
+                switch r[0] {
+                case "deadline_before": deadlineBefore.append(w)
+                case "cutoff_before": cutoffBefore.append(w)
+                case "deadline_after": deadlineAfter.append(w)
+                case "not_deadline_after_single": single += w
+                default: throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r): unknown role \(r[0])")
+                }
+            }
+            notDeadlineAfterSingle = ScalarSet(single)
+        }
+    }
+
+    static let kindWordsLexicon = "year_kind_words"
+
+    /// The pipeline's kind words, read from its lexicon once (none when the pipeline names no such lexicon).
+    static func kindWords(_ lexicons: Lexicons) throws -> KindWords {
+        try lexicons.prepared.value(kindWordsLexicon) { try KindWords(lexicons.rows(of: kindWordsLexicon), origin: lexicons.origin) }
+    }
+
+    public static func prepare(_ lexicons: Lexicons) throws { _ = try kindWords(lexicons) }
 
     /// Each year phrase in the text: (range of the digits and 年, year), computed once per document.
     static func years(_ ctx: MatchContext) -> [(Range<Int>, Int)] { ctx.yearPhrases }
@@ -44,6 +75,7 @@ public struct YearMatcher: Matcher {
 
     public func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
+        let words = (try? Self.kindWords(ctx.lexicons)) ?? KindWords()
         // Years that belong to a date or a period are reported there.
         let dates = ctx.dateMentions
         // The ranges taken, in order of their starts; a year overlaps one of them when one that starts before
@@ -71,15 +103,15 @@ public struct YearMatcher: Matcher {
             if takenReach > range.lowerBound { continue }
             let s = range.lowerBound
             var kind = YearKind.other
-            if Self.cutoffBefore.contains(where: { ctx.has($0, endingAt: s) }) {
+            if words.cutoffBefore.contains(where: { ctx.has($0, endingAt: s) }) {
                 kind = .cutoff
-            } else if Self.deadlineBefore.contains(where: { ctx.has($0, endingAt: s) }) {
+            } else if words.deadlineBefore.contains(where: { ctx.has($0, endingAt: s) }) {
                 kind = .deadline
             } else {
                 let e = range.upperBound
-                for w in Self.deadlineAfter where ctx.has(w, at: e) {
+                for w in words.deadlineAfter where ctx.has(w, at: e) {
                     let next = e + w.count
-                    if w.count == 1, next < chars.count, Self.notDeadlineAfterQian.contains(chars[next]) { break }
+                    if w.count == 1, next < chars.count, words.notDeadlineAfterSingle.contains(chars[next]) { break }
                     kind = .deadline
                     break
                 }

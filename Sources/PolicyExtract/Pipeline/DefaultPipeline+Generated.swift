@@ -47,7 +47,8 @@ enum DefaultPipelineFiles {
     "cluster_phrases": "lexicons/cluster-phrases.tsv",
     "area_units": "lexicons/area-units.tsv",
     "target_words": "lexicons/target-words.tsv",
-    "table_unit_words": "lexicons/table-unit-words.tsv"
+    "table_unit_words": "lexicons/table-unit-words.tsv",
+    "year_kind_words": "lexicons/year-kind-words.tsv"
   }
 }
 
@@ -1377,6 +1378,24 @@ doc_type	规划
 doc_type	决议
 doc_type	公告
 doc_type	通告
+
+"""###,
+        "lexicons/year-kind-words.tsv": ###"""
+# Words that give a year or a full date its kind: role, word (the year and date matchers).
+# deadline_before: before a year, makes it a deadline (到2025年). cutoff_before: before a year or date, makes it a
+# statistic's cut-off (截至2023年底). deadline_after: after a year or date, makes it a deadline (2025年前); the first
+# that is written wins, so a longer word comes before its end. not_deadline_after_single: characters that, after a
+# one-character deadline_after word, begin a span of the year instead (前三季度, 前两个月).
+deadline_before	到
+deadline_before	至
+cutoff_before	截至
+cutoff_before	截止到
+cutoff_before	截止
+cutoff_before	截止至
+deadline_after	以前
+deadline_after	之前
+deadline_after	前
+not_deadline_after_single	一二两三四五六七八九十几半季个
 
 """###,
     ]
