@@ -211,7 +211,8 @@ final class ResolveContext: CandidateScanning {
         while s < e, edge.contains(chars[s]) || listMarks.contains(chars[s]) { s += 1 }
         while e > s, edge.contains(chars[e - 1]) {
             // Keep a closing bracket whose opening one is inside: 中小企业局(办), 经济(技术)开发区.
-            if chars[e - 1] == UInt32(char: ")") || chars[e - 1] == 0xFF09, (s..<(e - 1)).contains(where: { chars[$0] == UInt32(char: "(") || chars[$0] == 0xFF08 }) { break }
+            // (Full-width brackets are folded to these by normalization.)
+            if chars[e - 1] == UInt32(char: ")"), (s..<(e - 1)).contains(where: { chars[$0] == UInt32(char: "(") }) { break }
             e -= 1
         }
         // Keep a quotation whose closing mark is inside: “231”产业集群.
@@ -240,14 +241,14 @@ final class ResolveContext: CandidateScanning {
         // On scalar values, and the string made once from them (appending scalars to a string one by one
         // cost ~8 K instructions a heading).
         let scalars = scalars(heading)
-        let open = UInt32(char: "("), close = UInt32(char: ")"), dot = UInt32(char: "."), comma = UInt32(0x3001)  // 、
+        let open = UInt32(char: "("), close = UInt32(char: ")"), dot = UInt32(char: "."), enumerationComma = UInt32(char: "、")
         var k = 0
         if k < scalars.count, scalars[k] == open {
             while k < scalars.count, scalars[k] != close { k += 1 }
             k += 1
         } else {
             while k < scalars.count, CharClass.isChineseNumeral(scalars[k]) || CharClass.isDigit(scalars[k]) || scalars[k] == dot { k += 1 }
-            if k < scalars.count, scalars[k] == comma || scalars[k] == dot { k += 1 }
+            if k < scalars.count, scalars[k] == enumerationComma || scalars[k] == dot { k += 1 }
         }
         if k >= scalars.count || k == 0 { k = 0 }
         return makeString(scalars[k...]).trimmingSpaces

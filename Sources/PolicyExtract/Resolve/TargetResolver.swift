@@ -209,7 +209,7 @@ struct TargetResolver {
     func startsUnit(_ i: Int, _ unit: Range<Int>) -> Bool {
         (unit.lowerBound..<i).allSatisfy { k in
             let c = ctx.chars[k]
-            return c == 0x20 || c == 0x3000 || CharClass.isDigit(c) || CharClass.isChineseNumeral(c) || c == UInt32(char: "(") || c == UInt32(char: ")")
+            return c == 0x20 || CharClass.isDigit(c) || CharClass.isChineseNumeral(c) || c == UInt32(char: "(") || c == UInt32(char: ")")
                 || c == UInt32(char: ".") || c == Self.enumerationComma
         }
     }
