@@ -41,4 +41,24 @@ import ICUBridge
         #expect(r.targets.isEmpty)
         #expect(r.items(AmountMatcher.id).count == 1)
     }
+
+    /// A pipeline file written before a lexicon was added (it names only the lexicons of its time) still loads:
+    /// the lexicons it does not name are the built-in ones, so it extracts what the built-in pipeline does.
+    @Test func anOlderPipelineFileReadsTheBuiltInCopyOfNewerLexicons() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(at: Repo.pipelines.appendingPathComponent("lexicons"), to: dir.appendingPathComponent("lexicons"))
+        var spec = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: Repo.pipelines.appendingPathComponent("default.json"))) as? [String: Any])
+        var lexicons = try #require(spec["lexicons"] as? [String: Any])
+        for key in ["year_kind_words", "area_units", "target_words", "department_phrases"] { lexicons[key] = nil }
+        spec["lexicons"] = lexicons
+        let path = dir.appendingPathComponent("older.json")
+        try JSONSerialization.data(withJSONObject: spec).write(to: path)
+        let older = try PipelineDefinition.load(path: path.path)
+        let text = "到2025年,新增耕地1.2万亩,营业收入达到1200亿元。截至2023年底,已完成投资300亿元。"
+        let a = DocumentExtractor(pipeline: older).extract(text: text), b = DocumentExtractor().extract(text: text)
+        #expect(String(decoding: DocumentJSON.bytes(a, pretty: false), as: UTF8.self) == String(decoding: DocumentJSON.bytes(b, pretty: false), as: UTF8.self))
+        #expect(DocumentRecord(a).declared["areas"]?.count == 1 && !a.targets.isEmpty)
+    }
 }

@@ -40,9 +40,12 @@ public struct Lexicons: Sendable {
     let prepared = PreparedLexicons()
 
     /// The rows of lexicon `key`; an error naming the pipeline and the key when the pipeline names no such lexicon.
+    /// A pipeline written before a lexicon existed (one that does not name it) reads the built-in copy; a key the
+    /// built-in pipeline does not know either is an error naming the pipeline and the key.
     public func rows(of key: String) throws -> [[String]] {
-        guard let r = named[key] else { throw PipelineError("\(origin): lexicon \"\(key)\" is not named") }
-        return r
+        if let r = named[key] { return r }
+        if origin != PipelineDefinition.builtInOrigin, let r = PipelineDefinition.builtIn.lexicons.named[key] { return r }
+        throw PipelineError("\(origin): lexicon \"\(key)\" is not named")
     }
 
     /// Lexicon data parsed once per pipeline by a matcher's `prepare` and read by its `find`.

@@ -25,9 +25,12 @@ public struct PipelineDefinition: Sendable {
     public func runs(_ stage: String) -> Bool { spec.stages.contains(stage) }
     public func enables(_ matcher: String) -> Bool { spec.matchers.contains(matcher) }
 
+    /// The name errors give the built-in pipeline.
+    static let builtInOrigin = "built-in default"
+
     public static let builtIn: PipelineDefinition = {
         do {
-            return try PipelineDefinition(specText: DefaultPipelineFiles.files["default.json"]!, origin: "built-in default") { path in
+            return try PipelineDefinition(specText: DefaultPipelineFiles.files["default.json"]!, origin: builtInOrigin) { path in
                 guard let text = DefaultPipelineFiles.files[path] else { throw PipelineError("built-in lexicon \(path) is missing") }
                 return text
             }
