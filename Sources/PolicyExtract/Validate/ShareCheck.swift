@@ -9,10 +9,12 @@ public struct ShareCheck: DocumentCheck {
     public static let id = "stated_share"
     public init() {}
 
-    static let shareWords: [[UInt32]] = ["比例", "比重", "占比"].map(scalars)
-    /// 占 and its variant 佔 ("accounts for"), which stand between a figure and its share.
-    static let shareOf: [UInt32] = [("占" as Unicode.Scalar).value, ("佔" as Unicode.Scalar).value]
-    static let totalWords: [[UInt32]] = ["共有", "共", "总计", "总数", "总量", "合计", "全部", "总额"].map(scalars)
+    /// Words that name a share (`share` of the `check_words` lexicon).
+    static let shareWords = Lexicons.CheckWords.builtIn[.share]
+    /// 占 and its variant 佔 ("accounts for"), which stand between a figure and its share (`share_of`).
+    static let shareOf = Lexicons.CheckWords.builtIn.characters(.shareOf)
+    /// Words that introduce the total of the figures (`stated_total`).
+    static let totalWords = Lexicons.CheckWords.builtIn[.statedTotal]
 
     /// A count or an amount: its value in base units, and where it stands.
     struct Figure { var value: Double; var unit: String; var range: Range<Int>; var span: Span; var text: String }

@@ -13,9 +13,11 @@ public struct TableTotalCheck: DocumentCheck {
     public static let id = "table_total"
     public init() {}
 
-    static let totalWords = ["合计", "总计", "总额", "全国", "全省", "全市", "全县"]
-    static let partialWords = ["全国", "全省", "全市", "全县"]
-    static let rateWords = ["%", "增长", "比重", "占", "率", "比上年", "同比"]
+    /// Words of a total row's label (`table_total` of the `check_words` lexicon); of one over the places listed, a
+    /// part of the total (`table_part_total`); of a rate column's header (`rate_header`).
+    static let totalWords = Lexicons.CheckWords.builtIn.strings(.tableTotal)
+    static let partialWords = Lexicons.CheckWords.builtIn.strings(.tablePartTotal)
+    static let rateWords = Lexicons.CheckWords.builtIn.strings(.rateHeader)
 
     /// A number in a cell (`37 249`, `-129.24`, `1,020`), with the decimals it shows; nil for `—` or text.
     static func number(_ text: String) -> (value: Double, decimals: Int)? {
