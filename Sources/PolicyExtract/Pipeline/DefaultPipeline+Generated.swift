@@ -222,6 +222,14 @@ enum DefaultPipelineFiles {
 占全	table_share
 比例	table_share
 份额	table_share
+# part_row: opens the label of a row under which the rows are a part of the total (table_total)
+其中	part_row
+# unit_caption: introduces a table's unit in its caption, `单位:亿元` (table_total)
+单位:	unit_caption
+单位：	unit_caption
+# count_unit: the unit of a count whose named members are counted (count_vs_enumeration)
+个	count_unit
+家	count_unit
 
 """###,
         "lexicons/chinese-numerals.tsv": ###"""

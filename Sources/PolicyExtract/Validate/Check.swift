@@ -78,8 +78,12 @@ extension Lexicons {
         case bodyEnding = "body_ending"
         /// 合计, 总计, 全国 …: a total row; 全国, 全省 …: one over the places listed; %, 增长, 率 …: a rate column (`table_total`).
         case tableTotal = "table_total", tablePartTotal = "table_part_total", rateHeader = "rate_header"
+        /// 其中: the rows under it are a part of the total; 单位: introduces a table's unit in its caption (`table_total`).
+        case partRow = "part_row", unitCaption = "unit_caption"
         /// 占比, 比重, 份额 …: a sentence states a share of a table's figures (`table_share`).
         case tableShare = "table_share"
+        /// 个, 家: the unit of a count of named things (`count_vs_enumeration`).
+        case countUnit = "count_unit"
     }
     public typealias CheckWords = RoleWords<CheckRole>
 }

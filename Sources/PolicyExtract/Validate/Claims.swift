@@ -98,16 +98,16 @@ public enum ClaimExtractor {
     struct PlaceMention { var name: String; var start: Int; var end: Int; var specific: Bool }
 
     /// What the claims of a sentence's goals read from it, once per sentence: its characters (in the form goals are
-    /// compared in), the places it names and whether it holds 分别.
+    /// compared in), the places it names and whether it holds 分别 (respectively).
     struct SentenceFacts {
         let chars: [UInt32]
         let places: [PlaceMention]
-        let hasFenbie: Bool
+        let hasRespectively: Bool
 
         init(_ sentence: String) {
             chars = scalars(Evaluation.key(sentence))
             places = ClaimExtractor.placeMentions(chars[...], lexicon: PipelineDefinition.builtIn.lexicons)
-            hasFenbie = ClaimExtractor.firstIndex(of: ClaimExtractor.respectively, in: chars[...]) != nil
+            hasRespectively = ClaimExtractor.firstIndex(of: ClaimExtractor.respectively, in: chars[...]) != nil
         }
     }
 
@@ -433,7 +433,7 @@ public enum ClaimExtractor {
     }
 
     static func enumerationSubject(_ facts: SentenceFacts?, goal g: [UInt32]) -> Enumeration {
-        guard let facts, facts.hasFenbie, !g.isEmpty else { return .none }
+        guard let facts, facts.hasRespectively, !g.isEmpty else { return .none }
         let s = facts.chars
         guard let p = firstIndex(of: g, in: s[...]) else { return .none }
         let end = p + g.count

@@ -125,9 +125,9 @@ public struct GrowthCheck: DocumentCheck {
             guard let chosen = best else { continue }
             let yt = tables[chosen.table]
             let names = chosen.names.sorted { ($0.position, $0.row) < ($1.position, $1.row) }
-            let fenbieAt = (s.lowerBound..<s.upperBound).first { text.has(Self.respectively, at: $0) }
+            let respectivelyAt = (s.lowerBound..<s.upperBound).first { text.has(Self.respectively, at: $0) }
             var listed: [Int] = []
-            if let f = fenbieAt {
+            if let f = respectivelyAt {
                 let before = names.filter { $0.position < f }
                 let afterPercents = ps.filter { $0.mention.range.lowerBound > f }
                 listed = before.suffix(afterPercents.count).map(\.row)
@@ -135,11 +135,11 @@ public struct GrowthCheck: DocumentCheck {
             for p in ps {
                 guard case .percent(let pv) = p.mention.value, !pv.isPoints else { continue }
                 var rowIndex: Int? = nil
-                if let f = fenbieAt, p.mention.range.lowerBound > f, let k = ps.filter({ $0.mention.range.lowerBound > f }).firstIndex(where: { $0.mention.range == p.mention.range }),
+                if let f = respectivelyAt, p.mention.range.lowerBound > f, let k = ps.filter({ $0.mention.range.lowerBound > f }).firstIndex(where: { $0.mention.range == p.mention.range }),
                    k < listed.count {
                     rowIndex = listed[k]
                 } else {
-                    rowIndex = names.last(where: { $0.position < p.mention.range.lowerBound && (fenbieAt == nil || $0.position < fenbieAt! || p.mention.range.lowerBound < fenbieAt!) })?.row
+                    rowIndex = names.last(where: { $0.position < p.mention.range.lowerBound && (respectivelyAt == nil || $0.position < respectivelyAt! || p.mention.range.lowerBound < respectivelyAt!) })?.row
                 }
                 guard let ri = rowIndex else { continue }
                 let row = yt.rows[ri]

@@ -52,12 +52,12 @@ public struct ShareCheck: DocumentCheck {
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
             let firstPercent = ps[ps.startIndex].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
-            guard let zhan = (s.lowerBound..<firstPercent).last(where: { Self.shareOf.contains(text.chars[$0]) }) else { continue }
+            guard let shareOfAt = (s.lowerBound..<firstPercent).last(where: { Self.shareOf.contains(text.chars[$0]) }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
             // filter over all of them for every share sentence grew with the square of a long bulletin).
             let f0 = figures.firstIndex(atOrAfter: s.lowerBound) { $0.range.lowerBound }
             var fEnd = f0
-            while fEnd < figures.count, figures[fEnd].range.lowerBound < zhan { fEnd += 1 }
+            while fEnd < figures.count, figures[fEnd].range.lowerBound < shareOfAt { fEnd += 1 }
             let before = Array(figures[f0..<fEnd])
             guard before.count >= ps.count + 1 else { continue }
             // The total: introduced by 共/总/合计, else the largest figure of the unit.
