@@ -50,7 +50,8 @@ enum DefaultPipelineFiles {
     "table_unit_words": "lexicons/table-unit-words.tsv",
     "year_kind_words": "lexicons/year-kind-words.tsv",
     "claim_words": "lexicons/claim-words.tsv",
-    "check_words": "lexicons/check-words.tsv"
+    "check_words": "lexicons/check-words.tsv",
+    "claim_units": "lexicons/claim-units.tsv"
   }
 }
 
@@ -254,6 +255,26 @@ enum DefaultPipelineFiles {
 千	1000	place
 万	10000	place
 亿	100000000	place
+
+"""###,
+        "lexicons/claim-units.tsv": ###"""
+# Units claims are keyed by, one a line: unit <TAB> money|prefix <TAB> power of ten.
+#   money   a money unit, exactly; the power takes a value in it to the money unit of power 0 (亿元), in which
+#           every money claim is keyed (5000万元 and 0.5亿元 are one value)
+#   prefix  a prefix of any other unit (万吨, 万人次); the power takes a value with it to the bare unit (吨).
+#           Tried in file order, so a longer prefix comes before its tail (万亿 before 亿).
+万亿元	money	4
+亿元	money	0
+千万元	money	-1
+百万元	money	-2
+万元	money	-4
+千元	money	-5
+元	money	-8
+万亿	prefix	12
+亿	prefix	8
+千万	prefix	7
+百万	prefix	6
+万	prefix	4
 
 """###,
         "lexicons/claim-words.tsv": ###"""

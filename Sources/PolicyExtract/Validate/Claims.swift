@@ -386,18 +386,53 @@ public enum ClaimExtractor {
         member.unicodeScalars.count > 12 || clauseWords.contains { member.includes($0) }
     }
 
+    /// The units of the `claim_units` lexicon (`claim-units.tsv`): money units with the power of ten that takes a
+    /// value in them to the key's money unit (the one of power 0: 亿元), and prefixes of other units with theirs
+    /// (万 of 万吨: 4), each list in file order.
+    struct ClaimUnits: Sendable {
+        static let file = "lexicons/claim-units.tsv"
+        var money: [(unit: String, power: Int)] = []
+        var prefixes: [(prefix: String, power: Int)] = []
+        /// The money unit claims are keyed in.
+        var moneyKey: String
+        /// Every character of the money units and prefixes: a unit with none of them is kept as it is.
+        var characters: Set<Unicode.Scalar>
+
+        /// Reads `unit <TAB> money|prefix <TAB> power of ten` rows; a malformed row, or no money unit of power 0, is
+        /// an error naming the file (`origin`).
+        init(rows: [[String]], origin: String) throws {
+            for r in rows {
+                guard r.count >= 3, !r[0].isEmpty, let power = Int(r[2]), r[1] == "money" || r[1] == "prefix" else {
+                    throw PipelineError("\(origin): row \(r) needs a unit, money or prefix, and a power of ten")
+                }
+                if r[1] == "money" { money.append((r[0], power)) } else { prefixes.append((r[0], power)) }
+            }
+            guard let key = money.first(where: { $0.power == 0 })?.unit else { throw PipelineError("\(origin): no money unit has the power 0") }
+            moneyKey = key
+            characters = Set((money.map(\.unit) + prefixes.map(\.prefix)).flatMap(\.unicodeScalars))
+        }
+    }
+
+    /// The built-in `claim_units` lexicon.
+    static let units: ClaimUnits = {
+        let origin = "built-in default: lexicon \"claim_units\" (\(ClaimUnits.file))"
+        do {
+            return try ClaimUnits(rows: PipelineDefinition.builtIn.lexicons.rows(of: "claim_units"), origin: origin)
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
     /// A unit as claims are keyed (`亿元` for every money unit; `千瓦` for `万千瓦`), and the value in it.
     static func normalizedUnit(_ unit: String, _ value: ExactDecimal) -> (String, ExactDecimal) {
         let u = Evaluation.unitKey(unit)
         // Most units (%, 个, 家, 项) have no prefix and no money: kept as they are.
-        guard u.unicodeScalars.contains(where: { $0 == "元" || $0 == "万" || $0 == "亿" || $0 == "千" || $0 == "百" }) else { return (u, value) }
-        let money: [(String, Int)] = [("万亿元", 4), ("亿元", 0), ("千万元", -1), ("百万元", -2), ("万元", -4), ("千元", -5), ("元", -8)]
-        for (name, shift) in money where u == name { return ("亿元", value.scaled(by: shift)) }
-        let prefixes: [(String, Int)] = [("万亿", 12), ("亿", 8), ("千万", 7), ("百万", 6), ("万", 4)]
-        for (prefix, shift) in prefixes where u.hasPrefix(prefix) && u.unicodeScalars.count > prefix.unicodeScalars.count {
+        guard u.unicodeScalars.contains(where: units.characters.contains) else { return (u, value) }
+        for (name, power) in units.money where u == name { return (units.moneyKey, value.scaled(by: power)) }
+        for (prefix, power) in units.prefixes where u.hasPrefix(prefix) && u.unicodeScalars.count > prefix.unicodeScalars.count {
             let base = String(String.UnicodeScalarView(u.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
             // 万人次, 万吨 …; 个百分点 and 家 have no prefix.
-            return (base, value.scaled(by: shift))
+            return (base, value.scaled(by: power))
         }
         return (u, value)
     }
