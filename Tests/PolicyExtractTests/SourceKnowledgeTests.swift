@@ -8,7 +8,6 @@ import Testing
     /// Files still being moved to lexicons; each is skipped until its knowledge is data. Empty this list as
     /// they are done: the test then holds for every file.
     static let pendingFiles: Set<String> = [
-        "Eval/Evaluation.swift",
         "Matchers/AmountMatcher.swift", "Matchers/CountMatcher.swift", "Matchers/DateMatcher.swift",
         "Matchers/DocNumberMatcher.swift", "Matchers/Matcher.swift", "Matchers/PercentMatcher.swift",
         "Matchers/PeriodMatcher.swift", "Matchers/YearMatcher.swift",
@@ -16,7 +15,6 @@ import Testing
         "Resolve/ClusterResolver.swift", "Resolve/DepartmentResolver.swift", "Resolve/Resolver.swift",
         "Resolve/TableAmounts.swift", "Resolve/TargetResolver.swift",
         "Text/CandidateIndex.swift",
-        "Validate/Claims.swift", "Validate/GrowthCheck.swift", "Validate/ShareCheck.swift",
     ]
 
     /// CJK symbols and punctuation through the unified ideographs, and the half-width and full-width forms.

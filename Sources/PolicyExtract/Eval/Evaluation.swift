@@ -234,9 +234,12 @@ public struct Evaluation {
     }
 
     /// Words that name the whole area of the document (`全市`) or the document's own place (`我省`).
-    static let areaWords = ["全国", "全省", "全市", "全县", "全区", "全州", "全盟", "我国", "我省", "我市", "我县", "我区", "本省", "本市", "中国"]
-    static let placeSuffixes = ["自治区", "省", "市", "县", "区"]
-    static let dropped: Set<Character> = [",", "，", "、", ":", "：", ";", "；", "“", "”", "\"", "'", "《", "》", "「", "」", "(", ")", "（", "）"]
+    /// (`area_word` of the `claim_words` lexicon.)
+    static let areaWords = ClaimExtractor.words.strings(.areaWord)
+    /// What may follow a place name dropped from the front of a subject or metric (`自治区`, `省`, `市` …), longest first.
+    static let placeSuffixes = ClaimExtractor.words.strings(.comparedPlaceSuffix)
+    /// Marks dropped from a subject or metric when compared: commas, colons, quotes, book-title marks, brackets.
+    static let dropped: Set<Character> = Set(ClaimExtractor.words.strings(.comparedDrop).compactMap(\.first))
 
     /// A subject or metric in the form it is compared in: `key`, quotes, brackets and list marks dropped, and
     /// leading place names (`全市`, `宁波市`, `山东`) removed.

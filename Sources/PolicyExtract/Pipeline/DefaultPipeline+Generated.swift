@@ -48,7 +48,10 @@ enum DefaultPipelineFiles {
     "area_units": "lexicons/area-units.tsv",
     "target_words": "lexicons/target-words.tsv",
     "table_unit_words": "lexicons/table-unit-words.tsv",
-    "year_kind_words": "lexicons/year-kind-words.tsv"
+    "year_kind_words": "lexicons/year-kind-words.tsv",
+    "claim_words": "lexicons/claim-words.tsv",
+    "check_words": "lexicons/check-words.tsv",
+    "claim_units": "lexicons/claim-units.tsv"
   }
 }
 
@@ -132,6 +135,104 @@ enum DefaultPipelineFiles {
 新华社
 
 """###,
+        "lexicons/check-words.tsv": ###"""
+# Words the checks read, one a line: word <TAB> role. A word may have several roles.
+
+# growth: states growth over a period (stated_growth)
+增长	growth
+增速	growth
+下降	growth
+减少	growth
+# decline: before a percentage: the growth is negative (stated_growth)
+下降	decline
+减少	decline
+# share: names a share in a sentence (stated_share)
+比例	share
+比重	share
+占比	share
+# share_of: stands between a figure and its share, `accounts for` (stated_share)
+占	share_of
+佔	share_of
+# stated_total: introduces the total of a sentence's figures (stated_share)
+共有	stated_total
+共	stated_total
+总计	stated_total
+总数	stated_total
+总量	stated_total
+合计	stated_total
+全部	stated_total
+总额	stated_total
+# body_ending: ends the name of a body, an institution or a place (near_identical_label: such names often differ in one character)
+院	body_ending
+所	body_ending
+中心	body_ending
+局	body_ending
+委	body_ending
+办	body_ending
+会	body_ending
+馆	body_ending
+校	body_ending
+大学	body_ending
+学院	body_ending
+司	body_ending
+厅	body_ending
+室	body_ending
+园	body_ending
+区	body_ending
+站	body_ending
+基地	body_ending
+集团	body_ending
+公司	body_ending
+银行	body_ending
+医院	body_ending
+部	body_ending
+处	body_ending
+队	body_ending
+社	body_ending
+港	body_ending
+城	body_ending
+镇	body_ending
+村	body_ending
+县	body_ending
+市	body_ending
+省	body_ending
+# table_total: names a total row of a table (table_total)
+合计	table_total
+总计	table_total
+总额	table_total
+全国	table_total
+全省	table_total
+全市	table_total
+全县	table_total
+# table_part_total: names a total row over the places listed, a part of it (table_total)
+全国	table_part_total
+全省	table_part_total
+全市	table_part_total
+全县	table_part_total
+# rate_header: makes a column's header a rate, not figures that add up (table_total, table_share)
+%	rate_header
+增长	rate_header
+比重	rate_header
+占	rate_header
+率	rate_header
+比上年	rate_header
+同比	rate_header
+# table_share: names a share in a sentence about a table (table_share)
+占比	table_share
+比重	table_share
+占全	table_share
+比例	table_share
+份额	table_share
+# part_row: opens the label of a row under which the rows are a part of the total (table_total)
+其中	part_row
+# unit_caption: introduces a table's unit in its caption, `单位:亿元` (table_total)
+单位:	unit_caption
+单位：	unit_caption
+# count_unit: the unit of a count whose named members are counted (count_vs_enumeration)
+个	count_unit
+家	count_unit
+
+"""###,
         "lexicons/chinese-numerals.tsv": ###"""
 # Chinese numerals: the character, its value, and whether it is a digit or a place (a multiplier).
 # ○ and ◯ are written for 〇 in dates (二○二三年).
@@ -154,6 +255,270 @@ enum DefaultPipelineFiles {
 千	1000	place
 万	10000	place
 亿	100000000	place
+
+"""###,
+        "lexicons/claim-units.tsv": ###"""
+# Units claims are keyed by, one a line: unit <TAB> money|prefix <TAB> power of ten.
+#   money   a money unit, exactly; the power takes a value in it to the money unit of power 0 (亿元), in which
+#           every money claim is keyed (5000万元 and 0.5亿元 are one value)
+#   prefix  a prefix of any other unit (万吨, 万人次); the power takes a value with it to the bare unit (吨).
+#           Tried in file order, so a longer prefix comes before its tail (万亿 before 亿).
+万亿元	money	4
+亿元	money	0
+千万元	money	-1
+百万元	money	-2
+万元	money	-4
+千元	money	-5
+元	money	-8
+万亿	prefix	12
+亿	prefix	8
+千万	prefix	7
+百万	prefix	6
+万	prefix	4
+
+"""###,
+        "lexicons/claim-words.tsv": ###"""
+# Words claims are keyed and compared by, one a line: word <TAB> role. A word may have several roles;
+# roles whose words are single characters are read as character classes.
+
+# tier: a tier word of a cluster metric (`国家级集群`): the metric is keyed by the tier
+世界级	tier
+国家级	tier
+省级	tier
+# cluster: names clusters: a metric naming it is looked at for a tier word
+集群	cluster
+# province_level: a province-level name of the `places` lexicon (province, autonomous region, municipality, SAR); every other name there is a city
+北京	province_level
+天津	province_level
+上海	province_level
+重庆	province_level
+河北	province_level
+山西	province_level
+辽宁	province_level
+吉林	province_level
+黑龙江	province_level
+江苏	province_level
+浙江	province_level
+安徽	province_level
+福建	province_level
+江西	province_level
+山东	province_level
+河南	province_level
+湖北	province_level
+湖南	province_level
+广东	province_level
+海南	province_level
+四川	province_level
+贵州	province_level
+云南	province_level
+陕西	province_level
+甘肃	province_level
+青海	province_level
+台湾	province_level
+内蒙古	province_level
+广西	province_level
+西藏	province_level
+宁夏	province_level
+新疆	province_level
+香港	province_level
+澳门	province_level
+# national_marker: a word of a title that makes a document national when it names no place
+国务院	national_marker
+中华人民共和国	national_marker
+中共中央	national_marker
+党中央	national_marker
+全国人民代表大会	national_marker
+部关于	national_marker
+部等	national_marker
+部办公厅关于	national_marker
+部门办公厅关于	national_marker
+总局关于	national_marker
+国家发展改革委	national_marker
+国家发展和改革委员会	national_marker
+# place_suffix: may follow a place name (`山东省`, `济宁市`, `松阳县`)
+市	place_suffix
+县	place_suffix
+区	place_suffix
+州	place_suffix
+省	place_suffix
+盟	place_suffix
+旗	place_suffix
+# place_suffix_part: a character of a longer place suffix read after a name (`西藏自治区`)
+自	place_suffix_part
+治	place_suffix_part
+# generic_place_suffix: makes two characters before it a place name no lexicon has (`开封市`); 区 and 州 end too many other words
+市	generic_place_suffix
+县	generic_place_suffix
+# before_place: may stand right before a place name written with its suffix (`《开封市…》`, `据泉州市…`)
+《	before_place
+的	before_place
+据	before_place
+在	before_place
+共	before_place
+是	before_place
+对	before_place
+发	before_place
+于	before_place
+年	before_place
+将	before_place
+由	before_place
+“	before_place
+# not_place_first: a first character that makes `X?市` a common word (全市, 本市, 城市), never a place
+全	not_place_first
+本	not_place_first
+我	not_place_first
+各	not_place_first
+该	not_place_first
+城	not_place_first
+省	not_place_first
+县	not_place_first
+市	not_place_first
+区	not_place_first
+地	not_place_first
+超	not_place_first
+上	not_place_first
+股	not_place_first
+门	not_place_first
+都	not_place_first
+和	not_place_first
+及	not_place_first
+与	not_place_first
+每	not_place_first
+个	not_place_first
+分	not_place_first
+副	not_place_first
+一	not_place_first
+二	not_place_first
+三	not_place_first
+四	not_place_first
+五	not_place_first
+六	not_place_first
+七	not_place_first
+八	not_place_first
+九	not_place_first
+十	not_place_first
+两	not_place_first
+多	not_place_first
+其	not_place_first
+今	not_place_first
+明	not_place_first
+去	not_place_first
+前	not_place_first
+后	not_place_first
+当	not_place_first
+在	not_place_first
+至	not_place_first
+从	not_place_first
+向	not_place_first
+对	not_place_first
+# not_place_second: a second character that makes `X?市` no place (`在全市`, `于本市`)
+省	not_place_second
+区	not_place_second
+全	not_place_second
+本	not_place_second
+# not_place_after: after `XY市` makes it a common word (`市场`: a market)
+场	not_place_after
+# clause_word: makes a listed name a clause rather than a name (`…还先后引进了…`)
+引进	clause_word
+先后	clause_word
+培育	clause_word
+形成	clause_word
+打造	clause_word
+建设	clause_word
+推动	clause_word
+实现	clause_word
+达到	clause_word
+全市	clause_word
+全省	clause_word
+# respectively: pairs the names of a list with the values after it (`A、B分别为x、y`)
+分别	respectively
+# clause_break: ends a clause
+，	clause_break
+,	clause_break
+；	clause_break
+;	clause_break
+。	clause_break
+：	clause_break
+:	clause_break
+！	clause_break
+？	clause_break
+!	clause_break
+?	clause_break
+# sentence_break: ends a sentence
+；	sentence_break
+;	sentence_break
+。	sentence_break
+！	sentence_break
+？	sentence_break
+!	sentence_break
+?	sentence_break
+# list_mark: separates the names of a list
+、	list_mark
+# list_joiner: joins the last two names of a list
+和	list_joiner
+及	list_joiner
+与	list_joiner
+# of: ends a listed name's own words (`…的…率分别达到`)
+的	of
+# list_lead: opens a clause before a list but is no name of it
+其中	list_lead
+同时	list_lead
+同期	list_lead
+# year: follows the digits of a year (`到2025年`, a year column's `2023年`)
+年	year
+# to: before a year that opens a clause (`到2025年`)
+到	to
+# whole_country: names the whole country before a goal
+全国	whole_country
+# whole_province: names the whole province before a goal (in a city's document: its province)
+全省	whole_province
+# document_area: names the document's own place before a goal
+全市	document_area
+全县	document_area
+全区	document_area
+本市	document_area
+# area_word: names the whole area of a document or its own place; dropped from a subject or metric when compared (`全市`, `我省`)
+全国	area_word
+全省	area_word
+全市	area_word
+全县	area_word
+全区	area_word
+全州	area_word
+全盟	area_word
+我国	area_word
+我省	area_word
+我市	area_word
+我县	area_word
+我区	area_word
+本省	area_word
+本市	area_word
+中国	area_word
+# compared_place_suffix: follows a place name dropped from a subject or metric when compared
+自治区	compared_place_suffix
+省	compared_place_suffix
+市	compared_place_suffix
+县	compared_place_suffix
+区	compared_place_suffix
+# compared_drop: a mark dropped from a subject or metric when compared
+,	compared_drop
+，	compared_drop
+、	compared_drop
+:	compared_drop
+：	compared_drop
+;	compared_drop
+；	compared_drop
+“	compared_drop
+”	compared_drop
+"	compared_drop
+'	compared_drop
+《	compared_drop
+》	compared_drop
+「	compared_drop
+」	compared_drop
+(	compared_drop
+)	compared_drop
+（	compared_drop
+）	compared_drop
 
 """###,
         "lexicons/cluster-generic.txt": ###"""

@@ -161,6 +161,10 @@ public struct Lexicons: Sendable {
     public var targetWords: TargetWords
     /// The words of a table caption that names a unit, by role (`table_unit_words`).
     public var tableUnitWords: TableUnitWords
+    /// The words claims are keyed and compared by, by role (`claim_words`).
+    public var claimWords: ClaimWords
+    /// The words the checks read, by role (`check_words`).
+    public var checkWords: CheckWords
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -238,6 +242,10 @@ public struct Lexicons: Sendable {
                                       origin: "\(origin): lexicon \"target_words\" (lexicons/target-words.tsv)")
         tableUnitWords = try TableUnitWords(rows: Self.rows(texts["table_unit_words"] ?? DefaultPipelineFiles.files["lexicons/table-unit-words.tsv"]),
                                             origin: "\(origin): lexicon \"table_unit_words\" (lexicons/table-unit-words.tsv)")
+        claimWords = try ClaimWords(rows: Self.rows(texts["claim_words"] ?? DefaultPipelineFiles.files["lexicons/claim-words.tsv"]),
+                                    origin: "\(origin): lexicon \"claim_words\" (lexicons/claim-words.tsv)")
+        checkWords = try CheckWords(rows: Self.rows(texts["check_words"] ?? DefaultPipelineFiles.files["lexicons/check-words.tsv"]),
+                                    origin: "\(origin): lexicon \"check_words\" (lexicons/check-words.tsv)")
     }
 }
 

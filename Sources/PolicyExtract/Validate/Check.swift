@@ -66,3 +66,29 @@ public enum Validator {
 
 /// Formats an exact decimal with a unit: `4300 亿元`.
 func amountText(_ d: ExactDecimal, _ unit: String) -> String { "\(d) \(unit)" }
+
+extension Lexicons {
+    /// The roles of the words of the `check_words` lexicon (`check-words.tsv`): what each tells a check.
+    public enum CheckRole: String, CaseIterable, Sendable {
+        /// 增长, 增速, 下降, 减少: a sentence states growth (`stated_growth`); 下降, 减少 make it negative.
+        case growth, decline
+        /// 比例, 比重, 占比 name a share; 占 (佔) stands between a figure and its share; 共有, 合计 … introduce the total (`stated_share`).
+        case share, shareOf = "share_of", statedTotal = "stated_total"
+        /// 院, 中心, 公司 …: the ending of a body's, an institution's or a place's name (`near_identical_label`).
+        case bodyEnding = "body_ending"
+        /// 合计, 总计, 全国 …: a total row; 全国, 全省 …: one over the places listed; %, 增长, 率 …: a rate column (`table_total`).
+        case tableTotal = "table_total", tablePartTotal = "table_part_total", rateHeader = "rate_header"
+        /// 其中: the rows under it are a part of the total; 单位: introduces a table's unit in its caption (`table_total`).
+        case partRow = "part_row", unitCaption = "unit_caption"
+        /// 占比, 比重, 份额 …: a sentence states a share of a table's figures (`table_share`).
+        case tableShare = "table_share"
+        /// 个, 家: the unit of a count of named things (`count_vs_enumeration`).
+        case countUnit = "count_unit"
+    }
+    public typealias CheckWords = RoleWords<CheckRole>
+}
+
+extension Lexicons.RoleWords where Role == Lexicons.CheckRole {
+    /// The built-in `check_words` lexicon.
+    static var builtIn: Self { PipelineDefinition.builtIn.lexicons.checkWords }
+}

@@ -39,8 +39,32 @@ public struct DocumentClaims: Sendable {
 
 import Foundation
 
+extension Lexicons {
+    /// The roles of the words of the `claim_words` lexicon (`claim-words.tsv`): how each helps key and compare a claim.
+    public enum ClaimRole: String, CaseIterable, Sendable {
+        case tier, cluster, provinceLevel = "province_level", nationalMarker = "national_marker"
+        case placeSuffix = "place_suffix", placeSuffixPart = "place_suffix_part", genericPlaceSuffix = "generic_place_suffix"
+        case beforePlace = "before_place", notPlaceFirst = "not_place_first", notPlaceSecond = "not_place_second", notPlaceAfter = "not_place_after"
+        case clauseWord = "clause_word", respectively, clauseBreak = "clause_break", sentenceBreak = "sentence_break"
+        case listMark = "list_mark", listJoiner = "list_joiner", of, listLead = "list_lead", year, to
+        case wholeCountry = "whole_country", wholeProvince = "whole_province", documentArea = "document_area"
+        case areaWord = "area_word", comparedPlaceSuffix = "compared_place_suffix", comparedDrop = "compared_drop"
+    }
+    public typealias ClaimWords = RoleWords<ClaimRole>
+}
+
+extension Lexicons.RoleWords {
+    /// The words of `role` as strings, longest first.
+    func strings(_ role: Role) -> [String] { self[role].map { makeString($0) } }
+    /// The words of `role`, a role whose words are single characters, as a set.
+    func characters(_ role: Role) -> Set<UInt32> { Set(self[role].compactMap { $0.count == 1 ? $0[0] : nil }) }
+}
+
 public enum ClaimExtractor {
-    static let tierWords = ["世界级", "国家级", "省级"]
+    /// The built-in `claim_words` lexicon.
+    static let words = PipelineDefinition.builtIn.lexicons.claimWords
+    static let tierWords = words.strings(.tier)
+    static let clusterWord = words.strings(.cluster)[0]
 
     /// The place a document (or one article of it) is about: the most specific issuing or subject place (see `places`).
     static func place(_ r: DocumentResult, article: Int) -> String? {
@@ -49,38 +73,41 @@ public enum ClaimExtractor {
 
     /// Province-level names of the `places` lexicon (provinces, autonomous regions, municipalities, SARs); every
     /// other name there is a city. A city is more specific than these.
-    static let provinceLevel: Set<String> = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-                                            "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-                                            "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"]
+    static let provinceLevel: Set<String> = Set(words.strings(.provinceLevel))
     /// The place of a national document (国务院, 中华人民共和国, a ministry).
     public static let national = "全国"
     /// Words of a title (or of a document's first line) that make the document national when it names no place.
-    static let nationalMarkers: [[UInt32]] = ["国务院", "中华人民共和国", "中共中央", "党中央", "全国人民代表大会", "部关于", "部等", "部办公厅关于",
-                                              "部门办公厅关于", "总局关于", "国家发展改革委", "国家发展和改革委员会"].map(scalars)
+    static let nationalMarkers: [[UInt32]] = words[.nationalMarker]
     /// What may follow a place name (`山东省`, `济宁市`, `松阳县`, `西藏自治区`).
-    static let placeSuffixes: Set<UInt32> = Set(["市", "县", "区", "州", "省", "盟", "旗"].map { scalars($0)[0] })
+    static let placeSuffixes = words.characters(.placeSuffix)
+    /// Characters of a longer suffix after a place name (自, 治 of `自治区`, `自治州`).
+    static let placeSuffixParts = words.characters(.placeSuffixPart)
     /// What makes two characters the name of a place although no lexicon has them: `开封市`, `松阳县` (区 and 州 end
     /// too many other words: 自治区, 消费区).
-    static let genericPlaceSuffixes: Set<UInt32> = Set(["市", "县"].map { scalars($0)[0] })
+    static let genericPlaceSuffixes = words.characters(.genericPlaceSuffix)
     /// Characters that may stand right before a place name written with its suffix (`《开封市…》`, `据泉州市…`, `中共成都市委`).
-    static let beforePlace: Set<UInt32> = Set("《的据在共是对发于年将由“".unicodeScalars.map(\.value))
+    static let beforePlace = words.characters(.beforePlace)
     /// First characters that make `X?市` a common word (全市, 本市, 城市 …), never a place.
-    static let notPlaceFirst: Set<UInt32> = Set("全本我各该城省县市区地超上股门都和及与每个分副一二三四五六七八九十两多其今明去前后当在至从向对".unicodeScalars.map(\.value))
+    static let notPlaceFirst = words.characters(.notPlaceFirst)
+    /// Second characters that make `X?市` no place (省, 区, 全 and 本: `在全市`, `于本市`).
+    static let notPlaceSecond = words.characters(.notPlaceSecond)
+    /// What after `XY市` makes it a common word (场: `市场`, a market).
+    static let notPlaceAfter = words.characters(.notPlaceAfter)
 
     /// A place name found in text: its name, where it starts and ends, and whether it is a city (or a county, a district).
     struct PlaceMention { var name: String; var start: Int; var end: Int; var specific: Bool }
 
     /// What the claims of a sentence's goals read from it, once per sentence: its characters (in the form goals are
-    /// compared in), the places it names and whether it holds 分别.
+    /// compared in), the places it names and whether it holds 分别 (respectively).
     struct SentenceFacts {
         let chars: [UInt32]
         let places: [PlaceMention]
-        let hasFenbie: Bool
+        let hasRespectively: Bool
 
         init(_ sentence: String) {
             chars = scalars(Evaluation.key(sentence))
             places = ClaimExtractor.placeMentions(chars[...], lexicon: PipelineDefinition.builtIn.lexicons)
-            hasFenbie = ClaimExtractor.firstIndex(of: ClaimExtractor.fenbie, in: chars[...]) != nil
+            hasRespectively = ClaimExtractor.firstIndex(of: ClaimExtractor.respectively, in: chars[...]) != nil
         }
     }
 
@@ -104,9 +131,8 @@ public enum ClaimExtractor {
             }
             if matched { continue }
             if k + 2 < chars.endIndex, genericPlaceSuffixes.contains(chars[k + 2]), CharClass.isHan(chars[k + 1]),
-               !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), chars[k + 1] != 0x7701, chars[k + 1] != 0x533A,
-               chars[k + 1] != 0x5168, chars[k + 1] != 0x672C,  // 全, 本: 在全市, 于本市
-               k + 3 >= chars.endIndex || chars[k + 3] != 0x573A,  // 市场: a market
+               !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), !notPlaceSecond.contains(chars[k + 1]),
+               k + 3 >= chars.endIndex || !notPlaceAfter.contains(chars[k + 3]),
                k == chars.startIndex || !CharClass.isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
                 found.append(PlaceMention(name: makeString(chars[k..<(k + 2)]), start: k, end: k + 3, specific: true))
                 k += 3
@@ -127,7 +153,7 @@ public enum ClaimExtractor {
             place = m.name
             k = m.end
             // 省, 市, 自治区 … after a lexicon name.
-            while k < chars.endIndex, placeSuffixes.contains(chars[k]) || chars[k] == 0x81EA || chars[k] == 0x6CBB { k += 1 }
+            while k < chars.endIndex, placeSuffixes.contains(chars[k]) || placeSuffixParts.contains(chars[k]) { k += 1 }
         }
         return place
     }
@@ -227,10 +253,10 @@ public enum ClaimExtractor {
     static func metricKey(metric: String, unit: String, value: @autoclosure () -> String, threshold: String?, hasMembers: Bool) -> String {
         var m = Evaluation.key(metric)
         // `…率分别达到65%和`: the metric ends before 分别 (the values after it are the list's).
-        if let cut = m.range(of: "分别") { m = String(m[..<cut.lowerBound]) }
+        if let cut = m.range(of: respectivelyWord) { m = String(m[..<cut.lowerBound]) }
         if let th = threshold { return "集群≥\(th)亿元" }
         // 集群 looked for once, before the tier words (most metrics name no cluster).
-        if m.includes("集群") { for tier in tierWords where m.includes(tier) { return tier + "集群" } }
+        if m.includes(clusterWord) { for tier in tierWords where m.includes(tier) { return tier + clusterWord } }
         if hasMembers, unit.endsWith("元") { return "集群规模\(value())\(unit)" }
         return m
     }
@@ -354,24 +380,59 @@ public enum ClaimExtractor {
     }
 
     /// Words that make a listed name a clause rather than a name (`…还先后引进了…`, `在全市培育形成数字产业`).
-    static let clauseWords = ["引进", "先后", "培育", "形成", "打造", "建设", "推动", "实现", "达到", "全市", "全省"]
+    static let clauseWords = words.strings(.clauseWord)
 
     static func readsAsClause(_ member: String) -> Bool {
         member.unicodeScalars.count > 12 || clauseWords.contains { member.includes($0) }
     }
 
+    /// The units of the `claim_units` lexicon (`claim-units.tsv`): money units with the power of ten that takes a
+    /// value in them to the key's money unit (the one of power 0: 亿元), and prefixes of other units with theirs
+    /// (万 of 万吨: 4), each list in file order.
+    struct ClaimUnits: Sendable {
+        static let file = "lexicons/claim-units.tsv"
+        var money: [(unit: String, power: Int)] = []
+        var prefixes: [(prefix: String, power: Int)] = []
+        /// The money unit claims are keyed in.
+        var moneyKey: String
+        /// Every character of the money units and prefixes: a unit with none of them is kept as it is.
+        var characters: Set<Unicode.Scalar>
+
+        /// Reads `unit <TAB> money|prefix <TAB> power of ten` rows; a malformed row, or no money unit of power 0, is
+        /// an error naming the file (`origin`).
+        init(rows: [[String]], origin: String) throws {
+            for r in rows {
+                guard r.count >= 3, !r[0].isEmpty, let power = Int(r[2]), r[1] == "money" || r[1] == "prefix" else {
+                    throw PipelineError("\(origin): row \(r) needs a unit, money or prefix, and a power of ten")
+                }
+                if r[1] == "money" { money.append((r[0], power)) } else { prefixes.append((r[0], power)) }
+            }
+            guard let key = money.first(where: { $0.power == 0 })?.unit else { throw PipelineError("\(origin): no money unit has the power 0") }
+            moneyKey = key
+            characters = Set((money.map(\.unit) + prefixes.map(\.prefix)).flatMap(\.unicodeScalars))
+        }
+    }
+
+    /// The built-in `claim_units` lexicon.
+    static let units: ClaimUnits = {
+        let origin = "built-in default: lexicon \"claim_units\" (\(ClaimUnits.file))"
+        do {
+            return try ClaimUnits(rows: PipelineDefinition.builtIn.lexicons.rows(of: "claim_units"), origin: origin)
+        } catch {
+            fatalError("\(error)")
+        }
+    }()
+
     /// A unit as claims are keyed (`亿元` for every money unit; `千瓦` for `万千瓦`), and the value in it.
     static func normalizedUnit(_ unit: String, _ value: ExactDecimal) -> (String, ExactDecimal) {
         let u = Evaluation.unitKey(unit)
         // Most units (%, 个, 家, 项) have no prefix and no money: kept as they are.
-        guard u.unicodeScalars.contains(where: { $0 == "元" || $0 == "万" || $0 == "亿" || $0 == "千" || $0 == "百" }) else { return (u, value) }
-        let money: [(String, Int)] = [("万亿元", 4), ("亿元", 0), ("千万元", -1), ("百万元", -2), ("万元", -4), ("千元", -5), ("元", -8)]
-        for (name, shift) in money where u == name { return ("亿元", value.scaled(by: shift)) }
-        let prefixes: [(String, Int)] = [("万亿", 12), ("亿", 8), ("千万", 7), ("百万", 6), ("万", 4)]
-        for (prefix, shift) in prefixes where u.hasPrefix(prefix) && u.unicodeScalars.count > prefix.unicodeScalars.count {
+        guard u.unicodeScalars.contains(where: units.characters.contains) else { return (u, value) }
+        for (name, power) in units.money where u == name { return (units.moneyKey, value.scaled(by: power)) }
+        for (prefix, power) in units.prefixes where u.hasPrefix(prefix) && u.unicodeScalars.count > prefix.unicodeScalars.count {
             let base = String(String.UnicodeScalarView(u.unicodeScalars.dropFirst(prefix.unicodeScalars.count)))
             // 万人次, 万吨 …; 个百分点 and 家 have no prefix.
-            return (base, value.scaled(by: shift))
+            return (base, value.scaled(by: power))
         }
         return (u, value)
     }
@@ -380,10 +441,24 @@ public enum ClaimExtractor {
     /// subjects could not be told apart (the list's text given).
     enum Enumeration: Equatable { case none, bound(String, list: String, position: Int, count: Int), unbound(String) }
 
-    static let fenbie = scalars("分别")
-    static let clauseBreaks: Set<UInt32> = Set("，,；;。：:！？!?".unicodeScalars.map(\.value))
-    static let sentenceBreaks: Set<UInt32> = Set("；;。！？!?".unicodeScalars.map(\.value))
-    static let listJoiners: Set<UInt32> = Set("和及与".unicodeScalars.map(\.value))
+    /// 分别 ("respectively"), which pairs the names of a list with the values after it.
+    static let respectively = words[.respectively][0]
+    static let respectivelyWord = makeString(respectively)
+    static let clauseBreaks = words.characters(.clauseBreak)
+    static let sentenceBreaks = words.characters(.sentenceBreak)
+    static let listMarks = words.characters(.listMark)
+    static let listJoiners = words.characters(.listJoiner)
+    /// 的, which ends a listed name's own words; 年, which follows a year's digits; 到, before a year.
+    static let ofMarks = words.characters(.of)
+    static let yearMarks = words.characters(.year)
+    static let toMarks = words.characters(.to)
+    /// Words that open a clause before a list but name nothing in it (其中, 同时, 同期).
+    static let listLeads = words[.listLead]
+    /// Words before a goal naming the whole country, the whole province, the document's own place.
+    static let areaNames: [(word: [UInt32], name: String)] =
+        words[.wholeCountry].map { ($0, national) } + words[.wholeProvince].map { ($0, wholeProvince) } + words[.documentArea].map { ($0, "") }
+    /// The name 全省 is kept under in a city's document (its province, which the key cannot name).
+    static let wholeProvince = words.strings(.wholeProvince)[0]
 
     /// Binds a goal of `A、B、C分别为x、y、z` (or `…的…率分别达到x%、y%、z%`) to its subject: the names before 分别
     /// in the goal's clause, split at 、 (and 和/及/与), paired in order with the numbers after it; the goal's
@@ -393,16 +468,16 @@ public enum ClaimExtractor {
     }
 
     static func enumerationSubject(_ facts: SentenceFacts?, goal g: [UInt32]) -> Enumeration {
-        guard let facts, facts.hasFenbie, !g.isEmpty else { return .none }
+        guard let facts, facts.hasRespectively, !g.isEmpty else { return .none }
         let s = facts.chars
         guard let p = firstIndex(of: g, in: s[...]) else { return .none }
         let end = p + g.count
         // The 分别 of the goal's clause: the last before the goal's end, with no sentence break between.
         var f: Int? = nil
-        var k = end - fenbie.count
+        var k = end - respectively.count
         while k >= 0 {
             if sentenceBreaks.contains(s[k]) && k < end - 1 { break }
-            if s[k..<(k + fenbie.count)].elementsEqual(fenbie) { f = k; break }
+            if s[k..<(k + respectively.count)].elementsEqual(respectively) { f = k; break }
             k -= 1
         }
         guard let f else { return .none }
@@ -410,12 +485,14 @@ public enum ClaimExtractor {
         while c > 0, !clauseBreaks.contains(s[c - 1]) { c -= 1 }
         var list = Array(s[c..<f])
         // A leading 其中 or year phrase (到2025年) is not a subject.
-        for lead in [scalars("其中"), scalars("同时"), scalars("同期")] where list.starts(with: lead) { list.removeFirst(lead.count) }
-        if let nian = list.firstIndex(of: 0x5E74), nian <= 6, list[..<nian].allSatisfy({ $0 &- 0x30 < 10 || $0 == 0x5230 }) { list.removeFirst(nian + 1) }
+        for lead in listLeads where list.starts(with: lead) { list.removeFirst(lead.count) }
+        if let year = list.firstIndex(where: yearMarks.contains), year <= 6, list[..<year].allSatisfy({ $0 &- 0x30 < 10 || toMarks.contains($0) }) {
+            list.removeFirst(year + 1)
+        }
         let listText = makeString(list[...])
         // The numbers after 分别, to the end of the clause.
         var numbers: [Range<Int>] = []
-        var q = f + fenbie.count
+        var q = f + respectively.count
         while q < s.count, !(clauseBreaks.contains(s[q]) && q >= end) {
             if s[q] &- 0x30 < 10 {
                 let a = q
@@ -424,9 +501,9 @@ public enum ClaimExtractor {
             } else { q += 1 }
         }
         guard let position = numbers.lastIndex(where: { $0.lowerBound < end }) else { return .unbound(listText) }
-        var names = split(list, at: [0x3001])
+        var names = split(list, at: listMarks)
         if names.count == 1 || names.count < numbers.count { names = names.dropLast() + split(names.last ?? [], at: listJoiners) }
-        names = names.map { n in n.firstIndex(of: 0x7684).map { Array(n[..<$0]) } ?? n }.filter { !$0.isEmpty }
+        names = names.map { n in n.firstIndex(where: ofMarks.contains).map { Array(n[..<$0]) } ?? n }.filter { !$0.isEmpty }
         guard names.count == numbers.count, names.count >= 2 else { return .unbound(listText) }
         return .bound(makeString(names[position][...]), list: listText, position: position, count: names.count)
     }
@@ -457,8 +534,7 @@ public enum ClaimExtractor {
         let s = facts.chars
         let end = firstIndex(of: g, in: s[...]).map { $0 + g.count } ?? s.count
         var place: (name: String, at: Int)? = facts.places.last(where: { $0.end <= end }).map { ($0.name, $0.start) }
-        for (word, name) in [("全国", national), ("全省", "全省"), ("全市", ""), ("全县", ""), ("全区", ""), ("本市", "")] {
-            let w = scalars(word)
+        for (w, name) in areaNames {
             var k = 0
             while k + w.count <= end {
                 if s[k..<(k + w.count)].elementsEqual(w), place == nil || k > place!.at { place = (name, k) }
@@ -468,9 +544,9 @@ public enum ClaimExtractor {
         guard let found = place else { return nil }
         switch found.name {
         case "": return documentPlace
-        case "全省":
-            guard let d = documentPlace else { return "全省" }
-            return provinceLevel.contains(d) ? d : "全省@" + d
+        case wholeProvince:
+            guard let d = documentPlace else { return wholeProvince }
+            return provinceLevel.contains(d) ? d : wholeProvince + "@" + d
         default: return found.name
         }
     }

@@ -7,9 +7,12 @@ public struct CountEnumerationCheck: DocumentCheck {
     public static let id = "count_vs_enumeration"
     public init() {}
 
+    /// The units of a count of named things (个, 家; `count_unit` of the `check_words` lexicon).
+    static let countUnits = Set(Lexicons.CheckWords.builtIn.strings(.countUnit))
+
     public func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
-        for t in r.targets where !t.members.isEmpty && (t.unit == "个" || t.unit == "家") && t.value.isInteger {
+        for t in r.targets where !t.members.isEmpty && Self.countUnits.contains(t.unit) && t.value.isInteger {
             let stated = Int(t.value.description) ?? 0
             let named = t.members.count
             let clause = t.members.first(where: ClaimExtractor.readsAsClause)

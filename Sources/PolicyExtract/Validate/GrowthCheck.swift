@@ -10,8 +10,11 @@ public struct GrowthCheck: DocumentCheck {
     public static let id = "stated_growth"
     public init() {}
 
-    static let growthWords: [[UInt32]] = ["增长", "增速", "下降", "减少"].map(scalars)
-    static let fenbie = scalars("分别")
+    /// Words that state growth (`growth` of the `check_words` lexicon), and those that make it negative (`decline`).
+    static let growthWords = Lexicons.CheckWords.builtIn[.growth]
+    static let declineWords = Lexicons.CheckWords.builtIn[.decline]
+    /// 分别 ("respectively"), which pairs the row names before it with the percentages after it.
+    static let respectively = ClaimExtractor.respectively
 
     struct YearTable { var table: Table; var columns: [Int: Int]; var rows: [(label: String, cells: [Range<Int>])] }
 
@@ -37,8 +40,8 @@ public struct GrowthCheck: DocumentCheck {
     }
 
     /// The year of a header cell that reads `2023年` (spaces aside; 1900–2099), read on the characters.
-    /// 年, which follows the four digits of a year column's header.
-    static let yearCharacter = ("年" as Unicode.Scalar).value
+    /// 年, which follows the four digits of a year column's header (`year` of the `claim_words` lexicon).
+    static let yearMarks = ClaimExtractor.yearMarks
 
     static func yearHeader(_ chars: [UInt32], _ cell: Range<Int>) -> Int? {
         var year = 0, n = 0
@@ -47,7 +50,7 @@ public struct GrowthCheck: DocumentCheck {
             if n < 4 {
                 guard c &- 0x30 < 10 else { return nil }
                 year = year * 10 + Int(c - 0x30)
-            } else if n > 4 || c != Self.yearCharacter {
+            } else if n > 4 || !Self.yearMarks.contains(c) {
                 return nil
             }
             n += 1
@@ -122,9 +125,9 @@ public struct GrowthCheck: DocumentCheck {
             guard let chosen = best else { continue }
             let yt = tables[chosen.table]
             let names = chosen.names.sorted { ($0.position, $0.row) < ($1.position, $1.row) }
-            let fenbieAt = (s.lowerBound..<s.upperBound).first { text.has(Self.fenbie, at: $0) }
+            let respectivelyAt = (s.lowerBound..<s.upperBound).first { text.has(Self.respectively, at: $0) }
             var listed: [Int] = []
-            if let f = fenbieAt {
+            if let f = respectivelyAt {
                 let before = names.filter { $0.position < f }
                 let afterPercents = ps.filter { $0.mention.range.lowerBound > f }
                 listed = before.suffix(afterPercents.count).map(\.row)
@@ -132,18 +135,18 @@ public struct GrowthCheck: DocumentCheck {
             for p in ps {
                 guard case .percent(let pv) = p.mention.value, !pv.isPoints else { continue }
                 var rowIndex: Int? = nil
-                if let f = fenbieAt, p.mention.range.lowerBound > f, let k = ps.filter({ $0.mention.range.lowerBound > f }).firstIndex(where: { $0.mention.range == p.mention.range }),
+                if let f = respectivelyAt, p.mention.range.lowerBound > f, let k = ps.filter({ $0.mention.range.lowerBound > f }).firstIndex(where: { $0.mention.range == p.mention.range }),
                    k < listed.count {
                     rowIndex = listed[k]
                 } else {
-                    rowIndex = names.last(where: { $0.position < p.mention.range.lowerBound && (fenbieAt == nil || $0.position < fenbieAt! || p.mention.range.lowerBound < fenbieAt!) })?.row
+                    rowIndex = names.last(where: { $0.position < p.mention.range.lowerBound && (respectivelyAt == nil || $0.position < respectivelyAt! || p.mention.range.lowerBound < respectivelyAt!) })?.row
                 }
                 guard let ri = rowIndex else { continue }
                 let row = yt.rows[ri]
                 guard let c0 = yt.columns[startYear], let c1 = yt.columns[endYear], c0 < row.cells.count, c1 < row.cells.count,
                       let v0 = value(r, row.cells[c0]), let v1 = value(r, row.cells[c1]), v0 != 0 else { continue }
                 var growth = (v1 / v0 - 1) * 100
-                let declining = text.has(scalars("下降"), endingAt: p.mention.range.lowerBound) || text.has(scalars("减少"), endingAt: p.mention.range.lowerBound)
+                let declining = Self.declineWords.contains { text.has($0, endingAt: p.mention.range.lowerBound) }
                 if declining { growth = -growth }
                 let decimals = max(0, -pv.value.exponent)
                 var tolerance = 0.5

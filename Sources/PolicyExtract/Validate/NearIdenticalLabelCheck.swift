@@ -8,9 +8,8 @@ public struct NearIdenticalLabelCheck: CrossDocumentCheck {
     public static let id = "near_identical_label"
     public init() {}
 
-    /// Endings of names of bodies, institutions and places.
-    static let bodyEndings = ["院", "所", "中心", "局", "委", "办", "会", "馆", "校", "大学", "学院", "司", "厅", "室", "园", "区", "站", "基地", "集团",
-                              "公司", "银行", "医院", "部", "处", "队", "社", "港", "城", "镇", "村", "县", "市", "省"]
+    /// Endings of names of bodies, institutions and places (`body_ending` of the `check_words` lexicon).
+    static let bodyEndings = Lexicons.CheckWords.builtIn.strings(.bodyEnding)
 
     static func namesABody(_ label: String) -> Bool { bodyEndings.contains { label.hasSuffix($0) } }
 

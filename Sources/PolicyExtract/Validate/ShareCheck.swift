@@ -9,10 +9,12 @@ public struct ShareCheck: DocumentCheck {
     public static let id = "stated_share"
     public init() {}
 
-    static let shareWords: [[UInt32]] = ["比例", "比重", "占比"].map(scalars)
-    /// 占 and its variant 佔 ("accounts for"), which stand between a figure and its share.
-    static let shareOf: [UInt32] = [("占" as Unicode.Scalar).value, ("佔" as Unicode.Scalar).value]
-    static let totalWords: [[UInt32]] = ["共有", "共", "总计", "总数", "总量", "合计", "全部", "总额"].map(scalars)
+    /// Words that name a share (`share` of the `check_words` lexicon).
+    static let shareWords = Lexicons.CheckWords.builtIn[.share]
+    /// 占 and its variant 佔 ("accounts for"), which stand between a figure and its share (`share_of`).
+    static let shareOf = Lexicons.CheckWords.builtIn.characters(.shareOf)
+    /// Words that introduce the total of the figures (`stated_total`).
+    static let totalWords = Lexicons.CheckWords.builtIn[.statedTotal]
 
     /// A count or an amount: its value in base units, and where it stands.
     struct Figure { var value: Double; var unit: String; var range: Range<Int>; var span: Span; var text: String }
@@ -50,12 +52,12 @@ public struct ShareCheck: DocumentCheck {
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
             let firstPercent = ps[ps.startIndex].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
-            guard let zhan = (s.lowerBound..<firstPercent).last(where: { Self.shareOf.contains(text.chars[$0]) }) else { continue }
+            guard let shareOfAt = (s.lowerBound..<firstPercent).last(where: { Self.shareOf.contains(text.chars[$0]) }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
             // filter over all of them for every share sentence grew with the square of a long bulletin).
             let f0 = figures.firstIndex(atOrAfter: s.lowerBound) { $0.range.lowerBound }
             var fEnd = f0
-            while fEnd < figures.count, figures[fEnd].range.lowerBound < zhan { fEnd += 1 }
+            while fEnd < figures.count, figures[fEnd].range.lowerBound < shareOfAt { fEnd += 1 }
             let before = Array(figures[f0..<fEnd])
             guard before.count >= ps.count + 1 else { continue }
             // The total: introduced by 共/总/合计, else the largest figure of the unit.

@@ -13,7 +13,8 @@ public struct TableShareCheck: DocumentCheck {
     public static let id = "table_share"
     public init() {}
 
-    static let shareWords = ["占比", "比重", "占全", "比例", "份额"]
+    /// Words that name a share (`table_share` of the `check_words` lexicon).
+    static let shareWords = Lexicons.CheckWords.builtIn.strings(.tableShare)
 
     /// A column's name without its unit: `国家专精特新“小巨人”企业/家` → `国家专精特新“小巨人”企业`.
     static func core(_ header: String) -> String {

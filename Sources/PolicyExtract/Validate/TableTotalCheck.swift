@@ -13,9 +13,15 @@ public struct TableTotalCheck: DocumentCheck {
     public static let id = "table_total"
     public init() {}
 
-    static let totalWords = ["合计", "总计", "总额", "全国", "全省", "全市", "全县"]
-    static let partialWords = ["全国", "全省", "全市", "全县"]
-    static let rateWords = ["%", "增长", "比重", "占", "率", "比上年", "同比"]
+    /// Words of a total row's label (`table_total` of the `check_words` lexicon); of one over the places listed, a
+    /// part of the total (`table_part_total`); of a rate column's header (`rate_header`).
+    static let totalWords = Lexicons.CheckWords.builtIn.strings(.tableTotal)
+    static let partialWords = Lexicons.CheckWords.builtIn.strings(.tablePartTotal)
+    static let rateWords = Lexicons.CheckWords.builtIn.strings(.rateHeader)
+    /// Words a part row's label opens with (其中: the rows under it are a part of the total; `part_row`).
+    static let partRowWords = Lexicons.CheckWords.builtIn.strings(.partRow)
+    /// What introduces a table's unit in its caption (`单位:`; `unit_caption`).
+    static let unitCaptions = Lexicons.CheckWords.builtIn.strings(.unitCaption)
 
     /// A number in a cell (`37 249`, `-129.24`, `1,020`), with the decimals it shows; nil for `—` or text.
     static func number(_ text: String) -> (value: Double, decimals: Int)? {
@@ -35,7 +41,7 @@ public struct TableTotalCheck: DocumentCheck {
         if let slash = h.lastIndex(of: "/"), h.distance(from: slash, to: h.endIndex) <= 4 { return String(h[h.index(after: slash)...]) }
         for line in caption {
             let l = line.replacingOccurrences(of: " ", with: "")
-            if let r = l.range(of: "单位:") ?? l.range(of: "单位：") { return String(l[r.upperBound...].prefix(while: { !$0.isWhitespace })) }
+            if let r = Self.unitCaptions.lazy.compactMap({ l.range(of: $0) }).first { return String(l[r.upperBound...].prefix(while: { !$0.isWhitespace })) }
         }
         return ""
     }
@@ -54,7 +60,7 @@ public struct TableTotalCheck: DocumentCheck {
             let figures = cells.map { row in row.map(Self.number) }
             // A heading row: a label without any figure (`建设性收支项目`).
             let isHeading = figures.map { row in row.dropFirst().allSatisfy { $0 == nil } }
-            let plain = isTotal.filter { $0 }.count == 1 && !isHeading.dropFirst().contains(true) && !labels.contains { $0.hasPrefix("其中") }
+            let plain = isTotal.filter { $0 }.count == 1 && !isHeading.dropFirst().contains(true) && !labels.contains { l in Self.partRowWords.contains { l.hasPrefix($0) } }
             for t in table.rows.indices where isTotal[t] && t > 0 {
                 for c in columns {
                     guard c < cells[t].count, let total = figures[t][c] else { continue }
@@ -66,7 +72,7 @@ public struct TableTotalCheck: DocumentCheck {
                     while k < cells.count, !isTotal[k], !isHeading[k] { after.append(k); k += 1 }
                     k = t - 1
                     while k > 0, !isTotal[k], !isHeading[k] { before.insert(k, at: 0); k -= 1 }
-                    let partial = Self.partialWords.contains { labels[t].hasPrefix($0) } || after.first.map { labels[$0].hasPrefix("其中") } == true
+                    let partial = Self.partialWords.contains { labels[t].hasPrefix($0) } || after.first.map { a in Self.partRowWords.contains { labels[a].hasPrefix($0) } } == true
                     // A run sums exactly: a prefix of the rows after, or a suffix of the rows before.
                     var match: [Int]? = nil
                     let runs = (after.count >= 2 ? (2...after.count).map { Array(after.prefix($0)) } : [])
