@@ -9,27 +9,27 @@
 @inline(__always) private func failed(_ code: UErrorCode) -> Bool { code.rawValue > 0 }
 
 /// One candidate from ICU's charset detector.
-public struct CharsetGuess: Sendable, Equatable {
-    public let name: String
-    public let confidence: Int
+package struct CharsetGuess: Sendable, Equatable {
+    package let name: String
+    package let confidence: Int
 }
 
 /// The outcome of a strict conversion: the UTF-16 text, or the byte offset where it stopped.
-public enum StrictDecodeResult: Sendable {
+package enum StrictDecodeResult: Sendable {
     case decoded([UInt16])
     case invalid(byteOffset: Int)
     case unknownCharset
 }
 
-public enum ICUCharsets {
+package enum ICUCharsets {
     /// Every charset ICU's detector finds plausible for `bytes`, best first.
-    public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
+    package static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
         CharsetWorkbench().detect(bytes)
     }
 
     /// Converts `bytes` from `charset` to UTF-16, refusing (never replacing) any byte sequence that
     /// does not decode, and reporting the offset of the first such byte.
-    public static func decodeStrictly(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> StrictDecodeResult {
+    package static func decodeStrictly(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> StrictDecodeResult {
         var status = U_ZERO_ERROR
         guard let converter = cicu_ucnv_open(charset, &status), !failed(status) else { return .unknownCharset }
         defer { cicu_ucnv_close(converter) }
@@ -67,7 +67,7 @@ public enum ICUCharsets {
 
 extension ICUCharsets {
     /// Encodes UTF-16 text in `charset`, or nil when a character cannot be encoded there.
-    public static func encode(_ text: [UInt16], charset: String) -> [UInt8]? {
+    package static func encode(_ text: [UInt16], charset: String) -> [UInt8]? {
         var status = U_ZERO_ERROR
         guard let converter = cicu_ucnv_open(charset, &status), !failed(status) else { return nil }
         defer { cicu_ucnv_close(converter) }
@@ -85,11 +85,11 @@ extension ICUCharsets {
 
 /// A charset detector and strict converters, opened once and reused (opening them costs far more than
 /// detecting a short document). One instance per task.
-public final class CharsetWorkbench {
+package final class CharsetWorkbench {
     private var detector: OpaquePointer?
     private var converters: [String: OpaquePointer] = [:]
 
-    public init() {
+    package init() {
         var status = U_ZERO_ERROR
         let d = cicu_ucsdet_open(&status)
         detector = failed(status) ? nil : d
@@ -100,7 +100,7 @@ public final class CharsetWorkbench {
         for (_, c) in converters { cicu_ucnv_close(c) }
     }
 
-    public func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
+    package func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> [CharsetGuess] {
         guard let detector, let base = bytes.baseAddress else { return [] }
         var status = U_ZERO_ERROR
         cicu_ucsdet_setText(detector, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), &status)
@@ -116,7 +116,7 @@ public final class CharsetWorkbench {
         return guesses
     }
 
-    public func decodeStrictly(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> StrictDecodeResult {
+    package func decodeStrictly(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) -> StrictDecodeResult {
         var converter = converters[charset]
         if converter == nil {
             var status = U_ZERO_ERROR
@@ -131,11 +131,11 @@ public final class CharsetWorkbench {
 }
 
 /// ICU's sentence break iterator (locale zh), opened once and reused for every text. One instance per task.
-public final class SentenceBreaker {
+package final class SentenceBreaker {
     private var raw: OpaquePointer?
     private var empty: [UInt16] = [0x20]
 
-    public init() {
+    package init() {
         var status = U_ZERO_ERROR
         let h = empty.withUnsafeBufferPointer { cicu_ubrk_open_sentence($0.baseAddress!, 1, &status) }
         raw = failed(status) ? nil : h
@@ -145,7 +145,7 @@ public final class SentenceBreaker {
 
     /// Appends to `result` the UTF-16 offsets, plus `offset`, at which sentences end (each boundary after
     /// the first), for `text`, which the iterator reads only during the call.
-    public func boundaries(_ text: UnsafeBufferPointer<UInt16>, offset: Int, into result: inout [Int]) {
+    package func boundaries(_ text: UnsafeBufferPointer<UInt16>, offset: Int, into result: inout [Int]) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         guard let raw else { result.append(text.count + offset); return }
         var status = U_ZERO_ERROR
@@ -160,7 +160,7 @@ public final class SentenceBreaker {
     }
 
     /// The UTF-16 offsets at which sentences end (each boundary after the first), for `text`.
-    public func boundaries(_ text: [UInt16]) -> [Int] {
+    package func boundaries(_ text: [UInt16]) -> [Int] {
         var result: [Int] = []
         text.withUnsafeBufferPointer { boundaries($0, offset: 0, into: &result) }
         return result
@@ -168,19 +168,19 @@ public final class SentenceBreaker {
 }
 
 /// The Sentence_Break property (UAX #29), with ICU's numbering of its values.
-public enum SentenceBreak: UInt8, CaseIterable, Sendable {
+package enum SentenceBreak: UInt8, CaseIterable, Sendable {
     case other = 0, aTerm, close, format, lower, numeric, oLetter, sep, sp, sTerm, upper, cr, extend, lf, sContinue
 
     /// The value of every character of the Basic Multilingual Plane (65 536 entries), from ICU's
     /// character properties.
-    public static func planeValues() -> [SentenceBreak] {
+    package static func planeValues() -> [SentenceBreak] {
         (0..<0x10000).map { c in SentenceBreak(rawValue: UInt8(truncatingIfNeeded: cicu_sentence_break(UChar32(c)))) ?? .other }
     }
 }
 
-public enum ICUNormalizer {
+package enum ICUNormalizer {
     /// NFKC of `text`, or nil if ICU reports an error.
-    public static func nfkc(_ text: [UInt16]) -> [UInt16]? {
+    package static func nfkc(_ text: [UInt16]) -> [UInt16]? {
         var status = U_ZERO_ERROR
         guard let normalizer = cicu_unorm2_nfkc(&status), !failed(status) else { return nil }
         var capacity = text.count * 4 + 16
@@ -202,11 +202,11 @@ public enum ICUNormalizer {
 }
 
 /// An ICU transliterator such as `Traditional-Simplified`. One instance per task.
-public final class Transliterator {
+package final class Transliterator {
     private let raw: UnsafeMutableRawPointer
     private var handle: UnsafeMutablePointer<UTransliterator?> { raw.assumingMemoryBound(to: UTransliterator?.self) }
 
-    public init?(id: String) {
+    package init?(id: String) {
         let units = Array(id.utf16)
         var status = U_ZERO_ERROR
         guard let h = units.withUnsafeBufferPointer({ cicu_utrans_open($0.baseAddress, Int32($0.count), &status) }),
@@ -216,7 +216,7 @@ public final class Transliterator {
 
     deinit { cicu_utrans_close(handle) }
 
-    public func transliterate(_ text: [UInt16]) -> [UInt16]? {
+    package func transliterate(_ text: [UInt16]) -> [UInt16]? {
         var capacity = text.count * 2 + 16
         while true {
             var buffer = text + [UInt16](repeating: 0, count: capacity - text.count)
@@ -236,11 +236,11 @@ public final class Transliterator {
 
 /// Reads Chinese numerals (三千八百三十, 两千, 二〇二五, 五千亿) with ICU's rule-based spell-out
 /// format for locale `zh`. One instance per task.
-public final class SpelloutReader {
+package final class SpelloutReader {
     private let raw: UnsafeMutableRawPointer
     private var handle: UnsafeMutablePointer<UNumberFormat?> { raw.assumingMemoryBound(to: UNumberFormat?.self) }
 
-    public init?() {
+    package init?() {
         var status = U_ZERO_ERROR
         guard let h = cicu_unum_open_spellout("zh", &status), !failed(status) else { return nil }
         raw = UnsafeMutableRawPointer(h)
@@ -249,7 +249,7 @@ public final class SpelloutReader {
     deinit { cicu_unum_close(handle) }
 
     /// The value of the whole of `text`, or nil when ICU cannot read all of it.
-    public func value(of text: [UInt16]) -> Double? {
+    package func value(of text: [UInt16]) -> Double? {
         if text.isEmpty { return nil }
         var position: Int32 = 0
         var status = U_ZERO_ERROR

@@ -6,58 +6,58 @@ import Foundation
 /// same span is `start-end#2`); findings by check, claim and evidence. Two records with one key are `changed` when
 /// any field differs, and the change names the fields (`qualifier: about → none`). The document's own facts (title,
 /// doc number, date, place) are the kind `document`. Formatting (pretty or compact JSON, key order) never counts.
-public struct RecordDiff: Sendable {
+package struct RecordDiff: Sendable {
     /// One record as compared: its key, where it stands and its fields as text.
-    public struct Fact: Sendable, Equatable {
-        public var key: String
-        public var text: String
-        public var line: Int?
-        public var fields: [(String, String)]
-        public static func == (a: Fact, b: Fact) -> Bool {
+    package struct Fact: Sendable, Equatable {
+        package var key: String
+        package var text: String
+        package var line: Int?
+        package var fields: [(String, String)]
+        package static func == (a: Fact, b: Fact) -> Bool {
             a.key == b.key && a.text == b.text && a.line == b.line && a.fields.elementsEqual(b.fields, by: { $0 == $1 })
         }
     }
 
-    public struct Change: Sendable {
-        public var old: Fact
-        public var new: Fact
+    package struct Change: Sendable {
+        package var old: Fact
+        package var new: Fact
         /// The fields that differ: name, old value, new value (`text` and `line` included when they do).
-        public var fields: [(String, String, String)]
+        package var fields: [(String, String, String)]
     }
 
     /// The differences of one kind in one document.
-    public struct KindDiff: Sendable {
-        public var kind: String
-        public var added: [Fact] = []
-        public var removed: [Fact] = []
-        public var changed: [Change] = []
-        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+    package struct KindDiff: Sendable {
+        package var kind: String
+        package var added: [Fact] = []
+        package var removed: [Fact] = []
+        package var changed: [Change] = []
+        package var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
     }
 
-    public enum Status: String, Sendable { case added, removed, changed }
+    package enum Status: String, Sendable { case added, removed, changed }
 
-    public struct DocumentDiff: Sendable {
-        public var id: String
-        public var status: Status
-        public var kinds: [KindDiff]
+    package struct DocumentDiff: Sendable {
+        package var id: String
+        package var status: Status
+        package var kinds: [KindDiff]
     }
 
-    public var documents: [DocumentDiff] = []
+    package var documents: [DocumentDiff] = []
     /// Documents present on both sides with no difference.
-    public var unchanged = 0
+    package var unchanged = 0
     /// Findings over the whole batch that name more than one document.
-    public var crossDocument = KindDiff(kind: "cross-document findings")
+    package var crossDocument = KindDiff(kind: "cross-document findings")
 
-    public var isEmpty: Bool { documents.isEmpty && crossDocument.isEmpty }
+    package var isEmpty: Bool { documents.isEmpty && crossDocument.isEmpty }
 
     /// The kinds compared, in the order they are reported.
-    public static let kinds = ["document", "amounts", "years", "periods", "dates", "percents", "counts", "doc_numbers"]
+    package static let kinds = ["document", "amounts", "years", "periods", "dates", "percents", "counts", "doc_numbers"]
         + MatcherRegistry.declaredOutputs.map(\.output.key) + ["targets", "clusters", "departments", "labels", "findings"]
 
     // MARK: - Facts of a record
 
     /// Every record of `r` as facts, by kind.
-    public static func facts(_ r: DocumentRecord) -> [String: [Fact]] {
+    package static func facts(_ r: DocumentRecord) -> [String: [Fact]] {
         var out: [String: [Fact]] = [:]
         func v(_ d: ExactDecimal?) -> String { d.map { "\($0)" } ?? "—" }
         func add(_ kind: String, _ span: Span, _ text: String, _ fields: [(String, String)]) {
@@ -154,7 +154,7 @@ public struct RecordDiff: Sendable {
     }
 
     /// The differences between two records of one document (either side may be missing); nil when there are none.
-    public static func compare(old: DocumentRecord?, new: DocumentRecord?) -> DocumentDiff? {
+    package static func compare(old: DocumentRecord?, new: DocumentRecord?) -> DocumentDiff? {
         guard let id = new?.document.id ?? old?.document.id else { return nil }
         let a = old.map(facts) ?? [:], b = new.map(facts) ?? [:]
         let kinds = kinds.map { compare($0, a[$0] ?? [], b[$0] ?? []) }.filter { !$0.isEmpty }
@@ -163,7 +163,7 @@ public struct RecordDiff: Sendable {
     }
 
     /// The report of one document's two records (`report(limit:)`), or nil when no record differs.
-    public static func explain(old: DocumentRecord, new: DocumentRecord, limit: Int = 12) -> String? {
+    package static func explain(old: DocumentRecord, new: DocumentRecord, limit: Int = 12) -> String? {
         guard let d = compare(old: old, new: new) else { return nil }
         var diff = RecordDiff()
         diff.documents = [d]
@@ -172,7 +172,7 @@ public struct RecordDiff: Sendable {
 
     /// Compares two outputs: batch folders (`docs/*.json`, else `documents.jsonl`, and `findings.json`), JSONL files or
     /// single documents' JSON. Documents are matched by id; a batch folder's documents are read two at a time.
-    public static func compare(old: String, new: String) throws -> RecordDiff {
+    package static func compare(old: String, new: String) throws -> RecordDiff {
         let a = try Output(old), b = try Output(new)
         var diff = RecordDiff()
         var ids = a.ids
@@ -238,7 +238,7 @@ public struct RecordDiff: Sendable {
     // MARK: - Reports
 
     /// Added, removed and changed records over all documents, per kind.
-    public var totals: [(kind: String, added: Int, removed: Int, changed: Int)] {
+    package var totals: [(kind: String, added: Int, removed: Int, changed: Int)] {
         var t: [String: (Int, Int, Int)] = [:]
         for d in documents { for k in d.kinds { let x = t[k.kind] ?? (0, 0, 0); t[k.kind] = (x.0 + k.added.count, x.1 + k.removed.count, x.2 + k.changed.count) } }
         return Self.kinds.compactMap { k in t[k].map { (k, $0.0, $0.1, $0.2) } }
@@ -256,7 +256,7 @@ public struct RecordDiff: Sendable {
 
     /// The report for people: per document and kind, the counts and then each record (at most `limit` per kind; 0:
     /// all), and a summary line.
-    public func report(limit: Int = 8) -> String {
+    package func report(limit: Int = 8) -> String {
         var lines: [String] = []
         func list(_ k: KindDiff, indent: String) {
             lines.append("\(indent)\(k.kind)  \(Self.counts(k.added.count, k.removed.count, k.changed.count))")
@@ -292,7 +292,7 @@ public struct RecordDiff: Sendable {
     }
 
     /// The report for machines.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         func fact(_ f: Fact) -> JSONValue {
             .object([("key", .string(f.key)), ("text", .string(f.text)), ("line", f.line.map { .int($0) } ?? .null),
                      ("fields", .object(f.fields.map { ($0.0, .string($0.1)) }))])

@@ -14,8 +14,8 @@ import SQLite3
 /// `clusters`, `labels`, `findings`, `errors`; every row of a document's table refers to `documents(id)`; a record's
 /// `sentence` column is the index of its row in `sentences` (same document); indexes on the columns people filter by.
 /// `PRAGMA user_version` holds the schema version too.
-public enum BatchDatabase {
-    public static let schemaVersion = 2
+package enum BatchDatabase {
+    package static let schemaVersion = 2
 
     /// The provenance columns every record table has.
     static let provenanceColumns = "text TEXT NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, line INTEGER NOT NULL, section TEXT NOT NULL, sentence INTEGER, article INTEGER NOT NULL"
@@ -102,12 +102,12 @@ public enum BatchDatabase {
     /// Builds the database at `path` through a temporary file and a rename: the schema first, then each
     /// document's JSON object as the batch reads it back (in order, one transaction each), then the batch's
     /// errors and findings.
-    public final class Builder {
+    package final class Builder {
         let path: String
         let tmp: String
         let queue: DatabaseQueue
 
-        public init(path: String) throws {
+        package init(path: String) throws {
             self.path = path
             tmp = path + ".tmp-\(getpid())"
             try? FileManager.default.removeItem(atPath: tmp)
@@ -134,7 +134,7 @@ public enum BatchDatabase {
         }
 
         /// Documents' records, in one transaction.
-        public func add(_ records: [DocumentRecord]) throws {
+        package func add(_ records: [DocumentRecord]) throws {
             if records.isEmpty { return }
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
@@ -146,7 +146,7 @@ public enum BatchDatabase {
         }
 
         /// The batch's errors and findings; then the file is moved into place.
-        public func finish(errors: [BatchError], findings: [Finding]) throws {
+        package func finish(errors: [BatchError], findings: [Finding]) throws {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
                     for e in errors {
@@ -176,7 +176,7 @@ public enum BatchDatabase {
         }
 
         /// Closes and removes the temporary file.
-        public func discard() {
+        package func discard() {
             try? queue.close()
             unlink(tmp)
         }
@@ -409,7 +409,7 @@ public enum BatchDatabase {
 
 /// `targets.csv`: one row per target of every document, RFC 4180 quoting; list columns (`members`, `lead`,
 /// `responsible`) are JSON arrays of strings, as the database holds them.
-public enum TargetsCSV {
+package enum TargetsCSV {
     static let header = ["document_id", "year", "subject", "metric", "comparator", "value", "value_max", "unit", "threshold_yi_yuan",
                          "members", "lead", "responsible", "text", "start", "end", "line", "section"]
 
@@ -424,7 +424,7 @@ public enum TargetsCSV {
     }
 
     /// The CSV lines (each ending in a line feed) of a document's targets.
-    public static func rows(_ r: DocumentRecord) -> String {
+    package static func rows(_ r: DocumentRecord) -> String {
         var out = ""
         for t in r.targets {
             let p = t.provenance
@@ -438,5 +438,5 @@ public enum TargetsCSV {
         return out
     }
 
-    public static var headerLine: String { header.joined(separator: ",") }
+    package static var headerLine: String { header.joined(separator: ",") }
 }

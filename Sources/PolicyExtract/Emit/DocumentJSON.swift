@@ -3,14 +3,14 @@
 /// Keys appear in a fixed order so that output is byte-stable. Spans count Unicode code points of the
 /// original decoded text, end exclusive; lines are 1-based. The document is described once, against a
 /// `JSONSink`: `bytes` writes it straight to UTF-8, `object` builds the same as a `JSONValue`.
-public enum DocumentJSON {
+package enum DocumentJSON {
     /// The document's JSON text: compact (one line) or indented with two spaces.
-    public static func bytes(_ r: DocumentResult, pretty: Bool = false) -> [UInt8] {
+    package static func bytes(_ r: DocumentResult, pretty: Bool = false) -> [UInt8] {
         withBytes(r, pretty: pretty) { Array($0) }
     }
 
     /// Lends the document's JSON text (and a final line feed when `newline`) to `body` without copying it.
-    public static func withBytes<T>(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false,
+    package static func withBytes<T>(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false,
                                     _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         // Room for the JSON of a dense document at once (the fixtures' densest: 26 bytes a character compact,
         // 36 indented; 16 let a fifth of them grow and copy the buffer). Pages not written are never touched.
@@ -22,7 +22,7 @@ public enum DocumentJSON {
 
     /// Writes the document's JSON (and a final line feed when `newline`) to `emit` in pieces of about `chunk` bytes,
     /// cut between records: memory stays bounded for a document of any number of records.
-    public static func stream(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false, chunk: Int = 1 << 20,
+    package static func stream(_ r: DocumentResult, pretty: Bool = false, newline: Bool = false, chunk: Int = 1 << 20,
                               _ emit: (UnsafeRawBufferPointer) -> Void) {
         withoutActuallyEscaping(emit) { emit in
             var w = JSONBytesWriter(pretty: pretty, capacity: min(chunk, r.text.original.count * (pretty ? 48 : 32)) + 4096)
@@ -34,7 +34,7 @@ public enum DocumentJSON {
         }
     }
 
-    public static func object(_ r: DocumentResult) -> JSONValue {
+    package static func object(_ r: DocumentResult) -> JSONValue {
         JSONTreeBuilder.build { write(r, into: &$0) }
     }
 
@@ -124,7 +124,7 @@ public enum DocumentJSON {
         }
     }
 
-    public static func finding(_ f: Finding) -> JSONValue { JSONTreeBuilder.build { finding(f, into: &$0) } }
+    package static func finding(_ f: Finding) -> JSONValue { JSONTreeBuilder.build { finding(f, into: &$0) } }
 
     // MARK: - Writers
 

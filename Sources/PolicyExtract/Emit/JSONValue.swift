@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON value with ordered object keys, so that output is byte-stable.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     /// A number written exactly as given (an exact decimal, never exponent notation).
     case number(String)
@@ -10,21 +10,21 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+    package static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
-    public static func int(_ v: Int) -> JSONValue { .number(String(v)) }
-    public static func decimal(_ d: ExactDecimal) -> JSONValue { .number(d.description) }
-    public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-    public static func strings(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
+    package static func int(_ v: Int) -> JSONValue { .number(String(v)) }
+    package static func decimal(_ d: ExactDecimal) -> JSONValue { .number(d.description) }
+    package static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    package static func strings(_ a: [String]) -> JSONValue { .array(a.map { .string($0) }) }
 
     /// Compact JSON (one line) or indented with two spaces.
-    public func serialized(pretty: Bool = false) -> String {
+    package func serialized(pretty: Bool = false) -> String {
         String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
     }
 
     /// The same, as UTF-8 bytes (for writing to a file without a round trip through String). Written by
     /// `JSONBytesWriter`, the writer documents use, so both share one layout and one escaping.
-    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+    package func serializedBytes(pretty: Bool = false) -> [UInt8] {
         var w = JSONBytesWriter(pretty: pretty)
         replay(into: &w)
         return w.out

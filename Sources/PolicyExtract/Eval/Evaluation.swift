@@ -13,46 +13,46 @@ import Foundation
 ///   `target_comparators` also requires the comparator.
 /// - `departments`: the set of (name, role), names normalized; collective addressees are left out. When a
 ///   document's gold gives `canonical` names, the set of (canonical, role) instead (中国共产党… and 中共… agree).
-public struct Evaluation {
-    public struct FieldScore: Sendable {
-        public var field: String
-        public var truePositives = 0
-        public var falsePositives = 0
-        public var falseNegatives = 0
-        public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
-        public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+package struct Evaluation {
+    package struct FieldScore: Sendable {
+        package var field: String
+        package var truePositives = 0
+        package var falsePositives = 0
+        package var falseNegatives = 0
+        package var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
+        package var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
+        package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    public struct Miss: Sendable {
-        public var field: String
-        public var kind: String  // "miss" or "false_positive"
-        public var document: String
-        public var text: String
-        public var detail: String
-        public var span: Span?
+    package struct Miss: Sendable {
+        package var field: String
+        package var kind: String  // "miss" or "false_positive"
+        package var document: String
+        package var text: String
+        package var detail: String
+        package var span: Span?
     }
 
-    public static let fields = ["amounts", "amount_qualifiers", "years", "dates", "doc_numbers", "targets", "target_comparators", "target_subjects", "target_metrics",
+    package static let fields = ["amounts", "amount_qualifiers", "years", "dates", "doc_numbers", "targets", "target_comparators", "target_subjects", "target_metrics",
                                       "departments", "clusters"]
 
     /// Fields scored on matched pairs only, left out of `overall`.
     static let secondaryFields: Set<String> = ["amount_qualifiers", "target_comparators", "target_subjects", "target_metrics"]
 
-    public var scores: [String: FieldScore] = [:]
-    public var misses: [Miss] = []
-    public var documents = 0
-    public var missingGold: [String] = []
+    package var scores: [String: FieldScore] = [:]
+    package var misses: [Miss] = []
+    package var documents = 0
+    package var missingGold: [String] = []
 
     /// Place names stripped from the front of a subject or metric before comparing (the `places` lexicon).
-    public var placeNames: [String]
+    package var placeNames: [String]
 
-    public init(placeNames: [String]? = nil) {
+    package init(placeNames: [String]? = nil) {
         self.placeNames = (placeNames ?? PipelineDefinition.builtIn.lexicons.places.map { makeString($0) }).sorted { $0.count > $1.count }
         for f in Self.fields { scores[f] = FieldScore(field: f) }
     }
 
-    public var overall: FieldScore {
+    package var overall: FieldScore {
         var o = FieldScore(field: "overall")
         for f in Self.fields where !Self.secondaryFields.contains(f) {
             o.truePositives += scores[f]!.truePositives
@@ -66,7 +66,7 @@ public struct Evaluation {
     static let unifiedIdeographs = ("一" as Unicode.Scalar).value...("鿿" as Unicode.Scalar).value
 
     /// NFKC, Traditional → Simplified, no spaces: the form names and texts are compared in.
-    public static func key(_ s: String) -> String {
+    package static func key(_ s: String) -> String {
         let tables = NormalizationTables.shared
         // Most names are already in that form: no character that folding, the Traditional mapping or the
         // space rule would change. They are returned as they are.
@@ -144,7 +144,7 @@ public struct Evaluation {
     }
 
     /// Compares one document's result with its gold annotation.
-    public mutating func add(_ r: DocumentResult, gold: GoldDocument) {
+    package mutating func add(_ r: DocumentResult, gold: GoldDocument) {
         documents += 1
         let doc = r.info.id
         // Amounts: matched on value, texts agreeing; the qualifier scored on the matched pairs.
@@ -334,7 +334,7 @@ public struct Evaluation {
     }
 
     /// Runs the pipeline over `paths` and compares each document with `goldDirectory/<id>.json`.
-    public static func run(paths: [String], goldDirectory: String, pipeline: PipelineDefinition = .builtIn) throws -> Evaluation {
+    package static func run(paths: [String], goldDirectory: String, pipeline: PipelineDefinition = .builtIn) throws -> Evaluation {
         var evaluation = Evaluation(placeNames: pipeline.lexicons.places.map(makeString))
         let (inputs, errors) = BatchRunner.collect(paths)
         if let e = errors.first { throw PipelineError("\(e.path): \(e.message)") }
@@ -361,7 +361,7 @@ public struct Evaluation {
         return evaluation
     }
 
-    public func table() -> String {
+    package func table() -> String {
         func pct(_ v: Double) -> String {
             let s = String(Int((v * 1000).rounded()))
             let padded = String(repeating: "0", count: max(0, 4 - s.count)) + s
@@ -377,7 +377,7 @@ public struct Evaluation {
         return lines.joined(separator: "\n")
     }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         func score(_ s: FieldScore) -> JSONValue {
             .object([("tp", .int(s.truePositives)), ("fp", .int(s.falsePositives)), ("fn", .int(s.falseNegatives)),
                      ("precision", .number(String(s.precision))), ("recall", .number(String(s.recall))), ("f1", .number(String(s.f1)))])

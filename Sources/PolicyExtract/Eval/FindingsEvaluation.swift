@@ -12,7 +12,7 @@ import Foundation
 /// Every flagged finding no expectation matches is a false positive; a `consistent` finding nobody listed is
 /// not counted (a reader does not list every figure that agrees).
 extension Evaluation {
-    public static let findingFields = ["findings", "finding_severities"]
+    package static let findingFields = ["findings", "finding_severities"]
 
     struct ExpectedFinding {
         var check: String
@@ -34,7 +34,7 @@ extension Evaluation {
     }
 
     /// Scores the findings of every case of the validation gold at `path`; a missing file adds nothing.
-    public mutating func addFindings(goldPath path: String, pipeline: PipelineDefinition = .builtIn) throws {
+    package mutating func addFindings(goldPath path: String, pipeline: PipelineDefinition = .builtIn) throws {
         guard let data = FileManager.default.contents(atPath: path) else { return }
         let cases = try GoldFile.decode(ValidationGold.self, from: data, path: path).cases
         let folder = (path as NSString).deletingLastPathComponent

@@ -4,9 +4,9 @@ import Foundation
 /// (`{"train": {"amounts": 0.99, …}, "heldout": {…}}`; a flat object of fields is the training set's floors).
 /// Floors are set at the level measured and only go up; a change that lowers the held-out figures is a regression
 /// whatever the training set says.
-public enum FloorCheck {
+package enum FloorCheck {
     /// The floors of `set` (`train` or `heldout`) in the file at `path`.
-    public static func floors(_ path: String, set: EvaluationSet = .train) throws -> [String: Double] {
+    package static func floors(_ path: String, set: EvaluationSet = .train) throws -> [String: Double] {
         guard let data = FileManager.default.contents(atPath: path) else { throw PipelineError("\(path): cannot read the floors") }
         if let sets = try? JSONDecoder().decode([String: [String: Double]].self, from: data) {
             guard let floors = sets[set.rawValue] else { throw PipelineError("\(path): no floors for the set \(set.rawValue)") }
@@ -25,7 +25,7 @@ public enum FloorCheck {
     }
 
     /// Each field whose F1 is below its floor, described.
-    public static func check(_ e: Evaluation, floorsPath: String, set: EvaluationSet = .train) throws -> [String] {
+    package static func check(_ e: Evaluation, floorsPath: String, set: EvaluationSet = .train) throws -> [String] {
         var failures: [String] = []
         for (field, floor) in try floors(floorsPath, set: set).sorted(by: { $0.key < $1.key }) {
             let score = field == "overall" ? e.overall : e.scores[field]
@@ -38,11 +38,11 @@ public enum FloorCheck {
 
 /// The two sets of annotated documents: `train` (`Fixtures/docs`, which rules may be written against) and `heldout`
 /// (`Fixtures/heldout/docs`, annotated first and then only scored).
-public enum EvaluationSet: String, Sendable, CaseIterable {
+package enum EvaluationSet: String, Sendable, CaseIterable {
     case train, heldout
 
     /// The documents' folder, relative to the repository.
-    public var documents: String { self == .train ? "Fixtures/docs" : "Fixtures/heldout/docs" }
+    package var documents: String { self == .train ? "Fixtures/docs" : "Fixtures/heldout/docs" }
     /// The gold annotations' folder, relative to the repository.
-    public var gold: String { self == .train ? "Fixtures/gold" : "Fixtures/heldout/gold" }
+    package var gold: String { self == .train ? "Fixtures/gold" : "Fixtures/heldout/gold" }
 }

@@ -2,54 +2,54 @@ import Foundation
 
 /// One hand-written gold annotation (`Fixtures/gold/<doc>.json`; the format is in `Fixtures/README.md`), as
 /// far as `eval` reads it. Keys it does not score (`notes`, `tier`, `lead`, …) are left in the file for readers.
-public struct GoldDocument: Decodable, Sendable {
-    public struct Amount: Decodable, Sendable {
-        public var text: String
-        public var yiYuan: Double
-        public var yiYuanMax: Double?
-        public var qualifier: String?
+package struct GoldDocument: Decodable, Sendable {
+    package struct Amount: Decodable, Sendable {
+        package var text: String
+        package var yiYuan: Double
+        package var yiYuanMax: Double?
+        package var qualifier: String?
         enum CodingKeys: String, CodingKey { case text, yiYuan = "yi_yuan", yiYuanMax = "yi_yuan_max", qualifier }
     }
 
-    public struct Cluster: Decodable, Sendable {
-        public var name: String
+    package struct Cluster: Decodable, Sendable {
+        package var name: String
     }
 
-    public struct Department: Decodable, Sendable {
-        public var name: String
-        public var canonical: String?
-        public var role: String
+    package struct Department: Decodable, Sendable {
+        package var name: String
+        package var canonical: String?
+        package var role: String
     }
 
-    public struct Target: Decodable, Sendable {
-        public var year: Int
+    package struct Target: Decodable, Sendable {
+        package var year: Int
         /// Absent for a goal without a figure (`value` null).
-        public var value: Double?
-        public var unit: String
-        public var comparator: String?
-        public var text: String
-        public var subject: String?
-        public var metric: String?
+        package var value: Double?
+        package var unit: String
+        package var comparator: String?
+        package var text: String
+        package var subject: String?
+        package var metric: String?
     }
 
-    public var amounts: [Amount]
-    public var years: [Int]
-    public var dates: [String]
-    public var docNumbers: [String]
-    public var clusters: [Cluster]
-    public var departments: [Department]
-    public var targets: [Target]
+    package var amounts: [Amount]
+    package var years: [Int]
+    package var dates: [String]
+    package var docNumbers: [String]
+    package var clusters: [Cluster]
+    package var departments: [Department]
+    package var targets: [Target]
 
     enum CodingKeys: String, CodingKey { case amounts, years, dates, docNumbers = "doc_numbers", clusters, departments, targets }
 
-    public init(amounts: [Amount] = [], years: [Int] = [], dates: [String] = [], docNumbers: [String] = [], clusters: [Cluster] = [],
+    package init(amounts: [Amount] = [], years: [Int] = [], dates: [String] = [], docNumbers: [String] = [], clusters: [Cluster] = [],
                 departments: [Department] = [], targets: [Target] = []) {
         (self.amounts, self.years, self.dates, self.docNumbers) = (amounts, years, dates, docNumbers)
         (self.clusters, self.departments, self.targets) = (clusters, departments, targets)
     }
 
     /// A missing list is an empty one (a document with no amounts need not say so).
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         amounts = try c.decodeIfPresent([Amount].self, forKey: .amounts) ?? []
         years = try c.decodeIfPresent([Int].self, forKey: .years) ?? []
@@ -61,27 +61,27 @@ public struct GoldDocument: Decodable, Sendable {
     }
 
     /// Reads the gold file at `path`; a file that is not a gold annotation is an error naming it and the key.
-    public static func read(_ data: Data, path: String) throws -> GoldDocument {
+    package static func read(_ data: Data, path: String) throws -> GoldDocument {
         try GoldFile.decode(GoldDocument.self, from: data, path: path)
     }
 }
 
 /// The validation gold (`Fixtures/validation.json`): cases of documents and the findings a reader expects.
-public struct ValidationGold: Decodable, Sendable {
-    public struct Case: Decodable, Sendable {
-        public var name: String
-        public var documents: [String]
-        public var expected: [Expectation]
+package struct ValidationGold: Decodable, Sendable {
+    package struct Case: Decodable, Sendable {
+        package var name: String
+        package var documents: [String]
+        package var expected: [Expectation]
     }
 
-    public struct Expectation: Decodable, Sendable {
-        public var check: String
-        public var severity: Finding.Severity
-        public var documents: [String]?
-        public var contains: [String]?
+    package struct Expectation: Decodable, Sendable {
+        package var check: String
+        package var severity: Finding.Severity
+        package var documents: [String]?
+        package var contains: [String]?
     }
 
-    public var cases: [Case]
+    package var cases: [Case]
 }
 
 enum GoldFile {

@@ -5,18 +5,18 @@
 /// ranges (`30亿至50亿元`, `30-50亿元`). Produces the value in its unit, the exact amount in 元 and the
 /// qualifier: a marker after the number (左右, 以上, 级) wins over a verb before it (达到, 超过, 约); an
 /// item of an enumeration (`分别达到1200亿元、1600亿元`) takes the verb of the first.
-public struct AmountMatcher: Matcher {
-    public static let id = "amount"
+package struct AmountMatcher: Matcher {
+    package static let id = "amount"
     /// Starts from a digit or a Chinese numeral; a number is followed by a money unit or a range separator.
-    public static let scan = ScanDeclaration(kind: .numberStart, starts: { CharClass.isDigit($0) || CharClass.isChineseNumeral($0) },
+    package static let scan = ScanDeclaration(kind: .numberStart, starts: { CharClass.isDigit($0) || CharClass.isChineseNumeral($0) },
                                              numberFollowers: { ScalarSet($0.moneyUnits.compactMap(\.word.first) + rangeSeparatorCharacters) })
-    public init() {}
+    package init() {}
 
     /// Characters before a Chinese numeral that make it vague (数十亿, 几百万) or ordinal.
     static let vaguePrefixes = ScalarSet(scalars("数几多第每"))
     static let enumerationJoiners = ScalarSet(scalars("、和及与或"))
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         let n = chars.count
         var found: [Mention] = []
@@ -194,7 +194,7 @@ public struct AmountMatcher: Matcher {
         return nil
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         // 004 济发〔2020〕16号
         .init("规模以上企业达到650家,营业收入达到1200亿元;", ["1200亿元 => 1200亿元 reach"]),
         .init("营业收入超过4300亿元", ["4300亿元 => 4300亿元 exceed"]),

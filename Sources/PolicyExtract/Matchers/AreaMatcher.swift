@@ -3,19 +3,19 @@
 /// Matches an Arabic number (or a range `a-b`) followed by a unit of the `area_units` lexicon (longest first).
 /// Produces the value in its unit, the base unit and the value in it (`24.3万亩` → 243000 亩), and the
 /// qualifier (约 → about, 达 → reach …). A unit after `/` (`380万元/亩`, `12人/百亩`) is a rate, not an area.
-public struct AreaMatcher: Matcher {
-    public static let id = "area"
-    public init() {}
+package struct AreaMatcher: Matcher {
+    package static let id = "area"
+    package init() {}
 
     /// Starts from a digit; a number is followed by the first character of an area unit or a range separator.
-    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
+    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
         ScalarSet(((try? units(lexicons))?.units ?? []).compactMap(\.word.first) + rangeSeparatorCharacters)
     })
 
     /// The lexicon of area units.
     static let lexicon = "area_units"
 
-    public static let output: RecordOutput? = RecordOutput(key: "areas", fields: [
+    package static let output: RecordOutput? = RecordOutput(key: "areas", fields: [
         .init("value", .number, "the number as written, in `unit`"),
         .init("value_max", .number, nullable: true, "the upper end of a range (`3-5公顷`), else null"),
         .init("unit", .string, "the unit as written: 亩, 万亩, 平方米, 万平方米, 平方公里, 公顷 …"),
@@ -60,7 +60,7 @@ public struct AreaMatcher: Matcher {
         try lexicons.prepared.value(lexicon) { try Units(lexicons.rows(of: lexicon), origin: lexicons.origin) }
     }
 
-    public static func prepare(_ lexicons: Lexicons) throws { _ = try units(lexicons) }
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try units(lexicons) }
 
     /// What an area record holds.
     struct Value: RecordValue {
@@ -80,7 +80,7 @@ public struct AreaMatcher: Matcher {
         }
     }
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    package func find(in ctx: MatchContext) -> [Mention] {
         guard let units = try? Self.units(ctx.lexicons) else { return [] }
         let chars = ctx.chars
         let followers = ctx.followers(of: Self.self)
@@ -112,7 +112,7 @@ public struct AreaMatcher: Matcher {
         return result
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         // 214_zhejiang_tenglong_huanniao_news
         .init("一块约50亩的建设用地", ["50亩 => 50亩 about"]),
         .init("折算每家企业的最大发展空间仅为384.5亩", ["384.5亩 => 384.5亩 none"]),

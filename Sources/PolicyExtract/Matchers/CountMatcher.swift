@@ -3,13 +3,13 @@
 /// Measure words come from the `measure_words` lexicon (longest first); a 万 or 亿 between number and
 /// measure word scales it (`1.5万家`). Produces value, unit, base unit and scale, and the qualifier.
 /// A number followed by 个百分点 is a percentage change, and one after 第 is an ordinal: neither is a count.
-public struct CountMatcher: Matcher {
-    public static let id = "count"
+package struct CountMatcher: Matcher {
+    package static let id = "count"
     /// Starts from a digit; a number is followed by a measure word, 万 or 亿, or a range separator.
-    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
+    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
         ScalarSet(lexicons.measureWords.compactMap(\.word.first) + [NumberMark.tenThousand, NumberMark.hundredMillion] + rangeSeparatorCharacters)
     })
-    public init() {}
+    package init() {}
 
     static let points = scalars("个百分点")
 
@@ -35,7 +35,7 @@ public struct CountMatcher: Matcher {
         return nil
     }
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
@@ -70,7 +70,7 @@ public struct CountMatcher: Matcher {
         return result
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         .init("到2023年,规模以上企业达到650家", ["650家 => 650家 reach"]),
         .init("打造动力装备、高端铝业、智能家电等3个超过5000亿元的产业集群", ["3个 => 3个 none"]),
         .init("全国已有28个千亿元级先进制造业集群", ["28个 => 28个 none"]),

@@ -2,13 +2,13 @@
 ///
 /// Matches year 年 month 月 day 日 in Arabic or Chinese numerals and produces an ISO date; impossible
 /// dates (13月, 32日) are refused.
-public struct DateMatcher: Matcher {
-    public static let id = "date"
+package struct DateMatcher: Matcher {
+    package static let id = "date"
     /// Starts from the year phrases (年) and, for ISO dates, from a digit.
-    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit)
+    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit)
     /// A date's kind is read with the year matcher's kind words.
-    public static func prepare(_ lexicons: Lexicons) throws { _ = try YearMatcher.kindWords(lexicons) }
-    public init() {}
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try YearMatcher.kindWords(lexicons) }
+    package init() {}
 
 
     /// A small number (1–99) at `i` in Arabic or Chinese numerals (八, 十五, 二十三, 三十一).
@@ -35,7 +35,7 @@ public struct DateMatcher: Matcher {
         return (sawTen ? tens * 10 + ones : ones, k)
     }
 
-    public func find(in ctx: MatchContext) -> [Mention] { ctx.dateMentions }
+    package func find(in ctx: MatchContext) -> [Mention] { ctx.dateMentions }
 
     static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
@@ -97,7 +97,7 @@ public struct DateMatcher: Matcher {
         }
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         .init("(2020年8月15日)", ["2020年8月15日 => 2020-08-15 date"]),
         .init("2016年9月14日印发", ["2016年9月14日 => 2016-09-14 date"]),
         .init("二〇二〇年八月十五日", ["二〇二〇年八月十五日 => 2020-08-15 date"]),

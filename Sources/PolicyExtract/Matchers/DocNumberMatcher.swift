@@ -4,11 +4,11 @@
 /// Matches an issuer code of Han characters, a bracketed four-digit year and a serial followed by 号.
 /// Produces issuer code, year and serial. Leading verbs and function words (根据, 印发, 和 …) are not
 /// part of the issuer code.
-public struct DocNumberMatcher: Matcher {
-    public static let id = "doc_number"
+package struct DocNumberMatcher: Matcher {
+    package static let id = "doc_number"
     /// Starts from an opening bracket of the year (`bracketPairs`).
-    public static let scan = ScanDeclaration(kind: .openingBracket, starts: { openings.contains($0) })
-    public init() {}
+    package static let scan = ScanDeclaration(kind: .openingBracket, starts: { openings.contains($0) })
+    package init() {}
 
     /// The brackets around a document number's year, opening to closing: 〔〕 [] () 【】 〖〗 (full-width （） are
     /// folded to () by the normalizer).
@@ -67,7 +67,7 @@ public struct DocNumberMatcher: Matcher {
         return false
     }
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    package func find(in ctx: MatchContext) -> [Mention] {
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         var i = 0
@@ -85,7 +85,7 @@ public struct DocNumberMatcher: Matcher {
         return result
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         .init("鲁商发〔2016〕3号", ["鲁商发〔2016〕3号 => 鲁商发 2016 3"]),
         .init("《国务院办公厅关于…的指导意见》(国办发〔2016〕14号)", ["国办发〔2016〕14号 => 国办发 2016 14"]),
         .init("(鲁政办发〔2015〕13号)", ["鲁政办发〔2015〕13号 => 鲁政办发 2015 13"]),

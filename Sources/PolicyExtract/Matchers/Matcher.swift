@@ -6,7 +6,7 @@ import ICUBridge
 /// Every matcher is a value type registered in `MatcherRegistry`, and carries `examples` — real phrases
 /// with the spans and values it must produce, and phrases where it must produce nothing — which the
 /// test suite runs, with variants (full-width digits, a multibyte prefix, inside a long paragraph).
-public protocol Matcher: Sendable {
+package protocol Matcher: Sendable {
     static var id: String { get }
     static var examples: [MatcherExample] { get }
     /// Where the matcher's records are written and what their fields are (see `RecordOutput`); nil for the seven
@@ -22,8 +22,8 @@ public protocol Matcher: Sendable {
 }
 
 extension Matcher {
-    public static var output: RecordOutput? { nil }
-    public static func prepare(_ lexicons: Lexicons) throws {}
+    package static var output: RecordOutput? { nil }
+    package static func prepare(_ lexicons: Lexicons) throws {}
 }
 
 /// What a matcher's scan is built from, declared once beside its rule: the candidate kind it jumps between and
@@ -32,7 +32,7 @@ extension Matcher {
 /// integer followed by anything else without reading it). Lexicon-made sets (money units, measure words, area
 /// units) are read from the pipeline's lexicons, the same lists the rule itself reads, so that a unit added to a
 /// lexicon is a unit both for the rule and for its shortcut.
-public struct ScanDeclaration: Sendable {
+package struct ScanDeclaration: Sendable {
     let kind: Candidate
     let starts: @Sendable (UInt32) -> Bool
     let numberFollowers: (@Sendable (Lexicons) -> ScalarSet)?
@@ -48,24 +48,24 @@ public struct ScanDeclaration: Sendable {
 /// the same name), and the fields of each record after its provenance keys, in order. A matcher that declares
 /// one produces `MentionValue.record` values whose `fields` follow it; the JSON writer, `DocumentRecord`, the
 /// database and the example summaries then carry it without code of their own.
-public struct RecordOutput: Sendable {
-    public var key: String
-    public var fields: [RecordField]
+package struct RecordOutput: Sendable {
+    package var key: String
+    package var fields: [RecordField]
 
-    public init(key: String, fields: [RecordField]) {
+    package init(key: String, fields: [RecordField]) {
         self.key = key
         self.fields = fields
     }
 
     /// One field: its JSON key (also its database column), its JSON type, whether it may be null, and what it means.
-    public struct RecordField: Sendable {
-        public enum Kind: String, Sendable { case string, number, integer, boolean }
-        public var name: String
-        public var kind: Kind
-        public var nullable: Bool
-        public var meaning: String
+    package struct RecordField: Sendable {
+        package enum Kind: String, Sendable { case string, number, integer, boolean }
+        package var name: String
+        package var kind: Kind
+        package var nullable: Bool
+        package var meaning: String
 
-        public init(_ name: String, _ kind: Kind, nullable: Bool = false, _ meaning: String) {
+        package init(_ name: String, _ kind: Kind, nullable: Bool = false, _ meaning: String) {
             self.name = name
             self.kind = kind
             self.nullable = nullable
@@ -82,7 +82,7 @@ public struct RecordOutput: Sendable {
 
 /// A value that describes itself to every output: its fields in the order its matcher's `RecordOutput` declares,
 /// and the one-line summary the examples are written in.
-public protocol RecordValue: Sendable {
+package protocol RecordValue: Sendable {
     var fields: [FieldValue] { get }
     var summary: String { get }
 }
@@ -126,13 +126,13 @@ public enum FieldValue: Sendable, Equatable, Codable {
 
 /// One example for a matcher: `text` must yield exactly `expected`, each written
 /// `"<matched original text> => <value summary>"`. An empty list is a must-not-match case.
-public struct MatcherExample: Sendable {
-    public var text: String
-    public var expected: [String]
-    public var file: String
-    public var line: Int
+package struct MatcherExample: Sendable {
+    package var text: String
+    package var expected: [String]
+    package var file: String
+    package var line: Int
 
-    public init(_ text: String, _ expected: [String], file: String = #filePath, line: Int = #line) {
+    package init(_ text: String, _ expected: [String], file: String = #filePath, line: Int = #line) {
         self.text = text
         self.expected = expected
         self.file = file
@@ -141,12 +141,12 @@ public struct MatcherExample: Sendable {
 }
 
 /// What one matcher found: a normalized range and a typed value.
-public struct Mention: Sendable {
-    public var range: Range<Int>
-    public var value: MentionValue
+package struct Mention: Sendable {
+    package var range: Range<Int>
+    package var value: MentionValue
 }
 
-public enum MentionValue: Sendable {
+package enum MentionValue: Sendable {
     case amount(AmountValue)
     case year(Int, YearKind)
     case period(start: Int, end: Int, unit: String)
@@ -167,18 +167,18 @@ public enum YearKind: String, Sendable, Codable {
     case other
 }
 
-public struct AmountValue: Sendable {
+package struct AmountValue: Sendable {
     /// The number as written, in `unit`.
-    public var value: ExactDecimal
-    public var valueMax: ExactDecimal?
-    public var unit: String
-    public var yuan: ExactDecimal
-    public var yuanMax: ExactDecimal?
-    public var qualifier: Qualifier
-    public var chineseNumeral: Bool
-    public var table: Bool
-    public var yiYuan: ExactDecimal { yuan.scaled(by: -8) }
-    public var yiYuanMax: ExactDecimal? { yuanMax?.scaled(by: -8) }
+    package var value: ExactDecimal
+    package var valueMax: ExactDecimal?
+    package var unit: String
+    package var yuan: ExactDecimal
+    package var yuanMax: ExactDecimal?
+    package var qualifier: Qualifier
+    package var chineseNumeral: Bool
+    package var table: Bool
+    package var yiYuan: ExactDecimal { yuan.scaled(by: -8) }
+    package var yiYuanMax: ExactDecimal? { yuanMax?.scaled(by: -8) }
 
     /// A money unit with 元 written out (亿 → 亿元, 万亿 → 万亿元, as in `超1000亿`); others as they are.
     /// Compared by bytes: units are normalized text.
@@ -187,29 +187,29 @@ public struct AmountValue: Sendable {
     }
 }
 
-public struct PercentValue: Sendable {
-    public var value: ExactDecimal
-    public var valueMax: ExactDecimal?
+package struct PercentValue: Sendable {
+    package var value: ExactDecimal
+    package var valueMax: ExactDecimal?
     /// `%` for a percentage, `个百分点` for percentage points.
-    public var unit: String
-    public var qualifier: Qualifier
-    public var isPoints: Bool { unit != "%" }
+    package var unit: String
+    package var qualifier: Qualifier
+    package var isPoints: Bool { unit != "%" }
 }
 
-public struct CountValue: Sendable {
-    public var value: ExactDecimal
-    public var valueMax: ExactDecimal?
+package struct CountValue: Sendable {
+    package var value: ExactDecimal
+    package var valueMax: ExactDecimal?
     /// The measure word as written with any multiplier: 家, 个, 万千瓦.
-    public var unit: String
-    public var baseUnit: String
+    package var unit: String
+    package var baseUnit: String
     /// `value × scale` is the count in `baseUnit`.
-    public var scale: Int64
-    public var qualifier: Qualifier
+    package var scale: Int64
+    package var qualifier: Qualifier
 }
 
 extension Mention {
     /// A one-line statement of the value, as the examples write it.
-    public var summary: String {
+    package var summary: String {
         switch value {
         case .amount(let a):
             let max = a.yiYuanMax.map { "-\($0)" } ?? ""
@@ -236,10 +236,10 @@ func isoDate(_ y: Int, _ m: Int, _ d: Int) -> String {
 
 /// What a matcher reads: the normalized document, the lexicons, and a numeral reader.
 /// One per task (it holds an ICU handle).
-public final class MatchContext: CandidateScanning {
-    public let text: NormalizedText
-    public let lexicons: Lexicons
-    public let numerals: ChineseNumeralReader
+package final class MatchContext: CandidateScanning {
+    package let text: NormalizedText
+    package let lexicons: Lexicons
+    package let numerals: ChineseNumeralReader
     /// The normalized characters (the same array as `text.chars`, held directly for the scanners).
     let chars: [UInt32]
     let candidateTable: CandidateTable
@@ -251,7 +251,7 @@ public final class MatchContext: CandidateScanning {
     /// False to read every number in full (the tests compare the two ways: a shortcut must never lose a match).
     var shortcuts = true
 
-    public init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
+    package init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
         self.text = text
         self.lexicons = lexicons
         self.numerals = numerals
@@ -338,7 +338,7 @@ public final class MatchContext: CandidateScanning {
 
 /// Reads Chinese numerals with ICU's spell-out rules (locale zh), caching each distinct numeral.
 /// One per task.
-public final class ChineseNumeralReader {
+package final class ChineseNumeralReader {
     private let reader = SpelloutReader()
     private var cache: [[UInt32]: Int64?] = [:]
     /// The longest numeral read: 九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九, the largest 64 bits
@@ -348,10 +348,10 @@ public final class ChineseNumeralReader {
     /// Distinct numerals kept (a worker reads many documents; the cache starts over past this).
     static let maxCached = 4096
 
-    public init() {}
+    package init() {}
 
     /// The value of a numeral such as 三千八百三十, 两千, 千 (= 一千), 二〇二五; nil when unreadable.
-    public func value(_ numeral: ArraySlice<UInt32>) -> Int64? {
+    package func value(_ numeral: ArraySlice<UInt32>) -> Int64? {
         if numeral.count > Self.maxLength { return nil }
         if cache.count >= Self.maxCached { cache.removeAll(keepingCapacity: true) }
         let key = Array(numeral)
@@ -401,8 +401,8 @@ public final class ChineseNumeralReader {
 }
 
 /// Every matcher the tool knows, by id.
-public enum MatcherRegistry {
-    public static let all: [any Matcher] = [
+package enum MatcherRegistry {
+    package static let all: [any Matcher] = [
         AmountMatcher(), YearMatcher(), PeriodMatcher(), DateMatcher(), PercentMatcher(), CountMatcher(), DocNumberMatcher(),
         AreaMatcher(),
     ]
@@ -412,8 +412,8 @@ public enum MatcherRegistry {
     static let declaredOutputs: [(id: String, output: RecordOutput)] = all.compactMap { m in
         type(of: m).output.map { (type(of: m).id, $0) }
     }
-    public static var ids: [String] { all.map { type(of: $0).id } }
-    public static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
+    package static var ids: [String] { all.map { type(of: $0).id } }
+    package static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
 }
 
 /// Range separators between two numbers: 至 到 - — – ~

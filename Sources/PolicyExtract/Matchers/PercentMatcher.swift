@@ -2,14 +2,14 @@
 ///
 /// Produces the value, its unit (`%` or `个百分点`), an upper end for ranges, and the qualifier
 /// (达到 → reach, 以上 → at_least …). In `高于全部规上工业0.6和12.2个百分点` both numbers are points.
-public struct PercentMatcher: Matcher {
-    public static let id = "percent"
+package struct PercentMatcher: Matcher {
+    package static let id = "percent"
     /// Starts from a digit or 百 (百分之); a number is followed by %, a range separator, the first character of
     /// 个百分点 or 百分点, or a joiner.
-    public static let scan = ScanDeclaration(kind: .percentStart, starts: { CharClass.isDigit($0) || $0 == NumberMark.hundred }, numberFollowers: { _ in
+    package static let scan = ScanDeclaration(kind: .percentStart, starts: { CharClass.isDigit($0) || $0 == NumberMark.hundred }, numberFollowers: { _ in
         ScalarSet([percentSign, points[0], pointsShort[0]] + rangeSeparatorCharacters + joinerCharacters)
     })
-    public init() {}
+    package init() {}
 
     static let percentSign = UInt32(char: "%")
     static let points = scalars("个百分点")
@@ -20,7 +20,7 @@ public struct PercentMatcher: Matcher {
     static let joiners = ScalarSet(joinerCharacters)
     @inline(__always) static func isJoiner(_ c: UInt32) -> Bool { joiners.contains(c) }
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
@@ -119,7 +119,7 @@ public struct PercentMatcher: Matcher {
         return Mention(range: r, value: .percent(PercentValue(value: v, valueMax: max, unit: unit, qualifier: q)))
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         .init("增加值分别增长7.7%、9.3%", ["7.7% => 7.7% none", "9.3% => 9.3% none"]),
         .init("高于全部规上工业0.6和12.2个百分点", ["0.6 => 0.6个百分点 none", "12.2个百分点 => 12.2个百分点 none"]),
         .init("增速比上半年提高7.3个百分点", ["7.3个百分点 => 7.3个百分点 none"]),

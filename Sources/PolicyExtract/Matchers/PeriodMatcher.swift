@@ -2,15 +2,15 @@
 ///
 /// Matches two years (or two months) joined by a range separator (— – - ~ 至 到) and closed by 年
 /// (or 月). Produces one period with its start, end and unit; never two deadlines.
-public struct PeriodMatcher: Matcher {
-    public static let id = "period"
+package struct PeriodMatcher: Matcher {
+    package static let id = "period"
     /// Starts from a digit; a number is followed by a range separator, or by 年 and then one.
-    public static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit,
+    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit,
                                              numberFollowers: { _ in ScalarSet(rangeSeparatorCharacters + [NumberMark.year]) })
-    public init() {}
+    package init() {}
 
 
-    public func find(in ctx: MatchContext) -> [Mention] { ctx.periodMentions }
+    package func find(in ctx: MatchContext) -> [Mention] { ctx.periodMentions }
 
     static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
@@ -47,7 +47,7 @@ public struct PeriodMatcher: Matcher {
         return result
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         .init("《山东省推进工业转型升级行动计划(2015-2020年)》", ["2015-2020年 => 2015-2020年"]),
         .init("相较于2017—2022年的发展", ["2017—2022年 => 2017-2022年"]),
         .init("2021年至2025年,全省", ["2021年至2025年 => 2021-2025年"]),

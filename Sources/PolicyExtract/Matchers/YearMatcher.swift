@@ -3,11 +3,11 @@
 /// Matches a four-digit year (1900–2099, Arabic or Chinese digits) followed by 年. A year after 到 or
 /// 至, or followed by 前/以前/之前 (not 前三季度), is a `deadline`; after 截至/截止 it is a `cutoff`;
 /// otherwise `other`. Years inside a full date or a period are left to those matchers.
-public struct YearMatcher: Matcher {
-    public static let id = "year"
+package struct YearMatcher: Matcher {
+    package static let id = "year"
     /// Starts from 年, the character after a year's digits.
-    public static let scan = ScanDeclaration(kind: .yearSuffix, starts: { $0 == NumberMark.year })
-    public init() {}
+    package static let scan = ScanDeclaration(kind: .yearSuffix, starts: { $0 == NumberMark.year })
+    package init() {}
 
     /// The words that give a year or a date its kind, from the `year_kind_words` lexicon.
     struct KindWords: Sendable {
@@ -44,7 +44,7 @@ public struct YearMatcher: Matcher {
         try lexicons.prepared.value(kindWordsLexicon) { try KindWords(lexicons.rows(of: kindWordsLexicon), origin: lexicons.origin) }
     }
 
-    public static func prepare(_ lexicons: Lexicons) throws { _ = try kindWords(lexicons) }
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try kindWords(lexicons) }
 
     /// Each year phrase in the text: (range of the digits and 年, year), computed once per document.
     static func years(_ ctx: MatchContext) -> [(Range<Int>, Int)] { ctx.yearPhrases }
@@ -73,7 +73,7 @@ public struct YearMatcher: Matcher {
         return result
     }
 
-    public func find(in ctx: MatchContext) -> [Mention] {
+    package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         let words = (try? Self.kindWords(ctx.lexicons)) ?? KindWords()
         // Years that belong to a date or a period are reported there.
@@ -121,7 +121,7 @@ public struct YearMatcher: Matcher {
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    public static let examples: [MatcherExample] = [
+    package static let examples: [MatcherExample] = [
         .init("到2025年,初步形成“3830”集群发展格局", ["2025年 => 2025 deadline"]),
         .init("到 2020 年,全省开发区重点推进培育", ["2020 年 => 2020 deadline"]),
         .init("至2025年,集群规模持续壮大", ["2025年 => 2025 deadline"]),

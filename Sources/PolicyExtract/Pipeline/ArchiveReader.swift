@@ -14,29 +14,29 @@ import ICUBridge
 /// the archive is one record. Two entries of the same name are both read (their documents get distinct ids).
 /// Archives inside archives are opened down to `maxDepth`. Entry names stored in GBK/GB18030 (common in
 /// Chinese zip files) are decoded as such when they are not UTF-8.
-public enum ArchiveReader {
-    public struct Limits: Sendable {
-        public var maxEntrySize: Int
-        public var maxTotal: Int = 1 << 30
-        public var maxRatio: Int = 200
-        public var maxDepth: Int = 3
+package enum ArchiveReader {
+    package struct Limits: Sendable {
+        package var maxEntrySize: Int
+        package var maxTotal: Int = 1 << 30
+        package var maxRatio: Int = 200
+        package var maxDepth: Int = 3
         /// Entries listed in one archive (with those inside it); past this the rest is one record.
-        public var maxEntries: Int = 1 << 20
-        public init(maxEntrySize: Int) { self.maxEntrySize = maxEntrySize }
+        package var maxEntries: Int = 1 << 20
+        package init(maxEntrySize: Int) { self.maxEntrySize = maxEntrySize }
     }
 
-    public struct Member: Sendable {
-        public var path: String      // archive path + "!/" + entry name
-        public var name: String      // entry name
-        public var bytes: [UInt8]
+    package struct Member: Sendable {
+        package var path: String      // archive path + "!/" + entry name
+        package var name: String      // entry name
+        package var bytes: [UInt8]
         /// The entry's place in its archive (1-based, `/`-joined through nested archives): two entries of
         /// one name differ here.
-        public var position: String
+        package var position: String
     }
 
     static let extensions = [".zip", ".tar", ".tar.gz", ".tgz"]
 
-    public static func isArchive(_ path: String) -> Bool {
+    package static func isArchive(_ path: String) -> Bool {
         let lower = path.lowercased()
         return extensions.contains { lower.hasSuffix($0) }
     }
@@ -65,7 +65,7 @@ public enum ArchiveReader {
 
     /// Every text member of the archive at `path` (nested archives expanded), and an error per refused entry.
     /// `shouldStop` is asked between entries and between chunks of one (a signal stops the batch).
-    public static func read(path: String, limits: Limits, shouldStop: @escaping () -> Bool = { false })
+    package static func read(path: String, limits: Limits, shouldStop: @escaping () -> Bool = { false })
         -> (members: [Member], errors: [BatchError]) {
         let reading = Reading(limits: limits, shouldStop: shouldStop)
         var info = stat()

@@ -1,15 +1,15 @@
 import Foundation
 
 /// One input of a batch: where its bytes come from and the id its output is written under.
-public struct BatchInput: Sendable {
-    public var path: String
-    public var id: String
+package struct BatchInput: Sendable {
+    package var path: String
+    package var id: String
     /// The bytes, already read, for a member of an archive.
-    public var bytes: [UInt8]?
+    package var bytes: [UInt8]?
     /// What `document.source` and `errors.jsonl` say of the input (`nameSources`); the path when nil.
-    public var source: String? = nil
+    package var source: String? = nil
 
-    public init(path: String, id: String, bytes: [UInt8]? = nil, source: String? = nil) {
+    package init(path: String, id: String, bytes: [UInt8]? = nil, source: String? = nil) {
         self.path = path
         self.id = id
         self.bytes = bytes
@@ -17,7 +17,7 @@ public struct BatchInput: Sendable {
     }
 
     /// The input's bytes: those read from its archive, or the file's; over `maxSize` is an error.
-    public func read(maxSize: Int = FileInput.defaultMaxSize) throws -> [UInt8] {
+    package func read(maxSize: Int = FileInput.defaultMaxSize) throws -> [UInt8] {
         guard let bytes else { return try FileInput.read(path, maxSize: maxSize) }
         if bytes.count > maxSize {
             throw InputError(path: path, reason: .tooLarge, message: "file is \(bytes.count) bytes, over the limit of \(maxSize)")
@@ -27,20 +27,20 @@ public struct BatchInput: Sendable {
 }
 
 /// One file that could not be converted.
-public struct BatchError: Sendable {
-    public var path: String
-    public var reason: String
-    public var message: String
-    public var byteOffset: Int?
+package struct BatchError: Sendable {
+    package var path: String
+    package var reason: String
+    package var message: String
+    package var byteOffset: Int?
 
-    public init(path: String, reason: String, message: String, byteOffset: Int? = nil) {
+    package init(path: String, reason: String, message: String, byteOffset: Int? = nil) {
         self.path = path
         self.reason = reason
         self.message = message
         self.byteOffset = byteOffset
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([("path", .string(path)), ("reason", .string(reason)), ("message", .string(message)),
                  ("byte_offset", byteOffset.map { .int($0) } ?? .null)])
     }
@@ -55,16 +55,16 @@ public struct BatchError: Sendable {
 /// Memory holds a bounded window of documents and every document's claims. A bad file becomes one
 /// error record and the batch goes on. Stopped by a signal, it leaves complete outputs only; `resume`
 /// reuses every document whose output is complete for the same content hash.
-public final class BatchRunner: @unchecked Sendable {
-    public struct Options: Sendable {
-        public var outputDirectory: String
-        public var jobs: Int
-        public var resume: Bool
-        public var maxFileSize: Int
-        public var pipeline: PipelineDefinition
+package final class BatchRunner: @unchecked Sendable {
+    package struct Options: Sendable {
+        package var outputDirectory: String
+        package var jobs: Int
+        package var resume: Bool
+        package var maxFileSize: Int
+        package var pipeline: PipelineDefinition
         /// `docs/<id>.json` indented (as `extract` prints it) rather than on one line (its `documents.jsonl` line).
-        public var prettyDocuments: Bool
-        public init(outputDirectory: String, jobs: Int, resume: Bool, maxFileSize: Int, pipeline: PipelineDefinition, prettyDocuments: Bool = false) {
+        package var prettyDocuments: Bool
+        package init(outputDirectory: String, jobs: Int, resume: Bool, maxFileSize: Int, pipeline: PipelineDefinition, prettyDocuments: Bool = false) {
             self.outputDirectory = outputDirectory
             self.jobs = jobs
             self.resume = resume
@@ -74,45 +74,45 @@ public final class BatchRunner: @unchecked Sendable {
         }
     }
 
-    public struct Summary: Sendable {
-        public var converted = 0
-        public var reused = 0
-        public var failed = 0
-        public var bytes = 0
-        public var errors: [BatchError] = []
-        public var findings = 0
-        public var stopped = false
+    package struct Summary: Sendable {
+        package var converted = 0
+        package var reused = 0
+        package var failed = 0
+        package var bytes = 0
+        package var errors: [BatchError] = []
+        package var findings = 0
+        package var stopped = false
         /// Every unit the batch was given: files, archive entries (two of one name, devices, those after a
         /// refusal included) and paths that could not be read.
-        public var units = 0
+        package var units = 0
         /// Documents in `documents.jsonl` and rows of the database's `documents` table, failures in
         /// `errors.jsonl` and rows of its `errors` table, counted in the outputs at the end of the batch.
-        public var documentLines = 0, documentRows = 0, errorLines = 0, errorRows = 0
+        package var documentLines = 0, documentRows = 0, errorLines = 0, errorRows = 0
         /// Each unit is in the outputs once: as a document or as an error, the same in the files and in the
         /// database (what the conversion counted is not trusted: a document lost after it shows up here).
-        public var accountedFor: Bool {
+        package var accountedFor: Bool {
             documentLines == documentRows && errorLines == errorRows && documentLines + errorLines == units
         }
     }
 
-    public struct Progress: Sendable {
-        public var done: Int
-        public var total: Int
-        public var bytes: Int
-        public var errors: Int
+    package struct Progress: Sendable {
+        package var done: Int
+        package var total: Int
+        package var bytes: Int
+        package var errors: Int
     }
 
     let options: Options
     let lock = NSLock()
 
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Files, folders (recursive, hidden files skipped) and archives to inputs with stable, unique ids, and
     /// an error record for each unit that cannot be an input: a missing path, a refused archive entry, a
     /// FIFO, device or socket inside a folder (never opened: reading one could wait for ever), a link to
     /// nothing or to a folder. `shouldStop` is asked between files and archive entries; once it says stop,
     /// what was found so far is returned.
-    public static func collect(_ paths: [String], maxFileSize: Int = FileInput.defaultMaxSize,
+    package static func collect(_ paths: [String], maxFileSize: Int = FileInput.defaultMaxSize,
                                shouldStop: @escaping () -> Bool = { false }) -> (inputs: [BatchInput], errors: [BatchError]) {
         // Each found unit with the key that tells the same file named twice (a path resolved through its links;
         // for an archive member, the archive's and the member's place in it).
@@ -226,11 +226,11 @@ public final class BatchRunner: @unchecked Sendable {
 
     /// Writes `contents` to `path` through a temporary file and a rename, so that a reader never sees
     /// a partial file.
-    public static func writeAtomically(_ contents: String, to path: String) throws {
+    package static func writeAtomically(_ contents: String, to path: String) throws {
         try writeAtomically(Data(contents.utf8), to: path)
     }
 
-    public static func writeAtomically(_ contents: Data, to path: String) throws {
+    package static func writeAtomically(_ contents: Data, to path: String) throws {
         let tmp = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard FileManager.default.createFile(atPath: tmp, contents: contents) else {
             throw PipelineError("\(path): cannot write")
@@ -284,7 +284,7 @@ public final class BatchRunner: @unchecked Sendable {
         var claims: DocumentClaims
     }
 
-    public func run(_ inputs: [BatchInput], initialErrors: [BatchError] = [], progress: ((Progress) -> Void)? = nil,
+    package func run(_ inputs: [BatchInput], initialErrors: [BatchError] = [], progress: ((Progress) -> Void)? = nil,
                     shouldStop: (() -> Bool)? = nil) throws -> Summary {
         let out = options.outputDirectory
         let docsDir = (out as NSString).appendingPathComponent("docs")

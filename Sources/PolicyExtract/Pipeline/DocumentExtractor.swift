@@ -5,20 +5,20 @@ import ICUBridge
 ///
 /// Holds ICU handles (sentence breaker, numeral reader), so one extractor serves one task at a time;
 /// a batch makes one per worker and reuses it across documents.
-public final class DocumentExtractor {
-    public let pipeline: PipelineDefinition
+package final class DocumentExtractor {
+    package let pipeline: PipelineDefinition
     private let segmenter = Segmenter()
     private let numerals = ChineseNumeralReader()
     private let charsets = CharsetWorkbench()
     private let matchers: [any Matcher]
 
-    public init(pipeline: PipelineDefinition = .builtIn) {
+    package init(pipeline: PipelineDefinition = .builtIn) {
         self.pipeline = pipeline
         matchers = pipeline.spec.matchers.compactMap { MatcherRegistry.matcher($0) }
     }
 
     /// Extracts from bytes read from `path`; `id` names the document in the output.
-    public func extract(bytes: [UInt8], path: String, id: String) throws -> DocumentResult {
+    package func extract(bytes: [UInt8], path: String, id: String) throws -> DocumentResult {
         var clock = DispatchTime.now().uptimeNanoseconds
         let decoded = try TextDecoder.decode(bytes, path: path, workbench: charsets)
         lap(.decode, &clock)
@@ -30,7 +30,7 @@ public final class DocumentExtractor {
     }
 
     /// Extracts from text that is already decoded (the tests and `Matcher` examples use this).
-    public func extract(text: String, id: String = "text") -> DocumentResult {
+    package func extract(text: String, id: String = "text") -> DocumentResult {
         let decoded = DecodedText(scalars: scalars(text), encoding: "UTF-8")
         return extract(decoded: decoded, sha256: SHA256.hex(Array(text.utf8)), path: id, id: id)
     }
@@ -38,10 +38,10 @@ public final class DocumentExtractor {
     /// The stages timed, in the order they run.
     enum Stage: Int, CaseIterable { case decode, hash, normalize, segment, extract, resolve, validate }
     /// The names `stageSeconds` uses, in the order the stages run.
-    public static let stageNames = Stage.allCases.map { "\($0)" }
+    package static let stageNames = Stage.allCases.map { "\($0)" }
 
     /// Seconds spent per stage, summed over the documents this extractor has processed.
-    public var stageSeconds: [String: Double] {
+    package var stageSeconds: [String: Double] {
         var seconds: [String: Double] = [:]
         for stage in Stage.allCases where nanoseconds[stage.rawValue] > 0 { seconds["\(stage)"] = Double(nanoseconds[stage.rawValue]) / 1e9 }
         return seconds

@@ -6,12 +6,12 @@ import Foundation
 /// reading — standard input (`-` or `/dev/stdin`) from a pipe, a FIFO, a character device such as
 /// `/dev/zero` — is read as a stream up to the limit and refused past it, so no input can make the tool read
 /// without end or hold more than the limit in memory.
-public enum FileInput {
-    public static let defaultMaxSize = 64 * 1024 * 1024
+package enum FileInput {
+    package static let defaultMaxSize = 64 * 1024 * 1024
     /// The path that names standard input.
-    public static let standardInput = "-"
+    package static let standardInput = "-"
 
-    public static func read(_ path: String, maxSize: Int = defaultMaxSize) throws -> [UInt8] {
+    package static func read(_ path: String, maxSize: Int = defaultMaxSize) throws -> [UInt8] {
         if path == standardInput { return try stream(fd: 0, path: path, maxSize: maxSize, expected: 0) }
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError(path: path, reason: .unreadable, message: failure(errno, opening: true)) }
@@ -59,7 +59,7 @@ public enum FileInput {
     }
 
     /// The document id of a path: its file name without extension.
-    public static func documentID(_ path: String) -> String {
+    package static func documentID(_ path: String) -> String {
         let name = (path as NSString).lastPathComponent
         let stem = (name as NSString).deletingPathExtension
         return stem.isEmpty ? name : stem

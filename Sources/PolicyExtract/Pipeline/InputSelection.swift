@@ -3,49 +3,49 @@ import Foundation
 /// `--shard K/N`: the inputs whose position in the whole list is K modulo N (K counts from 0, as Kubernetes'
 /// `JOB_COMPLETION_INDEX` does). N machines given the same command line and the same files convert disjoint parts
 /// of it without coordinating; `merge` puts the parts back in the order of one batch.
-public struct Shard: Sendable, Equatable, CustomStringConvertible {
-    public var index: Int
-    public var count: Int
+package struct Shard: Sendable, Equatable, CustomStringConvertible {
+    package var index: Int
+    package var count: Int
 
-    public init(index: Int, count: Int) {
+    package init(index: Int, count: Int) {
         self.index = index
         self.count = count
     }
 
     /// Parses `K/N` with 0 ≤ K < N.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let k = Int(parts[0].trimmingCharacters(in: .whitespaces)),
               let n = Int(parts[1].trimmingCharacters(in: .whitespaces)), n >= 1, k >= 0, k < n else { return nil }
         self.init(index: k, count: n)
     }
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 
     /// The positions in a list of `total` inputs that this shard takes.
-    public func positions(of total: Int) -> StrideTo<Int> { stride(from: index, to: total, by: count) }
+    package func positions(of total: Int) -> StrideTo<Int> { stride(from: index, to: total, by: count) }
 }
 
 /// What a shard's output folder records of the whole list (`shard.json`), so that `merge` can restore the order of
 /// one batch over everything: the shard, the number of inputs in the whole list, and each of its inputs' position,
 /// id and source.
-public struct ShardManifest: Codable, Sendable, Equatable {
-    public struct Member: Codable, Sendable, Equatable {
-        public var index: Int
-        public var id: String
-        public var source: String
+package struct ShardManifest: Codable, Sendable, Equatable {
+    package struct Member: Codable, Sendable, Equatable {
+        package var index: Int
+        package var id: String
+        package var source: String
     }
 
-    public var generator: String
-    public var schema: String
-    public var shard: Int
-    public var shards: Int
-    public var inputs: Int
-    public var members: [Member]
+    package var generator: String
+    package var schema: String
+    package var shard: Int
+    package var shards: Int
+    package var inputs: Int
+    package var members: [Member]
 
-    public static let fileName = "shard.json"
+    package static let fileName = "shard.json"
 
-    public init(shard: Shard, total: Int, members: [Member]) {
+    package init(shard: Shard, total: Int, members: [Member]) {
         generator = generatorName
         schema = schemaVersion
         self.shard = shard.index
@@ -54,7 +54,7 @@ public struct ShardManifest: Codable, Sendable, Equatable {
         self.members = members
     }
 
-    public func write(to directory: String) throws {
+    package func write(to directory: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)
@@ -62,7 +62,7 @@ public struct ShardManifest: Codable, Sendable, Equatable {
         try BatchRunner.writeAtomically(data, to: (directory as NSString).appendingPathComponent(Self.fileName))
     }
 
-    public static func read(from directory: String) throws -> ShardManifest? {
+    package static func read(from directory: String) throws -> ShardManifest? {
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         do { return try JSONDecoder().decode(ShardManifest.self, from: data) } catch {
@@ -73,7 +73,7 @@ public struct ShardManifest: Codable, Sendable, Equatable {
 
 extension BatchRunner {
     /// The inputs of shard `shard` of the whole list, with the manifest that `merge` reads.
-    public static func select(_ inputs: [BatchInput], shard: Shard) -> (inputs: [BatchInput], manifest: ShardManifest) {
+    package static func select(_ inputs: [BatchInput], shard: Shard) -> (inputs: [BatchInput], manifest: ShardManifest) {
         var chosen: [BatchInput] = []
         var members: [ShardManifest.Member] = []
         for i in shard.positions(of: inputs.count) {
@@ -89,7 +89,7 @@ extension BatchRunner {
     /// A relative root stays as typed (`Fixtures/docs/a.txt`: it is relative to where the command runs); an absolute
     /// root is written from its last component (`/data/corpus` → `corpus/sub/a.txt`, as `cd /data && … corpus`
     /// writes). With `absolute`, every source is the full absolute path instead. Archive members keep their `!/member`.
-    public static func nameSources(_ inputs: [BatchInput], roots: [String], absolute: Bool = false) -> [BatchInput] {
+    package static func nameSources(_ inputs: [BatchInput], roots: [String], absolute: Bool = false) -> [BatchInput] {
         let cwd = FileManager.default.currentDirectoryPath
         let trimmedRoots = roots.map { root -> String in
             var r = root
@@ -128,7 +128,7 @@ extension BatchRunner {
 
     /// The paths listed in `list` (a file, or `-` for standard input): one a line, or NUL-separated with
     /// `nulSeparated` (`find -print0`); empty entries are skipped and a line's carriage return is dropped.
-    public static func readFileList(_ list: String, nulSeparated: Bool) throws -> [String] {
+    package static func readFileList(_ list: String, nulSeparated: Bool) throws -> [String] {
         let data: Data
         if list == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()

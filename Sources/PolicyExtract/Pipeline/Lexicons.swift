@@ -3,33 +3,33 @@ import Foundation
 /// The language knowledge the matchers read, parsed from the lexicon files a pipeline names.
 ///
 /// Each file is plain text: one entry a line, tab-separated columns, `#` starts a comment.
-public struct Lexicons: Sendable {
-    public struct MoneyUnit: Sendable { public var word: [UInt32]; public var text: String; public var multiplier: Int64; public var bare: Bool }
-    public struct QualifierWord: Sendable { public var word: [UInt32]; public var qualifier: Qualifier }
-    public struct MeasureWord: Sendable { public var word: [UInt32]; public var text: String; public var baseUnit: String; public var scale: Int64 }
+package struct Lexicons: Sendable {
+    package struct MoneyUnit: Sendable { package var word: [UInt32]; package var text: String; package var multiplier: Int64; package var bare: Bool }
+    package struct QualifierWord: Sendable { package var word: [UInt32]; package var qualifier: Qualifier }
+    package struct MeasureWord: Sendable { package var word: [UInt32]; package var text: String; package var baseUnit: String; package var scale: Int64 }
     /// A short form of a body's name and the full names it stands for: after a level or place (`local`),
     /// and standing alone for a central body (`central`); nil where the form is not used that way.
-    public struct DepartmentAbbreviation: Sendable { public var short: String; public var local: String?; public var central: String? }
+    package struct DepartmentAbbreviation: Sendable { package var short: String; package var local: String?; package var central: String? }
 
-    public var moneyUnits: [MoneyUnit]
-    public var qualifiersBefore: [QualifierWord]
-    public var qualifiersAfter: [QualifierWord]
-    public var notMoneyAfterYi: [[UInt32]]
-    public var measureWords: [MeasureWord]
-    public var tableIndexHeaders: [String]
-    public var departmentSuffixes: [String]
+    package var moneyUnits: [MoneyUnit]
+    package var qualifiersBefore: [QualifierWord]
+    package var qualifiersAfter: [QualifierWord]
+    package var notMoneyAfterYi: [[UInt32]]
+    package var measureWords: [MeasureWord]
+    package var tableIndexHeaders: [String]
+    package var departmentSuffixes: [String]
     /// Words that give a cluster its tier, with the tier: (国家先进制造业集群, 国家级).
-    public var clusterTiers: [(word: [UInt32], tier: String)]
-    public var targetVerbs: [[UInt32]]
-    public var goalVerbs: [[UInt32]]
-    public var departmentStopwords: [[UInt32]]
-    public var clusterGeneric: Set<String>
-    public var clusterStopwords: [[UInt32]]
-    public var places: [[UInt32]]
+    package var clusterTiers: [(word: [UInt32], tier: String)]
+    package var targetVerbs: [[UInt32]]
+    package var goalVerbs: [[UInt32]]
+    package var departmentStopwords: [[UInt32]]
+    package var clusterGeneric: Set<String>
+    package var clusterStopwords: [[UInt32]]
+    package var places: [[UInt32]]
     /// Short forms of body names (`department_abbreviations`), keyed by the short form.
-    public var departmentAbbreviations: [String: DepartmentAbbreviation]
+    package var departmentAbbreviations: [String: DepartmentAbbreviation]
     /// `places` as strings by first character, longest first, for reading a name's place.
-    public var placeNamesByFirst: [Character: [String]]
+    package var placeNamesByFirst: [Character: [String]]
     /// Lookup tables built once from the lists above, for the scanners.
     let scan: ScanTables
     /// Every named lexicon's rows, by key, for the matchers that read their own (`Matcher.prepare`).
@@ -42,7 +42,7 @@ public struct Lexicons: Sendable {
     /// The rows of lexicon `key`; an error naming the pipeline and the key when the pipeline names no such lexicon.
     /// A pipeline written before a lexicon existed (one that does not name it) reads the built-in copy; a key the
     /// built-in pipeline does not know either is an error naming the pipeline and the key.
-    public func rows(of key: String) throws -> [[String]] {
+    package func rows(of key: String) throws -> [[String]] {
         if let r = named[key] { return r }
         if origin != PipelineDefinition.builtInOrigin, let r = PipelineDefinition.builtIn.lexicons.named[key] { return r }
         throw PipelineError("\(origin): lexicon \"\(key)\" is not named")
@@ -148,23 +148,23 @@ public struct Lexicons: Sendable {
             bodyWordTriples = ScalarSet(bodyWords.filter { $0.count >= 3 }.map { Self.tripleHash($0[0], $0[1], $0[2]) })
         }
     }
-    public var centralBodies: [String]
-    public var moneyContext: [[UInt32]]
+    package var centralBodies: [String]
+    package var moneyContext: [[UInt32]]
     /// Full names of the places that are not cities (`place_full_names`: 山东 → 山东省, 北京 → 北京市); a place
     /// not listed is a city, its full name the short one and 市.
-    public var placeFullNames: [String: String]
+    package var placeFullNames: [String: String]
     /// The words roles and names of bodies are read by (`department_phrases`; the built-in file when a pipeline names none).
     var departmentPhrases: DepartmentPhrases
     /// The words cluster names are read by (`cluster_phrases`; the built-in file when a pipeline names none).
     var clusterPhrases: ClusterPhrases
     /// The words the target resolver reads, by role (`target_words`).
-    public var targetWords: TargetWords
+    package var targetWords: TargetWords
     /// The words of a table caption that names a unit, by role (`table_unit_words`).
-    public var tableUnitWords: TableUnitWords
+    package var tableUnitWords: TableUnitWords
     /// The words claims are keyed and compared by, by role (`claim_words`).
-    public var claimWords: ClaimWords
+    package var claimWords: ClaimWords
     /// The words the checks read, by role (`check_words`).
-    public var checkWords: CheckWords
+    package var checkWords: CheckWords
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
@@ -251,23 +251,23 @@ public struct Lexicons: Sendable {
 
 extension Lexicons {
     /// The roles of the words of the `target_words` lexicon (`target-words.tsv`): how each helps read a goal.
-    public enum TargetRole: String, CaseIterable, Sendable {
+    package enum TargetRole: String, CaseIterable, Sendable {
         case goal, indicator, expected, listOpener = "list_opener", thisYear = "this_year", strive, wholeArea = "whole_area"
         case province, city, locative, change, rateOnly = "rate_only", connective, joiner, etc, batch, cluster, inside, of
         case listMark = "list_mark", share, respectively
     }
     /// The roles of the words of the `table_unit_words` lexicon (`table-unit-words.tsv`): how a caption names its unit.
-    public enum TableUnitRole: String, CaseIterable, Sendable {
+    package enum TableUnitRole: String, CaseIterable, Sendable {
         /// 单位 — the label before a table's unit (`单位：亿元`).
         case unitLabel = "unit_label"
         /// 人民币 — the currency's name, written between the label and the unit (`单位：人民币元`).
         case currencyName = "currency_name"
     }
-    public typealias TargetWords = RoleWords<TargetRole>
-    public typealias TableUnitWords = RoleWords<TableUnitRole>
+    package typealias TargetWords = RoleWords<TargetRole>
+    package typealias TableUnitWords = RoleWords<TableUnitRole>
 
     /// The words of a `word <TAB> role` lexicon, by role; each role's words longest first.
-    public struct RoleWords<Role: RawRepresentable & CaseIterable & Hashable & Sendable>: Sendable where Role.RawValue == String {
+    package struct RoleWords<Role: RawRepresentable & CaseIterable & Hashable & Sendable>: Sendable where Role.RawValue == String {
         let byRole: [Role: [[UInt32]]]
         /// For the roles whose words are single characters: the set of them.
         let characterSets: [Role: ScalarSet]
@@ -287,7 +287,7 @@ extension Lexicons {
         }
 
         /// The words of `role`, longest first.
-        public subscript(_ role: Role) -> [[UInt32]] { byRole[role] ?? [] }
+        package subscript(_ role: Role) -> [[UInt32]] { byRole[role] ?? [] }
         /// True when `c` is one of the words of `role`, a role whose words are single characters.
         func isCharacter(_ c: UInt32, _ role: Role) -> Bool { characterSets[role]?.contains(c) ?? false }
         /// The longest word of `role` (for a role of one word: `goal`, `cluster`).

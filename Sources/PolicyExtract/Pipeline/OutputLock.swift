@@ -7,24 +7,24 @@ import Foundation
 /// while the first runs is refused with a message naming the folder and the first batch's pid. The file is
 /// removed when the batch ends. Where `flock` is not supported (some network file systems), the pid in the
 /// file decides: a lock whose process no longer runs is taken over.
-public final class OutputLock {
-    public static let fileName = ".policy-extract.lock"
+package final class OutputLock {
+    package static let fileName = ".policy-extract.lock"
 
     /// Another batch holds the folder.
-    public struct Busy: Error, CustomStringConvertible {
-        public var folder: String
-        public var pid: Int32?
-        public var description: String {
+    package struct Busy: Error, CustomStringConvertible {
+        package var folder: String
+        package var pid: Int32?
+        package var description: String {
             let holder = pid.map { "another batch (pid \($0))" } ?? "another batch"
             return "\(folder) is being written by \(holder); wait for it to end or give another --out"
         }
     }
 
     /// The output folder cannot be made or written.
-    public struct Unwritable: Error, CustomStringConvertible {
-        public var folder: String
-        public var reason: String
-        public var description: String { "\(folder): \(reason)" }
+    package struct Unwritable: Error, CustomStringConvertible {
+        package var folder: String
+        package var reason: String
+        package var description: String { "\(folder): \(reason)" }
     }
 
     let path: String
@@ -36,7 +36,7 @@ public final class OutputLock {
     }
 
     /// Makes the folder when it is missing and takes its lock, or throws `Busy` or `Unwritable`.
-    public static func acquire(outputDirectory: String) throws -> OutputLock {
+    package static func acquire(outputDirectory: String) throws -> OutputLock {
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
@@ -79,7 +79,7 @@ public final class OutputLock {
     }
 
     /// Removes the lock file and lets the folder go.
-    public func release() {
+    package func release() {
         guard fd >= 0 else { return }
         unlink(path)
         close(fd)
@@ -103,7 +103,7 @@ public final class OutputLock {
     /// folder), a file, or a folder (or, for one yet to be made, its nearest existing parent) that cannot be
     /// written. Checked before any input is read; what only writing shows (a full disk, a read-only mount
     /// for root) is found when the batch starts.
-    public static func problem(with folder: String) -> String? {
+    package static func problem(with folder: String) -> String? {
         if folder.isEmpty { return "an output folder must be named (got an empty name)" }
         if folder == "-" { return "a batch writes a folder of files, not standard output (extract prints one document)" }
         var path = folder
@@ -130,7 +130,7 @@ public final class OutputLock {
     /// them) that a batch stopped before its renames left in `DIR` and `DIR/docs`. Called with the lock held,
     /// so none of them belongs to a running batch. Returns how many were removed.
     @discardableResult
-    public static func removeTemporaryFiles(in outputDirectory: String) -> Int {
+    package static func removeTemporaryFiles(in outputDirectory: String) -> Int {
         var removed = 0
         for folder in [outputDirectory, (outputDirectory as NSString).appendingPathComponent("docs")] {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }

@@ -5,20 +5,20 @@
 /// made 2 MB of HTML run for hours). A test times each at two sizes (4× the input must cost at most about
 /// 6× the time) and checks the memory of a process reading the larger; `bench --pathological N` times them
 /// at any size.
-public enum PathologicalShapes {
-    public struct Shape: Sendable {
-        public let name: String
+package enum PathologicalShapes {
+    package struct Shape: Sendable {
+        package let name: String
         /// The file's name extension: `html` makes the pipeline strip markup first.
-        public let fileExtension: String
+        package let fileExtension: String
         /// The document's bytes with `n` repetitions of the shape's unit.
-        public let make: @Sendable (Int) -> [UInt8]
+        package let make: @Sendable (Int) -> [UInt8]
     }
 
     static func repeated(_ unit: String, _ n: Int, before: String = "", after: String = "") -> [UInt8] {
         Array((before + String(repeating: unit, count: n) + after).utf8)
     }
 
-    public static let all: [Shape] = [
+    package static let all: [Shape] = [
         // HTML.
         Shape(name: "html: lone <", fileExtension: "html") { n in repeated("<", n) },
         Shape(name: "html: unclosed tags", fileExtension: "html") { n in repeated("<p 产业集群 ", n) },

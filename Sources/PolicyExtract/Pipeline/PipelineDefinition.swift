@@ -5,30 +5,30 @@ import Foundation
 /// The default lives in `Pipelines/default.json` and is embedded in the binary
 /// (`DefaultPipeline+Generated.swift`), so the tool runs without the folder; `--pipeline FILE`
 /// replaces it, with lexicon paths read relative to that file.
-public struct PipelineDefinition: Sendable {
-    public struct Spec: Codable, Sendable {
-        public var name: String
-        public var description: String?
-        public var stages: [String]
-        public var matchers: [String]
-        public var lexicons: [String: String]
+package struct PipelineDefinition: Sendable {
+    package struct Spec: Codable, Sendable {
+        package var name: String
+        package var description: String?
+        package var stages: [String]
+        package var matchers: [String]
+        package var lexicons: [String: String]
     }
 
-    public static let knownStages = ["decode", "normalize", "segment", "extract", "resolve", "validate", "emit"]
-    public static let requiredStages = ["decode", "normalize", "segment", "extract", "emit"]
+    package static let knownStages = ["decode", "normalize", "segment", "extract", "resolve", "validate", "emit"]
+    package static let requiredStages = ["decode", "normalize", "segment", "extract", "emit"]
 
-    public var spec: Spec
-    public var lexicons: Lexicons
+    package var spec: Spec
+    package var lexicons: Lexicons
     /// Where it came from: `built-in default` or a path.
-    public var origin: String
+    package var origin: String
 
-    public func runs(_ stage: String) -> Bool { spec.stages.contains(stage) }
-    public func enables(_ matcher: String) -> Bool { spec.matchers.contains(matcher) }
+    package func runs(_ stage: String) -> Bool { spec.stages.contains(stage) }
+    package func enables(_ matcher: String) -> Bool { spec.matchers.contains(matcher) }
 
     /// The name errors give the built-in pipeline.
     static let builtInOrigin = "built-in default"
 
-    public static let builtIn: PipelineDefinition = {
+    package static let builtIn: PipelineDefinition = {
         do {
             return try PipelineDefinition(specText: DefaultPipelineFiles.files["default.json"]!, origin: builtInOrigin) { path in
                 guard let text = DefaultPipelineFiles.files[path] else { throw PipelineError("built-in lexicon \(path) is missing") }
@@ -39,7 +39,7 @@ public struct PipelineDefinition: Sendable {
         }
     }()
 
-    public static func load(path: String) throws -> PipelineDefinition {
+    package static func load(path: String) throws -> PipelineDefinition {
         let url = URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw PipelineError("\(path): cannot read the pipeline definition")
@@ -86,7 +86,7 @@ public struct PipelineDefinition: Sendable {
     }
 }
 
-public struct PipelineError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ d: String) { description = d }
+package struct PipelineError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ d: String) { description = d }
 }

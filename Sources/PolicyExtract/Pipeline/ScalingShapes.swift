@@ -3,16 +3,16 @@
 /// with growth sentences, long department lists. Each once made the pipeline's time or output grow with the
 /// square of its size; `bench --scaling` times each at two sizes, and a test checks that the output grows
 /// in proportion.
-public enum ScalingShapes {
-    public struct Shape: Sendable {
-        public let name: String
+package enum ScalingShapes {
+    package struct Shape: Sendable {
+        package let name: String
         /// The document with `n` repetitions of the shape's unit.
-        public let make: @Sendable (Int) -> String
+        package let make: @Sendable (Int) -> String
     }
 
     static let han = Array("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥")
 
-    public static let all: [Shape] = [
+    package static let all: [Shape] = [
         Shape(name: "goal lines, no full stop") { n in
             "前言\n\n" + (0..<n).map { "到\(2020 + $0 % 10)年，营业收入达到\($0)亿元" }.joined(separator: "\n")
         },

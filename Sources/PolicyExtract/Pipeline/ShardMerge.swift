@@ -11,12 +11,12 @@ import Foundation
 /// Order: when every part is a shard (`batch --shard K/N`, which writes `shard.json`), documents and errors come
 /// in the order of one batch over the whole list, and every shard must be there; otherwise the parts are joined
 /// in the order given, and a document id found twice is refused.
-public enum ShardMerge {
-    public struct Summary: Sendable {
-        public var documents = 0
-        public var errors = 0
-        public var findings = 0
-        public var parts = 0
+package enum ShardMerge {
+    package struct Summary: Sendable {
+        package var documents = 0
+        package var errors = 0
+        package var findings = 0
+        package var parts = 0
     }
 
     /// One part and what is read of it before the documents.
@@ -50,7 +50,7 @@ public enum ShardMerge {
     }
 
     /// Merges `parts` into the folder `out` with `jobs` threads decoding the records.
-    public static func run(_ partPaths: [String], to out: String, jobs: Int = 1) throws -> Summary {
+    package static func run(_ partPaths: [String], to out: String, jobs: Int = 1) throws -> Summary {
         let outPath = URL(fileURLWithPath: out).standardizedFileURL.path
         var parts: [Part] = []
         for p in partPaths {

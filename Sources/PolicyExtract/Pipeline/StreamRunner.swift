@@ -11,17 +11,17 @@ import Foundation
 /// Memory is flat: a reader takes lines only while fewer than `window` lines are between it and the writer, the
 /// workers convert them in parallel, and the writer writes each output line with one `write` call as soon as every
 /// line before it is written.
-public final class StreamRunner: @unchecked Sendable {
-    public struct Options: Sendable {
+package final class StreamRunner: @unchecked Sendable {
+    package struct Options: Sendable {
         /// Lines in flight by default: enough that the reader, the workers and the writer rarely wait for each other
         /// (with 4 × jobs, 100 000 one-sentence lines spent two thirds of their time handing lines between threads).
-        public static func defaultWindow(jobs: Int) -> Int { 64 + 16 * max(1, jobs) }
+        package static func defaultWindow(jobs: Int) -> Int { 64 + 16 * max(1, jobs) }
 
-        public var jobs: Int
-        public var window: Int
-        public var maxFileSize: Int
-        public var pipeline: PipelineDefinition
-        public init(jobs: Int, window: Int? = nil, maxFileSize: Int = FileInput.defaultMaxSize, pipeline: PipelineDefinition = .builtIn) {
+        package var jobs: Int
+        package var window: Int
+        package var maxFileSize: Int
+        package var pipeline: PipelineDefinition
+        package init(jobs: Int, window: Int? = nil, maxFileSize: Int = FileInput.defaultMaxSize, pipeline: PipelineDefinition = .builtIn) {
             self.jobs = max(1, jobs)
             self.window = max(1, window ?? Self.defaultWindow(jobs: jobs))
             self.maxFileSize = maxFileSize
@@ -29,12 +29,12 @@ public final class StreamRunner: @unchecked Sendable {
         }
     }
 
-    public struct Summary: Sendable {
-        public var lines = 0
-        public var converted = 0
-        public var failed = 0
+    package struct Summary: Sendable {
+        package var lines = 0
+        package var converted = 0
+        package var failed = 0
         /// The reader of the output went away (a closed pipe): the stream stopped early.
-        public var outputClosed = false
+        package var outputClosed = false
     }
 
     /// One input line as JSON.
@@ -47,10 +47,10 @@ public final class StreamRunner: @unchecked Sendable {
     }
 
     let options: Options
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Reads lines from `input` until its end and writes one line per input line to `output` (file descriptors).
-    public func run(input: Int32, output: Int32) -> Summary {
+    package func run(input: Int32, output: Int32) -> Summary {
         let window = StreamWindow(window: options.window)
         let writer = FDWriter(fd: output)
         var summary = Summary()
@@ -170,14 +170,14 @@ extension BatchError {
 /// did cut lines, mid-character). On a pipe, every line is written holding a POSIX record lock on the pipe itself
 /// (`fcntl` locks belong to the process, so processes sharing the pipe exclude each other; Linux allows them on
 /// pipes).
-public final class FDWriter: @unchecked Sendable {
+package final class FDWriter: @unchecked Sendable {
     let fd: Int32
-    public private(set) var closed = false
-    public private(set) var failure: Int32 = 0
+    package private(set) var closed = false
+    package private(set) var failure: Int32 = 0
     /// Whether `fd` is a pipe (or FIFO), whose long lines are written under a lock.
     private var isPipe = false
 
-    public init(fd: Int32) {
+    package init(fd: Int32) {
         self.fd = fd
         FDWriter.ignoreSIGPIPE()
         var st = stat()
@@ -199,13 +199,13 @@ public final class FDWriter: @unchecked Sendable {
     }
 
     /// A closed pipe becomes EPIPE instead of a signal that ends the process.
-    public static func ignoreSIGPIPE() { signal(SIGPIPE, SIG_IGN) }
+    package static func ignoreSIGPIPE() { signal(SIGPIPE, SIG_IGN) }
 
-    public func write(_ bytes: [UInt8]) {
+    package func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { write($0) }
     }
 
-    public func write(_ buffer: UnsafeRawBufferPointer) {
+    package func write(_ buffer: UnsafeRawBufferPointer) {
         guard !closed, var p = buffer.baseAddress else { return }
         // A short line is written whole by the kernel, but it must wait too: it would land inside a long line that
         // another writer is in the middle of.

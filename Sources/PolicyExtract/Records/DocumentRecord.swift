@@ -556,7 +556,7 @@ extension DocumentRecord {
     }
 
     /// The record of a pipeline result: the same values `DocumentJSON` writes.
-    public init(_ r: DocumentResult) {
+    package init(_ r: DocumentResult) {
         let sentenceIndex = DocumentJSON.SentenceIndex(r)
         func provenance(_ text: String, _ span: Span, _ section: Int, _ sentence: Range<Int>?, _ article: Int) -> Provenance {
             Provenance(text: text, span: span, section: section, sentence: sentence.flatMap { sentenceIndex[$0] }, article: article)

@@ -1,37 +1,37 @@
 /// The version of the JSON contract. Keys may be added within a version; renaming or removing one
 /// bumps it (see README, "Output schema").
-public let schemaVersion = "2.0"
+package let schemaVersion = "2.0"
 
 /// The tool's version, written in every output (`generator`) and printed by `--version`.
-public let toolVersion = "0.9.0"
+package let toolVersion = "0.9.0"
 
 /// `policy-extract X.Y.Z`: what made an output.
-public let generatorName = "policy-extract " + toolVersion
+package let generatorName = "policy-extract " + toolVersion
 
 /// What is known of the document itself.
-public struct DocumentInfo: Sendable {
-    public var id: String
-    public var source: String
-    public var sha256: String
-    public var encoding: String
-    public var title: String?
-    public var docNumber: String?
-    public var date: String?
-    public var characters: Int
-    public var convertedTraditional: Bool
+package struct DocumentInfo: Sendable {
+    package var id: String
+    package var source: String
+    package var sha256: String
+    package var encoding: String
+    package var title: String?
+    package var docNumber: String?
+    package var date: String?
+    package var characters: Int
+    package var convertedTraditional: Bool
 }
 
 /// A found value with its provenance: span in the original text, section path, sentence.
-public struct Item: Sendable {
-    public var mention: Mention
-    public var span: Span
+package struct Item: Sendable {
+    package var mention: Mention
+    package var span: Span
     /// The original text at `span`.
-    public var text: String
-    public var section: Int
-    public var sentenceRange: Range<Int>?
-    public var article: Int
+    package var text: String
+    package var section: Int
+    package var sentenceRange: Range<Int>?
+    package var article: Int
     /// For table cells: table index, row, column and the column header.
-    public var tableCell: TableCell?
+    package var tableCell: TableCell?
 }
 
 /// A table cell an item was read from (a reference: most items are not in a table, and an item or record stays
@@ -55,18 +55,18 @@ public final class TableCell: Sendable, Codable, Equatable {
 }
 
 /// Everything extracted from one document.
-public struct DocumentResult: Sendable {
-    public var info: DocumentInfo
-    public var text: NormalizedText
-    public var structure: DocumentStructure
+package struct DocumentResult: Sendable {
+    package var info: DocumentInfo
+    package var text: NormalizedText
+    package var structure: DocumentStructure
     /// Items by matcher id, in document order.
-    public var items: [String: [Item]]
-    public var targets: [Target] = []
-    public var departments: [Department] = []
-    public var clusters: [Cluster] = []
-    public var findings: [Finding] = []
+    package var items: [String: [Item]]
+    package var targets: [Target] = []
+    package var departments: [Department] = []
+    package var clusters: [Cluster] = []
+    package var findings: [Finding] = []
     /// The place each article is about (index 0: the document), from the `places` lexicon.
-    public var places: [String?] = []
+    package var places: [String?] = []
 
-    public func items(_ matcher: String) -> [Item] { items[matcher] ?? [] }
+    package func items(_ matcher: String) -> [Item] { items[matcher] ?? [] }
 }

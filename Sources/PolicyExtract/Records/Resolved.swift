@@ -1,34 +1,34 @@
 /// A quantified goal bound to a deadline year: who must reach what, by when, and who answers for it.
-public struct Target: Sendable {
-    public var year: Int
-    public var subject: String
-    public var metric: String
-    public var comparator: Qualifier
-    public var value: ExactDecimal
-    public var valueMax: ExactDecimal?
-    public var unit: String
+package struct Target: Sendable {
+    package var year: Int
+    package var subject: String
+    package var metric: String
+    package var comparator: Qualifier
+    package var value: ExactDecimal
+    package var valueMax: ExactDecimal?
+    package var unit: String
     /// For a tier of clusters (`3个超过5000亿元的产业集群`): the threshold each member passes.
-    public var threshold: Threshold?
-    public var members: [String]
-    public var lead: [String]
-    public var responsible: [String]
+    package var threshold: Threshold?
+    package var members: [String]
+    package var lead: [String]
+    package var responsible: [String]
     /// The span of the phrase stating the goal (metric through value).
-    public var span: Span
-    public var text: String
-    public var valueSpan: Span
-    public var section: Int
+    package var span: Span
+    package var text: String
+    package var valueSpan: Span
+    package var section: Int
     /// The sentence (normalized range) the record was read from; emitted as its normalized text.
-    public var sentenceRange: Range<Int>?
-    public var article: Int
+    package var sentenceRange: Range<Int>?
+    package var article: Int
     /// Where the year came from: the span of the year phrase.
-    public var yearSpan: Span
+    package var yearSpan: Span
     /// Other places in the document that state the same goal (same year, metric, value, unit).
-    public var restated: [Span] = []
+    package var restated: [Span] = []
 }
 
-public struct Threshold: Sendable {
-    public var yiYuan: ExactDecimal
-    public var comparator: Qualifier
+package struct Threshold: Sendable {
+    package var yiYuan: ExactDecimal
+    package var comparator: Qualifier
 }
 
 /// 牵头单位, 责任单位, 抄送 … — the role a body plays in a document.
@@ -37,42 +37,42 @@ public enum DepartmentRole: String, Sendable, Codable, CaseIterable {
 }
 
 /// A government or Party body named in a document.
-public struct Department: Sendable {
-    public var name: String
+package struct Department: Sendable {
+    package var name: String
     /// The full name with the document's place resolved (`省发展改革委` in a Shandong document →
     /// `山东省发展和改革委员会`); the name itself where nothing is to resolve.
-    public var canonical: String
-    public var role: DepartmentRole
+    package var canonical: String
+    package var role: DepartmentRole
     /// 国家 / 省 / 市 / 县, where the name or the document says so.
-    public var level: String?
+    package var level: String?
     /// True for collective addressees (`各县市区、功能区`) that name no single body.
-    public var collective: Bool
-    public var span: Span
-    public var text: String
-    public var section: Int
+    package var collective: Bool
+    package var span: Span
+    package var text: String
+    package var section: Int
     /// The sentence (normalized range) the record was read from; emitted as its normalized text.
-    public var sentenceRange: Range<Int>?
-    public var article: Int
+    package var sentenceRange: Range<Int>?
+    package var article: Int
 }
 
 /// A named industrial cluster.
-public struct Cluster: Sendable {
-    public var name: String
+package struct Cluster: Sendable {
+    package var name: String
     /// The name with its place written in full and 产业集群 at the end (`青岛智能家电集群` → `青岛市智能家电产业集群`);
     /// a name without a place takes the document's place.
-    public var canonical: String
-    public var place: String?
-    public var industry: String
+    package var canonical: String
+    package var place: String?
+    package var industry: String
     /// 世界级 / 国家级 / 省级, or nil.
-    public var tier: String?
+    package var tier: String?
     /// `existing` (named as one that exists) or `goal` (one to be built).
-    public var status: String
-    public var span: Span
-    public var text: String
-    public var section: Int
+    package var status: String
+    package var span: Span
+    package var text: String
+    package var section: Int
     /// The sentence (normalized range) the record was read from; emitted as its normalized text.
-    public var sentenceRange: Range<Int>?
-    public var article: Int
+    package var sentenceRange: Range<Int>?
+    package var article: Int
 }
 
 /// A validation finding with its evidence.

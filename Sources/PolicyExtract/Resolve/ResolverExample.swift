@@ -3,14 +3,14 @@
 ///
 /// `source` says where the passage was taken from (a fixture, or a repository and path, or a page's address);
 /// passages are quoted as written, never composed. The tests run the whole pipeline over each passage.
-public struct ResolverExample: Sendable {
-    public var text: String
-    public var expected: [String]
-    public var source: String
-    public var file: String
-    public var line: Int
+package struct ResolverExample: Sendable {
+    package var text: String
+    package var expected: [String]
+    package var source: String
+    package var file: String
+    package var line: Int
 
-    public init(_ text: String, _ expected: [String], source: String, file: String = #filePath, line: Int = #line) {
+    package init(_ text: String, _ expected: [String], source: String, file: String = #filePath, line: Int = #line) {
         self.text = text
         self.expected = expected
         self.source = source
@@ -21,7 +21,7 @@ public struct ResolverExample: Sendable {
 
 extension Target {
     /// `2025 全国 | 国内生产总值增长 | about 5 %`, and `[members]` when the goal lists any.
-    public var summary: String {
+    package var summary: String {
         "\(year) \(subject) | \(metric) | \(comparator.rawValue) \(value)\(unit.isEmpty ? "" : " " + unit)"
             + (members.isEmpty ? "" : " [" + members.joined(separator: "、") + "]")
     }
@@ -29,10 +29,10 @@ extension Target {
 
 extension Department {
     /// `发展改革委 / responsible / 国家发展和改革委员会`.
-    public var summary: String { "\(name) / \(role.rawValue) / \(canonical)" }
+    package var summary: String { "\(name) / \(role.rawValue) / \(canonical)" }
 }
 
 extension Cluster {
     /// `青岛市智能家电集群 => 青岛市智能家电产业集群`, and `(国家级)` when the tier is known.
-    public var summary: String { "\(name) => \(canonical)" + (tier.map { " (\($0))" } ?? "") }
+    package var summary: String { "\(name) => \(canonical)" + (tier.map { " (\($0))" } ?? "") }
 }

@@ -2,46 +2,46 @@ import Foundation
 
 /// One document as the review site shows it: its record, the original text its spans count in, and, with gold,
 /// the misses and false positives of the evaluation.
-public struct ReviewDocument: Sendable {
-    public var record: DocumentRecord
+package struct ReviewDocument: Sendable {
+    package var record: DocumentRecord
     /// The original decoded text (Unicode scalars); nil when the input could not be read again.
-    public var original: [UInt32]?
+    package var original: [UInt32]?
     /// Why `original` is missing (the input moved, or changed since the batch).
-    public var textNote: String?
+    package var textNote: String?
     /// Misses and false positives against gold (`eval --review`); empty otherwise.
-    public var gold: [GoldMark]
+    package var gold: [GoldMark]
 
-    public init(record: DocumentRecord, original: [UInt32]?, textNote: String? = nil, gold: [GoldMark] = []) {
+    package init(record: DocumentRecord, original: [UInt32]?, textNote: String? = nil, gold: [GoldMark] = []) {
         (self.record, self.original, self.textNote, self.gold) = (record, original, textNote, gold)
     }
 }
 
 /// A disagreement with the gold annotation: a gold value not found (`miss`) or a found one not in gold (`false_positive`).
-public struct GoldMark: Sendable, Equatable {
-    public var kind: String
-    public var field: String
-    public var text: String
-    public var detail: String
+package struct GoldMark: Sendable, Equatable {
+    package var kind: String
+    package var field: String
+    package var text: String
+    package var detail: String
     /// Where it stands in the original text, when it could be located.
-    public var span: Span?
+    package var span: Span?
 
-    public init(kind: String, field: String, text: String, detail: String, span: Span?) {
+    package init(kind: String, field: String, text: String, detail: String, span: Span?) {
         (self.kind, self.field, self.text, self.detail, self.span) = (kind, field, text, detail, span)
     }
 }
 
 /// Reads what a review is built from: batch output folders (records decoded as `DocumentRecord`, the text decoded
 /// again from each record's `source`) or inputs (files, folders, archives) run through the pipeline in process.
-public enum ReviewInput {
+package enum ReviewInput {
     /// A folder written by `batch`: it holds `documents.jsonl` or `docs/` beside `findings.json`.
-    public static func isBatchFolder(_ path: String) -> Bool {
+    package static func isBatchFolder(_ path: String) -> Bool {
         let fm = FileManager.default
         func exists(_ name: String) -> Bool { fm.fileExists(atPath: (path as NSString).appendingPathComponent(name)) }
         return exists("documents.jsonl") || (exists("docs") && exists("findings.json"))
     }
 
     /// Every finding of a batch folder (`findings.json`: each document's and the cross-document ones).
-    public static func batchFindings(_ folder: String) throws -> [Finding] {
+    package static func batchFindings(_ folder: String) throws -> [Finding] {
         let path = (folder as NSString).appendingPathComponent("findings.json")
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         struct File: Decodable { var findings: [Finding] }
@@ -52,7 +52,7 @@ public enum ReviewInput {
 
     /// Calls `body` with each document record of a batch folder, in its order: the lines of `documents.jsonl`, read
     /// a block at a time, or else `docs/*.json` sorted by name.
-    public static func forEachBatchRecord(_ folder: String, _ body: (DocumentRecord) throws -> Void) throws {
+    package static func forEachBatchRecord(_ folder: String, _ body: (DocumentRecord) throws -> Void) throws {
         let jsonl = (folder as NSString).appendingPathComponent("documents.jsonl")
         if FileManager.default.fileExists(atPath: jsonl) {
             try forEachLine(jsonl) { line, number in
@@ -100,7 +100,7 @@ public enum ReviewInput {
     /// The original text of a record, decoded again from its `source` (a file, or `archive!/member`), tried as written
     /// and then relative to the batch folder's parent. The bytes must hash to the record's `sha256`: spans count in
     /// that text and no other.
-    public static func originalText(of record: DocumentRecord, batchFolder: String?, archives: ArchiveCache) -> (text: [UInt32]?, note: String?) {
+    package static func originalText(of record: DocumentRecord, batchFolder: String?, archives: ArchiveCache) -> (text: [UInt32]?, note: String?) {
         let source = record.document.source
         var candidates = [source]
         if let batchFolder, !source.hasPrefix("/") {
@@ -124,9 +124,9 @@ public enum ReviewInput {
     }
 
     /// Archives read once each for the members that records name.
-    public final class ArchiveCache {
+    package final class ArchiveCache {
         private var members: [String: [String: [UInt8]]] = [:]
-        public init() {}
+        package init() {}
         func member(archive: String, path: String) -> [UInt8]? {
             if members[archive] == nil {
                 let (found, _) = ArchiveReader.read(path: archive, limits: ArchiveReader.Limits(maxEntrySize: FileInput.defaultMaxSize))
@@ -140,7 +140,7 @@ public enum ReviewInput {
 
     /// The documents of inputs (files, folders, archives) run through the pipeline, one at a time, with their
     /// original text; `gold` names a folder of gold annotations whose misses and false positives are marked.
-    public static func forEachInputDocument(_ paths: [String], pipeline: PipelineDefinition, goldDirectory: String? = nil,
+    package static func forEachInputDocument(_ paths: [String], pipeline: PipelineDefinition, goldDirectory: String? = nil,
                                             errors: ([BatchError]) -> Void = { _ in },
                                             _ body: (ReviewDocument) throws -> Void) throws {
         let (inputs, collectErrors) = BatchRunner.collect(paths)

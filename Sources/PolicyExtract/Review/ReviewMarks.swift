@@ -3,18 +3,18 @@
 ///
 /// Marks nest where their spans nest; a mark that crosses another is written as fragments that share its
 /// `data-r` (only the first carries its `id`), so the text of a record's elements, joined, is always its span.
-public enum ReviewMarks {
+package enum ReviewMarks {
     /// A kind the legend turns on and off: its key (a CSS class suffix), label and colour.
-    public struct Kind: Sendable {
-        public var key: String
-        public var label: String
-        public var color: String
+    package struct Kind: Sendable {
+        package var key: String
+        package var label: String
+        package var color: String
         /// Drawn as an underline (it holds other marks) rather than a background.
-        public var underline: Bool
+        package var underline: Bool
     }
 
     /// The legend, in order: the matchers' kinds, targets, clusters, departments by role, finding evidence and gold.
-    public static let kinds: [Kind] = [
+    package static let kinds: [Kind] = [
         Kind(key: "amount", label: "amount", color: "#f4b183", underline: false),
         Kind(key: "year", label: "year", color: "#9dc3e6", underline: false),
         Kind(key: "period", label: "period", color: "#bdd7ee", underline: false),
@@ -36,18 +36,18 @@ public enum ReviewMarks {
                                    "printer": "#ededed", "mentioned": "#dae3f3"]
 
     /// One highlight: `[start, end)` in original scalars, the legend kind, and what its element carries.
-    public struct Mark: Sendable, Equatable {
-        public var start: Int
-        public var end: Int
-        public var kind: String
+    package struct Mark: Sendable, Equatable {
+        package var start: Int
+        package var end: Int
+        package var kind: String
         /// The record's index on the page (`data-r`), for records.
-        public var record: Int?
+        package var record: Int?
         /// The element's `id` (an anchor), written on the first fragment only.
-        public var anchor: String?
+        package var anchor: String?
         /// A gold mark's index (`data-g`).
-        public var gold: Int?
+        package var gold: Int?
 
-        public init(start: Int, end: Int, kind: String, record: Int? = nil, anchor: String? = nil, gold: Int? = nil) {
+        package init(start: Int, end: Int, kind: String, record: Int? = nil, anchor: String? = nil, gold: Int? = nil) {
             (self.start, self.end, self.kind, self.record, self.anchor, self.gold) = (start, end, kind, record, anchor, gold)
         }
 
@@ -62,7 +62,7 @@ public enum ReviewMarks {
 
     /// The text as HTML (escaped) with every mark whose span lies inside it as a `<span>`; marks sharing a start
     /// open longest first, so that the shorter nest inside.
-    public static func html(_ text: [UInt32], _ marks: [Mark]) -> String {
+    package static func html(_ text: [UInt32], _ marks: [Mark]) -> String {
         let valid = marks.indices.filter { marks[$0].start >= 0 && marks[$0].start < marks[$0].end && marks[$0].end <= text.count }
         var opens: [Int: [Int]] = [:]
         var closes: [Int: Set<Int>] = [:]

@@ -1,17 +1,17 @@
 /// The records of a document as the review page lists them: legend kind, span, text and the fields shown when the
 /// record is hovered or clicked.
-public struct ReviewRecord: Sendable, Equatable, Encodable {
+package struct ReviewRecord: Sendable, Equatable, Encodable {
     /// The legend kind (`amount`, `target`, `dept-lead` …).
-    public var kind: String
-    public var span: Span
-    public var text: String
+    package var kind: String
+    package var span: Span
+    package var text: String
     /// Label and value pairs, in the order shown.
-    public var fields: [[String]]
+    package var fields: [[String]]
 
     enum CodingKeys: String, CodingKey { case kind = "k", text = "t", fields = "f" }
 
     /// Every record of `record` that has a span, in the order of the record's lists.
-    public static func all(_ record: DocumentRecord) -> [ReviewRecord] {
+    package static func all(_ record: DocumentRecord) -> [ReviewRecord] {
         var out: [ReviewRecord] = []
         func section(_ p: Provenance) -> [String] {
             let path = record.sectionPath(p.section)
@@ -72,9 +72,9 @@ public struct ReviewRecord: Sendable, Equatable, Encodable {
     }
 
     /// The number of records of each kind the index shows, in `countKinds` order.
-    public static func counts(_ r: DocumentRecord) -> [Int] {
+    package static func counts(_ r: DocumentRecord) -> [Int] {
         [r.amounts.count, r.years.count, r.periods.count, r.dates.count, r.percents.count, r.counts.count, r.docNumbers.count,
          r.targets.count, r.clusters.count, r.departments.count]
     }
-    public static let countKinds = ["amounts", "years", "periods", "dates", "percents", "counts", "doc nos", "targets", "clusters", "depts"]
+    package static let countKinds = ["amounts", "years", "periods", "dates", "percents", "counts", "doc nos", "targets", "clusters", "depts"]
 }

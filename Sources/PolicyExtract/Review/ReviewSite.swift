@@ -8,25 +8,25 @@ import Foundation
 /// side panels (targets, departments by role, clusters, findings, gold); `findings.html` lists every finding with its
 /// figures and a link to the exact span in each document involved. The page functions are pure: records and text
 /// in, HTML out; `ReviewSiteWriter` writes them.
-public enum ReviewSite {
+package enum ReviewSite {
     /// A finding as the site numbers it (`findings.html#f<number>`).
-    public struct NumberedFinding: Sendable {
-        public var number: Int
-        public var finding: Finding
-        public var documents: [String] { var seen = Set<String>(); return finding.evidence.map(\.document).filter { seen.insert($0).inserted } }
-        public var crossDocument: Bool { documents.count > 1 }
+    package struct NumberedFinding: Sendable {
+        package var number: Int
+        package var finding: Finding
+        package var documents: [String] { var seen = Set<String>(); return finding.evidence.map(\.document).filter { seen.insert($0).inserted } }
+        package var crossDocument: Bool { documents.count > 1 }
     }
 
     /// The anchor of an evidence span on a document page.
-    public static func evidenceAnchor(_ s: Span) -> String { "e\(s.start)-\(s.end)" }
+    package static func evidenceAnchor(_ s: Span) -> String { "e\(s.start)-\(s.end)" }
     /// The file of a document page, relative to the site.
-    public static func pageFile(_ id: String) -> String { "docs/" + id + ".html" }
-    public static func pageHref(_ id: String) -> String { "docs/" + HTML.pathSegment(id) + ".html" }
+    package static func pageFile(_ id: String) -> String { "docs/" + id + ".html" }
+    package static func pageHref(_ id: String) -> String { "docs/" + HTML.pathSegment(id) + ".html" }
 
     // MARK: - Document page
 
     /// The page of one document. `findings` are those whose evidence names it (its own and cross-document ones).
-    public static func documentPage(_ doc: ReviewDocument, findings: [NumberedFinding]) -> String {
+    package static func documentPage(_ doc: ReviewDocument, findings: [NumberedFinding]) -> String {
         let r = doc.record
         let id = r.document.id
         let records = ReviewRecord.all(r)
@@ -144,31 +144,31 @@ public enum ReviewSite {
     // MARK: - Index
 
     /// One row of the index: id, title, doc number, date, place, counts per kind, findings, gold disagreements.
-    public struct IndexRow: Sendable, Encodable {
-        public var id: String
-        public var title: String
-        public var docNumber: String
-        public var date: String
-        public var place: String
-        public var counts: [Int]
-        public var findings: Int
-        public var gold: Int
+    package struct IndexRow: Sendable, Encodable {
+        package var id: String
+        package var title: String
+        package var docNumber: String
+        package var date: String
+        package var place: String
+        package var counts: [Int]
+        package var findings: Int
+        package var gold: Int
         enum CodingKeys: String, CodingKey { case id, title = "t", docNumber = "n", date = "d", place = "p", counts = "c", findings = "f", gold = "g" }
     }
 
-    public static func indexRow(_ doc: ReviewDocument, findings: Int) -> IndexRow {
+    package static func indexRow(_ doc: ReviewDocument, findings: Int) -> IndexRow {
         let d = doc.record.document
         return IndexRow(id: d.id, title: d.title ?? "", docNumber: d.docNumber ?? "", date: d.date ?? "", place: d.place ?? "",
                         counts: ReviewRecord.counts(doc.record), findings: findings, gold: doc.gold.count)
     }
 
     /// `index-data.js`: the rows as one JSON value given to the index page.
-    public static func indexData(_ rows: [IndexRow], gold: Bool) -> String {
+    package static func indexData(_ rows: [IndexRow], gold: Bool) -> String {
         struct Data: Encodable { var kinds: [String]; var gold: Bool; var rows: [IndexRow] }
         return "window.REVIEW_INDEX=" + HTML.script(json(Data(kinds: ReviewRecord.countKinds, gold: gold, rows: rows))) + ";\n"
     }
 
-    public static func indexPage(documents: Int, findings: Int, errors: [BatchError]) -> String {
+    package static func indexPage(documents: Int, findings: Int, errors: [BatchError]) -> String {
         var body = "<header><h1>Review: \(documents) documents</h1><p><a href=\"findings.html\">\(findings) findings</a></p></header>"
         body += "<div id=\"bar\"><input id=\"q\" type=\"search\" placeholder=\"search title, id, doc number, date, place\" autofocus> "
         body += "<span id=\"shown\"></span> <button id=\"prev\">‹ previous</button> <span id=\"pageno\"></span> <button id=\"next\">next ›</button></div>"
@@ -185,7 +185,7 @@ public enum ReviewSite {
 
     /// The findings page: its list is drawn from `findings-data.js`, 50 a page, those across documents first, with a
     /// filter by severity, by text and for cross-document findings only; `#f<number>` opens the page that holds it.
-    public static func findingsPage(count: Int, cross: Int) -> String {
+    package static func findingsPage(count: Int, cross: Int) -> String {
         var body = "<header><a href=\"index.html\">← all documents</a><h1>Findings (\(count))</h1>"
         body += "<p>\(cross) across documents, \(count - cross) within one document.</p>"
         body += "<div id=\"bar\"><label><input type=\"checkbox\" id=\"crossonly\"> across documents only</label> "
@@ -198,7 +198,7 @@ public enum ReviewSite {
 
     /// `findings-data.js`: every finding (across documents first, each keeping its number) and the title of every
     /// document that has a page.
-    public static func findingsData(_ findings: [NumberedFinding], titles: [String: String]) -> String {
+    package static func findingsData(_ findings: [NumberedFinding], titles: [String: String]) -> String {
         struct Item: Encodable {
             var n: Int, s: String, c: String, l: String, st: String, co: String, to: String, de: String, x: Bool
             var e: [[String]]
@@ -241,18 +241,18 @@ public enum ReviewSite {
 
 /// Writes a review site into a folder: each document's page as it comes (one document in memory at a time), then
 /// the index, its data and the findings page.
-public final class ReviewSiteWriter {
-    public let directory: String
+package final class ReviewSiteWriter {
+    package let directory: String
     let findings: [ReviewSite.NumberedFinding]
     /// Findings by the documents their evidence names.
     let byDocument: [String: [ReviewSite.NumberedFinding]]
     var rows: [ReviewSite.IndexRow] = []
     var titles: [String: String] = [:]
     var gold = false
-    public private(set) var errors: [BatchError] = []
+    package private(set) var errors: [BatchError] = []
 
     /// `findings`: every finding the site lists (each document's and the cross-document ones).
-    public init(directory: String, findings: [Finding]) throws {
+    package init(directory: String, findings: [Finding]) throws {
         self.directory = directory
         self.findings = findings.enumerated().map { ReviewSite.NumberedFinding(number: $0.offset + 1, finding: $0.element) }
         var by: [String: [ReviewSite.NumberedFinding]] = [:]
@@ -261,7 +261,7 @@ public final class ReviewSiteWriter {
         try FileManager.default.createDirectory(atPath: (directory as NSString).appendingPathComponent("docs"), withIntermediateDirectories: true)
     }
 
-    public func add(_ doc: ReviewDocument) throws {
+    package func add(_ doc: ReviewDocument) throws {
         let id = doc.record.document.id
         let mine = byDocument[id] ?? []
         try write(ReviewSite.documentPage(doc, findings: mine), ReviewSite.pageFile(id))
@@ -270,10 +270,10 @@ public final class ReviewSiteWriter {
         if !doc.gold.isEmpty { gold = true }
     }
 
-    public func addErrors(_ e: [BatchError]) { errors += e }
+    package func addErrors(_ e: [BatchError]) { errors += e }
 
     /// Writes the index, its data and the findings page; returns the number of documents.
-    @discardableResult public func finish() throws -> Int {
+    @discardableResult package func finish() throws -> Int {
         try write(ReviewSite.indexData(rows, gold: gold), "index-data.js")
         try write(ReviewSite.indexPage(documents: rows.count, findings: findings.count, errors: errors), "index.html")
         try write(ReviewSite.findingsData(findings, titles: titles), "findings-data.js")
@@ -292,7 +292,7 @@ extension ReviewSite {
     /// findings; inputs run through the pipeline, their cross-document findings computed over them. `goldDirectory`
     /// marks misses and false positives (inputs only). Returns the number of documents written.
     @discardableResult
-    public static func build(_ paths: [String], out: String, pipeline: PipelineDefinition = .builtIn, goldDirectory: String? = nil) throws -> Int {
+    package static func build(_ paths: [String], out: String, pipeline: PipelineDefinition = .builtIn, goldDirectory: String? = nil) throws -> Int {
         let folders = paths.filter(ReviewInput.isBatchFolder)
         let inputs = paths.filter { !ReviewInput.isBatchFolder($0) }
         var findings: [Finding] = []

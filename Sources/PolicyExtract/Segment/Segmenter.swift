@@ -3,64 +3,64 @@ import ICUBridge
 /// One node of a document's heading hierarchy.
 public struct Section: Sendable {
     public enum Kind: String, Sendable, Codable { case root, header, title, article, heading, table }
-    public var index: Int
-    public var kind: Kind
+    package var index: Int
+    package var kind: Kind
     /// Heading texts from the top, e.g. `["二、重点任务", "(一)高端装备产业集群", "1.发展目标"]`.
-    public var path: [String]
+    package var path: [String]
     /// 0 for a title or markdown `#`, 1 for `一、`, 2 for `(一)`, 3 for `1.`, 4 for `(1)`.
-    public var rank: Int
+    package var rank: Int
     /// The heading line (normalized range), when the section has one.
-    public var headingRange: Range<Int>?
-    public var article: Int
+    package var headingRange: Range<Int>?
+    package var article: Int
 }
 
 /// A unit of text that a value is reported within: a sentence, a heading line, a table row.
-public struct TextUnit: Sendable {
-    public enum Kind: String, Sendable { case sentence, heading, title, header, tableRow = "table_row" }
-    public var kind: Kind
-    public var range: Range<Int>
-    public var section: Int
-    public var paragraph: Int
+package struct TextUnit: Sendable {
+    package enum Kind: String, Sendable { case sentence, heading, title, header, tableRow = "table_row" }
+    package var kind: Kind
+    package var range: Range<Int>
+    package var section: Int
+    package var paragraph: Int
 }
 
 /// A tab-separated (or `|`-separated) table.
-public struct Table: Sendable {
-    public var index: Int
-    public var section: Int
+package struct Table: Sendable {
+    package var index: Int
+    package var section: Int
     /// Rows of cell ranges (normalized); row 0 is the header row.
-    public var rows: [[Range<Int>]]
+    package var rows: [[Range<Int>]]
     /// The line just above the table, when it reads like a caption or a unit line (`单位：人民币元`).
-    public var captionRanges: [Range<Int>]
-    public var range: Range<Int>
+    package var captionRanges: [Range<Int>]
+    package var range: Range<Int>
 }
 
 /// The 公文 header block: issuing organs, the 文件 line and the document number line.
-public struct HeaderBlock: Sendable {
-    public var organs: [Range<Int>]
-    public var range: Range<Int>
+package struct HeaderBlock: Sendable {
+    package var organs: [Range<Int>]
+    package var range: Range<Int>
 }
 
-public struct Article: Sendable {
-    public var index: Int
-    public var title: String
-    public var range: Range<Int>
+package struct Article: Sendable {
+    package var index: Int
+    package var title: String
+    package var range: Range<Int>
 }
 
 /// The segmented document.
-public struct DocumentStructure: Sendable {
-    public var title: String?
-    public var titleRange: Range<Int>?
+package struct DocumentStructure: Sendable {
+    package var title: String?
+    package var titleRange: Range<Int>?
     /// Organs named on the title line before 关于 (`中共济宁市委 济宁市人民政府 关于…`).
-    public var titleOrgans: [Range<Int>] = []
-    public var header: HeaderBlock?
-    public var sections: [Section]
-    public var units: [TextUnit]
-    public var tables: [Table]
-    public var articles: [Article]
-    public var paragraphs: [Range<Int>]
+    package var titleOrgans: [Range<Int>] = []
+    package var header: HeaderBlock?
+    package var sections: [Section]
+    package var units: [TextUnit]
+    package var tables: [Table]
+    package var articles: [Article]
+    package var paragraphs: [Range<Int>]
 
     /// The unit holding normalized offset `i` (nil for blank text).
-    public func unit(at i: Int) -> TextUnit? {
+    package func unit(at i: Int) -> TextUnit? {
         var lo = 0, hi = units.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
@@ -73,7 +73,7 @@ public struct DocumentStructure: Sendable {
     /// The index of the last article that starts at or before `i` (0 before any). Articles are in document
     /// order: a binary search (a scan of every article for each item grew with items × articles: 80 000
     /// short articles of one figure each took 26 s).
-    public func article(at i: Int) -> Int {
+    package func article(at i: Int) -> Int {
         var lo = 0, hi = articles.count  // the first article starting after i is in lo..<hi … hi
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -85,7 +85,7 @@ public struct DocumentStructure: Sendable {
 
 /// Segment — finds the header block, title, heading hierarchy, articles, paragraphs, sentences and
 /// tables of a normalized document.
-public final class Segmenter {
+package final class Segmenter {
     private let breaker = SentenceBreaker()
     /// Buffers `sentences` keeps from one paragraph to the next.
     private var unitScratch: [UInt16] = []
@@ -136,14 +136,14 @@ public final class Segmenter {
     static let newsLead = TextLexicon.standard.newsLead
     static let fullStop = TextLexicon.standard.fullStop, enumerationComma = TextLexicon.standard.enumerationComma
 
-    public init() {}
+    package init() {}
 
     struct Line {
         var range: Range<Int>  // trimmed
         var blank: Bool { range.isEmpty }
     }
 
-    public func segment(_ text: NormalizedText) -> DocumentStructure {
+    package func segment(_ text: NormalizedText) -> DocumentStructure {
         let chars = text.chars
         let lines = LineClassifier.lines(chars).map { Line(range: $0.range) }
         var structure = DocumentStructure(sections: [Section(index: 0, kind: .root, path: [], rank: -1, headingRange: nil, article: 0)],

@@ -25,11 +25,11 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Decoded text: the original Unicode scalars, and the encoding they were read from.
-public struct DecodedText: Sendable {
+package struct DecodedText: Sendable {
     /// The original text as Unicode scalar values. Every span the tool reports indexes this array.
-    public var scalars: [UInt32]
+    package var scalars: [UInt32]
     /// The encoding found: `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `UTF-16BE`, `GB18030` or `Big5`.
-    public var encoding: String
+    package var encoding: String
 }
 
 /// Decode — turns bytes into text, detecting the charset.
@@ -38,9 +38,9 @@ public struct DecodedText: Sendable {
 /// and Big5, detected with ICU's charset detector. Anything else — binary data, bytes that no supported
 /// encoding decodes cleanly — is an `InputError` naming the byte offset; bytes are never replaced and
 /// never guessed into Latin-1.
-public enum TextDecoder {
+package enum TextDecoder {
 
-    public static func decode(_ bytes: [UInt8], path: String, workbench: CharsetWorkbench? = nil) throws -> DecodedText {
+    package static func decode(_ bytes: [UInt8], path: String, workbench: CharsetWorkbench? = nil) throws -> DecodedText {
         if bytes.isEmpty {
             throw InputError(path: path, reason: .empty, message: "file is empty")
         }
@@ -408,8 +408,8 @@ func makeString<C: Collection>(_ scalars: C) -> String where C.Element == UInt32
 }
 
 /// Encodes text in a legacy charset (`GB18030`, `Big5`), for making test copies and archives.
-public enum TextEncoder {
-    public static func encode(_ text: String, charset: String) -> [UInt8]? {
+package enum TextEncoder {
+    package static func encode(_ text: String, charset: String) -> [UInt8]? {
         ICUCharsets.encode(Array(text.utf16), charset: charset)
     }
 }

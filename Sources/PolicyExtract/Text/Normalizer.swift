@@ -5,16 +5,16 @@ import ICUBridge
 /// `chars` is the normalized text; `origin[i]` is the index, in the original scalars, of the character
 /// that normalized char `i` came from. Every span reported to a user is converted back through
 /// `origin`, so it always slices the original text.
-public struct NormalizedText: Sendable, ScalarText {
-    public let original: [UInt32]
-    public internal(set) var chars: [UInt32] { didSet { candidates = nil } }
-    public internal(set) var origin: [Int32]
+package struct NormalizedText: Sendable, ScalarText {
+    package let original: [UInt32]
+    package internal(set) var chars: [UInt32] { didSet { candidates = nil } }
+    package internal(set) var origin: [Int32]
     /// Where the scanners' candidate characters are (built by the pipeline after normalization).
     var candidates: CandidateIndex? = nil
     /// Start offsets (original scalars) of every line; line numbers are 1-based.
-    public let lineStarts: [Int]
+    package let lineStarts: [Int]
     /// True when Traditional characters were mapped to Simplified ones.
-    public internal(set) var convertedTraditional: Bool
+    package internal(set) var convertedTraditional: Bool
 
     init(original: [UInt32], chars: [UInt32], origin: [Int32], convertedTraditional: Bool) {
         self.original = original
@@ -33,10 +33,10 @@ public struct NormalizedText: Sendable, ScalarText {
         lineStarts = starts
     }
 
-    public var count: Int { chars.count }
+    package var count: Int { chars.count }
 
     /// The original range covered by the normalized range `r` (never empty for a non-empty `r`).
-    public func originalRange(_ r: Range<Int>) -> Range<Int> {
+    package func originalRange(_ r: Range<Int>) -> Range<Int> {
         if r.isEmpty {
             let at = r.lowerBound < origin.count ? Int(origin[r.lowerBound]) : original.count
             return at..<at
@@ -45,7 +45,7 @@ public struct NormalizedText: Sendable, ScalarText {
     }
 
     /// The 1-based line of an original offset.
-    public func line(ofOriginal offset: Int) -> Int {
+    package func line(ofOriginal offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -54,21 +54,21 @@ public struct NormalizedText: Sendable, ScalarText {
         return lo + 1
     }
 
-    public func span(_ r: Range<Int>) -> Span {
+    package func span(_ r: Range<Int>) -> Span {
         let o = originalRange(r)
         return Span(start: o.lowerBound, end: o.upperBound, line: line(ofOriginal: o.lowerBound))
     }
 
     /// The original text under the normalized range `r`.
-    public func originalText(_ r: Range<Int>) -> String { makeString(original[originalRange(r)]) }
+    package func originalText(_ r: Range<Int>) -> String { makeString(original[originalRange(r)]) }
 
     /// The normalized text of `r`.
-    public func text(_ r: Range<Int>) -> String { makeString(chars[r]) }
+    package func text(_ r: Range<Int>) -> String { makeString(chars[r]) }
 
     /// The normalized text of `r` without the characters `drop` names (spaces, markup).
     func text(_ r: Range<Int>, without drop: (UInt32) -> Bool) -> String { makeString(chars[r], without: drop) }
 
-    @inline(__always) public subscript(i: Int) -> UInt32 { i >= 0 && i < chars.count ? chars[i] : 0 }
+    @inline(__always) package subscript(i: Int) -> UInt32 { i >= 0 && i < chars.count ? chars[i] : 0 }
 
     /// The first index in `from..<end` whose character is of `kind` (one that no lexicon decides), else `end`.
     func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
@@ -93,7 +93,7 @@ public struct Span: Sendable, Equatable, Hashable, Comparable {
 /// `Traditional-Simplified`), digit groups written with spaces, thin spaces or commas joined
 /// (`3 929.90`, `8,000,000.00`), spaces between the letters of a spaced header line and around numbers
 /// dropped (`山 东 省 商 务 厅`, `到 2020 年`), and a paragraph broken across a line break rejoined.
-public enum TextNormalizer {
+package enum TextNormalizer {
     /// Format characters the folding pass drops: the byte-order mark (U+FEFF, a zero-width no-break space
     /// inside a text), the zero-width space, non-joiner and joiner, and the word joiner.
     static let byteOrderMark: UInt32 = 0xFEFF
@@ -103,7 +103,7 @@ public enum TextNormalizer {
     /// How many distinct Traditional-only characters make a document Traditional.
     static let traditionalThreshold = 4
 
-    public static func normalize(_ original: [UInt32], html: Bool = false) -> NormalizedText {
+    package static func normalize(_ original: [UInt32], html: Bool = false) -> NormalizedText {
         normalize(original, html: html, scanForSeparators: false)
     }
 

@@ -3,7 +3,7 @@
 ///
 /// Each check is its own type with `examples`: texts that must and must not trigger it, which the test
 /// suite runs.
-public protocol DocumentCheck: Sendable {
+package protocol DocumentCheck: Sendable {
     static var id: String { get }
     static var examples: [CheckExample] { get }
     func run(_ r: DocumentResult) -> [Finding]
@@ -11,20 +11,20 @@ public protocol DocumentCheck: Sendable {
 
 /// A check over the claims of many documents (the same claim stated differently, near-identical labels).
 /// Claims are grouped by key, never compared all-pairs, so the time is linear in the number of claims.
-public protocol CrossDocumentCheck: Sendable {
+package protocol CrossDocumentCheck: Sendable {
     static var id: String { get }
     func run(_ documents: [DocumentClaims]) -> [Finding]
 }
 
 /// An example for a check: the documents (texts) and the severities the check must report for them.
-public struct CheckExample: Sendable {
-    public var texts: [String]
+package struct CheckExample: Sendable {
+    package var texts: [String]
     /// Expected findings as `severity` strings (e.g. `["conflict"]`); empty when the check must stay quiet.
-    public var expected: [String]
-    public var file: String
-    public var line: Int
+    package var expected: [String]
+    package var file: String
+    package var line: Int
 
-    public init(_ texts: [String], _ expected: [String], file: String = #filePath, line: Int = #line) {
+    package init(_ texts: [String], _ expected: [String], file: String = #filePath, line: Int = #line) {
         self.texts = texts
         self.expected = expected
         self.file = file
@@ -33,16 +33,16 @@ public struct CheckExample: Sendable {
 }
 
 /// Runs the checks: those that need one document, and those that compare documents.
-public enum Validator {
-    public static let documentChecks: [any DocumentCheck] = [PartsTotalCheck(), CountEnumerationCheck(), ShareCheck(), GrowthCheck(), TableTotalCheck(), TableShareCheck(),
+package enum Validator {
+    package static let documentChecks: [any DocumentCheck] = [PartsTotalCheck(), CountEnumerationCheck(), ShareCheck(), GrowthCheck(), TableTotalCheck(), TableShareCheck(),
                                                              SameClaimWithinDocumentCheck()]
-    public static let crossDocumentChecks: [any CrossDocumentCheck] = [SameClaimCheck(), NearIdenticalLabelCheck()]
+    package static let crossDocumentChecks: [any CrossDocumentCheck] = [SameClaimCheck(), NearIdenticalLabelCheck()]
 
-    public static func runDocumentChecks(_ r: DocumentResult) -> [Finding] {
+    package static func runDocumentChecks(_ r: DocumentResult) -> [Finding] {
         sorted(documentChecks.flatMap { $0.run(r) })
     }
 
-    public static func runCrossDocumentChecks(_ documents: [DocumentClaims]) -> [Finding] {
+    package static func runCrossDocumentChecks(_ documents: [DocumentClaims]) -> [Finding] {
         sorted(crossDocumentChecks.flatMap { $0.run(documents) })
     }
 
@@ -69,7 +69,7 @@ func amountText(_ d: ExactDecimal, _ unit: String) -> String { "\(d) \(unit)" }
 
 extension Lexicons {
     /// The roles of the words of the `check_words` lexicon (`check-words.tsv`): what each tells a check.
-    public enum CheckRole: String, CaseIterable, Sendable {
+    package enum CheckRole: String, CaseIterable, Sendable {
         /// 增长, 增速, 下降, 减少: a sentence states growth (`stated_growth`); 下降, 减少 make it negative.
         case growth, decline
         /// 比例, 比重, 占比 name a share; 占 (佔) stands between a figure and its share; 共有, 合计 … introduce the total (`stated_share`).
@@ -85,7 +85,7 @@ extension Lexicons {
         /// 个, 家: the unit of a count of named things (`count_vs_enumeration`).
         case countUnit = "count_unit"
     }
-    public typealias CheckWords = RoleWords<CheckRole>
+    package typealias CheckWords = RoleWords<CheckRole>
 }
 
 extension Lexicons.RoleWords where Role == Lexicons.CheckRole {

@@ -2,46 +2,46 @@ import Foundation
 
 /// What a document claims, reduced to what the cross-document checks compare: small, so that a batch of
 /// 100 000 documents keeps only these and never the documents themselves.
-public struct Claim: Sendable {
+package struct Claim: Sendable {
     /// (place, year, subject, metric, unit) normalized: claims with the same key state the same thing.
-    public var key: String
+    package var key: String
     /// Human words for the key: `山东 2025 超过3000亿元的产业集群 (个)`.
-    public var description: String
+    package var description: String
     /// The value as stated, in `unit`.
-    public var value: ExactDecimal
-    public var unit: String
+    package var value: ExactDecimal
+    package var unit: String
     /// The value in the unit of the key (亿元 for money; a 万/亿 prefix of any other unit taken into the value),
     /// so that `5000万元` and `0.5亿元` are one value.
-    public var normalizedValue: ExactDecimal
-    public var comparator: Qualifier
-    public var members: [String]
-    public var evidence: Finding.Evidence
+    package var normalizedValue: ExactDecimal
+    package var comparator: Qualifier
+    package var members: [String]
+    package var evidence: Finding.Evidence
     /// The date of issue of the claim's document (ISO), when known: a later document restating a goal revises it.
-    public var date: String? = nil
+    package var date: String? = nil
     /// Why the claim's value or key is read with less than high confidence (nil: high confidence). A difference
     /// between claims is a conflict only when neither has a doubt.
-    public var doubt: String? = nil
+    package var doubt: String? = nil
 }
 
 /// A quoted programme or campaign label (`“强基韧链”`), compared across documents for near-identical spellings.
-public struct Label: Sendable {
-    public var text: String
-    public var evidence: Finding.Evidence
+package struct Label: Sendable {
+    package var text: String
+    package var evidence: Finding.Evidence
 }
 
-public struct DocumentClaims: Sendable {
-    public var document: String
-    public var place: String?
-    public var date: String? = nil
-    public var claims: [Claim]
-    public var labels: [Label]
+package struct DocumentClaims: Sendable {
+    package var document: String
+    package var place: String?
+    package var date: String? = nil
+    package var claims: [Claim]
+    package var labels: [Label]
 }
 
 import Foundation
 
 extension Lexicons {
     /// The roles of the words of the `claim_words` lexicon (`claim-words.tsv`): how each helps key and compare a claim.
-    public enum ClaimRole: String, CaseIterable, Sendable {
+    package enum ClaimRole: String, CaseIterable, Sendable {
         case tier, cluster, provinceLevel = "province_level", nationalMarker = "national_marker"
         case placeSuffix = "place_suffix", placeSuffixPart = "place_suffix_part", genericPlaceSuffix = "generic_place_suffix"
         case beforePlace = "before_place", notPlaceFirst = "not_place_first", notPlaceSecond = "not_place_second", notPlaceAfter = "not_place_after"
@@ -50,7 +50,7 @@ extension Lexicons {
         case wholeCountry = "whole_country", wholeProvince = "whole_province", documentArea = "document_area"
         case areaWord = "area_word", comparedPlaceSuffix = "compared_place_suffix", comparedDrop = "compared_drop"
     }
-    public typealias ClaimWords = RoleWords<ClaimRole>
+    package typealias ClaimWords = RoleWords<ClaimRole>
 }
 
 extension Lexicons.RoleWords {
@@ -60,7 +60,7 @@ extension Lexicons.RoleWords {
     func characters(_ role: Role) -> Set<UInt32> { Set(self[role].compactMap { $0.count == 1 ? $0[0] : nil }) }
 }
 
-public enum ClaimExtractor {
+package enum ClaimExtractor {
     /// The built-in `claim_words` lexicon.
     static let words = PipelineDefinition.builtIn.lexicons.claimWords
     static let tierWords = words.strings(.tier)
@@ -75,7 +75,7 @@ public enum ClaimExtractor {
     /// other name there is a city. A city is more specific than these.
     static let provinceLevel: Set<String> = Set(words.strings(.provinceLevel))
     /// The place of a national document (国务院, 中华人民共和国, a ministry).
-    public static let national = "全国"
+    package static let national = "全国"
     /// Words of a title (or of a document's first line) that make the document national when it names no place.
     static let nationalMarkers: [[UInt32]] = words[.nationalMarker]
     /// What may follow a place name (`山东省`, `济宁市`, `松阳县`, `西藏自治区`).
@@ -295,7 +295,7 @@ public enum ClaimExtractor {
 
     /// The claims of one document, read from its record (what `extract` prints), so that a resumed batch, which
     /// decodes earlier outputs, builds exactly the claims a fresh run does.
-    public static func claims(_ record: DocumentRecord) -> DocumentClaims {
+    package static func claims(_ record: DocumentRecord) -> DocumentClaims {
         let document = record.document
         let id = document.id
         let namedClusters = Dictionary(record.clusters.map { ($0.name, $0.canonical) }, uniquingKeysWith: { a, _ in a })
@@ -556,7 +556,7 @@ public enum ClaimExtractor {
         [place, String(year), subject, metric, unitKey].joined(separator: "|")
     }
 
-    public static func claims(_ r: DocumentResult) -> DocumentClaims { claims(DocumentRecord(r)) }
+    package static func claims(_ r: DocumentResult) -> DocumentClaims { claims(DocumentRecord(r)) }
 
     /// Quoted labels of two to eight Han characters: “强基韧链”.
     static func labels(_ r: DocumentResult) -> [(label: String, range: Range<Int>)] {

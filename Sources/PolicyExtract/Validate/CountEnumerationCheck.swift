@@ -3,14 +3,14 @@
 /// For every target that names its members, the number of names is compared with the count. Fewer names
 /// after 等 is `info` (等 often means "among others"); more names than the count is a conflict, or a warning
 /// when a listed name reads as a clause (`在全市培育形成数字产业`: the list was cut in the wrong place).
-public struct CountEnumerationCheck: DocumentCheck {
-    public static let id = "count_vs_enumeration"
-    public init() {}
+package struct CountEnumerationCheck: DocumentCheck {
+    package static let id = "count_vs_enumeration"
+    package init() {}
 
     /// The units of a count of named things (个, 家; `count_unit` of the `check_words` lexicon).
     static let countUnits = Set(Lexicons.CheckWords.builtIn.strings(.countUnit))
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         for t in r.targets where !t.members.isEmpty && Self.countUnits.contains(t.unit) && t.value.isInteger {
             let stated = Int(t.value.description) ?? 0
@@ -31,7 +31,7 @@ public struct CountEnumerationCheck: DocumentCheck {
         return findings
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["到2025年,打造生物医药、新一代信息技术、先进金属材料、化工新材料、新能源汽车、食品等7个超过3000亿元的产业集群。"], ["info"]),
         .init(["到2025年,打造动力装备、高端铝业、智能家电等3个超过5000亿元的产业集群。"], ["consistent"]),
         .init(["到2025年,培育形成千亿级产业集群2个(高端装备、高端化工、医药)。"], ["conflict"]),

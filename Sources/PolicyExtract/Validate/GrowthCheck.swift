@@ -6,9 +6,9 @@
 /// of a table in the same document that has both years as columns: with the names listed before 分别
 /// (in order), else with the row name that comes last before it. The growth is recomputed as
 /// end / start − 1; the tolerance follows the decimals shown. The finding names the cells used.
-public struct GrowthCheck: DocumentCheck {
-    public static let id = "stated_growth"
-    public init() {}
+package struct GrowthCheck: DocumentCheck {
+    package static let id = "stated_growth"
+    package init() {}
 
     /// Words that state growth (`growth` of the `check_words` lexicon), and those that make it negative (`decline`).
     static let growthWords = Lexicons.CheckWords.builtIn[.growth]
@@ -63,7 +63,7 @@ public struct GrowthCheck: DocumentCheck {
         return Double(t)
     }
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         let tables = yearTables(r)
         if tables.isEmpty { return [] }
         var findings: [Finding] = []
@@ -168,7 +168,7 @@ public struct GrowthCheck: DocumentCheck {
         return findings
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["""
         省份\t2017 年\t2022 年
         山东\t22 042\t27 110

@@ -4,16 +4,16 @@
 /// (强*韧链, 强基*链 …), so that labels differing in exactly one character meet in a group without any
 /// all-pairs comparison. A pair from different documents is a warning naming both spans; `info` when both are
 /// names of bodies or places (`…研究院`, `…实验室`, `…产业园`): two bodies' names often differ in one character.
-public struct NearIdenticalLabelCheck: CrossDocumentCheck {
-    public static let id = "near_identical_label"
-    public init() {}
+package struct NearIdenticalLabelCheck: CrossDocumentCheck {
+    package static let id = "near_identical_label"
+    package init() {}
 
     /// Endings of names of bodies, institutions and places (`body_ending` of the `check_words` lexicon).
     static let bodyEndings = Lexicons.CheckWords.builtIn.strings(.bodyEnding)
 
     static func namesABody(_ label: String) -> Bool { bodyEndings.contains { label.hasSuffix($0) } }
 
-    public func run(_ documents: [DocumentClaims]) -> [Finding] {
+    package func run(_ documents: [DocumentClaims]) -> [Finding] {
         var groups: [String: [Label]] = [:]
         var order: [String] = []
         for d in documents {
@@ -59,7 +59,7 @@ public struct NearIdenticalLabelCheck: CrossDocumentCheck {
         return findings
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["实施集群“强基韧链”行动。", "实施集群“强基链链”行动。"], ["warning"]),
         .init(["实施集群“强基韧链”行动。", "实施集群“强基韧链”行动。"], []),
         .init(["实施“四新”经济。", "实施“三新”产业集群。"], []),

@@ -5,9 +5,9 @@
 /// and compared with a total stated for the same year (`营业收入超过4300亿元`, `规上企业个数超过1500家`);
 /// and a tier with members (`千亿级产业集群2个(高端装备、高端化工)`) is compared with each member's own
 /// revenue goal. The finding gives the arithmetic.
-public struct PartsTotalCheck: DocumentCheck {
-    public static let id = "parts_vs_total"
-    public init() {}
+package struct PartsTotalCheck: DocumentCheck {
+    package static let id = "parts_vs_total"
+    package init() {}
 
     enum Family { case money, enterprises }
 
@@ -18,7 +18,7 @@ public struct PartsTotalCheck: DocumentCheck {
         return nil
     }
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         // Names compared by their bytes: subjects and cluster names come from the same normalized text.
         let named = Set(r.clusters.map { ByteKey($0.name) })
         guard !named.isEmpty else { return [] }
@@ -111,7 +111,7 @@ public struct PartsTotalCheck: DocumentCheck {
     到2025年,规模以上企业达到200家,营业收入达到800亿元。
     """
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["(三)发展目标。到2025年,“双十”产业集群规上企业个数超过400家,营业收入超过2500亿元。\n" + clusterGoals], ["conflict", "consistent"]),
         .init(["(三)发展目标。到2025年,“双十”产业集群营业收入达到2000亿元。\n" + clusterGoals], ["consistent"]),
         .init(["(三)发展目标。到2025年,培育形成千亿级产业集群1个(高端装备)、500亿级1个(高端化工)。\n" + clusterGoals], ["consistent", "consistent"]),

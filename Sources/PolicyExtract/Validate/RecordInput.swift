@@ -3,9 +3,9 @@ import Foundation
 /// Earlier outputs as input to the checks: a batch output folder (its `documents.jsonl` and `errors.jsonl`) or a
 /// JSON Lines file of documents (`documents.jsonl`, what `stream` or `extract --jsonl` wrote). The records are read
 /// back, not extracted again.
-public enum RecordInput {
+package enum RecordInput {
     /// True for a folder holding `documents.jsonl` and for a `.jsonl` file.
-    public static func isOutput(_ path: String) -> Bool {
+    package static func isOutput(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
         if isDirectory.boolValue { return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("documents.jsonl")) }
@@ -13,7 +13,7 @@ public enum RecordInput {
     }
 
     /// Each document's claims and findings, and the errors the output holds, in the order written.
-    public static func read(_ path: String) -> (documents: [(DocumentClaims, [Finding])], errors: [BatchError]) {
+    package static func read(_ path: String) -> (documents: [(DocumentClaims, [Finding])], errors: [BatchError]) {
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         let file = isDirectory.boolValue ? (path as NSString).appendingPathComponent("documents.jsonl") : path

@@ -4,13 +4,13 @@
 /// threshold, so that its members can be compared. Claims are grouped by key (never compared all-pairs):
 /// a group whose documents agree is `consistent`; one whose values or member lists differ is a
 /// `conflict` that names the evidence in every document involved.
-public struct SameClaimCheck: CrossDocumentCheck {
-    public static let id = "same_claim"
-    public init() {}
+package struct SameClaimCheck: CrossDocumentCheck {
+    package static let id = "same_claim"
+    package init() {}
     /// At most this many evidence items per finding; the finding says how many documents agree.
     static let evidenceLimit = 20
 
-    public func run(_ documents: [DocumentClaims]) -> [Finding] {
+    package func run(_ documents: [DocumentClaims]) -> [Finding] {
         var groups: [String: [Claim]] = [:]
         var order: [String] = []
         for d in documents {
@@ -115,7 +115,7 @@ public struct SameClaimCheck: CrossDocumentCheck {
         }
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["山东省:到2025年,打造新能源装备、海工装备、现代轻工等一批规模达到千亿元级的产业集群。",
                "山东省:到2025年,打造新能源装备、海工装备、现代轻纺等一批规模达到千亿元级的产业集群。"], ["conflict"]),
         .init(["山东省:到2025年,打造动力装备、高端铝业、智能家电等3个超过5000亿元的产业集群。",
@@ -139,11 +139,11 @@ public struct SameClaimCheck: CrossDocumentCheck {
 }
 
 /// The same claim stated twice in one document with different values.
-public struct SameClaimWithinDocumentCheck: DocumentCheck {
-    public static let id = "same_claim_within_document"
-    public init() {}
+package struct SameClaimWithinDocumentCheck: DocumentCheck {
+    package static let id = "same_claim_within_document"
+    package init() {}
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         guard r.targets.count >= 2 else { return [] }
         // A cheap first grouping (year, metric and unit, which every claim key holds): claims — place, 分别 subject —
         // are built only for targets that share one with another of a different value.
@@ -181,7 +181,7 @@ public struct SameClaimWithinDocumentCheck: DocumentCheck {
         return findings
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["山东省:到2025年,高新技术企业达5000家。\n\n山东省:到2025年,高新技术企业达6000家。"], ["conflict"]),
         .init(["山东省:到2025年,高新技术企业达5000家。\n\n山东省:到2025年,高新技术企业达5000家。"], []),
         // 花生 and 油菜: each figure of a 分别 list is its own subject's (农机装备 指导意见, 国发〔2018〕42号).

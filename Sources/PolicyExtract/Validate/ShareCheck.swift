@@ -5,9 +5,9 @@
 /// figures just before them, and the total is the figure introduced by 共/共有/总/合计/全部 (else the
 /// largest figure of the same unit). Each share is recomputed; the tolerance follows the decimals shown
 /// (12.3% → ±0.05). The finding names the figures used.
-public struct ShareCheck: DocumentCheck {
-    public static let id = "stated_share"
-    public init() {}
+package struct ShareCheck: DocumentCheck {
+    package static let id = "stated_share"
+    package init() {}
 
     /// Words that name a share (`share` of the `check_words` lexicon).
     static let shareWords = Lexicons.CheckWords.builtIn[.share]
@@ -19,7 +19,7 @@ public struct ShareCheck: DocumentCheck {
     /// A count or an amount: its value in base units, and where it stands.
     struct Figure { var value: Double; var unit: String; var range: Range<Int>; var span: Span; var text: String }
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         let text = r.text
         // The figures are gathered only when a sentence states a share (most documents have none).
@@ -88,7 +88,7 @@ public struct ShareCheck: DocumentCheck {
         return findings
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         .init(["截至2023年底,山东目前拥有制造业相关高技术企业共有14 464家,其中济南市拥有1 782家,青岛市拥有3 412家,占全省比例分别为12.3%和23.6%。"],
               ["consistent", "consistent"]),
         .init(["全省企业共有1000家,其中济南市拥有200家,占全省比例为25.0%。"], ["conflict"]),

@@ -9,9 +9,9 @@
 /// 全省, 合计 …; the one the sentence names when there are several). A share that matches its cell is `consistent`;
 /// one that matches another column of the row is a `warning` that says so ("matches 科技型中小企业, not 小巨人");
 /// one that matches no cell is a `warning` too (the pairing is read from the words, not certain).
-public struct TableShareCheck: DocumentCheck {
-    public static let id = "table_share"
-    public init() {}
+package struct TableShareCheck: DocumentCheck {
+    package static let id = "table_share"
+    package init() {}
 
     /// Words that name a share (`table_share` of the `check_words` lexicon).
     static let shareWords = Lexicons.CheckWords.builtIn.strings(.tableShare)
@@ -41,7 +41,7 @@ public struct TableShareCheck: DocumentCheck {
     static let shareScalars = shareWords.map(scalars)
     static let totalScalars = TableTotalCheck.totalWords.map(scalars)
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         let percents = r.items(PercentMatcher.id).filter {
             if case .percent(let p) = $0.mention.value { return !p.isPoints && p.valueMax == nil }
             return false
@@ -147,7 +147,7 @@ public struct TableShareCheck: DocumentCheck {
     全国\t563 354\t197 566\t39 152
     """
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         // The order of the table (科技型, 专精特新, 小巨人) and of the sentence need not agree.
         .init([provinces + "\n\n山东拥有的国家级专精特新“小巨人”企业、专精特新中小企业、科技型中小企业数量在全国占比分别为2.7%、9.3%、8.1%。"],
               ["consistent", "consistent", "consistent"]),

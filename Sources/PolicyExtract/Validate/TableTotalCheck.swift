@@ -9,9 +9,9 @@
 /// are a part of the total, checked as a sum at most the total. A plain table (one total, no headings, no
 /// 其中) whose rows do not add up is a `conflict`; a nested table where no run adds up is `info` (its structure
 /// is not known well enough to say which rows the total sums).
-public struct TableTotalCheck: DocumentCheck {
-    public static let id = "table_total"
-    public init() {}
+package struct TableTotalCheck: DocumentCheck {
+    package static let id = "table_total"
+    package init() {}
 
     /// Words of a total row's label (`table_total` of the `check_words` lexicon); of one over the places listed, a
     /// part of the total (`table_part_total`); of a rate column's header (`rate_header`).
@@ -46,7 +46,7 @@ public struct TableTotalCheck: DocumentCheck {
         return ""
     }
 
-    public func run(_ r: DocumentResult) -> [Finding] {
+    package func run(_ r: DocumentResult) -> [Finding] {
         var findings: [Finding] = []
         for table in r.structure.tables where table.rows.count >= 3 {
             let labels = table.rows.map { row in row.first.map { r.text.text($0, without: { $0 == 0x20 }) } ?? "" }
@@ -151,7 +151,7 @@ public struct TableTotalCheck: DocumentCheck {
         return unit / 2 * Double(max(1, count)) + 1e-9
     }
 
-    public static let examples: [CheckExample] = [
+    package static let examples: [CheckExample] = [
         // 国家财政收支平衡表 (1996), rows as published: each 合计 is the run of rows under or above it.
         .init(["""
         单位:亿元

@@ -2,17 +2,17 @@ import Foundation
 
 /// Runs the pipeline over many documents and then every check: the single-document findings of each
 /// document and the cross-document findings over all their claims.
-public enum ValidationRun {
-    public struct Output: Sendable {
-        public var findings: [Finding]
-        public var documents: Int
-        public var claims: Int
-        public var errors: [BatchError]
+package enum ValidationRun {
+    package struct Output: Sendable {
+        package var findings: [Finding]
+        package var documents: Int
+        package var claims: Int
+        package var errors: [BatchError]
     }
 
     /// Batch outputs and JSON Lines of documents among `paths` are read back as records (`RecordInput`); the other
     /// paths are documents, extracted.
-    public static func run(paths allPaths: [String], pipeline: PipelineDefinition = .builtIn, jobs: Int = 1) -> Output {
+    package static func run(paths allPaths: [String], pipeline: PipelineDefinition = .builtIn, jobs: Int = 1) -> Output {
         let outputs = allPaths.filter(RecordInput.isOutput).map(RecordInput.read)
         let paths = allPaths.filter { !RecordInput.isOutput($0) }
         let (inputs, collectErrors) = paths.isEmpty ? ([], []) : BatchRunner.collect(paths)
@@ -45,7 +45,7 @@ public enum ValidationRun {
                       errors: outputs.flatMap(\.errors) + collectErrors + errors.compactMap { $0 })
     }
 
-    public static func json(_ o: Output) -> JSONValue {
+    package static func json(_ o: Output) -> JSONValue {
         .object([
             ("documents", .int(o.documents)), ("claims", .int(o.claims)),
             ("findings", .array(o.findings.map(DocumentJSON.finding))),
@@ -54,7 +54,7 @@ public enum ValidationRun {
     }
 
     /// A readable report grouped by severity.
-    public static func report(_ o: Output) -> String {
+    package static func report(_ o: Output) -> String {
         var lines = ["\(o.documents) documents, \(o.claims) claims, \(o.findings.count) findings"]
         for severity in Finding.Severity.allCases {
             let list = o.findings.filter { $0.severity == severity }
