@@ -617,7 +617,11 @@ import Testing
         while n < 1 << 17, Self.seconds(shape, shape.make(n)) < 0.015 { n *= 2 }
         let small = shape.make(n), large = shape.make(4 * n)
         var best = (small: Double.infinity, large: Double.infinity)
-        for _ in 0..<3 {
+        // Best of three, and of five more when the first three say more than 6: the tests run in parallel, and
+        // one slow run of the small input (the machine busy elsewhere) is not a shape that grows faster than
+        // its input (a quadratic one gives about 16 however often it is timed).
+        for round in 0..<8 {
+            if round == 3, best.large / max(best.small, 1e-6) <= 6 { break }
             best.small = min(best.small, Self.seconds(shape, small))
             best.large = min(best.large, Self.seconds(shape, large))
         }
