@@ -54,6 +54,8 @@ import Testing
             + record.counts.count + record.docNumbers.count
         #expect(records.count == kinds + declared + record.targets.count + record.clusters.count + record.departments.count)
         #expect(found.count == records.count, "\(name): \(found.count) highlighted of \(records.count) records")
+        #expect(ReviewRecord.counts(record).reduce(0, +) == records.count, "\(name): the index counts differ from the page's records")
+        #expect(ReviewRecord.counts(record).count == ReviewRecord.countKinds.count)
         for (k, rec) in records.enumerated() {
             #expect(found[k]?.text == rec.text, "\(name) record \(k) (\(rec.kind)): highlighted «\(found[k]?.text ?? "nothing")», record «\(rec.text)»")
             #expect(found[k]?.kind == rec.kind, "\(name) record \(k)")

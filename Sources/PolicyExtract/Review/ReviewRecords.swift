@@ -73,8 +73,11 @@ package struct ReviewRecord: Sendable, Equatable, Encodable {
 
     /// The number of records of each kind the index shows, in `countKinds` order.
     package static func counts(_ r: DocumentRecord) -> [Int] {
-        [r.amounts.count, r.years.count, r.periods.count, r.dates.count, r.percents.count, r.counts.count, r.docNumbers.count,
-         r.targets.count, r.clusters.count, r.departments.count]
+        [r.amounts.count, r.years.count, r.periods.count, r.dates.count, r.percents.count, r.counts.count, r.docNumbers.count]
+            + MatcherRegistry.declaredOutputs.map { r.declared[$0.output.key]?.count ?? 0 }
+            + [r.targets.count, r.clusters.count, r.departments.count]
     }
-    package static let countKinds = ["amounts", "years", "periods", "dates", "percents", "counts", "doc nos", "targets", "clusters", "depts"]
+    /// The index's column names: the built-in kinds, then each declared output (`areas`) before the resolved ones.
+    package static let countKinds = ["amounts", "years", "periods", "dates", "percents", "counts", "doc nos"]
+        + MatcherRegistry.declaredOutputs.map(\.output.key) + ["targets", "clusters", "depts"]
 }
