@@ -268,9 +268,13 @@ extension Lexicons {
 
     /// The words of a `word <TAB> role` lexicon, by role; each role's words longest first.
     package struct RoleWords<Role: RawRepresentable & CaseIterable & Hashable & Sendable>: Sendable where Role.RawValue == String {
-        let byRole: [Role: [[UInt32]]]
-        /// For the roles whose words are single characters: the set of them.
-        let characterSets: [Role: ScalarSet]
+        /// Each role's words, at the role's position in `Role.allCases` (read by position, not by hashing the role).
+        let byRole: [[[UInt32]]]
+        /// For the roles whose words are single characters: the set of them (nil for the other roles), by position.
+        let characterSets: [ScalarSet?]
+        /// True when a role's position is its one-byte tag (a plain enumeration's cases, in `allCases` order):
+        /// checked once here, the slower search by equality otherwise.
+        let tagIsPosition: Bool
 
         /// Reads the rows; an unknown role, or a role without words, is an error that names the file (`origin`).
         init(rows: [[String]], origin: String) throws {
@@ -282,14 +286,27 @@ extension Lexicons {
                 byRole[role, default: []].append(scalars(r[0]))
             }
             for role in Role.allCases where byRole[role] == nil { throw PipelineError("\(origin): no word has the role \(role.rawValue)") }
-            self.byRole = byRole.mapValues { $0.sorted { $0.count > $1.count } }
-            characterSets = byRole.filter { $0.value.allSatisfy { $0.count == 1 } }.mapValues { ScalarSet($0.map { $0[0] }) }
+            let all = Array(Role.allCases)
+            self.byRole = all.map { (byRole[$0] ?? []).sorted { $0.count > $1.count } }
+            characterSets = all.map { role in
+                guard let words = byRole[role], words.allSatisfy({ $0.count == 1 }) else { return nil }
+                return ScalarSet(words.map { $0[0] })
+            }
+            tagIsPosition = MemoryLayout<Role>.size == 1
+                && all.enumerated().allSatisfy { i, role in withUnsafeBytes(of: role) { Int($0[0]) } == i }
+        }
+
+        /// The position of `role` in `Role.allCases`.
+        @inline(__always) private func position(_ role: Role) -> Int {
+            if tagIsPosition { return withUnsafeBytes(of: role) { Int($0[0]) } }
+            let all = Role.allCases
+            return all.distance(from: all.startIndex, to: all.firstIndex(of: role)!)
         }
 
         /// The words of `role`, longest first.
-        package subscript(_ role: Role) -> [[UInt32]] { byRole[role] ?? [] }
+        package subscript(_ role: Role) -> [[UInt32]] { byRole[position(role)] }
         /// True when `c` is one of the words of `role`, a role whose words are single characters.
-        func isCharacter(_ c: UInt32, _ role: Role) -> Bool { characterSets[role]?.contains(c) ?? false }
+        @inline(__always) func isCharacter(_ c: UInt32, _ role: Role) -> Bool { characterSets[position(role)]?.contains(c) ?? false }
         /// The longest word of `role` (for a role of one word: `goal`, `cluster`).
         func word(_ role: Role) -> [UInt32] { self[role].first ?? [] }
     }

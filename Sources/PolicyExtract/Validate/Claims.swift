@@ -57,7 +57,23 @@ extension Lexicons.RoleWords {
     /// The words of `role` as strings, longest first.
     func strings(_ role: Role) -> [String] { self[role].map { makeString($0) } }
     /// The words of `role`, a role whose words are single characters, as a set.
-    func characters(_ role: Role) -> Set<UInt32> { Set(self[role].compactMap { $0.count == 1 ? $0[0] : nil }) }
+    func characters(_ role: Role) -> CharacterBits { CharacterBits(self[role].compactMap { $0.count == 1 ? $0[0] : nil }) }
+}
+
+/// A set of characters read in scanning loops: a plane bitmap (one load, no hashing) and, for characters
+/// beyond the plane, a list.
+struct CharacterBits: Sendable {
+    private let plane: ScalarSet
+    private let beyond: [UInt32]
+
+    init(_ chars: [UInt32]) {
+        plane = ScalarSet(chars)
+        beyond = chars.filter { $0 > TextLexicon.lastOfPlane }
+    }
+
+    @inline(__always) func contains(_ c: UInt32) -> Bool {
+        c <= TextLexicon.lastOfPlane ? plane.contains(c) : beyond.contains(c)
+    }
 }
 
 package enum ClaimExtractor {
@@ -115,12 +131,17 @@ package enum ClaimExtractor {
     /// suffix (`开封市`, `松阳县`) where such a name can begin (after a non-Han character or one of `beforePlace`).
     static func placeMentions(_ chars: ArraySlice<UInt32>, lexicon: Lexicons) -> [PlaceMention] {
         var found: [PlaceMention] = []
+        // The tables read at every position, held here rather than read from static storage per character.
+        let han = CharClass.lexicon.han, placeFirsts = lexicon.scan.placeFirsts
+        let genericPlaceSuffixes = Self.genericPlaceSuffixes, notPlaceFirst = Self.notPlaceFirst, notPlaceSecond = Self.notPlaceSecond
+        let notPlaceAfter = Self.notPlaceAfter, beforePlace = Self.beforePlace
+        @inline(__always) func isHan(_ c: UInt32) -> Bool { c <= TextLexicon.lastOfPlane ? han.contains(c) : CharClass.isHan(c) }
         var k = chars.startIndex
         while k < chars.endIndex {
             // Every place name begins with a Han character (most positions are passed over here).
-            guard CharClass.isHan(chars[k]) else { k += 1; continue }
+            guard isHan(chars[k]) else { k += 1; continue }
             var matched = false
-            for i in lexicon.scan.placeFirsts.contains(chars[k]) ? lexicon.scan.places.positions(startingWith: chars[k]) ?? [] : [] {
+            for i in placeFirsts.contains(chars[k]) ? lexicon.scan.places.positions(startingWith: chars[k]) ?? [] : [] {
                 let name = lexicon.places[i]
                 guard k + name.count <= chars.endIndex, chars[k..<(k + name.count)].elementsEqual(name) else { continue }
                 let text = makeString(name)
@@ -130,10 +151,10 @@ package enum ClaimExtractor {
                 break
             }
             if matched { continue }
-            if k + 2 < chars.endIndex, genericPlaceSuffixes.contains(chars[k + 2]), CharClass.isHan(chars[k + 1]),
+            if k + 2 < chars.endIndex, genericPlaceSuffixes.contains(chars[k + 2]), isHan(chars[k + 1]),
                !notPlaceFirst.contains(chars[k]), !genericPlaceSuffixes.contains(chars[k + 1]), !notPlaceSecond.contains(chars[k + 1]),
                k + 3 >= chars.endIndex || !notPlaceAfter.contains(chars[k + 3]),
-               k == chars.startIndex || !CharClass.isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
+               k == chars.startIndex || !isHan(chars[k - 1]) || beforePlace.contains(chars[k - 1]) {
                 found.append(PlaceMention(name: makeString(chars[k..<(k + 2)]), start: k, end: k + 3, specific: true))
                 k += 3
                 continue
@@ -508,7 +529,7 @@ package enum ClaimExtractor {
         return .bound(makeString(names[position][...]), list: listText, position: position, count: names.count)
     }
 
-    static func split(_ s: [UInt32], at separators: Set<UInt32>) -> [[UInt32]] {
+    static func split(_ s: [UInt32], at separators: CharacterBits) -> [[UInt32]] {
         s.split(omittingEmptySubsequences: false) { separators.contains($0) }.map(Array.init)
     }
 
