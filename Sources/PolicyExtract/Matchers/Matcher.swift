@@ -416,9 +416,68 @@ package enum MatcherRegistry {
     package static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
 }
 
-/// Range separators between two numbers: 至 到 - — – ~
-let rangeSeparatorCharacters = scalars("至到-—–~―")
-let rangeSeparators = ScalarSet(rangeSeparatorCharacters)
+/// The words and characters around numbers that the number matchers read, by role, from the `number_words` lexicon.
+struct NumberWords: Sendable {
+    /// Between the two ends of a range (30至50亿元, 10%-15%), in the lexicon's order.
+    var rangeSeparatorCharacters: [UInt32] = []
+    var rangeSeparators = ScalarSet([])
+    /// Before a Chinese numeral, makes it vague or an ordinal (数十亿, 第一): no amount.
+    var vagueBeforeNumeral = ScalarSet([])
+    /// Before an amount right after another: an item of the same enumeration, taking the first one's verb.
+    var enumerationJoiners = ScalarSet([])
+    /// Joins bare numbers that share the percent unit written after the last (0.6和12.2个百分点), in the lexicon's order.
+    var percentJoinerCharacters: [UInt32] = []
+    var percentJoiners = ScalarSet([])
+    /// 个百分点 and 百分点: the unit of a change in percentage points.
+    var percentagePoints: [UInt32] = []
+    var percentagePointsShort: [UInt32] = []
+    /// 百分之: a percentage written in words before its numeral.
+    var spelledPercent: [UInt32] = []
+
+    static let lexicon = "number_words"
+
+    init() {}
+
+    init(_ rows: [[String]], origin: String) throws {
+        var vague: [UInt32] = [], enumeration: [UInt32] = []
+        func one(_ r: [String]) throws -> UInt32 {
+            let w = scalars(r[1])
+            guard w.count == 1 else { throw PipelineError("\(origin): \(Self.lexicon) row \(r): a \(r[0]) is one character") }
+            return w[0]
+        }
+        for r in rows {
+            guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(origin): \(Self.lexicon) row \(r) needs a role and a word") }
+            switch r[0] {
+            case "range_separator": rangeSeparatorCharacters.append(try one(r))
+            case "vague_before_numeral": vague.append(try one(r))
+            case "enumeration_joiner": enumeration.append(try one(r))
+            case "percent_joiner": percentJoinerCharacters.append(try one(r))
+            case "percentage_points": percentagePoints = scalars(r[1])
+            case "percentage_points_short": percentagePointsShort = scalars(r[1])
+            case "spelled_percent": spelledPercent = scalars(r[1])
+            default: throw PipelineError("\(origin): \(Self.lexicon) row \(r): unknown role \(r[0])")
+            }
+        }
+        for (role, w) in [("percentage_points", percentagePoints), ("percentage_points_short", percentagePointsShort),
+                          ("spelled_percent", spelledPercent)] where w.isEmpty {
+            throw PipelineError("\(origin): \(Self.lexicon) has no \(role) row")
+        }
+        rangeSeparators = ScalarSet(rangeSeparatorCharacters)
+        vagueBeforeNumeral = ScalarSet(vague)
+        enumerationJoiners = ScalarSet(enumeration)
+        percentJoiners = ScalarSet(percentJoinerCharacters)
+    }
+
+    /// The pipeline's number words, read from its lexicon once.
+    static func of(_ lexicons: Lexicons) throws -> NumberWords {
+        try lexicons.prepared.value(lexicon) { try NumberWords(lexicons.rows(of: lexicon), origin: lexicons.origin) }
+    }
+}
+
+extension MatchContext {
+    /// The pipeline's number words (prepared when the pipeline was loaded; read once per scan, never per character).
+    var numberWords: NumberWords { (try? NumberWords.of(lexicons)) ?? NumberWords() }
+}
 
 /// Characters with a fixed role in the numbers and dates the matchers read, named for that role.
 enum NumberMark {
