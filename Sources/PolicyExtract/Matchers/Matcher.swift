@@ -430,6 +430,8 @@ struct NumberWords: Sendable {
     var percentJoiners = ScalarSet([])
     /// 个百分点 and 百分点: the unit of a change in percentage points.
     var percentagePoints: [UInt32] = []
+    /// 个百分点 as written in a percent record's unit.
+    var percentagePointsText = ""
     var percentagePointsShort: [UInt32] = []
     /// 百分之: a percentage written in words before its numeral.
     var spelledPercent: [UInt32] = []
@@ -452,7 +454,7 @@ struct NumberWords: Sendable {
             case "vague_before_numeral": vague.append(try one(r))
             case "enumeration_joiner": enumeration.append(try one(r))
             case "percent_joiner": percentJoinerCharacters.append(try one(r))
-            case "percentage_points": percentagePoints = scalars(r[1])
+            case "percentage_points": percentagePoints = scalars(r[1]); percentagePointsText = r[1]
             case "percentage_points_short": percentagePointsShort = scalars(r[1])
             case "spelled_percent": spelledPercent = scalars(r[1])
             default: throw PipelineError("\(origin): \(Self.lexicon) row \(r): unknown role \(r[0])")

@@ -83,9 +83,9 @@ package struct PercentMatcher: Matcher {
             }
             if ctx.has(words.percentagePoints, at: k) || ctx.has(words.percentagePointsShort, at: k) {
                 let end = k + (ctx.has(words.percentagePoints, at: k) ? words.percentagePoints.count : words.percentagePointsShort.count)
-                for (pv, pr) in pending { result.append(mention(ctx, pr, pv, nil, "个百分点", markerAt: pr.upperBound)) }
+                for (pv, pr) in pending { result.append(mention(ctx, pr, pv, nil, words.percentagePointsText, markerAt: pr.upperBound)) }
                 pending.removeAll()
-                result.append(mention(ctx, i..<end, value, nil, "个百分点", markerAt: end))
+                result.append(mention(ctx, i..<end, value, nil, words.percentagePointsText, markerAt: end))
                 i = end
                 continue
             }
