@@ -416,32 +416,36 @@ package enum MatcherRegistry {
     package static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
 }
 
-/// The words and characters around numbers that the number matchers read, by role, from the `number_words` lexicon.
-struct NumberWords: Sendable {
+/// The words and characters around numbers that the number matchers read, by role, from the `number_words` lexicon
+/// (a class: the matchers pass it to their helpers per candidate without copying its sets).
+final class NumberWords: Sendable {
     /// Between the two ends of a range (30至50亿元, 10%-15%), in the lexicon's order.
-    var rangeSeparatorCharacters: [UInt32] = []
-    var rangeSeparators = ScalarSet([])
+    let rangeSeparatorCharacters: [UInt32]
+    let rangeSeparators: ScalarSet
     /// Before a Chinese numeral, makes it vague or an ordinal (数十亿, 第一): no amount.
-    var vagueBeforeNumeral = ScalarSet([])
+    let vagueBeforeNumeral: ScalarSet
     /// Before an amount right after another: an item of the same enumeration, taking the first one's verb.
-    var enumerationJoiners = ScalarSet([])
+    let enumerationJoiners: ScalarSet
     /// Joins bare numbers that share the percent unit written after the last (0.6和12.2个百分点), in the lexicon's order.
-    var percentJoinerCharacters: [UInt32] = []
-    var percentJoiners = ScalarSet([])
+    let percentJoinerCharacters: [UInt32]
+    let percentJoiners: ScalarSet
     /// 个百分点 and 百分点: the unit of a change in percentage points.
-    var percentagePoints: [UInt32] = []
+    let percentagePoints: [UInt32]
     /// 个百分点 as written in a percent record's unit.
-    var percentagePointsText = ""
-    var percentagePointsShort: [UInt32] = []
+    let percentagePointsText: String
+    let percentagePointsShort: [UInt32]
     /// 百分之: a percentage written in words before its numeral.
-    var spelledPercent: [UInt32] = []
+    let spelledPercent: [UInt32]
 
     static let lexicon = "number_words"
 
-    init() {}
+    convenience init() { try! self.init([], origin: "", requireAll: false) }
 
-    init(_ rows: [[String]], origin: String) throws {
-        var vague: [UInt32] = [], enumeration: [UInt32] = []
+    convenience init(_ rows: [[String]], origin: String) throws { try self.init(rows, origin: origin, requireAll: true) }
+
+    private init(_ rows: [[String]], origin: String, requireAll: Bool) throws {
+        var separators: [UInt32] = [], vague: [UInt32] = [], enumeration: [UInt32] = [], joiners: [UInt32] = []
+        var points: [UInt32] = [], pointsText = "", pointsShort: [UInt32] = [], spelled: [UInt32] = []
         func one(_ r: [String]) throws -> UInt32 {
             let w = scalars(r[1])
             guard w.count == 1 else { throw PipelineError("\(origin): \(Self.lexicon) row \(r): a \(r[0]) is one character") }
@@ -450,24 +454,30 @@ struct NumberWords: Sendable {
         for r in rows {
             guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(origin): \(Self.lexicon) row \(r) needs a role and a word") }
             switch r[0] {
-            case "range_separator": rangeSeparatorCharacters.append(try one(r))
+            case "range_separator": separators.append(try one(r))
             case "vague_before_numeral": vague.append(try one(r))
             case "enumeration_joiner": enumeration.append(try one(r))
-            case "percent_joiner": percentJoinerCharacters.append(try one(r))
-            case "percentage_points": percentagePoints = scalars(r[1]); percentagePointsText = r[1]
-            case "percentage_points_short": percentagePointsShort = scalars(r[1])
-            case "spelled_percent": spelledPercent = scalars(r[1])
+            case "percent_joiner": joiners.append(try one(r))
+            case "percentage_points": points = scalars(r[1]); pointsText = r[1]
+            case "percentage_points_short": pointsShort = scalars(r[1])
+            case "spelled_percent": spelled = scalars(r[1])
             default: throw PipelineError("\(origin): \(Self.lexicon) row \(r): unknown role \(r[0])")
             }
         }
-        for (role, w) in [("percentage_points", percentagePoints), ("percentage_points_short", percentagePointsShort),
-                          ("spelled_percent", spelledPercent)] where w.isEmpty {
+        for (role, w) in [("percentage_points", points), ("percentage_points_short", pointsShort), ("spelled_percent", spelled)]
+        where requireAll && w.isEmpty {
             throw PipelineError("\(origin): \(Self.lexicon) has no \(role) row")
         }
-        rangeSeparators = ScalarSet(rangeSeparatorCharacters)
+        rangeSeparatorCharacters = separators
+        rangeSeparators = ScalarSet(separators)
         vagueBeforeNumeral = ScalarSet(vague)
         enumerationJoiners = ScalarSet(enumeration)
-        percentJoiners = ScalarSet(percentJoinerCharacters)
+        percentJoinerCharacters = joiners
+        percentJoiners = ScalarSet(joiners)
+        percentagePoints = points
+        percentagePointsText = pointsText
+        percentagePointsShort = pointsShort
+        spelledPercent = spelled
     }
 
     /// The pipeline's number words, read from its lexicon once.
