@@ -9,12 +9,11 @@ package struct AmountMatcher: Matcher {
     package static let id = "amount"
     /// Starts from a digit or a Chinese numeral; a number is followed by a money unit or a range separator.
     package static let scan = ScanDeclaration(kind: .numberStart, starts: { CharClass.isDigit($0) || CharClass.isChineseNumeral($0) },
-                                             numberFollowers: { ScalarSet($0.moneyUnits.compactMap(\.word.first) + rangeSeparatorCharacters) })
+                                             numberFollowers: { ScalarSet($0.moneyUnits.compactMap(\.word.first) + ((try? NumberWords.of($0))?.rangeSeparatorCharacters ?? [])) })
     package init() {}
 
-    /// Characters before a Chinese numeral that make it vague (数十亿, 几百万) or ordinal.
-    static let vaguePrefixes = ScalarSet(scalars("数几多第每"))
-    static let enumerationJoiners = ScalarSet(scalars("、和及与或"))
+    /// Reads the `number_words` lexicon (range separators, vague prefixes, enumeration joiners) once.
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try NumberWords.of(lexicons) }
 
     package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
@@ -25,6 +24,7 @@ package struct AmountMatcher: Matcher {
         var lastEnd = -1
         var lastVerb: Qualifier? = nil
         let followers = ctx.followers(of: Self.self)
+        let words = ctx.numberWords
         while i < n {
             i = ctx.next(.numberStart, from: i, to: n)
             if i >= n { break }
@@ -38,7 +38,7 @@ package struct AmountMatcher: Matcher {
                     continue
                 }
                 if ctx.startsNumber(i), let (number, numberEnd) = ctx.arabicNumber(at: i) {
-                    match = amount(ctx, start: i, number: number, numberEnd: numberEnd, chinese: false, lastEnd: lastEnd, lastVerb: lastVerb)
+                    match = amount(ctx, words, start: i, number: number, numberEnd: numberEnd, chinese: false, lastEnd: lastEnd, lastVerb: lastVerb)
                     if match == nil { i = numberEnd; continue }
                 }
             } else if CharClass.isChineseNumeral(c), i == 0 || !CharClass.isChineseNumeral(chars[i - 1]) {
@@ -51,7 +51,7 @@ package struct AmountMatcher: Matcher {
                     i = runEnd
                     continue
                 }
-                match = chineseAmount(ctx, start: i, runEnd: runEnd, lastEnd: lastEnd, lastVerb: lastVerb)
+                match = chineseAmount(ctx, words, start: i, runEnd: runEnd, lastEnd: lastEnd, lastVerb: lastVerb)
                 if match == nil {
                     i = runEnd
                     continue
@@ -92,7 +92,7 @@ package struct AmountMatcher: Matcher {
         return ctx.lexicons.moneyContext.contains { ctx.contains($0, in: s..<i) }
     }
 
-    func amount(_ ctx: MatchContext, start: Int, number: ExactDecimal, numberEnd: Int, chinese: Bool,
+    func amount(_ ctx: MatchContext, _ words: NumberWords, start: Int, number: ExactDecimal, numberEnd: Int, chinese: Bool,
                 lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
         let chars = ctx.chars
         var value = number
@@ -102,7 +102,7 @@ package struct AmountMatcher: Matcher {
         if let u = unit {
             end = numberEnd + u.word.count
             // A range: 30亿至50亿元, 30亿元-50亿元; with two different units both ends are given in 元.
-            if end < chars.count, rangeSeparators.contains(chars[end]), ctx.startsNumber(end + 1),
+            if end < chars.count, words.rangeSeparators.contains(chars[end]), ctx.startsNumber(end + 1),
                let (second, secondEnd) = ctx.arabicNumber(at: end + 1), let u2 = moneyUnit(ctx, at: secondEnd) {
                 if u2.multiplier == u.multiplier {
                     valueMax = second
@@ -117,7 +117,7 @@ package struct AmountMatcher: Matcher {
             }
         } else {
             // 30-50亿元, 30至50亿元: the unit is written once, after the second number.
-            guard numberEnd < chars.count, rangeSeparators.contains(chars[numberEnd]), ctx.startsNumber(numberEnd + 1),
+            guard numberEnd < chars.count, words.rangeSeparators.contains(chars[numberEnd]), ctx.startsNumber(numberEnd + 1),
                   let (second, secondEnd) = ctx.arabicNumber(at: numberEnd + 1), let u2 = moneyUnit(ctx, at: secondEnd),
                   second > number else { return nil }
             unit = u2
@@ -125,11 +125,11 @@ package struct AmountMatcher: Matcher {
             end = secondEnd + u2.word.count
         }
         guard let u = unit else { return nil }
-        return finish(ctx, start: start, end: end, value: value, valueMax: valueMax, unit: u, chinese: chinese,
+        return finish(ctx, words, start: start, end: end, value: value, valueMax: valueMax, unit: u, chinese: chinese,
                       lastEnd: lastEnd, lastVerb: lastVerb)
     }
 
-    func finish(_ ctx: MatchContext, start: Int, end unitEnd: Int, value: ExactDecimal, valueMax: ExactDecimal?,
+    func finish(_ ctx: MatchContext, _ words: NumberWords, start: Int, end unitEnd: Int, value: ExactDecimal, valueMax: ExactDecimal?,
                 unit: Lexicons.MoneyUnit, chinese: Bool, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
         let chars = ctx.chars
         var end = unitEnd
@@ -147,7 +147,7 @@ package struct AmountMatcher: Matcher {
         if let v = ctx.qualifierBefore(start) {
             verb = v
             if qualifier == .none { qualifier = v }
-        } else if start > 0, Self.enumerationJoiners.contains(chars[start - 1]), lastEnd == start - 1, let inherited = lastVerb {
+        } else if start > 0, words.enumerationJoiners.contains(chars[start - 1]), lastEnd == start - 1, let inherited = lastVerb {
             verb = inherited
             if qualifier == .none { qualifier = inherited }
         }
@@ -160,9 +160,9 @@ package struct AmountMatcher: Matcher {
 
     /// 三千亿元, 五千亿, 千亿级, 一千二百万元, 百亿级: the numeral run's trailing 万/亿 belongs to the unit.
     /// `runEnd`: the end of the run of numerals that begins at `start`.
-    func chineseAmount(_ ctx: MatchContext, start: Int, runEnd: Int, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
+    func chineseAmount(_ ctx: MatchContext, _ words: NumberWords, start: Int, runEnd: Int, lastEnd: Int, lastVerb: Qualifier?) -> (Mention, end: Int, verb: Qualifier?)? {
         let chars = ctx.chars
-        if start > 0, Self.vaguePrefixes.contains(chars[start - 1]) { return nil }
+        if start > 0, words.vagueBeforeNumeral.contains(chars[start - 1]) { return nil }
         // Try splitting the run at each trailing 万/亿 so that the unit lexicon sees 亿元, 万亿, 万元.
         var split = runEnd
         while split > start {
@@ -177,7 +177,7 @@ package struct AmountMatcher: Matcher {
             // 万千亿级: a tier spanning two sizes (千亿级 to 万亿级).
             if numeral.count == 2, let hi = CharClass.chinesePlace(numeral.first!), let lo = CharClass.chinesePlace(numeral.last!), hi > lo,
                unit.multiplier == 100_000_000, unitEnd < chars.count, chars[unitEnd] == NumberMark.tier {
-                return finish(ctx, start: start, end: unitEnd, value: ExactDecimal(lo), valueMax: ExactDecimal(hi), unit: unit, chinese: true,
+                return finish(ctx, words, start: start, end: unitEnd, value: ExactDecimal(lo), valueMax: ExactDecimal(hi), unit: unit, chinese: true,
                               lastEnd: lastEnd, lastVerb: lastVerb)
             }
             // A numeral must hold a digit or 十/百/千: 亿元 alone (单位:亿元) is no amount.
@@ -188,7 +188,7 @@ package struct AmountMatcher: Matcher {
             if unit.multiplier == 1, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) { return nil }
             if unit.bare, !numeral.contains(where: { CharClass.chinesePlace($0) != nil }) && unitEnd < chars.count && chars[unitEnd] != NumberMark.tier { return nil }
             guard let v = ctx.numerals.value(numeral), v > 0 else { return nil }
-            return finish(ctx, start: start, end: unitEnd, value: ExactDecimal(v), valueMax: nil, unit: unit, chinese: true,
+            return finish(ctx, words, start: start, end: unitEnd, value: ExactDecimal(v), valueMax: nil, unit: unit, chinese: true,
                           lastEnd: lastEnd, lastVerb: lastVerb)
         }
         return nil

@@ -9,7 +9,7 @@ package struct AreaMatcher: Matcher {
 
     /// Starts from a digit; a number is followed by the first character of an area unit or a range separator.
     package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
-        ScalarSet(((try? units(lexicons))?.units ?? []).compactMap(\.word.first) + rangeSeparatorCharacters)
+        ScalarSet(((try? units(lexicons))?.units ?? []).compactMap(\.word.first) + ((try? NumberWords.of(lexicons))?.rangeSeparatorCharacters ?? []))
     })
 
     /// The lexicon of area units.
@@ -60,7 +60,10 @@ package struct AreaMatcher: Matcher {
         try lexicons.prepared.value(lexicon) { try Units(lexicons.rows(of: lexicon), origin: lexicons.origin) }
     }
 
-    package static func prepare(_ lexicons: Lexicons) throws { _ = try units(lexicons) }
+    package static func prepare(_ lexicons: Lexicons) throws {
+        _ = try units(lexicons)
+        _ = try NumberWords.of(lexicons)
+    }
 
     /// What an area record holds.
     struct Value: RecordValue {
@@ -84,6 +87,7 @@ package struct AreaMatcher: Matcher {
         guard let units = try? Self.units(ctx.lexicons) else { return [] }
         let chars = ctx.chars
         let followers = ctx.followers(of: Self.self)
+        let words = ctx.numberWords
         var result: [Mention] = []
         var i = 0
         while i < chars.count {
@@ -97,7 +101,7 @@ package struct AreaMatcher: Matcher {
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { i += 1; continue }
             var valueMax: ExactDecimal? = nil
             var k = aEnd
-            if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+            if k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
                b > a, units.unit(ctx, at: bEnd) != nil {
                 valueMax = b
                 k = bEnd

@@ -7,11 +7,13 @@ package struct CountMatcher: Matcher {
     package static let id = "count"
     /// Starts from a digit; a number is followed by a measure word, 万 or 亿, or a range separator.
     package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
-        ScalarSet(lexicons.measureWords.compactMap(\.word.first) + [NumberMark.tenThousand, NumberMark.hundredMillion] + rangeSeparatorCharacters)
+        ScalarSet(lexicons.measureWords.compactMap(\.word.first) + [NumberMark.tenThousand, NumberMark.hundredMillion]
+                  + ((try? NumberWords.of(lexicons))?.rangeSeparatorCharacters ?? []))
     })
     package init() {}
 
-    static let points = scalars("个百分点")
+    /// Reads the `number_words` lexicon (range separators, 个百分点) once.
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try NumberWords.of(lexicons) }
 
 
     func measure(_ ctx: MatchContext, at k: Int) -> (Lexicons.MeasureWord, multiplier: Int64, end: Int)? {
@@ -40,6 +42,7 @@ package struct CountMatcher: Matcher {
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         let followers = ctx.followers(of: Self.self)
+        let numberWords = ctx.numberWords
         var i = 0
         while i < chars.count {
             i = ctx.next(.digit, from: i, to: chars.count)
@@ -53,12 +56,12 @@ package struct CountMatcher: Matcher {
             if i > 0, chars[i - 1] == NumberMark.ordinal { i = aEnd; continue }
             var valueMax: ExactDecimal? = nil
             var k = aEnd
-            if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+            if k < chars.count, numberWords.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
                b > a, measure(ctx, at: bEnd) != nil {
                 valueMax = b
                 k = bEnd
             }
-            if ctx.has(Self.points, at: k) { i = k; continue }
+            if ctx.has(numberWords.percentagePoints, at: k) { i = k; continue }
             guard let (m, multiplier, end) = measure(ctx, at: k) else { i = aEnd; continue }
             let unit = (multiplier == 10_000 ? "万" : multiplier == 100_000_000 ? "亿" : multiplier == 1_000_000_000_000 ? "万亿" : "") + m.text
             var q = Qualifier.none

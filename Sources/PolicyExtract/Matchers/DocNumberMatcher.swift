@@ -19,12 +19,43 @@ package struct DocNumberMatcher: Matcher {
     static let openings = ScalarSet(bracketPairs.map(\.open.value))
 
     @inline(__always) static func closing(_ c: UInt32) -> UInt32? { openings.contains(c) ? closings[c] : nil }
-    /// Labels of a document number in a page's information block (文号, 发文字号, 编号); each two characters.
-    static let labelWords: [[UInt32]] = ["文号", "字号", "编号"].map(scalars)
-    static let leadingWords: [[UInt32]] = ["根据", "按照", "依据", "依照", "参照", "印发", "转发", "关于", "和", "及", "与", "的", "见", "以", "文件", "号"].map(scalars)
+    /// The words before a document number, from the `doc_number_words` lexicon.
+    struct Words: Sendable {
+        /// Verbs and function words before the issuer code that are not part of it (根据, 印发, 和 …), in the
+        /// lexicon's order: the first that fits is stripped.
+        var leading: [[UInt32]] = []
+        /// Labels of a document number in a page's information block (文号, 发文字号, 编号), glued in front of the code.
+        var labels: [[UInt32]] = []
+
+        init(_ rows: [[String]], origin: String) throws {
+            for r in rows {
+                guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(origin): \(DocNumberMatcher.lexicon) row \(r) needs a role and a word") }
+                switch r[0] {
+                case "leading_word": leading.append(scalars(r[1]))
+                case "label": labels.append(scalars(r[1]))
+                default: throw PipelineError("\(origin): \(DocNumberMatcher.lexicon) row \(r): unknown role \(r[0])")
+                }
+            }
+        }
+    }
+
+    static let lexicon = "doc_number_words"
+
+    /// The pipeline's words, read from its lexicon once.
+    static func words(_ lexicons: Lexicons) throws -> Words {
+        try lexicons.prepared.value(lexicon) { try Words(lexicons.rows(of: lexicon), origin: lexicons.origin) }
+    }
+
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try words(lexicons) }
+
+    /// The built-in pipeline's words, for the segmenter and the department resolver, which read document numbers
+    /// without a pipeline's lexicons.
+    static let builtInWords: Words = {
+        do { return try words(PipelineDefinition.builtIn.lexicons) } catch { fatalError("the built-in pipeline is invalid: \(error)") }
+    }()
 
     /// The document number at `i` (an opening bracket): the range from issuer code to 号.
-    static func match(_ text: NormalizedText, bracketAt i: Int) -> (Mention)? {
+    static func match(_ text: NormalizedText, bracketAt i: Int, words: Words = builtInWords) -> (Mention)? {
         let chars = text.chars
         guard let close = closing(chars[i]), i + 6 < chars.count else { return nil }
         let y = (i + 1)..<(i + 5)
@@ -43,14 +74,14 @@ package struct DocNumberMatcher: Matcher {
         var stripped = true
         while stripped, s < i {
             stripped = false
-            for w in leadingWords where text.has(w, at: s) && s + w.count < i {
+            for w in words.leading where text.has(w, at: s) && s + w.count < i {
                 s += w.count; stripped = true; break
             }
         }
         // A label glued in front (…办公室文号瑞政办〔2011〕129号, 发文字号国发〔2018〕42号): the code starts after it.
-        var j = i - 2
-        while j >= s {
-            if labelWords.contains(where: { text.has($0, at: j) }) { s = j + 2; break }
+        var j = i - 1
+        search: while j >= s {
+            for w in words.labels where j + w.count <= i && text.has(w, at: j) { s = j + w.count; break search }
             j -= 1
         }
         guard s < i else { return nil }
@@ -68,6 +99,7 @@ package struct DocNumberMatcher: Matcher {
     }
 
     package func find(in ctx: MatchContext) -> [Mention] {
+        guard let words = try? Self.words(ctx.lexicons) else { return [] }
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         var i = 0
@@ -75,7 +107,7 @@ package struct DocNumberMatcher: Matcher {
         while i < chars.count {
             i = ctx.next(.openingBracket, from: i, to: chars.count)
             if i >= chars.count { break }
-            if Self.closing(chars[i]) != nil, let m = Self.match(ctx.text, bracketAt: i) {
+            if Self.closing(chars[i]) != nil, let m = Self.match(ctx.text, bracketAt: i, words: words) {
                 result.append(m)
                 i = m.range.upperBound
                 continue

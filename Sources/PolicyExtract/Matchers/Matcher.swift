@@ -416,9 +416,80 @@ package enum MatcherRegistry {
     package static func matcher(_ id: String) -> (any Matcher)? { all.first { type(of: $0).id == id } }
 }
 
-/// Range separators between two numbers: 至 到 - — – ~
-let rangeSeparatorCharacters = scalars("至到-—–~―")
-let rangeSeparators = ScalarSet(rangeSeparatorCharacters)
+/// The words and characters around numbers that the number matchers read, by role, from the `number_words` lexicon
+/// (a class: the matchers pass it to their helpers per candidate without copying its sets).
+final class NumberWords: Sendable {
+    /// Between the two ends of a range (30至50亿元, 10%-15%), in the lexicon's order.
+    let rangeSeparatorCharacters: [UInt32]
+    let rangeSeparators: ScalarSet
+    /// Before a Chinese numeral, makes it vague or an ordinal (数十亿, 第一): no amount.
+    let vagueBeforeNumeral: ScalarSet
+    /// Before an amount right after another: an item of the same enumeration, taking the first one's verb.
+    let enumerationJoiners: ScalarSet
+    /// Joins bare numbers that share the percent unit written after the last (0.6和12.2个百分点), in the lexicon's order.
+    let percentJoinerCharacters: [UInt32]
+    let percentJoiners: ScalarSet
+    /// 个百分点 and 百分点: the unit of a change in percentage points.
+    let percentagePoints: [UInt32]
+    /// 个百分点 as written in a percent record's unit.
+    let percentagePointsText: String
+    let percentagePointsShort: [UInt32]
+    /// 百分之: a percentage written in words before its numeral.
+    let spelledPercent: [UInt32]
+
+    static let lexicon = "number_words"
+
+    convenience init() { try! self.init([], origin: "", requireAll: false) }
+
+    convenience init(_ rows: [[String]], origin: String) throws { try self.init(rows, origin: origin, requireAll: true) }
+
+    private init(_ rows: [[String]], origin: String, requireAll: Bool) throws {
+        var separators: [UInt32] = [], vague: [UInt32] = [], enumeration: [UInt32] = [], joiners: [UInt32] = []
+        var points: [UInt32] = [], pointsText = "", pointsShort: [UInt32] = [], spelled: [UInt32] = []
+        func one(_ r: [String]) throws -> UInt32 {
+            let w = scalars(r[1])
+            guard w.count == 1 else { throw PipelineError("\(origin): \(Self.lexicon) row \(r): a \(r[0]) is one character") }
+            return w[0]
+        }
+        for r in rows {
+            guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(origin): \(Self.lexicon) row \(r) needs a role and a word") }
+            switch r[0] {
+            case "range_separator": separators.append(try one(r))
+            case "vague_before_numeral": vague.append(try one(r))
+            case "enumeration_joiner": enumeration.append(try one(r))
+            case "percent_joiner": joiners.append(try one(r))
+            case "percentage_points": points = scalars(r[1]); pointsText = r[1]
+            case "percentage_points_short": pointsShort = scalars(r[1])
+            case "spelled_percent": spelled = scalars(r[1])
+            default: throw PipelineError("\(origin): \(Self.lexicon) row \(r): unknown role \(r[0])")
+            }
+        }
+        for (role, w) in [("percentage_points", points), ("percentage_points_short", pointsShort), ("spelled_percent", spelled)]
+        where requireAll && w.isEmpty {
+            throw PipelineError("\(origin): \(Self.lexicon) has no \(role) row")
+        }
+        rangeSeparatorCharacters = separators
+        rangeSeparators = ScalarSet(separators)
+        vagueBeforeNumeral = ScalarSet(vague)
+        enumerationJoiners = ScalarSet(enumeration)
+        percentJoinerCharacters = joiners
+        percentJoiners = ScalarSet(joiners)
+        percentagePoints = points
+        percentagePointsText = pointsText
+        percentagePointsShort = pointsShort
+        spelledPercent = spelled
+    }
+
+    /// The pipeline's number words, read from its lexicon once.
+    static func of(_ lexicons: Lexicons) throws -> NumberWords {
+        try lexicons.prepared.value(lexicon) { try NumberWords(lexicons.rows(of: lexicon), origin: lexicons.origin) }
+    }
+}
+
+extension MatchContext {
+    /// The pipeline's number words (prepared when the pipeline was loaded; read once per scan, never per character).
+    var numberWords: NumberWords { (try? NumberWords.of(lexicons)) ?? NumberWords() }
+}
 
 /// Characters with a fixed role in the numbers and dates the matchers read, named for that role.
 enum NumberMark {

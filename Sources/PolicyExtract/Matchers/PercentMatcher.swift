@@ -6,25 +6,24 @@ package struct PercentMatcher: Matcher {
     package static let id = "percent"
     /// Starts from a digit or 百 (百分之); a number is followed by %, a range separator, the first character of
     /// 个百分点 or 百分点, or a joiner.
-    package static let scan = ScanDeclaration(kind: .percentStart, starts: { CharClass.isDigit($0) || $0 == NumberMark.hundred }, numberFollowers: { _ in
-        ScalarSet([percentSign, points[0], pointsShort[0]] + rangeSeparatorCharacters + joinerCharacters)
+    package static let scan = ScanDeclaration(kind: .percentStart, starts: { CharClass.isDigit($0) || $0 == NumberMark.hundred }, numberFollowers: { lexicons in
+        let words = (try? NumberWords.of(lexicons)) ?? NumberWords()
+        return ScalarSet([percentSign] + words.percentagePoints.prefix(1) + words.percentagePointsShort.prefix(1)
+                         + words.rangeSeparatorCharacters + words.percentJoinerCharacters)
     })
     package init() {}
 
     static let percentSign = UInt32(char: "%")
-    static let points = scalars("个百分点")
-    static let pointsShort = scalars("百分点")
-    static let spelledPercent = scalars("百分之")
-    /// 和 、 及 与: joins numbers that share the unit written after the last (0.6和12.2个百分点).
-    static let joinerCharacters = scalars("和、及与")
-    static let joiners = ScalarSet(joinerCharacters)
-    @inline(__always) static func isJoiner(_ c: UInt32) -> Bool { joiners.contains(c) }
+    /// Reads the `number_words` lexicon (个百分点, 百分点, 百分之, joiners, range separators) once.
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try NumberWords.of(lexicons) }
 
     package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         var result: [Mention] = []
         result.reserveCapacity(MatchContext.mentionRoom(ctx.chars.count))
         let followers = ctx.followers(of: Self.self)
+        let words = ctx.numberWords
+        let joiners = words.percentJoiners
         var pending: [(ExactDecimal, Range<Int>)] = []  // bare numbers waiting for a unit: 0.6和12.2个百分点
         var i = 0
         while i < chars.count {
@@ -32,12 +31,12 @@ package struct PercentMatcher: Matcher {
             // joiner stands between (as the character-by-character path below does).
             let next = ctx.next(.percentStart, from: i, to: chars.count)
             if next > i {
-                if !pending.isEmpty, (i..<next).contains(where: { !Self.isJoiner(chars[$0]) }) { pending.removeAll() }
+                if !pending.isEmpty, (i..<next).contains(where: { !joiners.contains(chars[$0]) }) { pending.removeAll() }
                 i = next
                 if i >= chars.count { break }
             }
-            if chars[i] == NumberMark.hundred, ctx.has(Self.spelledPercent, at: i) {
-                var k = i + Self.spelledPercent.count
+            if chars[i] == NumberMark.hundred, ctx.has(words.spelledPercent, at: i) {
+                var k = i + words.spelledPercent.count
                 let s = k
                 while k < chars.count, CharClass.isChineseNumeral(chars[k]) || chars[k] == NumberMark.decimalPoint { k += 1 }
                 if k > s, let v = chineseValue(ctx, s..<k) {
@@ -54,7 +53,7 @@ package struct PercentMatcher: Matcher {
                 continue
             }
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else {
-                if !pending.isEmpty, !Self.isJoiner(chars[i]) { pending.removeAll() }
+                if !pending.isEmpty, !joiners.contains(chars[i]) { pending.removeAll() }
                 i += 1
                 continue
             }
@@ -67,7 +66,7 @@ package struct PercentMatcher: Matcher {
                 var maxValue: ExactDecimal? = nil
                 var end = k
                 // 10%-15%
-                if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+                if k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
                    bEnd < chars.count, chars[bEnd] == Self.percentSign { maxValue = b; end = bEnd + 1 }
                 let start = negative ? i - 1 : i
                 result.append(mention(ctx, start..<end, value, maxValue, "%", markerAt: end))
@@ -76,21 +75,21 @@ package struct PercentMatcher: Matcher {
                 continue
             }
             // 10-15%
-            if k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
+            if k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
                bEnd < chars.count, chars[bEnd] == Self.percentSign, b > a {
                 result.append(mention(ctx, i..<(bEnd + 1), value, b, "%", markerAt: bEnd + 1))
                 i = bEnd + 1
                 continue
             }
-            if ctx.has(Self.points, at: k) || ctx.has(Self.pointsShort, at: k) {
-                let end = k + (ctx.has(Self.points, at: k) ? Self.points.count : Self.pointsShort.count)
-                for (pv, pr) in pending { result.append(mention(ctx, pr, pv, nil, "个百分点", markerAt: pr.upperBound)) }
+            if ctx.has(words.percentagePoints, at: k) || ctx.has(words.percentagePointsShort, at: k) {
+                let end = k + (ctx.has(words.percentagePoints, at: k) ? words.percentagePoints.count : words.percentagePointsShort.count)
+                for (pv, pr) in pending { result.append(mention(ctx, pr, pv, nil, words.percentagePointsText, markerAt: pr.upperBound)) }
                 pending.removeAll()
-                result.append(mention(ctx, i..<end, value, nil, "个百分点", markerAt: end))
+                result.append(mention(ctx, i..<end, value, nil, words.percentagePointsText, markerAt: end))
                 i = end
                 continue
             }
-            if k < chars.count, Self.isJoiner(chars[k]) { pending.append((value, i..<aEnd)) } else { pending.removeAll() }
+            if k < chars.count, joiners.contains(chars[k]) { pending.append((value, i..<aEnd)) } else { pending.removeAll() }
             i = aEnd
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }

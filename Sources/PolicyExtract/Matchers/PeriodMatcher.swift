@@ -6,15 +6,18 @@ package struct PeriodMatcher: Matcher {
     package static let id = "period"
     /// Starts from a digit; a number is followed by a range separator, or by 年 and then one.
     package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit,
-                                             numberFollowers: { _ in ScalarSet(rangeSeparatorCharacters + [NumberMark.year]) })
+                                             numberFollowers: { ScalarSet(((try? NumberWords.of($0))?.rangeSeparatorCharacters ?? []) + [NumberMark.year]) })
     package init() {}
 
+    /// Reads the `number_words` lexicon (range separators) once.
+    package static func prepare(_ lexicons: Lexicons) throws { _ = try NumberWords.of(lexicons) }
 
     package func find(in ctx: MatchContext) -> [Mention] { ctx.periodMentions }
 
     static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
         let followers = ctx.followers(of: Self.self)
+        let words = ctx.numberWords
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         var i = 0
@@ -28,7 +31,7 @@ package struct PeriodMatcher: Matcher {
             var k = aEnd
             var firstHasNian = false
             if k < chars.count, chars[k] == NumberMark.year { firstHasNian = true; k += 1 }
-            guard k < chars.count, rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1) || (k + 1 < chars.count && CharClass.isDigit(chars[k + 1])),
+            guard k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1) || (k + 1 < chars.count && CharClass.isDigit(chars[k + 1])),
                   let (b, bEnd) = ctx.arabicNumber(at: k + 1), b.isInteger, bEnd < chars.count else { i = aEnd; continue }
             let av = Int(a.description) ?? 0, bv = Int(b.description) ?? 0
             let unit = chars[bEnd]

@@ -51,7 +51,9 @@ enum DefaultPipelineFiles {
     "year_kind_words": "lexicons/year-kind-words.tsv",
     "claim_words": "lexicons/claim-words.tsv",
     "check_words": "lexicons/check-words.tsv",
-    "claim_units": "lexicons/claim-units.tsv"
+    "claim_units": "lexicons/claim-units.tsv",
+    "number_words": "lexicons/number-words.tsv",
+    "doc_number_words": "lexicons/doc-number-words.tsv"
   }
 }
 
@@ -1158,6 +1160,33 @@ keeps_central_name	国务院
 小组
 
 """###,
+        "lexicons/doc-number-words.tsv": ###"""
+# Words before a document number (鲁商发〔2016〕3号) that the doc_number matcher reads: role, word.
+# leading_word: a verb or function word before the issuer code that is not part of it (根据豫政[2023]5号文件);
+# stripped from the front in the order written, the first that fits wins.
+# label: the label of a document number in a page's information block, glued in front of the code
+# (文号瑞政办〔2011〕129号, 发文字号国发〔2018〕42号): the code starts after it.
+leading_word	根据
+leading_word	按照
+leading_word	依据
+leading_word	依照
+leading_word	参照
+leading_word	印发
+leading_word	转发
+leading_word	关于
+leading_word	和
+leading_word	及
+leading_word	与
+leading_word	的
+leading_word	见
+leading_word	以
+leading_word	文件
+leading_word	号
+label	文号
+label	字号
+label	编号
+
+"""###,
         "lexicons/goal-verbs.txt": ###"""
 # Verbs that open a goal phrase: removed from the start of a metric or cluster name
 # (打造30个创新创业共同体 → metric 创新创业共同体).
@@ -1388,6 +1417,41 @@ GDP
 新台币
 字节
 年
+
+"""###,
+        "lexicons/number-words.tsv": ###"""
+# Words and characters around numbers that the amount, percent, count, period and area matchers read: role, word.
+# range_separator: stands between the two ends of a range (30至50亿元, 10%-15%, 2021—2025年); one character each.
+# vague_before_numeral: before a Chinese numeral, makes it vague or an ordinal (数十亿, 几百万, 第一), no amount.
+# enumeration_joiner: before an amount right after another, makes it an item of the same enumeration
+# (分别达到1200亿元、1600亿元: the second takes the verb of the first).
+# percent_joiner: joins bare numbers that share the percent unit written after the last (0.6和12.2个百分点).
+# percentage_points, percentage_points_short: the unit of a change in percentage points (1.5个百分点, 2百分点).
+# spelled_percent: a percentage written in words before its numeral (百分之十五).
+range_separator	至
+range_separator	到
+range_separator	-
+range_separator	—
+range_separator	–
+range_separator	~
+range_separator	―
+vague_before_numeral	数
+vague_before_numeral	几
+vague_before_numeral	多
+vague_before_numeral	第
+vague_before_numeral	每
+enumeration_joiner	、
+enumeration_joiner	和
+enumeration_joiner	及
+enumeration_joiner	与
+enumeration_joiner	或
+percent_joiner	和
+percent_joiner	、
+percent_joiner	及
+percent_joiner	与
+percentage_points	个百分点
+percentage_points_short	百分点
+spelled_percent	百分之
 
 """###,
         "lexicons/place-full-names.tsv": ###"""
