@@ -443,19 +443,23 @@ import Testing
     // MARK: Fuzz target
 
     /// The fuzz target, built plainly, replays files through decode → emit and its checks (spans, JSON): the
-    /// seed corpus passes them.
+    /// seed corpus passes them: the fixtures and every input an earlier fuzzing run found (`Fixtures/fuzz`).
     @Test func fuzzTargetReplaysTheSeedCorpus() throws {
         let replay = URL(fileURLWithPath: BatchTests.binary).deletingLastPathComponent().appendingPathComponent("policy-extract-fuzz").path
+        let found = Repo.root.appendingPathComponent("Fixtures/fuzz")
+        let findings = try FileManager.default.contentsOfDirectory(atPath: found.path).sorted().map { found.appendingPathComponent($0).path }
+        #expect(!findings.isEmpty)
+        let inputs = Repo.fixtureNames.map { Repo.docs.appendingPathComponent($0).path } + findings
         let p = Process()
         p.executableURL = URL(fileURLWithPath: replay)
-        p.arguments = Repo.fixtureNames.map { Repo.docs.appendingPathComponent($0).path }
+        p.arguments = inputs
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         try p.run()
         let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0 && text.contains("replayed \(Repo.fixtureNames.count) input(s)"), "\(text)")
+        #expect(p.terminationStatus == 0 && text.contains("replayed \(inputs.count) input(s)"), "\(text)")
     }
 
     // MARK: Accounting

@@ -100,14 +100,17 @@ package struct TableShareCheck: DocumentCheck {
                 }
                 for group in groups where group.items.count == named.count {
                     for (p, column) in zip(group.items, named) {
-                        guard case .percent(let pv) = p.mention.value,
+                        // A ragged table (a row shorter than its header) has no cell there to check.
+                        guard column < cells[group.row].count, column < cells[totalRow].count,
+                              case .percent(let pv) = p.mention.value,
                               let part = TableTotalCheck.number(cells[group.row][column]), let whole = TableTotalCheck.number(cells[totalRow][column]), whole.value != 0
                         else { continue }
                         let decimals = max(0, -pv.value.exponent)
                         var tolerance = 0.5
                         for _ in 0..<decimals { tolerance /= 10 }
                         func share(_ c: Int) -> Double? {
-                            guard let a = TableTotalCheck.number(cells[group.row][c]), let b = TableTotalCheck.number(cells[totalRow][c]), b.value != 0 else { return nil }
+                            guard c < cells[group.row].count, c < cells[totalRow].count,
+                                  let a = TableTotalCheck.number(cells[group.row][c]), let b = TableTotalCheck.number(cells[totalRow][c]), b.value != 0 else { return nil }
                             return a.value / b.value * 100
                         }
                         let computed = part.value / whole.value * 100
@@ -158,5 +161,8 @@ package struct TableShareCheck: DocumentCheck {
         // A growth rate is no share; a sentence naming no column is not read.
         .init([provinces + "\n\n山东科技型中小企业数量增长8.1%。"], []),
         .init([provinces + "\n\n山东在全国占比为8.1%。"], []),
+        // A row shorter than the header: the column it lacks is not checked, the others are.
+        .init([provinces.replacingOccurrences(of: "18 279\t1 070", with: "18 279")
+               + "\n\n山东拥有的国家级专精特新“小巨人”企业、科技型中小企业数量在全国占比分别为2.7%、8.1%。"], ["consistent"]),
     ]
 }
