@@ -86,6 +86,9 @@ let package = Package(
         .target(
             name: "PolicyExtract",
             dependencies: ["ICUBridge", "CArchive", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            // The default pipeline and its lexicons (`Sources/PolicyExtract/Pipelines` links to `Pipelines/`), embedded
+            // in the binary as byte arrays (`DefaultPipelineFiles`) so that the tool runs without the folder.
+            resources: [.embedInCode("Pipelines")],
             swiftSettings: [.swiftLanguageMode(.v5)] + tuning(["-enforce-exclusivity=unchecked"] + profileFlags)
         ),
         .executableTarget(

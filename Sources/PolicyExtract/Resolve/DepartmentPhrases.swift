@@ -257,7 +257,7 @@ struct DepartmentPhrases: Sendable {
     /// The built-in lexicon, for the candidate index's first-character tables, which are built once per process.
     static let builtIn: DepartmentPhrases = {
         do { return try DepartmentPhrases(rows: Lexicons.rows(DefaultPipelineFiles.files[file]), origin: "built-in default") } catch {
-            preconditionFailure("\(error)")  // the embedded copy is generated from Pipelines/ and read by the tests
+            preconditionFailure("\(error)")  // the embedded copy is Pipelines/ itself, loaded by the tests
         }
     }()
 }
