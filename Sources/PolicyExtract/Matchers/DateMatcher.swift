@@ -5,7 +5,7 @@
 package struct DateMatcher: Matcher {
     package static let id = "date"
     /// Starts from the year phrases (年) and, for ISO dates, from a digit.
-    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit)
+    package static let scan = ScanDeclaration(kind: .digit, starts: { CharClass.isDigit($0) })
     /// A date's kind is read with the year matcher's kind words.
     package static func prepare(_ lexicons: Lexicons) throws { _ = try YearMatcher.kindWords(lexicons) }
     package init() {}
