@@ -1599,6 +1599,8 @@ spelled_percent	百分之
 不低于	before	at_least
 至少	before	at_least
 约	before	about
+约为	before	about
+约合人民币	before	about
 不超过	before	at_most
 ≥	before	at_least
 ≤	before	at_most
