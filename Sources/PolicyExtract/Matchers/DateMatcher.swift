@@ -85,7 +85,7 @@ package struct DateMatcher: Matcher {
                   CharClass.isDigit(text.chars[k]) || CharClass.isChineseNumeral(text.chars[k]) || [NumberMark.listComma, NumberMark.month, NumberMark.day, NumberMark.year].contains(text.chars[k]) { k += 1 }
             if words.deadlineAfter.contains(where: { text.has($0, at: k) }) { return .deadline }
         }
-        if words.deadlineBefore.contains(where: { text.has($0, endingAt: range.lowerBound) }) { return .deadline }
+        if words.deadlineBefore(endingAt: range.lowerBound, { text.has($0, endingAt: $1) }) { return .deadline }
         return .date
     }
 

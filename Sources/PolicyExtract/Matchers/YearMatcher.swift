@@ -2,7 +2,8 @@
 ///
 /// Matches a four-digit year (1900–2099, Arabic or Chinese digits) followed by 年. A year after 到 or
 /// 至, or followed by 前/以前/之前 (not 前三季度), is a `deadline`; after 截至/截止 it is a `cutoff`;
-/// otherwise `other`. Years inside a full date or a period are left to those matchers.
+/// a year that closes a span from now (从现在到2009年, 从现在起到2035年) is `other`, as is any year not
+/// marked. Years inside a full date or a period are left to those matchers.
 package struct YearMatcher: Matcher {
     package static let id = "year"
     /// Starts from 年, the character after a year's digits.
@@ -17,6 +18,8 @@ package struct YearMatcher: Matcher {
         var deadlineAfter: [[UInt32]] = []
         /// After a one-character `deadlineAfter` word (年前), these begin a span of the year (前三季度), not a deadline.
         var notDeadlineAfterSingle = ScalarSet([])
+        /// Before a `deadlineBefore` word, these open a span from now (从现在到2009年): the year ends a period.
+        var spanFromBefore: [[UInt32]] = []
 
         init() {}
 
@@ -30,10 +33,18 @@ package struct YearMatcher: Matcher {
                 case "cutoff_before": cutoffBefore.append(w)
                 case "deadline_after": deadlineAfter.append(w)
                 case "not_deadline_after_single": single += w
+                case "span_from_before": spanFromBefore.append(w)
                 default: throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r): unknown role \(r[0])")
                 }
             }
             notDeadlineAfterSingle = ScalarSet(single)
+        }
+
+        /// Whether a `deadlineBefore` word ends at `i` (到2025年), and no `spanFromBefore` word ends where it
+        /// begins (从现在到2009年 is a span from now, not a deadline); `has(word, end)` reads the text.
+        func deadlineBefore(endingAt i: Int, _ has: ([UInt32], Int) -> Bool) -> Bool {
+            guard let w = deadlineBefore.first(where: { has($0, i) }) else { return false }
+            return !spanFromBefore.contains { has($0, i - w.count) }
         }
     }
 
@@ -105,7 +116,7 @@ package struct YearMatcher: Matcher {
             var kind = YearKind.other
             if words.cutoffBefore.contains(where: { ctx.has($0, endingAt: s) }) {
                 kind = .cutoff
-            } else if words.deadlineBefore.contains(where: { ctx.has($0, endingAt: s) }) {
+            } else if words.deadlineBefore(endingAt: s, { ctx.has($0, endingAt: $1) }) {
                 kind = .deadline
             } else {
                 let e = range.upperBound
@@ -130,6 +141,14 @@ package struct YearMatcher: Matcher {
         .init("截至2023年底,山东目前拥有", ["2023年 => 2023 cutoff"]),
         .init("2022年,山东规模以上工业企业数量为33 222家", ["2022年 => 2022 other"]),
         .init("2023年前三季度,增长7.7%", ["2023年 => 2023 other"]),
+        // A span from now: the year ends a period, no deadline (国办函〔2004〕25号, Fixtures 236; the 2017 report to
+        // the 19th Party Congress as quoted in news; a 2025 commentary on the 15th five-year plan period). The
+        // same texts' 到2020年 without 从现在 stays a deadline.
+        .init("但从现在到2009年，随着三、四期工程蓄水，将是库区地质灾害的高发期", ["2009年 => 2009 other"]),
+        .init("从现在到2020年，是全面建成小康社会决胜期，最艰巨的任务依然是脱贫攻坚。", ["2020年 => 2020 other"]),
+        .init("從現在到二〇二〇年，是全面建成小康社會決勝期。", ["二〇二〇年 => 2020 other"]),
+        .init("从现在起到2035年，只有10年时间，前五年发展好了，我们就能争取更大主动。", ["2035年 => 2035 other"]),
+        .init("如果到2020年我们在总量和平均水平上完成了目标", ["2020年 => 2020 deadline"]),
         // must not match
         .init("新增企业2000家", []),
         .init("济南市拥有1 782家", []),

@@ -1816,7 +1816,9 @@ doc_type	通告
 # deadline_before: before a year, makes it a deadline (到2025年). cutoff_before: before a year or date, makes it a
 # statistic's cut-off (截至2023年底). deadline_after: after a year or date, makes it a deadline (2025年前); the first
 # that is written wins, so a longer word comes before its end. not_deadline_after_single: characters that, after a
-# one-character deadline_after word, begin a span of the year instead (前三季度, 前两个月).
+# one-character deadline_after word, begin a span of the year instead (前三季度, 前两个月). span_from_before: before a
+# deadline_before word, opens a span from now, so the year ends a period and is no deadline (从现在到2009年,
+# 从现在起到2035年).
 deadline_before	到
 deadline_before	至
 cutoff_before	截至
@@ -1827,6 +1829,9 @@ deadline_after	以前
 deadline_after	之前
 deadline_after	前
 not_deadline_after_single	一二两三四五六七八九十几半季个
+span_from_before	从现在
+span_from_before	从现在起
+span_from_before	从现在开始
 
 """###,
     ]
