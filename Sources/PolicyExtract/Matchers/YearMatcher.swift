@@ -20,6 +20,8 @@ package struct YearMatcher: Matcher {
         var notDeadlineAfterSingle = ScalarSet([])
         /// Before a `deadlineBefore` word, these open a span from now (从现在到2009年): the year ends a period.
         var spanFromBefore: [[UInt32]] = []
+        /// After a full date, these join it to the last day of a span (2003年10月24日至26日).
+        var spanAfter: [[UInt32]] = []
 
         init() {}
 
@@ -34,6 +36,7 @@ package struct YearMatcher: Matcher {
                 case "deadline_after": deadlineAfter.append(w)
                 case "not_deadline_after_single": single += w
                 case "span_from_before": spanFromBefore.append(w)
+                case "span_after": spanAfter.append(w)
                 default: throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r): unknown role \(r[0])")
                 }
             }

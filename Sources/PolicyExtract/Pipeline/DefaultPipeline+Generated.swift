@@ -1818,7 +1818,9 @@ doc_type	通告
 # that is written wins, so a longer word comes before its end. not_deadline_after_single: characters that, after a
 # one-character deadline_after word, begin a span of the year instead (前三季度, 前两个月). span_from_before: before a
 # deadline_before word, opens a span from now, so the year ends a period and is no deadline (从现在到2009年,
-# 从现在起到2035年).
+# 从现在起到2035年). span_after: after a full date and before a day, a month and day or a year, makes the date the
+# first day of a span (2003年10月24日至26日, 2004年9月21日—23日, 2004年3月8日至7月7日): when a visit or a
+# meeting took place, not a date of issue.
 deadline_before	到
 deadline_before	至
 cutoff_before	截至
@@ -1832,6 +1834,13 @@ not_deadline_after_single	一二两三四五六七八九十几半季个
 span_from_before	从现在
 span_from_before	从现在起
 span_from_before	从现在开始
+span_after	至
+span_after	到
+span_after	—
+span_after	–
+span_after	-
+span_after	~
+span_after	～
 
 """###,
     ]
