@@ -3,7 +3,8 @@
 /// Matches a four-digit year (1900–2099, Arabic or Chinese digits) followed by 年. A year after 到 or
 /// 至, or followed by 前/以前/之前 (not 前三季度), is a `deadline`; after 截至/截止 it is a `cutoff`;
 /// a year that closes a span from now (从现在到2009年, 从现在起到2035年) is `other`, as is any year not
-/// marked. Years inside a full date or a period are left to those matchers.
+/// marked. The end of a five-year plan after 到 or 至 (到“十四五”末) is a `deadline` in the plan's last year,
+/// its span on the plan's name and 末. Years inside a full date or a period are left to those matchers.
 package struct YearMatcher: Matcher {
     package static let id = "year"
     /// Starts from 年, the character after a year's digits.
@@ -22,11 +23,19 @@ package struct YearMatcher: Matcher {
         var spanFromBefore: [[UInt32]] = []
         /// After a full date, these join it to the last day of a span (2003年10月24日至26日).
         var spanAfter: [[UInt32]] = []
+        /// The character that closes a five-year plan's ordinal (十四五), the quotes around the name, the words
+        /// after it that make it the plan's end (末, 期末), and the last year of the third plan (1970; the n-th
+        /// ends 5 × (n − 3) years later).
+        var planSuffix: UInt32? = nil
+        var planQuotes = ScalarSet([])
+        var planEndAfter: [[UInt32]] = []
+        var thirdPlanEnd: Int? = nil
 
         init() {}
 
         init(_ rows: [[String]], origin: String) throws {
             var single: [UInt32] = []
+            var quotes: [UInt32] = []
             for r in rows {
                 guard r.count >= 2, !r[1].isEmpty else { throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r) needs a role and a word") }
                 let w = scalars(r[1])
@@ -37,10 +46,20 @@ package struct YearMatcher: Matcher {
                 case "not_deadline_after_single": single += w
                 case "span_from_before": spanFromBefore.append(w)
                 case "span_after": spanAfter.append(w)
+                case "plan_suffix":
+                    guard w.count == 1 else { throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r): plan_suffix is one character") }
+                    planSuffix = w[0]
+                case "plan_quote": quotes += w
+                case "plan_end_after": planEndAfter.append(w)
+                case "third_plan_end":
+                    guard let y = Int(r[1]) else { throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r): third_plan_end is a year") }
+                    thirdPlanEnd = y
                 default: throw PipelineError("\(origin): \(YearMatcher.kindWordsLexicon) row \(r): unknown role \(r[0])")
                 }
             }
             notDeadlineAfterSingle = ScalarSet(single)
+            planQuotes = ScalarSet(quotes)
+            planEndAfter.sort { $0.count > $1.count }
         }
 
         /// Whether a `deadlineBefore` word ends at `i` (到2025年), and no `spanFromBefore` word ends where it
@@ -132,7 +151,35 @@ package struct YearMatcher: Matcher {
             }
             result.append(Mention(range: range, value: .year(year, kind)))
         }
+        result += Self.planEnds(ctx, words)
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The ends of five-year plans after a deadline word (到“十四五”末, 力争到“十三五”末): a deadline in the
+    /// plan's last year, the span from the plan's name (its opening quote) to 末. The n-th plan is the numeral
+    /// before the plan suffix (十四 of 十四五; 十 of 十五, the tenth).
+    static func planEnds(_ ctx: MatchContext, _ words: KindWords) -> [Mention] {
+        guard let suffix = words.planSuffix, let thirdEnd = words.thirdPlanEnd, !words.planEndAfter.isEmpty else { return [] }
+        let chars = ctx.chars
+        var result: [Mention] = []
+        for i in chars.indices where chars[i] == suffix {
+            // The ordinal before the suffix: 十, 十一 … 十九, or a digit alone (the early plans).
+            var start = i
+            var ordinal = 0
+            if start > 0, let d = CharClass.chineseDigit(chars[start - 1]), d > 0 { ordinal = d; start -= 1 }
+            if start > 0, chars[start - 1] == NumberMark.ten { ordinal += 10; start -= 1 }
+            guard ordinal >= 3 else { continue }
+            // After it: a closing quote, then 末 or 期末.
+            var end = i + 1
+            if end < chars.count, words.planQuotes.contains(chars[end]) { end += 1 }
+            guard let w = words.planEndAfter.first(where: { ctx.has($0, at: end) }) else { continue }
+            end += w.count
+            // Before it: an opening quote, then 到 or 至 (not 比“十一五”末, a base of comparison).
+            if start > 0, words.planQuotes.contains(chars[start - 1]) { start -= 1 }
+            guard words.deadlineBefore(endingAt: start, { ctx.has($0, endingAt: $1) }) else { continue }
+            result.append(Mention(range: start..<end, value: .year(thirdEnd + 5 * (ordinal - 3), .deadline)))
+        }
+        return result
     }
 
     package static let examples: [MatcherExample] = [
@@ -152,6 +199,12 @@ package struct YearMatcher: Matcher {
         .init("從現在到二〇二〇年，是全面建成小康社會決勝期。", ["二〇二〇年 => 2020 other"]),
         .init("从现在起到2035年，只有10年时间，前五年发展好了，我们就能争取更大主动。", ["2035年 => 2035 other"]),
         .init("如果到2020年我们在总量和平均水平上完成了目标", ["2020年 => 2020 deadline"]),
+        // The end of a five-year plan after 到: a deadline in its last year (湖北日报 on 数字湖北, Fixtures 234; a 湖南
+        // 科协 news report on its “十三五” plan, twice, with 比“十一五”末, a base of comparison, that is none).
+        .init("在此基础上,到“十四五”末,我省数字经济核心产业增加值力争达到7000亿元", ["“十四五”末 => 2025 deadline"]),
+        .init("力争到“十三五”末，基本形成符合科技创新规律和湖南发展需要的科协事业发展体制机制。", ["“十三五”末 => 2020 deadline"]),
+        .init("全省公民具备科学素质比例达到5.14%，比“十一五”末提高2.96个百分点。", []),
+        .init("根据《规划》，“十三五”时期我省将健全科协组织、创新创业服务和科学普及三大体系", []),
         // must not match
         .init("新增企业2000家", []),
         .init("济南市拥有1 782家", []),

@@ -1820,7 +1820,11 @@ doc_type	通告
 # deadline_before word, opens a span from now, so the year ends a period and is no deadline (从现在到2009年,
 # 从现在起到2035年). span_after: after a full date and before a day, a month and day or a year, makes the date the
 # first day of a span (2003年10月24日至26日, 2004年9月21日—23日, 2004年3月8日至7月7日): when a visit or a
-# meeting took place, not a date of issue.
+# meeting took place, not a date of issue. plan_suffix: the character that closes a five-year plan's ordinal (the 五
+# of 十四五); plan_quote: quotes around a plan's name; plan_end_after: after a plan's name that follows a
+# deadline_before word, makes the phrase a deadline in the plan's last year (到“十四五”末 → 2025);
+# third_plan_end: the last year of the third five-year plan (1966–1970); each later plan ends 5 years after the one
+# before it (the n-th in 1970 + 5 × (n − 3)), the first two being older than any document read here.
 deadline_before	到
 deadline_before	至
 cutoff_before	截至
@@ -1841,6 +1845,13 @@ span_after	–
 span_after	-
 span_after	~
 span_after	～
+plan_suffix	五
+plan_quote	“
+plan_quote	”
+plan_quote	"
+plan_end_after	期末
+plan_end_after	末
+third_plan_end	1970
 
 """###,
     ]
