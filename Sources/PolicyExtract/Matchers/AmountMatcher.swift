@@ -229,8 +229,9 @@ package struct AmountMatcher: Matcher {
         .init("投资约30亿元", ["30亿元 => 30亿元 about"]),
         .init("投资30亿元左右", ["30亿元 => 30亿元 about"]),
         // 约 with a copula (约为) or a conversion (约合人民币) before the number is still 约: 国办函〔2004〕71号
-        // (Fixtures 237), a 2015 NDRC approval reported by a news page in Traditional script, two news items
-        // converting dollars.
+        // (Fixtures 237); an NDRC approval of two expressways reported in Traditional script
+        // (http://lakalal8.com/news/content/7794705015487.html, pages corpus); two news items converting dollars,
+        // kept in public repositories (find_string ids 63040011339 and 47244236214).
         .init("进一步研究论证后，总投资相应调整约为8.5亿元，国家有关部门已承诺负担原估算投资5亿元的2/3",
               ["8.5亿元 => 8.5亿元 about", "5亿元 => 5亿元 none"]),
         .init("項目估算總投資約為223.5億元(靜態投資209.3億元)", ["223.5億元 => 223.5亿元 about", "209.3億元 => 209.3亿元 none"]),

@@ -128,10 +128,11 @@ package struct DateMatcher: Matcher {
         .init("在有了进一步地震监测资料的基础上，2004年9月21日—23日，", ["2004年9月21日 => 2004-09-21 span"]),
         .init("自2004年3月8日至7月7日，马鬃山地震监测在25公里范围内共记录到振动事件567", ["2004年3月8日 => 2004-03-08 span"]),
         .init("我局于1997年1月7日至11日召开1997年度全国地震趋势会商会", ["1997年1月7日 => 1997-01-07 span"]),
-        // The signature of the same letters stays a date; a date before 至 with no day after it is no span.
+        // The signature of the same letters, a single date in the body and a date of entry into force (国发〔2018〕41号,
+        // row 32 of the same crawl) stay dates.
         .init("国务院办公厅\n二〇〇四年十月十五日", ["二〇〇四年十月十五日 => 2004-10-15 date"]),
         .init("2004年3月24日，湖北省人民政府报送了《关于恳请解决巴东县官渡口镇马鬃山村地质险情有关问题的请示》", ["2004年3月24日 => 2004-03-24 date"]),
-        .init("2004年3月24日至今", ["2004年3月24日 => 2004-03-24 date"]),
+        .init("本办法自2019年1月1日起施行。", ["2019年1月1日 => 2019-01-01 date"]),
         .init("文章编号: 1671-1807(2025)14-0147-06", []),
         // must not match
         .init("2023年2月30日", []),

@@ -192,15 +192,18 @@ package struct YearMatcher: Matcher {
         .init("2022年,山东规模以上工业企业数量为33 222家", ["2022年 => 2022 other"]),
         .init("2023年前三季度,增长7.7%", ["2023年 => 2023 other"]),
         // A span from now: the year ends a period, no deadline (国办函〔2004〕25号, Fixtures 236; the 2017 report to
-        // the 19th Party Congress as quoted in news; a 2025 commentary on the 15th five-year plan period). The
-        // same texts' 到2020年 without 从现在 stays a deadline.
+        // the 19th Party Congress as quoted in a news item kept in a public repository, find_string id 231096633,
+        // and on https://big5.cri.cn/gate/big5/taiwan.cri.cn/2017-10-18/bada7605-1637-2505-6b47-dea277e2c250.html;
+        // a 2025 commentary on the 15th five-year plan period, find_string id 38235434061). 到2020年 without 从现在
+        // stays a deadline (an explainer of the same report, http://m.pathwayssc.com/html/photo/2017/1201/27698.html).
         .init("但从现在到2009年，随着三、四期工程蓄水，将是库区地质灾害的高发期", ["2009年 => 2009 other"]),
         .init("从现在到2020年，是全面建成小康社会决胜期，最艰巨的任务依然是脱贫攻坚。", ["2020年 => 2020 other"]),
-        .init("從現在到二〇二〇年，是全面建成小康社會決勝期。", ["二〇二〇年 => 2020 other"]),
+        .init("習近平説,從現在到二〇二〇年,是全面建成小康社會決勝期。", ["二〇二〇年 => 2020 other"]),
         .init("从现在起到2035年，只有10年时间，前五年发展好了，我们就能争取更大主动。", ["2035年 => 2035 other"]),
-        .init("如果到2020年我们在总量和平均水平上完成了目标", ["2020年 => 2020 deadline"]),
+        .init("如果到2020年我們在總量和平均水平上完成了目標,但在平衡性、協調性、可持續性上問題依然突出", ["2020年 => 2020 deadline"]),
         // The end of a five-year plan after 到: a deadline in its last year (湖北日报 on 数字湖北, Fixtures 234; a 湖南
-        // 科协 news report on its “十三五” plan, twice, with 比“十一五”末, a base of comparison, that is none).
+        // 科协 news report on its “十三五” plan kept in a public repository, find_string id 9150055826, with
+        // 比“十一五”末, a base of comparison, and “十三五”时期 that are none).
         .init("在此基础上,到“十四五”末,我省数字经济核心产业增加值力争达到7000亿元", ["“十四五”末 => 2025 deadline"]),
         .init("力争到“十三五”末，基本形成符合科技创新规律和湖南发展需要的科协事业发展体制机制。", ["“十三五”末 => 2020 deadline"]),
         .init("全省公民具备科学素质比例达到5.14%，比“十一五”末提高2.96个百分点。", []),
