@@ -116,7 +116,8 @@ final class ResolveContext: CandidateScanning {
         self.structure = result.structure
         candidateTable = lexicons.scan.candidates
         candidateIndex = Self.index(of: result.text, for: candidateTable)
-        listMarks = ScalarSet(lexicons.targetWords[.listMark].filter { $0.count == 1 }.map { $0[0] })
+        // Made once per pipeline (a set is an 8 KB bitmap: made per document, it was allocated and cleared each time).
+        listMarks = lexicons.prepared.value("list marks") { ScalarSet(lexicons.targetWords[.listMark].filter { $0.count == 1 }.map { $0[0] }) }
     }
 
     /// For each section, the nearest heading on its path (deepest first) that names a cluster
