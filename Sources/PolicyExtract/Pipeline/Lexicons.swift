@@ -168,7 +168,45 @@ package struct Lexicons: Sendable {
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+        return byteRows(text) ?? characterRows(text)
+    }
+
+    /// `rows` read over the UTF-8 bytes, which gives the same rows as reading by characters where every line break
+    /// and tab is a character of its own: nil (read by characters) for a text with a carriage return (`\r\n` is
+    /// one character) and for a line that begins with `#` and a non-ASCII character (which may combine with it).
+    /// Every lexicon is read at start-up, and reading by characters cost about as much as the rest of loading them.
+    private static func byteRows(_ text: String) -> [[String]]? {
+        var text = text
+        return text.withUTF8 { b -> [[String]]? in
+            let n = b.count
+            if b.contains(0x0D) { return nil }
+            var rows: [[String]] = []
+            var i = 0
+            while i < n {
+                var e = i
+                while e < n && b[e] != 0x0A { e += 1 }
+                if e > i {
+                    if b[i] == UInt8(ascii: "#") {
+                        if i + 1 < e && b[i + 1] >= 0x80 { return nil }
+                    } else if !(i..<e).allSatisfy({ b[$0] == 0x20 || b[$0] == 0x09 }) {
+                        var fields: [String] = []
+                        var start = i
+                        for k in i...e where k == e || b[k] == 0x09 {
+                            fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<k]), as: UTF8.self).trimmingSpaces)
+                            start = k + 1
+                        }
+                        rows.append(fields)
+                    }
+                }
+                i = e + 1
+            }
+            return rows
+        }
+    }
+
+    /// `rows` read by characters.
+    private static func characterRows(_ text: String) -> [[String]] {
+        text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
             let l = line.hasSuffix("\r") ? line.dropLast() : line
             if l.hasPrefix("#") || l.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
             return l.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
