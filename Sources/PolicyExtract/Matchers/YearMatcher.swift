@@ -161,8 +161,14 @@ package struct YearMatcher: Matcher {
     static func planEnds(_ ctx: MatchContext, _ words: KindWords) -> [Mention] {
         guard let suffix = words.planSuffix, let thirdEnd = words.thirdPlanEnd, !words.planEndAfter.isEmpty else { return [] }
         let chars = ctx.chars
+        // Where the plan suffix occurs, found eight characters at a time (it is rare).
+        var hits: [Int] = []
+        chars.withUnsafeBufferPointer { p in
+            var i = firstIndex(of: suffix, in: p, from: 0, to: p.count)
+            while i < p.count { hits.append(i); i = firstIndex(of: suffix, in: p, from: i + 1, to: p.count) }
+        }
         var result: [Mention] = []
-        for i in chars.indices where chars[i] == suffix {
+        for i in hits {
             // The ordinal before the suffix: 十, 十一 … 十九, or a digit alone (the early plans).
             var start = i
             var ordinal = 0
