@@ -376,3 +376,43 @@ extension String {
         return String(self[start..<end])
     }
 }
+
+/// The rows of a `kind <TAB> word` lexicon (department and cluster phrases), by kind. A row of an unknown kind or
+/// without a word, a kind asked for that has no row, or a kind of single characters given a longer word is an
+/// error naming the file and the pipeline it was read for.
+struct KindedWords {
+    private var byKind: [String: [[UInt32]]] = [:]
+    private let file: String, origin: String
+
+    init(rows: [[String]], kinds: [String], file: String, origin: String) throws {
+        self.file = file
+        self.origin = origin
+        let known = Set(kinds)
+        for r in rows {
+            guard r.count >= 2, !r[1].isEmpty, known.contains(r[0]) else {
+                throw PipelineError("\(origin): \(file): row \(r) needs one of the kinds \(kinds.joined(separator: ", ")) and a word")
+            }
+            byKind[r[0], default: []].append(scalars(r[1]))
+        }
+    }
+
+    /// Every word of `kind`, in file order.
+    func all(_ kind: String) throws -> [[UInt32]] {
+        guard let words = byKind[kind], !words.isEmpty else { throw PipelineError("\(origin): \(file): no row of kind \(kind)") }
+        return words
+    }
+
+    /// The one character of `kind`.
+    func character(_ kind: String) throws -> UInt32 {
+        let words = try all(kind)
+        guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(file): \(kind) must be one character") }
+        return words[0][0]
+    }
+
+    /// The characters of `kind`, each word one character.
+    func characters(_ kind: String) throws -> ScalarSet {
+        let words = try all(kind)
+        guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(file): \(kind) must be single characters") }
+        return ScalarSet(words.map { $0[0] })
+    }
+}

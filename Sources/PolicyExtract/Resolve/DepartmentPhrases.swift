@@ -152,28 +152,11 @@ struct DepartmentPhrases: Sendable {
 
     /// Reads the lexicon's rows (`kind`, `word`); `origin` names the pipeline it was read for.
     init(rows: [[String]], origin: String) throws {
-        var byKind: [String: [[UInt32]]] = [:]
-        for r in rows {
-            guard r.count >= 2, !r[1].isEmpty, Self.kinds.contains(r[0]) else {
-                throw PipelineError("\(origin): \(Self.file): row \(r) needs one of the kinds \(Self.kinds.joined(separator: ", ")) and a word")
-            }
-            byKind[r[0], default: []].append(scalars(r[1]))
-        }
-        func all(_ kind: String) throws -> [[UInt32]] {
-            guard let words = byKind[kind], !words.isEmpty else { throw PipelineError("\(origin): \(Self.file): no row of kind \(kind)") }
-            return words
-        }
-        func one(_ kind: String) throws -> [UInt32] { try all(kind)[0] }
-        func character(_ kind: String) throws -> UInt32 {
-            let words = try all(kind)
-            guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(Self.file): \(kind) must be one character") }
-            return words[0][0]
-        }
-        func characters(_ kind: String) throws -> ScalarSet {
-            let words = try all(kind)
-            guard words.allSatisfy({ $0.count == 1 }) else { throw PipelineError("\(origin): \(Self.file): \(kind) must be single characters") }
-            return ScalarSet(words.map { $0[0] })
-        }
+        let words = try KindedWords(rows: rows, kinds: Self.kinds, file: Self.file, origin: origin)
+        func all(_ kind: String) throws -> [[UInt32]] { try words.all(kind) }
+        func one(_ kind: String) throws -> [UInt32] { try words.all(kind)[0] }
+        func character(_ kind: String) throws -> UInt32 { try words.character(kind) }
+        func characters(_ kind: String) throws -> ScalarSet { try words.characters(kind) }
         leadLabel = try one("lead_label")
         responsibleLabels = try all("responsible_label")
         ccLabel = try one("cc_label")
