@@ -708,6 +708,8 @@ final class OutputFile {
 enum FreedMemory {
     /// Documents of at least this many bytes release the memory their pipeline freed (smaller ones gain nothing from it).
     static let largeDocument = 4 << 20
+    /// Texts of at least this many characters release what each matcher's list freed as it grew (`DocumentExtractor`).
+    static let largeText = 1 << 20
 
     private typealias Release = @convention(c) () -> Void
     private static let tcmallocRelease: Release? = {
