@@ -77,15 +77,25 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // The only module that talks to ICU. It imports no Foundation and exposes Swift types only.
+        // The ICU calls, in C behind a header that names no ICU type (ICU's versioned function names do not
+        // import into Swift, and its C types clash with those of the ICU that Foundation carries).
+        .target(
+            name: "ICUShim",
+            dependencies: ["CICU"],
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // The only Swift module that talks to ICU. It exposes Swift types only.
         .target(
             name: "ICUBridge",
-            dependencies: ["CICU"],
+            dependencies: ["ICUShim"],
             swiftSettings: [.swiftLanguageMode(.v5)] + tuning(profileFlags)
         ),
         .target(
             name: "PolicyExtract",
             dependencies: ["ICUBridge", "CArchive", "CCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            // The default pipeline and its lexicons (`Sources/PolicyExtract/Pipelines` links to `Pipelines/`), embedded
+            // in the binary as byte arrays (`DefaultPipelineFiles`) so that the tool runs without the folder.
+            resources: [.embedInCode("Pipelines")],
             swiftSettings: [.swiftLanguageMode(.v5)] + tuning(["-enforce-exclusivity=unchecked"] + profileFlags)
         ),
         .executableTarget(

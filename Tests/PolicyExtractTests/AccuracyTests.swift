@@ -8,13 +8,12 @@ import Testing
     /// Both sets: the training documents and the held-out ones (never written against) have floors of their own.
     @Test(arguments: EvaluationSet.allCases)
     func f1AtOrAboveFloors(_ set: EvaluationSet) throws {
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let evaluation = try Evaluation.run(paths: [set.documents], goldDirectory: set.gold)
+        // Absolute paths: tests run in parallel, so none may change the process's working directory.
+        func inRepo(_ path: String) -> String { Repo.root.appendingPathComponent(path).path }
+        let evaluation = try Evaluation.run(paths: [inRepo(set.documents)], goldDirectory: inRepo(set.gold))
         #expect(evaluation.documents >= 20, "\(set.rawValue): only \(evaluation.documents) documents")
         #expect(evaluation.missingGold.isEmpty, "documents without gold: \(evaluation.missingGold)")
-        let failures = try FloorCheck.check(evaluation, floorsPath: "Fixtures/eval-floors.json", set: set)
+        let failures = try FloorCheck.check(evaluation, floorsPath: inRepo("Fixtures/eval-floors.json"), set: set)
         #expect(failures.isEmpty, "\(failures.joined(separator: "; "))\n\(evaluation.table())")
     }
 

@@ -206,7 +206,7 @@ import Testing
         let units = 4 * Repo.fixtureNames.count
         let out = dir.appendingPathComponent("out")
         let errFile = dir.appendingPathComponent("first.err")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: errFile.path, contents: nil))
         let first = Process()
         first.executableURL = URL(fileURLWithPath: BatchTests.binary)
         first.arguments = ["batch", input.path, "--out", out.path, "--jobs", "1"]
@@ -339,7 +339,7 @@ import Testing
         defer { if writer.isRunning { writer.terminate() } }
         let out = dir.appendingPathComponent("out")
         let errFile = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: errFile.path, contents: nil))
         let batch = Process()
         batch.executableURL = URL(fileURLWithPath: BatchTests.binary)
         batch.arguments = ["batch", fifo.path, "--out", out.path]
@@ -362,7 +362,7 @@ import Testing
         let fifo = dir.appendingPathComponent("stuck.txt")
         #expect(mkfifo(fifo.path, 0o644) == 0)
         let errFile = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: errFile.path, contents: nil))
         let batch = Process()
         batch.executableURL = URL(fileURLWithPath: BatchTests.binary)
         batch.arguments = ["batch", fifo.path, "--out", dir.appendingPathComponent("out").path]
@@ -406,7 +406,7 @@ import Testing
         let units = 8 * Repo.fixtureNames.count
         let out = dir.appendingPathComponent("out")
         let errFile = dir.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: errFile.path, contents: nil))
         let batch = Process()
         batch.executableURL = URL(fileURLWithPath: BatchTests.binary)
         batch.arguments = ["batch", input.path, "--out", out.path, "--jobs", "2", "--quiet"]

@@ -34,10 +34,8 @@ import Testing
     }
 
     @Test func fixturesFindWhatTheyMust() throws {
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Repo.root.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let output = ValidationRun.run(paths: ["Fixtures/docs"], jobs: 2)
+        // An absolute path: tests run in parallel, so none may change the process's working directory.
+        let output = ValidationRun.run(paths: [Repo.docs.path], jobs: 2)
         let f = output.findings
         // 现代轻工 / 现代轻纺: one conflict naming both documents.
         let members = f.first { $0.check == SameClaimCheck.id && $0.severity == .conflict && $0.computed.includes("现代轻工") && $0.computed.includes("现代轻纺") }
@@ -66,7 +64,7 @@ import Testing
         // 122's totals against their rows, in the table's unit.
         #expect(f.contains { $0.check == TableTotalCheck.id && $0.stated == "7154.36 亿元" && $0.severity == .consistent })
         // Deterministic: the same run gives the same findings in the same order.
-        let again = ValidationRun.run(paths: ["Fixtures/docs"], jobs: 1)
+        let again = ValidationRun.run(paths: [Repo.docs.path], jobs: 1)
         #expect(again.findings.map { DocumentJSON.finding($0).serialized() } == f.map { DocumentJSON.finding($0).serialized() })
     }
 

@@ -104,14 +104,14 @@ package struct Evaluation {
         }
     }
 
-    /// Money in 亿元, so that 1 万亿元 and 10000 亿元 compare equal.
+    /// Money in the unit claims are keyed in (亿元), so that 1 万亿元 and 10000 亿元 compare equal: the money
+    /// units of the `claim_units` lexicon with their powers of ten.
     static func inYi(_ v: Double, _ unit: String) -> (Double, String) {
-        switch unit {
-        case "万亿元": return (v * 10000, "亿元")
-        case "万元": return (v / 10000, "亿元")
-        case "元": return (v / 100_000_000, "亿元")
-        default: return (v, unit)
-        }
+        let units = ClaimExtractor.units
+        guard let money = units.money.first(where: { $0.unit == unit }), money.power != 0 else { return (v, unit) }
+        var scaled = v
+        for _ in 0..<abs(money.power) { scaled = money.power > 0 ? scaled * 10 : scaled / 10 }
+        return (scaled, units.moneyKey)
     }
 
     static func unitKey(_ u: String) -> String {

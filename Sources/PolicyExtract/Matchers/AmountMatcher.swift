@@ -228,6 +228,15 @@ package struct AmountMatcher: Matcher {
         .init("给予最高500元补贴", ["500元 => 0.000005亿元 none"]),
         .init("投资约30亿元", ["30亿元 => 30亿元 about"]),
         .init("投资30亿元左右", ["30亿元 => 30亿元 about"]),
+        // 约 with a copula (约为) or a conversion (约合人民币) before the number is still 约: 国办函〔2004〕71号
+        // (Fixtures 237); an NDRC approval of two expressways reported in Traditional script
+        // (http://lakalal8.com/news/content/7794705015487.html, pages corpus); two news items converting dollars,
+        // kept in public repositories (find_string ids 63040011339 and 47244236214).
+        .init("进一步研究论证后，总投资相应调整约为8.5亿元，国家有关部门已承诺负担原估算投资5亿元的2/3",
+              ["8.5亿元 => 8.5亿元 about", "5亿元 => 5亿元 none"]),
+        .init("項目估算總投資約為223.5億元(靜態投資209.3億元)", ["223.5億元 => 223.5亿元 about", "209.3億元 => 209.3亿元 none"]),
+        .init("英伟达正洽谈向软银旗下 SB Energy 投资最多 30 亿美元，约合人民币 202 亿元", ["202 亿元 => 202亿元 about"]),
+        .init("支付15.6亿美元（约合人民币110亿元）赔偿", ["110亿元 => 110亿元 about"]),
         .init("规模不低于20亿元", ["20亿元 => 20亿元 at_least"]),
         .init("控制在5亿元以内", ["5亿元 => 5亿元 at_most"]),
         .init("投资近百亿元", ["百亿元 => 100亿元 about"]),

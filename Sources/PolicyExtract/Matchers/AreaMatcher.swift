@@ -8,7 +8,7 @@ package struct AreaMatcher: Matcher {
     package init() {}
 
     /// Starts from a digit; a number is followed by the first character of an area unit or a range separator.
-    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
+    package static let scan = ScanDeclaration(kind: .digit, starts: { CharClass.isDigit($0) }, numberFollowers: { lexicons in
         ScalarSet(((try? units(lexicons))?.units ?? []).compactMap(\.word.first) + ((try? NumberWords.of(lexicons))?.rangeSeparatorCharacters ?? []))
     })
 

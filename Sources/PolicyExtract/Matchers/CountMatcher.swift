@@ -6,7 +6,7 @@
 package struct CountMatcher: Matcher {
     package static let id = "count"
     /// Starts from a digit; a number is followed by a measure word, 万 or 亿, or a range separator.
-    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit, numberFollowers: { lexicons in
+    package static let scan = ScanDeclaration(kind: .digit, starts: { CharClass.isDigit($0) }, numberFollowers: { lexicons in
         ScalarSet(lexicons.measureWords.compactMap(\.word.first) + [NumberMark.tenThousand, NumberMark.hundredMillion]
                   + ((try? NumberWords.of(lexicons))?.rangeSeparatorCharacters ?? []))
     })

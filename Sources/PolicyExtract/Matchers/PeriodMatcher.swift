@@ -5,7 +5,7 @@
 package struct PeriodMatcher: Matcher {
     package static let id = "period"
     /// Starts from a digit; a number is followed by a range separator, or by 年 and then one.
-    package static let scan = ScanDeclaration(kind: .digit, starts: CharClass.isDigit,
+    package static let scan = ScanDeclaration(kind: .digit, starts: { CharClass.isDigit($0) },
                                              numberFollowers: { ScalarSet(((try? NumberWords.of($0))?.rangeSeparatorCharacters ?? []) + [NumberMark.year]) })
     package init() {}
 

@@ -3,7 +3,7 @@ import Foundation
 /// A pipeline definition: the stages to run, the matchers enabled, and the lexicon files they read.
 ///
 /// The default lives in `Pipelines/default.json` and is embedded in the binary
-/// (`DefaultPipeline+Generated.swift`), so the tool runs without the folder; `--pipeline FILE`
+/// (`DefaultPipelineFiles`, SwiftPM resources), so the tool runs without the folder; `--pipeline FILE`
 /// replaces it, with lexicon paths read relative to that file.
 package struct PipelineDefinition: Sendable {
     package struct Spec: Codable, Sendable {

@@ -272,9 +272,10 @@ public struct DateFields: Codable, Sendable, Equatable {
     public var kind: DateKind
 }
 
-/// What a full date is: a date of issue, publication and the like, a statistic's cut-off (`截至…`), or a deadline (`…前`).
+/// What a full date is: a date of issue, publication and the like, a statistic's cut-off (`截至…`), a deadline (`…前`),
+/// or the first day of a span of days (`2003年10月24日至26日`: a visit or a meeting, not a date of issue).
 public enum DateKind: String, Codable, Sendable, CaseIterable {
-    case date, cutoff, deadline
+    case date, cutoff, deadline, span
 }
 
 /// Whether a named cluster is one that exists or one to be built.

@@ -82,7 +82,7 @@ struct ClusterPhrases: Sendable {
     /// The built-in lexicon, for code that runs without a pipeline's lexicons.
     static let builtIn: ClusterPhrases = {
         do { return try ClusterPhrases(rows: Lexicons.rows(DefaultPipelineFiles.files[file]), origin: "built-in default") } catch {
-            preconditionFailure("\(error)")  // the embedded copy is generated from Pipelines/ and read by the tests
+            preconditionFailure("\(error)")  // the embedded copy is Pipelines/ itself, loaded by the tests
         }
     }()
 }

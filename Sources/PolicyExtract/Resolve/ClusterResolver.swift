@@ -42,11 +42,12 @@ struct ClusterResolver {
             // Cut at the last stop word before the industry.
             var cut = name.lowerBound
             var i = name.lowerBound
-            while i < k {
+            scan: while i < k {
                 var matched = false
                 for w in ctx.lexicons.scan.clusterStopwords.words(startingWith: chars[i]) ?? [] where ctx.has(w, at: i) && i + w.count <= k {
-                    // 的 after a district or city is part of the name: 南山区的新能源应用产业集群.
-                    if w.count == 1, chars[i] == words.possessive, i - cut >= 3, placeKind(cut..<i) == 2 { i += 1; matched = true; break }
+                    // 的 after a district or city is part of the name, and what follows it is the industry, stop words
+                    // and all: 南山区的新能源应用产业集群, 龙华区的大数据分析及应用软件产业集群.
+                    if w.count == 1, chars[i] == words.possessive, i - cut >= 3, placeKind(cut..<i) == 2 { break scan }
                     // 和 between two industries of a name that begins with a place (南京市软件和信息服务集群), not
                     // between two names (徐州市工程机械集群和常州市…).
                     if w.count == 1, chars[i] == words.conjunction, cut == name.lowerBound, placeLength(at: cut, limit: i) != nil,
@@ -68,7 +69,9 @@ struct ClusterResolver {
                 name = joint.lowerBound..<name.upperBound
             }
             if let (ok, record) = cluster(name, places: places), ok {
-                let key = ByteKey(record.name)
+                // One record per name; a name written again without 的 after its place (福田区的5G…, then 福田区5G…)
+                // is the same name.
+                let key = ByteKey(String(String.UnicodeScalarView(record.name.unicodeScalars.filter { $0.value != words.possessive })))
                 if var existing = found[key] {
                     if existing.tier == nil, let t = record.tier { existing.tier = t; found[key] = existing }
                 } else {
@@ -145,6 +148,7 @@ struct ClusterResolver {
         if placeLength(at: name.lowerBound, limit: name.upperBound) == nil && !allShort { return nil }
         return (items.last!.lowerBound, name.lowerBound)
     }
+
 
     /// 1 for a known place with nothing after it or 省/市 (滨州, 苏州市), 2 for 2–4 ideographs ending in 省/市/县/区, 0 otherwise.
     func placeKind(_ r: Range<Int>) -> Int {
@@ -226,8 +230,17 @@ struct ClusterResolver {
         }
         // 南山区的新能源应用: the 的 after the place is no part of the industry.
         if place != nil, industry.first == words.possessive { industry = industry.dropFirst() }
-        if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && $0 != 0x20 && $0 != UInt32(char: "(") && $0 != UInt32(char: ")") }) { return nil }
-        if industry.contains(where: CharClass.isDigit) && !industry.ends(with: words.sizeEnding) { return nil }
+        // Latin letters name a technology (5G, AI); other ASCII is no part of a name.
+        func isLetter(_ u: UInt32) -> Bool { (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) }
+        if industry.contains(where: { $0 < 0x80 && !CharClass.isDigit($0) && !isLetter($0) && $0 != 0x20 && $0 != UInt32(char: "(") && $0 != UInt32(char: ")") }) { return nil }
+        // Digits only in a money tier (通信设备2000亿级) or before a letter (5G信息技术应用).
+        let digitsBeforeLetter = industry.indices.allSatisfy { j in
+            guard CharClass.isDigit(industry[j]) else { return true }
+            var e = j
+            while e < industry.endIndex, CharClass.isDigit(industry[e]) { e += 1 }
+            return e < industry.endIndex && isLetter(industry[e])
+        }
+        if industry.contains(where: CharClass.isDigit) && !industry.ends(with: words.sizeEnding) && !digitsBeforeLetter { return nil }
         if industry.contains(words.advancedManufacturing) { return nil }
         // Strip a size: 通信设备2000亿级 → 通信设备.
         if industry.last == words.level, let cut = industry.firstIndex(where: { CharClass.isDigit($0) || words.sizeNumerals.contains($0) }) {

@@ -33,10 +33,21 @@ extension ClusterResolver {
         .init("打造生物醫藥產業集群、智能制造裝備產業集群、集成電路產業集群等5個具有國際競爭力的戰略性新興產業集群",
               ["生物医药产业集群 => 生物医药产业集群", "智能制造装备产业集群 => 智能制造装备产业集群", "集成电路产业集群 => 集成电路产业集群"],
               source: "Fixtures/docs/203_jiangsu_sei_fusion_clusters_news_trad.txt, line 2"),
-        // 的 after a district.
-        .init("分别是福田区的5G信息技术应用产业集群、南山区的新能源应用产业集群、宝安区的激光产业集群",
-              ["南山区的新能源应用产业集群 => 南山区新能源应用产业集群", "宝安区的激光产业集群 => 宝安区激光产业集群"],
-              source: "Fixtures/docs/224_shenzhen_sme_clusters_2024.txt, line 2"),
+        // 的 after a district, and the industry after it read whole (分析 is a stop word elsewhere); Latin letters after
+        // a digit (5G) in an industry; the first name written again without 的 is the same name.
+        .init("""
+              分别是福田区的5G信息技术应用产业集群、南山区的新能源应用产业集群、宝安区的激光产业集群、宝安区的低空无人机产业集群、龙岗区的智能机器人产业集群、龙华区的大数据分析及应用软件产业集群、龙华区的高性能医疗器械产业集群、光明区的智能传输及感知器件产业集群、光明区的电子材料产业集群。
+              截至目前,深圳省级中小企业特色产业集群16个,其中国家级中小企业特色产业集群4个。深圳此次新增的9个产业集群均以新兴产业为主,以福田区5G信息技术应用产业集群为例,其主要集中于上梅林片区,是深圳市首个以“5G研发及应用”产业为主导的高端创新集聚区。
+              """,
+              ["福田区的5G信息技术应用产业集群 => 福田区5G信息技术应用产业集群", "南山区的新能源应用产业集群 => 南山区新能源应用产业集群",
+               "宝安区的激光产业集群 => 宝安区激光产业集群", "宝安区的低空无人机产业集群 => 宝安区低空无人机产业集群",
+               "龙岗区的智能机器人产业集群 => 龙岗区智能机器人产业集群", "龙华区的大数据分析及应用软件产业集群 => 龙华区大数据分析及应用软件产业集群",
+               "龙华区的高性能医疗器械产业集群 => 龙华区高性能医疗器械产业集群", "光明区的智能传输及感知器件产业集群 => 光明区智能传输及感知器件产业集群",
+               "光明区的电子材料产业集群 => 光明区电子材料产业集群"],
+              source: "Fixtures/docs/224_shenzhen_sme_clusters_2024.txt, lines 2-3 (https://mryunwei.com/619435.html, pages corpus)"),
+        // Must not match: a plan's number with a letter, in quotes, before 先进制造业集群.
+        .init("按照《浙江省人民政府关于印发浙江省“415X”先进制造业集群建设行动方案(2023—2027年)的通知》(浙政发〔2023〕4号)要求",
+              [], source: "Fixtures/docs/124_ningbo_361_clusters.txt, line 15"),
         // Must not match: kinds of clusters, not names.
         .init("培育一批国家级特色产业集群,累计建成国家级中小企业特色产业集群30个;储备一批省级特色产业集群,新认定省级中小企业特色集群50个。",
               [], source: "Fixtures/docs/204_hubei_sme_clusters_2027_news.txt, line 3"),

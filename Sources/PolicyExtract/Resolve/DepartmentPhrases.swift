@@ -75,6 +75,8 @@ struct DepartmentPhrases: Sendable {
     let directlyGoverned: [UInt32]
     let each: [UInt32]
     let concerned: [UInt32]
+    /// Words after a body's name that make the phrase its people, not the body (国务院领导同志, 国务院有关部门负责同志).
+    let peopleAfter: [[UInt32]]
     /// 相关, 部门: a partner opened by the one, or a lead ending in the other, names a class of bodies.
     let related: [UInt32]
     let classOfBodies: [UInt32]
@@ -142,7 +144,7 @@ struct DepartmentPhrases: Sendable {
     static let kinds = ["lead_label", "responsible_label", "cc_label", "lead", "duty", "duty_phrase", "support", "first_listed",
                         "joint_work", "before_joint_work", "jointly", "agent", "issue_verb", "printed", "time_word", "date_year", "date_month", "date_day", "date_on", "about", "citing", "list_tail", "bracket_tail",
                         "office", "extra_suffix", "reject", "non_government", "excluded_ending", "not_ending", "anchor", "national",
-                        "national_prefix", "party", "glued_ending", "stopword_exception", "directly_governed", "each", "concerned", "related", "class_of_bodies", "draft_verb",
+                        "national_prefix", "party", "glued_ending", "stopword_exception", "directly_governed", "each", "concerned", "people_after", "related", "class_of_bodies", "draft_verb",
                         "collective_ending", "ministry", "committee", "level_province", "level_city", "level_county",
                         "not_place_after_level", "conjunction", "possessive", "perfective",
                         "written_level", "not_level_in_name", "unlisted_place_level", "province_level", "city_level", "county_level",
@@ -213,6 +215,7 @@ struct DepartmentPhrases: Sendable {
         directlyGoverned = try one("directly_governed")
         each = try one("each")
         concerned = try one("concerned")
+        peopleAfter = try all("people_after")
         related = try one("related")
         classOfBodies = try one("class_of_bodies")
         draftVerb = try one("draft_verb")
@@ -257,7 +260,7 @@ struct DepartmentPhrases: Sendable {
     /// The built-in lexicon, for the candidate index's first-character tables, which are built once per process.
     static let builtIn: DepartmentPhrases = {
         do { return try DepartmentPhrases(rows: Lexicons.rows(DefaultPipelineFiles.files[file]), origin: "built-in default") } catch {
-            preconditionFailure("\(error)")  // the embedded copy is generated from Pipelines/ and read by the tests
+            preconditionFailure("\(error)")  // the embedded copy is Pipelines/ itself, loaded by the tests
         }
     }()
 }

@@ -739,6 +739,8 @@ struct DepartmentResolver {
                     var e = k + c.count
                     // 人民银行济宁市中心支行, 工信部电子第五研究所: the short name begins a longer one.
                     if placeBegins(at: e) { break }
+                    // 国务院有关部门 (a class of bodies), 国务院领导同志 (its people): no mention of the body itself.
+                    if ctx.has(words.concerned, at: e) || words.peopleAfter.contains(where: { ctx.has($0, at: e) }) { break }
                     var tail = e
                     while tail < r.upperBound, tail - e < 12, CharClass.isHan(chars[tail]) { tail += 1 }
                     if ctx.containsAny(words.nonGovernmentIndex, in: e..<tail) { break }

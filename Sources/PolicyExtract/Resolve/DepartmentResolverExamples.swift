@@ -73,6 +73,16 @@ extension DepartmentResolver {
         // Must not match: a title and a person before 政府 (泉州晚报 on the 泉州 2023 report, Fixtures 213; 国发〔2018〕42号).
         .init("1月8日开幕的泉州市十七届人大二次会议上,市长蔡战胜作政府工作报告。", [], source: "Fixtures/docs/213_quanzhou_2023_work_report_goals.txt"),
         .init("完善粮食安全省长责任制等政府目标考核中的农业机械化内容。", [], source: "Fixtures/docs/200_guofa_2018_42_farm_machinery.txt (国发〔2018〕42号)"),
+        // A 2004 short name of a State Council office, alone in prose (the gov.cn menus of 国务院 bodies list 南水北调办
+        // and 三峡办 the same way: find_string id 6486007400).
+        .init("四、关于加强对口支援问题。你省请求，国家比照三峡工程建设和移民安置对口支援的做法，在南水北调工程中继续实施对口支援，并在南水北调办设立对口支援司。",
+              ["南水北调办 / mentioned / 国务院南水北调工程建设委员会办公室"],
+              source: "Fixtures/docs/236_guobanhan_2004_25_hubei_reply.txt, line 23 (国办函〔2004〕25号)"),
+        // Must not match: a central body followed by 有关部门 (a class of bodies) or by its people (领导同志, 负责同志).
+        .init("2003年10月24日至26日，温家宝总理率国务院有关部门负责同志赴重庆市、湖北省考察。", [],
+              source: "Fixtures/docs/236_guobanhan_2004_25_hubei_reply.txt, line 14 (国办函〔2004〕25号)"),
+        .init("为切实抓好2016年《政府工作报告》的贯彻落实,经国务院领导同志同意,现将《2016年量化指标任务分工》印发给你们,并就有关事项通知如下:", [],
+              source: "Fixtures/docs/220_guobanhan_2016_38_quantified_tasks.txt, line 9 (国办函〔2016〕38号)"),
         // Must not match: collective bodies (国发〔2018〕42号).
         .init("（十九）强化地方政府责任。结合实际制定实施意见。（各省级人民政府负责）", [], source: "Fixtures/docs/200_guofa_2018_42_farm_machinery.txt (国发〔2018〕42号)"),
     ]

@@ -33,6 +33,20 @@ struct TargetResolver {
         return nil
     }
 
+    /// The year 今年 names where the text writes it in brackets after the word (`今年(2024年)`, a news report on
+    /// a work report with no date of its own, 231): the first such year.
+    func bracketedThisYear(_ years: [(Range<Int>, Int, YearKind)]) -> Int? {
+        let word = words.word(.thisYear)
+        let chars = ctx.chars
+        for (range, year, _) in years where range.lowerBound > word.count && range.upperBound < chars.count {
+            if chars[range.lowerBound - 1] == Self.openParenthesis, chars[range.upperBound] == Self.closeParenthesis,
+               ctx.has(word, endingAt: range.lowerBound - 1) { return year }
+        }
+        return nil
+    }
+    static let openParenthesis = UInt32(char: "(")
+    static let closeParenthesis = UInt32(char: ")")
+
     /// A value that may become a target: what the resolver reads of its item, and no more (values are
     /// merged and copied around; the item's strings are not).
     struct Value {
@@ -290,7 +304,7 @@ struct TargetResolver {
         }
         // 今年…目标 in a dated document (a work report): this year's goals. Without a date, 今年 is the year of the
         // first goals opened as above (a news report headed `2023年GDP目标为增长5%左右`).
-        let thisYear = documentYear()
+        let thisYear = documentYear() ?? bracketedThisYear(years)
         if let year = thisYear ?? firstGoalYear {
             for p in r.structure.paragraphs {
                 // 今年 within the first 20 characters of the paragraph.

@@ -7,6 +7,15 @@ extension TargetResolver {
               ["2025 全国 | 国内生产总值增长 | about 5 %", "2025 全国 | 城镇调查失业率 | about 5.5 %", "2025 全国 | 城镇新增就业 | at_least 1200 万人",
                "2025 全国 | 居民消费价格涨幅 | about 2 %", "2025 全国 | 粮食产量 | about 1.4 万亿斤", "2025 全国 | 单位国内生产总值能耗降低 | about 3 %"],
               source: "Fixtures/docs/134_gov_work_report_2025.txt, lines 1 and 6"),
+        // 今年 with its year in brackets (今年(2024年)) in a news report that has no date of its own: the year of the
+        // goal list 今年…主要預期目標 that follows; Traditional script.
+        .init("【點新聞報道】廣東省十四屆人大二次會議今日(23日)上午開幕。廣東省省長王偉中作省政府工作報告時表示,今年(2024年)廣東省發展面臨的有利條件強於不利因素,經濟回升向好、長期向好的基本趨勢沒有改變,預期地區生產總值增長5%。\n王偉中指,今年經濟社會發展的主要預期目標是:地區生產總值增長5%;固定資產投資增長4%,社會消費品零售總額增長6%,進出口總額增長1%;規模以上工業增加值增長5%;地方一般公共預算收入增長3%;",
+              ["2024 广东省 | 地区生产总值增长 | none 5 %", "2024 广东省 | 固定资产投资增长 | none 4 %", "2024 广东省 | 社会消费品零售总额增长 | none 6 %",
+               "2024 广东省 | 进出口总额增长 | none 1 %", "2024 广东省 | 规模以上工业增加值增长 | none 5 %", "2024 广东省 | 地方一般公共预算收入增长 | none 3 %"],
+              source: "Fixtures/docs/231_guangdong_2024_goals_news_trad.txt, lines 1 and 2 (to 增長3%)"),
+        // Must not match: 今年(2025年) names the year, but no goal follows it (an article on AI investment in 2025).
+        .init("2025年AI行业的投资机会被普遍认为是乐观的。线性资本投资人郑灿指出，尽管2024年下半年整体投资氛围有所放缓，但今年（2025年）市场再次活跃起来。与去年10月、11月相比，团队最近看的项目数量已成倍增加。", [],
+              source: "an article on AI investment in 2025 stored in a public repository's HTML (find_string id 36531288790)"),
         // A year that opens the goals (`2023年泉州发展目标:`); the city's goals.
         .init("报告定下2023年泉州发展目标:全市生产总值增长6.5%左右,一般公共预算总收入增长7%,固定资产投资增长8%,社会消费品零售总额增长7%,居民消费价格涨幅控制在3%左右,居民人均可支配收入和经济增长同步,完成节能减排降碳任务。",
               ["2023 全市 | 生产总值增长 | about 6.5 %", "2023  | 一般公共预算总收入增长 | none 7 %", "2023  | 固定资产投资增长 | none 8 %",

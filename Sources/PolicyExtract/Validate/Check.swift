@@ -84,6 +84,9 @@ extension Lexicons {
         case tableShare = "table_share"
         /// 个, 家: the unit of a count of named things (`count_vs_enumeration`).
         case countUnit = "count_unit"
+        /// The goals a total sums (`parts_vs_total`): money (亿元) of a metric such as 收入, 产值; counts (家) of 企业.
+        case partsMoneyUnit = "parts_money_unit", partsMoneyMetric = "parts_money_metric"
+        case partsCountUnit = "parts_count_unit", partsCountMetric = "parts_count_metric"
     }
     package typealias CheckWords = RoleWords<CheckRole>
 }

@@ -11,10 +11,16 @@ package struct PartsTotalCheck: DocumentCheck {
 
     enum Family { case money, enterprises }
 
+    /// The words that put a goal in a family (`parts_*` of the `check_words` lexicon): a money unit and the metrics
+    /// it sums (亿元; 收入, 产值 …), a count unit and what it counts (家; 企业).
+    static let words = Lexicons.CheckWords.builtIn
+    static let moneyUnits = words.strings(.partsMoneyUnit), moneyMetrics = words.strings(.partsMoneyMetric)
+    static let countUnits = words.strings(.partsCountUnit), countMetrics = words.strings(.partsCountMetric)
+
     static func family(_ t: Target) -> Family? {
         let m = t.metric
-        if t.unit.endsWith("亿元"), m.includes("收入") || m.includes("产值") || m.includes("营收") { return .money }
-        if t.unit == "家", m.includes("企业") { return .enterprises }
+        if moneyUnits.contains(where: { t.unit.endsWith($0) }), moneyMetrics.contains(where: { m.includes($0) }) { return .money }
+        if countUnits.contains(t.unit), countMetrics.contains(where: { m.includes($0) }) { return .enterprises }
         return nil
     }
 
