@@ -68,7 +68,7 @@ package enum DocumentJSON {
         }
         // Then the records of the matchers that declare their output, in registry order.
         for (matcher, output) in MatcherRegistry.declaredOutputs {
-            s.key(output.key); s.beginArray(inline: false)
+            s.key(named: output.key); s.beginArray(inline: false)
             for it in r.items(matcher) { item(it, r, si, output: output, into: &s); s.checkpoint() }
             s.endArray()
         }
@@ -234,7 +234,7 @@ package enum DocumentJSON {
             s.key("year"); s.int(year)
             s.key("serial"); s.int(serial)
         case .record(let v):
-            for (field, value) in zip(output?.fields ?? [], v.fields) { s.key(field.name); s.field(value) }
+            for (field, value) in zip(output?.fields ?? [], v.fields) { s.key(named: field.name); s.field(value) }
         }
         if let cell = it.tableCell {
             s.key("cell")

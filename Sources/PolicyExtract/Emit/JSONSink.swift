@@ -8,8 +8,9 @@ protocol JSONSink {
     mutating func beginArray(inline: Bool)
     mutating func endArray()
     mutating func key(_ k: StaticString)
-    /// A key known only at run time (a declared record's array or field name).
-    mutating func key(_ k: String)
+    /// A key known only at run time (a declared record's array or field name). Not an overload of `key(_:)`: a
+    /// string literal would then take the `String` one, the slower path, in every call.
+    mutating func key(named k: String)
     mutating func string(_ s: String)
     /// A string given as Unicode scalar values.
     mutating func scalars(_ s: ArraySlice<UInt32>)
@@ -247,7 +248,7 @@ struct JSONBytesWriter: JSONSink {
     }
 
     /// A key known only at run time (a `JSONValue` object's), escaped as a string.
-    mutating func key(_ k: String) {
+    mutating func key(named k: String) {
         string(k)
         buffer.append(UInt8(ascii: ":"))
         if pretty { buffer.append(0x20) }
@@ -484,7 +485,7 @@ struct JSONTreeBuilder: JSONSink {
         guard case .object(let pairs, _) = stack.removeLast() else { preconditionFailure("key outside an object") }
         stack.append(.object(pairs, key: k.description))
     }
-    mutating func key(_ k: String) {
+    mutating func key(named k: String) {
         guard case .object(let pairs, _) = stack.removeLast() else { preconditionFailure("key outside an object") }
         stack.append(.object(pairs, key: k))
     }

@@ -46,7 +46,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         case .object(let pairs):
             w.beginObject()
             for (key, value) in pairs {
-                w.key(key)
+                w.key(named: key)
                 value.replay(into: &w)
             }
             w.endObject()

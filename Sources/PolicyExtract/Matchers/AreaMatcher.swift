@@ -84,7 +84,7 @@ package struct AreaMatcher: Matcher {
     }
 
     package func find(in ctx: MatchContext) -> [Mention] {
-        guard let units = try? Self.units(ctx.lexicons) else { return [] }
+        guard let units = ctx.words.areaUnits else { return [] }
         let chars = ctx.chars
         let followers = ctx.followers(of: Self.self)
         let words = ctx.numberWords

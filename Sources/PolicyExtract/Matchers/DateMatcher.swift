@@ -40,7 +40,7 @@ package struct DateMatcher: Matcher {
 
     static func scanText(_ ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
-        let words = (try? YearMatcher.kindWords(ctx.lexicons)) ?? YearMatcher.KindWords()
+        let words = ctx.words.yearKindWords
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         for (range, year) in YearMatcher.years(ctx) {

@@ -99,7 +99,7 @@ package struct DocNumberMatcher: Matcher {
     }
 
     package func find(in ctx: MatchContext) -> [Mention] {
-        guard let words = try? Self.words(ctx.lexicons) else { return [] }
+        guard let words = ctx.words.docNumberWords else { return [] }
         var result: [Mention] = []
         result.reserveCapacity(8)  // few per document
         var i = 0

@@ -250,6 +250,9 @@ package final class MatchContext: CandidateScanning {
     lazy var periodMentions: [Mention] = PeriodMatcher.scanText(self)
     /// False to read every number in full (the tests compare the two ways: a shortcut must never lose a match).
     var shortcuts = true
+    /// What the matchers read from the lexicons, prepared once per pipeline and held here: a scan reads it
+    /// without a look-up by name (and without copying the lexicons) per document.
+    let words: MatchWords
 
     package init(text: NormalizedText, lexicons: Lexicons, numerals: ChineseNumeralReader) {
         self.text = text
@@ -258,6 +261,7 @@ package final class MatchContext: CandidateScanning {
         self.chars = text.chars
         candidateTable = lexicons.scan.candidates
         candidateIndex = Self.index(of: text, for: candidateTable)
+        words = MatchWords.of(lexicons)
     }
 
 
@@ -308,6 +312,13 @@ package final class MatchContext: CandidateScanning {
 
     /// The matcher's declared number followers (`ScanDeclaration.numberFollowers`), made once per pipeline.
     func followers<M: Matcher>(of matcher: M.Type) -> ScalarSet {
+        let id = ObjectIdentifier(M.self)
+        for (m, set) in words.followers where m == id { return set }
+        return Self.followers(of: M.self, lexicons)
+    }
+
+    /// The matcher's declared number followers, made from `lexicons` once per pipeline.
+    static func followers<M: Matcher>(of matcher: M.Type, _ lexicons: Lexicons) -> ScalarSet {
         guard let make = M.scan.numberFollowers else { return ScalarSet([]) }
         return lexicons.prepared.value("scan followers: " + M.id) { make(lexicons) }
     }
@@ -488,7 +499,33 @@ final class NumberWords: Sendable {
 
 extension MatchContext {
     /// The pipeline's number words (prepared when the pipeline was loaded; read once per scan, never per character).
-    var numberWords: NumberWords { (try? NumberWords.of(lexicons)) ?? NumberWords() }
+    var numberWords: NumberWords { words.numberWords }
+}
+
+/// What the matchers read from a pipeline's lexicons, made once per pipeline (`MatchWords.of`) and held by each
+/// `MatchContext`: the number words, each registered matcher's number followers, and the words of the matchers
+/// that read their own lexicon (nil, or the empty words, where a lexicon is missing, as the matchers read them).
+final class MatchWords: Sendable {
+    let numberWords: NumberWords
+    /// Each registered matcher's `ScanDeclaration.numberFollowers`, by the matcher's type.
+    let followers: [(ObjectIdentifier, ScalarSet)]
+    let yearKindWords: YearMatcher.KindWords
+    let docNumberWords: DocNumberMatcher.Words?
+    let areaUnits: AreaMatcher.Units?
+
+    private init(_ lexicons: Lexicons) {
+        numberWords = (try? NumberWords.of(lexicons)) ?? NumberWords()
+        func followers<M: Matcher>(_ m: M) -> (ObjectIdentifier, ScalarSet) { (ObjectIdentifier(M.self), MatchContext.followers(of: M.self, lexicons)) }
+        self.followers = MatcherRegistry.all.map { followers($0) }
+        yearKindWords = (try? YearMatcher.kindWords(lexicons)) ?? YearMatcher.KindWords()
+        docNumberWords = try? DocNumberMatcher.words(lexicons)
+        areaUnits = try? AreaMatcher.units(lexicons)
+    }
+
+    static let key = "match words"
+
+    /// The pipeline's words, made the first time they are asked for.
+    static func of(_ lexicons: Lexicons) -> MatchWords { lexicons.prepared.value(key) { MatchWords(lexicons) } }
 }
 
 /// Characters with a fixed role in the numbers and dates the matchers read, named for that role.

@@ -108,7 +108,7 @@ package struct YearMatcher: Matcher {
 
     package func find(in ctx: MatchContext) -> [Mention] {
         let chars = ctx.chars
-        let words = (try? Self.kindWords(ctx.lexicons)) ?? KindWords()
+        let words = ctx.words.yearKindWords
         // Years that belong to a date or a period are reported there.
         let dates = ctx.dateMentions
         // The ranges taken, in order of their starts; a year overlaps one of them when one that starts before

@@ -168,7 +168,45 @@ package struct Lexicons: Sendable {
 
     static func rows(_ text: String?) -> [[String]] {
         guard let text else { return [] }
-        return text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
+        return byteRows(text) ?? characterRows(text)
+    }
+
+    /// `rows` read over the UTF-8 bytes, which gives the same rows as reading by characters where every line break
+    /// and tab is a character of its own: nil (read by characters) for a text with a carriage return (`\r\n` is
+    /// one character) and for a line that begins with `#` and a non-ASCII character (which may combine with it).
+    /// Every lexicon is read at start-up, and reading by characters cost about as much as the rest of loading them.
+    private static func byteRows(_ text: String) -> [[String]]? {
+        var text = text
+        return text.withUTF8 { b -> [[String]]? in
+            let n = b.count
+            if b.contains(0x0D) { return nil }
+            var rows: [[String]] = []
+            var i = 0
+            while i < n {
+                var e = i
+                while e < n && b[e] != 0x0A { e += 1 }
+                if e > i {
+                    if b[i] == UInt8(ascii: "#") {
+                        if i + 1 < e && b[i + 1] >= 0x80 { return nil }
+                    } else if !(i..<e).allSatisfy({ b[$0] == 0x20 || b[$0] == 0x09 }) {
+                        var fields: [String] = []
+                        var start = i
+                        for k in i...e where k == e || b[k] == 0x09 {
+                            fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<k]), as: UTF8.self).trimmingSpaces)
+                            start = k + 1
+                        }
+                        rows.append(fields)
+                    }
+                }
+                i = e + 1
+            }
+            return rows
+        }
+    }
+
+    /// `rows` read by characters.
+    private static func characterRows(_ text: String) -> [[String]] {
+        text.split(separator: "\n", omittingEmptySubsequences: true).compactMap { line in
             let l = line.hasSuffix("\r") ? line.dropLast() : line
             if l.hasPrefix("#") || l.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
             return l.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
@@ -176,18 +214,21 @@ package struct Lexicons: Sendable {
     }
 
     init(texts: [String: String], origin: String) throws {
-        named = texts.mapValues { Self.rows($0) }
+        // Each file's rows read once, here, and used for every field below.
+        let parsed = texts.mapValues { Self.rows($0) }
+        named = parsed
         self.origin = origin
-        func need(_ key: String) throws -> String {
-            guard let t = texts[key] else { throw PipelineError("\(origin): lexicon \"\(key)\" is not named") }
+        func need(_ key: String) throws -> [[String]] {
+            guard let t = parsed[key] else { throw PipelineError("\(origin): lexicon \"\(key)\" is not named") }
             return t
         }
-        moneyUnits = try Self.rows(need("money_units")).map { r in
+        func rowsOf(_ key: String) -> [[String]] { parsed[key] ?? [] }
+        moneyUnits = try need("money_units").map { r in
             guard r.count >= 2, let m = Int64(r[1]) else { throw PipelineError("\(origin): money_units row \(r) needs a unit and an integer multiplier") }
             return MoneyUnit(word: scalars(r[0]), text: r[0], multiplier: m, bare: r.count > 2 && r[2] == "bare")
         }.sorted { $0.word.count > $1.word.count }
         var before: [QualifierWord] = [], after: [QualifierWord] = []
-        for r in Self.rows(try need("qualifiers")) {
+        for r in try need("qualifiers") {
             guard r.count >= 3, let q = Qualifier(rawValue: r[2]) else { throw PipelineError("\(origin): qualifiers row \(r) needs word, before/after, qualifier") }
             let w = QualifierWord(word: scalars(r[0]), qualifier: q)
             if r[1] == "after" { after.append(w) } else if r[1] == "before" { before.append(w) } else {
@@ -196,35 +237,35 @@ package struct Lexicons: Sendable {
         }
         qualifiersBefore = before.sorted { $0.word.count > $1.word.count }
         qualifiersAfter = after.sorted { $0.word.count > $1.word.count }
-        notMoneyAfterYi = Self.rows(try need("not_money_after_yi")).map { scalars($0[0]) }.sorted { $0.count > $1.count }
-        measureWords = try Self.rows(need("measure_words")).map { r in
+        notMoneyAfterYi = try need("not_money_after_yi").map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        measureWords = try need("measure_words").map { r in
             MeasureWord(word: scalars(r[0]), text: r[0], baseUnit: r.count > 1 && !r[1].isEmpty ? r[1] : r[0],
                         scale: r.count > 2 ? (Int64(r[2]) ?? 1) : 1)
         }.sorted { $0.word.count > $1.word.count }
-        tableIndexHeaders = Self.rows(texts["table_index_headers"]).map { $0[0] }
-        departmentSuffixes = Self.rows(texts["department_suffixes"]).map { $0[0] }.sorted { $0.count > $1.count }
-        clusterTiers = Self.rows(texts["cluster_keywords"]).filter { $0.count > 1 }.map { (scalars($0[0]), $0[1]) }
-        targetVerbs = Self.rows(texts["target_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
-        goalVerbs = Self.rows(texts["goal_verbs"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
-        departmentStopwords = Self.rows(texts["department_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
-        clusterGeneric = Set(Self.rows(texts["cluster_generic"]).map { $0[0] })
-        centralBodies = Self.rows(texts["central_bodies"]).map { $0[0] }.sorted { $0.count > $1.count }
-        moneyContext = Self.rows(texts["money_context"]).map { scalars($0[0]) }
-        placeFullNames = Dictionary(Self.rows(texts["place_full_names"]).filter { $0.count >= 2 && !$0[1].isEmpty }.map { ($0[0], $0[1]) },
+        tableIndexHeaders = rowsOf("table_index_headers").map { $0[0] }
+        departmentSuffixes = rowsOf("department_suffixes").map { $0[0] }.sorted { $0.count > $1.count }
+        clusterTiers = rowsOf("cluster_keywords").filter { $0.count > 1 }.map { (scalars($0[0]), $0[1]) }
+        targetVerbs = rowsOf("target_verbs").map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        goalVerbs = rowsOf("goal_verbs").map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        departmentStopwords = rowsOf("department_stopwords").map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        clusterGeneric = Set(rowsOf("cluster_generic").map { $0[0] })
+        centralBodies = rowsOf("central_bodies").map { $0[0] }.sorted { $0.count > $1.count }
+        moneyContext = rowsOf("money_context").map { scalars($0[0]) }
+        placeFullNames = Dictionary(rowsOf("place_full_names").filter { $0.count >= 2 && !$0[1].isEmpty }.map { ($0[0], $0[1]) },
                                     uniquingKeysWith: { a, _ in a })
-        let sortedPlaces = Self.rows(texts["places"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
-        scan = ScanTables(central: Self.rows(texts["central_bodies"]).map { $0[0] },
-                          suffixes: Self.rows(texts["department_suffixes"]).map { $0[0] },
-                          stopwords: Self.rows(texts["department_stopwords"]).map { scalars($0[0]) },
+        let sortedPlaces = rowsOf("places").map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        scan = ScanTables(central: rowsOf("central_bodies").map { $0[0] },
+                          suffixes: rowsOf("department_suffixes").map { $0[0] },
+                          stopwords: rowsOf("department_stopwords").map { scalars($0[0]) },
                           places: sortedPlaces,
-                          clusterStopwords: Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) },
+                          clusterStopwords: rowsOf("cluster_stopwords").map { scalars($0[0]) },
                           measureWords: measureWords.map(\.word),
                           firstsOfMoneyUnits: moneyUnits.compactMap(\.word.first),
                           firstsOfQualifiersAfter: qualifiersAfter.compactMap(\.word.first),
                           clusterGeneric: clusterGeneric)
         places = sortedPlaces
         var abbreviations: [String: DepartmentAbbreviation] = [:]
-        for r in Self.rows(texts["department_abbreviations"]) {
+        for r in rowsOf("department_abbreviations") {
             guard r.count >= 2, !r[0].isEmpty, !r[1].isEmpty || (r.count > 2 && !r[2].isEmpty) else {
                 throw PipelineError("\(origin): department_abbreviations row \(r) needs a short form and a local or a central full name")
             }
@@ -234,17 +275,17 @@ package struct Lexicons: Sendable {
         var byFirst: [Character: [String]] = [:]
         for p in sortedPlaces.map(makeString) where !p.isEmpty { byFirst[p.first!, default: []].append(p) }
         placeNamesByFirst = byFirst
-        clusterStopwords = Self.rows(texts["cluster_stopwords"]).map { scalars($0[0]) }.sorted { $0.count > $1.count }
-        departmentPhrases = try DepartmentPhrases(rows: Self.rows(texts["department_phrases"] ?? DefaultPipelineFiles.files[DepartmentPhrases.file]), origin: origin)
-        clusterPhrases = try ClusterPhrases(rows: Self.rows(texts["cluster_phrases"] ?? DefaultPipelineFiles.files[ClusterPhrases.file]), origin: origin)
+        clusterStopwords = rowsOf("cluster_stopwords").map { scalars($0[0]) }.sorted { $0.count > $1.count }
+        departmentPhrases = try DepartmentPhrases(rows: (parsed["department_phrases"] ?? Self.rows(DefaultPipelineFiles.files[DepartmentPhrases.file])), origin: origin)
+        clusterPhrases = try ClusterPhrases(rows: (parsed["cluster_phrases"] ?? Self.rows(DefaultPipelineFiles.files[ClusterPhrases.file])), origin: origin)
         // A pipeline written before the file existed reads the built-in copy.
-        targetWords = try TargetWords(rows: Self.rows(texts["target_words"] ?? DefaultPipelineFiles.files["lexicons/target-words.tsv"]),
+        targetWords = try TargetWords(rows: (parsed["target_words"] ?? Self.rows(DefaultPipelineFiles.files["lexicons/target-words.tsv"])),
                                       origin: "\(origin): lexicon \"target_words\" (lexicons/target-words.tsv)")
-        tableUnitWords = try TableUnitWords(rows: Self.rows(texts["table_unit_words"] ?? DefaultPipelineFiles.files["lexicons/table-unit-words.tsv"]),
+        tableUnitWords = try TableUnitWords(rows: (parsed["table_unit_words"] ?? Self.rows(DefaultPipelineFiles.files["lexicons/table-unit-words.tsv"])),
                                             origin: "\(origin): lexicon \"table_unit_words\" (lexicons/table-unit-words.tsv)")
-        claimWords = try ClaimWords(rows: Self.rows(texts["claim_words"] ?? DefaultPipelineFiles.files["lexicons/claim-words.tsv"]),
+        claimWords = try ClaimWords(rows: (parsed["claim_words"] ?? Self.rows(DefaultPipelineFiles.files["lexicons/claim-words.tsv"])),
                                     origin: "\(origin): lexicon \"claim_words\" (lexicons/claim-words.tsv)")
-        checkWords = try CheckWords(rows: Self.rows(texts["check_words"] ?? DefaultPipelineFiles.files["lexicons/check-words.tsv"]),
+        checkWords = try CheckWords(rows: (parsed["check_words"] ?? Self.rows(DefaultPipelineFiles.files["lexicons/check-words.tsv"])),
                                     origin: "\(origin): lexicon \"check_words\" (lexicons/check-words.tsv)")
     }
 }

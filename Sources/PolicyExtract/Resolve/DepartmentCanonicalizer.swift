@@ -70,7 +70,8 @@ struct DepartmentCanonicalizer {
     /// The length of an unlisted place with its level at the start of `s` (`瑞安市` → 3), when a stem follows.
     func unlistedPlaceEnd(_ s: Substring) -> Int? {
         let chars = Array(s.prefix(5))
-        for n in 3...4 where chars.count > n - 1 && s.count > n {
+        // `chars.count > n` is `s.count > n` for n < 5, without counting the whole rest of the name.
+        for n in 3...4 where chars.count > n {
             if words.unlistedPlaceLevels.contains(chars[n - 1]),
                !chars[0..<(n - 1)].contains(where: { words.levelCharacters.contains($0) || $0 == words.each || $0 == words.directlyGoverned }),
                !words.notLevelAfter.contains(chars[n]) { return n }

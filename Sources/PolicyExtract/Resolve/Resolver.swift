@@ -116,7 +116,9 @@ final class ResolveContext: CandidateScanning {
         self.structure = result.structure
         candidateTable = lexicons.scan.candidates
         candidateIndex = Self.index(of: result.text, for: candidateTable)
-        listMarks = ScalarSet(lexicons.targetWords[.listMark].filter { $0.count == 1 }.map { $0[0] })
+        // Made once per pipeline (a set is an 8 KB bitmap: made per document, it was allocated and cleared each time).
+        let marks = lexicons.targetWords[.listMark]  // the words alone captured (the lexicons were copied into the closure)
+        listMarks = lexicons.prepared.value("list marks") { ScalarSet(marks.filter { $0.count == 1 }.map { $0[0] }) }
     }
 
     /// For each section, the nearest heading on its path (deepest first) that names a cluster

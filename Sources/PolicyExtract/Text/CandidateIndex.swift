@@ -79,20 +79,28 @@ final class CandidateTable: @unchecked Sendable {
     /// a test gives others).
     init(bodyWordFirsts: ScalarSet, placeFirsts: ScalarSet, bodyWordLasts: ScalarSet, scans: [ScanDeclaration] = MatcherRegistry.scans) {
         var bits = [UInt16](repeating: 0, count: 0x10000)
-        for c in UInt32(0)..<0x10000 {
-            var m: UInt16 = 0
-            func set(_ kind: Candidate, _ yes: Bool) { if yes { m |= 1 << UInt16(kind.rawValue) } }
-            for s in scans { set(s.kind, s.starts(c)) }
-            set(.clusterCharacter, c == Self.clusterCharacter)
-            set(.departmentLabel, DepartmentResolver.triggers.contains(c))
-            set(.issueVerb, DepartmentResolver.issueVerbFirsts.contains(c))
-            set(.bodyWord, bodyWordFirsts.contains(c))
-            set(.openQuote, c == Self.openingQuote)
-            set(.tab, c == Self.tab)
-            set(.placeFirst, placeFirsts.contains(c))
-            set(.bodyWordLast, bodyWordLasts.contains(c))
-            set(.titleOpen, c == Self.openingTitle)
-            bits[Int(c)] = m
+        // The sets read once here, not once per character (each is a static read through a lazy initializer),
+        // and each scan's test run over the plane in its own loop.
+        let triggers = DepartmentResolver.triggers, issueVerbFirsts = DepartmentResolver.issueVerbFirsts
+        bits.withUnsafeMutableBufferPointer { b in
+            for s in scans {
+                let bit = UInt16(1) << UInt16(s.kind.rawValue), starts = s.starts
+                for c in UInt32(0)..<0x10000 where starts(c) { b[Int(c)] |= bit }
+            }
+            for c in UInt32(0)..<0x10000 {
+                var m: UInt16 = 0
+                @inline(__always) func set(_ kind: Candidate, _ yes: Bool) { if yes { m |= 1 << UInt16(kind.rawValue) } }
+                set(.clusterCharacter, c == Self.clusterCharacter)
+                set(.departmentLabel, triggers.contains(c))
+                set(.issueVerb, issueVerbFirsts.contains(c))
+                set(.bodyWord, bodyWordFirsts.contains(c))
+                set(.openQuote, c == Self.openingQuote)
+                set(.tab, c == Self.tab)
+                set(.placeFirst, placeFirsts.contains(c))
+                set(.bodyWordLast, bodyWordLasts.contains(c))
+                set(.titleOpen, c == Self.openingTitle)
+                b[Int(c)] |= m
+            }
         }
         self.bits = bits
         var any = [UInt64](repeating: 0, count: PlaneBitmap.words)  // nothing beyond the plane is a candidate
@@ -112,9 +120,12 @@ final class CandidateTable: @unchecked Sendable {
         return chars.withUnsafeBufferPointer { p in
             bits.withUnsafeBufferPointer { t in
                 var k = from
+                // The 8 KB bitmap of all candidates first: most characters are none, and `bits` (128 KB) is read
+                // only for those that are.
+                let a = any
                 while k < stop {
                     let c = p[k]
-                    if c < 0x10000, t[Int(c)] & bit != 0 { return k }
+                    if a.planeBit(c) != 0, c < 0x10000, t[Int(c)] & bit != 0 { return k }
                     k += 1
                 }
                 return end

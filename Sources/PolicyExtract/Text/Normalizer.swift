@@ -73,6 +73,14 @@ package struct NormalizedText: Sendable, ScalarText {
     /// The first index in `from..<end` whose character is of `kind` (one that no lexicon decides), else `end`.
     func next(_ kind: Candidate, from: Int, to end: Int) -> Int {
         if let index = candidates { return index.next(kind, from: from, to: end) }
+        if kind == .tab {
+            // The tab is the kind's one character: eight compared at a time (line classification asks this of
+            // every line while the text is normalized, before it has an index).
+            let stop = Swift.min(end, chars.count)
+            if from >= stop { return end }
+            let k = chars.withUnsafeBufferPointer { firstIndex(of: CandidateTable.tab, in: $0, from: from, to: stop) }
+            return k < stop ? k : end
+        }
         return CandidateTable.standard.scan(chars, kind, from: from, to: end)
     }
 
