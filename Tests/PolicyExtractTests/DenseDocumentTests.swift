@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PolicyExtract
 
-/// A dense document (10 MB of `1亿元、`: an amount every four characters, about 1.1 million records) goes through
+/// A dense document (10 MB of `1亿元、`: an amount every four characters, 1 million records) goes through
 /// `batch` as a user runs it: it is in every output, and the process's peak memory and time stay bounded.
 @Suite(.serialized) struct DenseDocumentTests {
     @Test func aDenseTenMegabyteDocumentIsInEveryOutput() throws {
@@ -31,9 +31,11 @@ import Testing
         let peakMB = Double(usage.ru_maxrss) / 1024
         #expect((status & 0x7F) == 0 && (status >> 8) & 0xFF == 0, "batch ended with status \(status)")
 
-        // Peak memory: the target is 300 MB + 20× the document (release build: 519 MB at 10 MB, see README); this
-        // debug build is allowed 30×. Time: linear, a generous bound for a debug build on a shared machine.
-        #expect(peakMB < 300 + 30 * megabytes, "peak memory \(peakMB) MB for \(megabytes) MB")
+        // Peak memory: under 300 MB + 20× the document, the bound issue 21 sets for any document (at 10 MB: 500 MB; this
+        // debug build peaks near 405 MB, the tuned release build near 406 MB, main's tuned release build at 553 MB before
+        // the batch wrote the database's rows from the items). Time: linear, a generous bound for a debug build on a
+        // shared machine.
+        #expect(peakMB < 300 + 20 * megabytes, "peak memory \(peakMB) MB for \(megabytes) MB")
         #expect(seconds < 600, "\(seconds) s")
 
         // In every output: its own JSON, documents.jsonl, the database, no error.

@@ -135,11 +135,16 @@ package enum BatchDatabase {
 
         /// Documents' records, in one transaction.
         package func add(_ records: [DocumentRecord]) throws {
-            if records.isEmpty { return }
+            try add(records.map { Document(record: $0) })
+        }
+
+        /// Documents, in one transaction.
+        package func add(_ documents: [Document]) throws {
+            if documents.isEmpty { return }
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
                     let statements = try Inserts(db)
-                    for r in records { try statements.insert(r) }
+                    for d in documents { try statements.insert(d.record, values: d.values) }
                     return .commit
                 }
             }
@@ -182,6 +187,19 @@ package enum BatchDatabase {
         }
     }
 
+    /// What one document's rows are written from: its record, or, for a document the batch has just converted, its record
+    /// without the matchers' lists and the maker of those records from the pipeline's items (`values`), read one row at a
+    /// time (the rows are the same).
+    package struct Document {
+        package var record: DocumentRecord
+        package var values: DocumentRecord.ItemRecords?
+
+        package init(record: DocumentRecord, values: DocumentRecord.ItemRecords? = nil) {
+            self.record = record
+            self.values = values
+        }
+    }
+
     static func path(_ p: [String]) -> String { p.joined(separator: " › ") }
 
     /// A list as a JSON array of strings (`["a","b"]`), as the `members`, `lead` and `responsible` columns hold it.
@@ -203,7 +221,7 @@ package enum BatchDatabase {
     }.joined(separator: "\n")
     static let declaredIndexes: String = MatcherRegistry.declaredOutputs.map { _, o in "CREATE INDEX \(o.key)_document ON \(o.key)(document_id);" }
         .joined(separator: "\n")
-    static let declaredInserts = MatcherRegistry.declaredOutputs.map { _, o in (o, recordInsert(o.key, o.fields.map(\.name))) }
+    static let declaredInserts = MatcherRegistry.declaredOutputs.map { id, o in (id, o, recordInsert(o.key, o.fields.map(\.name))) }
 
     static func recordInsert(_ table: String, _ columns: [String]) -> String {
         let names = (["document_id"] + columns).joined(separator: ", ") + ", " + provenanceNames
@@ -290,18 +308,25 @@ package enum BatchDatabase {
     struct Inserts {
         var documents, sections, sentences, amounts, years, periods, dates, percents, counts, docNumbers, targets, departments, clusters, labels: Row
         /// The tables of the matchers that declare their output.
-        var declared: [(output: RecordOutput, row: Row)]
+        var declared: [(matcher: String, output: RecordOutput, row: Row)]
 
         init(_ db: Database) throws {
             documents = try Row(db, documentsSQL); sections = try Row(db, sectionsSQL); sentences = try Row(db, sentencesSQL)
             amounts = try Row(db, amountsSQL); years = try Row(db, yearsSQL); periods = try Row(db, periodsSQL); dates = try Row(db, datesSQL)
             percents = try Row(db, percentsSQL); counts = try Row(db, countsSQL); docNumbers = try Row(db, docNumbersSQL)
             targets = try Row(db, targetsSQL); departments = try Row(db, departmentsSQL); clusters = try Row(db, clustersSQL); labels = try Row(db, labelsSQL)
-            declared = try declaredInserts.map { (output: $0.0, row: try Row(db, $0.1)) }
+            declared = try declaredInserts.map { (matcher: $0.0, output: $0.1, row: try Row(db, $0.2)) }
         }
 
-        /// Every row of one document's record.
-        func insert(_ r: DocumentRecord) throws {
+        /// Each record of one matcher list: the record's own, or, with `values`, each item's record made as it is written.
+        @inline(__always)
+        func each<F>(_ records: [Located<F>], _ items: [Item]?, _ make: (Item) -> Located<F>, _ body: (Located<F>) throws -> Void) rethrows {
+            if let items { for it in items { try body(make(it)) } } else { for x in records { try body(x) } }
+        }
+
+        /// Every row of one document's record; the matchers' rows from `values` when given (the record then has no
+        /// matcher lists).
+        func insert(_ r: DocumentRecord, values v: DocumentRecord.ItemRecords? = nil) throws {
             var s = self
             let d = r.document
             let id = d.id
@@ -319,7 +344,7 @@ package enum BatchDatabase {
                 s.sentences.int(x.span.start); s.sentences.int(x.span.end); s.sentences.int(x.span.line)
                 try s.sentences.step()
             }
-            for x in r.amounts {
+            try each(r.amounts, v?.result.items(AmountMatcher.id), { v!.amount($0) }) { x in
                 let a = x.fields
                 s.amounts.text(id); s.amounts.text(a.value.description); s.amounts.text(a.valueMax?.description); s.amounts.text(a.unit)
                 s.amounts.text(a.yuan.description); s.amounts.double(a.yiYuan.doubleValue); s.amounts.double(a.yiYuanMax?.doubleValue)
@@ -327,36 +352,36 @@ package enum BatchDatabase {
                 s.amounts.provenance(x.provenance, sectionPaths)
                 try s.amounts.step()
             }
-            for x in r.years {
+            try each(r.years, v?.result.items(YearMatcher.id), { v!.year($0) }) { x in
                 s.years.text(id); s.years.int(x.fields.value); s.years.text(x.fields.kind.rawValue)
                 s.years.provenance(x.provenance, sectionPaths)
                 try s.years.step()
             }
-            for x in r.periods {
+            try each(r.periods, v?.result.items(PeriodMatcher.id), { v!.period($0) }) { x in
                 s.periods.text(id); s.periods.int(x.fields.start); s.periods.int(x.fields.end); s.periods.text(x.fields.unit)
                 s.periods.provenance(x.provenance, sectionPaths)
                 try s.periods.step()
             }
-            for x in r.dates {
+            try each(r.dates, v?.result.items(DateMatcher.id), { v!.date($0) }) { x in
                 s.dates.text(id); s.dates.text(x.fields.date); s.dates.text(x.fields.kind.rawValue)
                 s.dates.provenance(x.provenance, sectionPaths)
                 try s.dates.step()
             }
-            for x in r.percents {
+            try each(r.percents, v?.result.items(PercentMatcher.id), { v!.percent($0) }) { x in
                 let p = x.fields
                 s.percents.text(id); s.percents.double(p.value.doubleValue); s.percents.double(p.valueMax?.doubleValue); s.percents.text(p.unit)
                 s.percents.bool(p.points); s.percents.text(p.qualifier.rawValue)
                 s.percents.provenance(x.provenance, sectionPaths)
                 try s.percents.step()
             }
-            for x in r.counts {
+            try each(r.counts, v?.result.items(CountMatcher.id), { v!.count($0) }) { x in
                 let c = x.fields
                 s.counts.text(id); s.counts.double(c.value.doubleValue); s.counts.double(c.valueMax?.doubleValue); s.counts.text(c.unit)
                 s.counts.text(c.baseUnit); s.counts.double(c.baseValue?.doubleValue); s.counts.text(c.qualifier.rawValue)
                 s.counts.provenance(x.provenance, sectionPaths)
                 try s.counts.step()
             }
-            for x in r.docNumbers {
+            try each(r.docNumbers, v?.result.items(DocNumberMatcher.id), { v!.docNumber($0) }) { x in
                 let n = x.fields
                 s.docNumbers.text(id); s.docNumbers.text(n.number); s.docNumbers.text(n.issuerCode); s.docNumbers.int(n.year); s.docNumbers.int(n.serial)
                 s.docNumbers.provenance(x.provenance, sectionPaths)
@@ -364,7 +389,8 @@ package enum BatchDatabase {
             }
             for k in s.declared.indices {
                 let output = s.declared[k].output
-                for x in r.declared[output.key] ?? [] {
+                let items = v?.result.items(s.declared[k].matcher)
+                try each(r.declared[output.key] ?? [], items, { v!.declared($0, output) }) { x in
                     s.declared[k].row.text(id)
                     for f in output.fields {
                         switch x.fields[f.name] {

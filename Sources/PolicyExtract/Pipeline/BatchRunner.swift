@@ -278,7 +278,10 @@ package final class BatchRunner: @unchecked Sendable {
 
     /// What the batch-wide outputs take from one converted document, made by the worker that converted it.
     struct Converted {
+        /// The record; without the matchers' lists when `values` is given.
         var record: DocumentRecord
+        /// For a document converted by this batch, what the database's rows of the matchers' records are made from.
+        var values: DocumentRecord.ItemRecords? = nil
         var line: Line
         var csvRows: String
         var claims: DocumentClaims
@@ -339,8 +342,11 @@ package final class BatchRunner: @unchecked Sendable {
                         // before its record is made, which the allocator would otherwise map anew beside them.
                         if bytes.count >= FreedMemory.largeDocument { FreedMemory.release() }
                         let line = try Self.writeDocument(result, to: target, pretty: options.prettyDocuments)
-                        let record = DocumentRecord(result)
-                        converted = Converted(record: record, line: line, csvRows: TargetsCSV.rows(record), claims: ClaimExtractor.claims(record))
+                        // The matchers' records are made from the items as the database writes them, one at a time: made
+                        // here, a dense document's million amounts were held twice (items and records) until written.
+                        let (record, values) = DocumentRecord.withoutMatcherLists(result)
+                        converted = Converted(record: record, values: values, line: line, csvRows: TargetsCSV.rows(record),
+                                              claims: ClaimExtractor.claims(record))
                     }
                 } catch let e as InputError {
                     error = BatchError(path: input.source ?? input.path, reason: e.reason.rawValue, message: e.message, byteOffset: e.byteOffset)
@@ -476,10 +482,12 @@ package final class BatchRunner: @unchecked Sendable {
 
         /// Takes every slot of `queue` in order (run on the writer thread).
         func consume(_ queue: OrderedQueue<Converted?>) {
-            var chunk: [DocumentRecord] = []
+            var chunk: [BatchDatabase.Document] = []
+            var characters = 0
             func flushChunk() throws {
                 try database.add(chunk)
                 chunk.removeAll(keepingCapacity: true)
+                characters = 0
             }
             while let slot = queue.take() {
                 guard let c = slot, !failed else { continue }
@@ -491,9 +499,12 @@ package final class BatchRunner: @unchecked Sendable {
                     try csv.write(c.csvRows)
                     claims.append(c.claims)
                     documentFindings += c.record.findings
-                    chunk.append(c.record)
+                    chunk.append(BatchDatabase.Document(record: c.record, values: c.values))
+                    characters += c.record.document.characters
                     documents += 1
-                    if chunk.count >= 64 { try flushChunk() }
+                    // A transaction per 64 documents, or sooner once they hold a million characters: a document's pipeline
+                    // result is held until its rows are written.
+                    if chunk.count >= 64 || characters >= 1 << 20 { try flushChunk() }
                 } catch {
                     fail(error)
                 }
@@ -697,6 +708,8 @@ final class OutputFile {
 enum FreedMemory {
     /// Documents of at least this many bytes release the memory their pipeline freed (smaller ones gain nothing from it).
     static let largeDocument = 4 << 20
+    /// Texts of at least this many characters release what each matcher's list freed as it grew (`DocumentExtractor`).
+    static let largeText = 1 << 20
 
     private typealias Release = @convention(c) () -> Void
     private static let tcmallocRelease: Release? = {

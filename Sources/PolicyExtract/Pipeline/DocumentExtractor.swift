@@ -64,9 +64,14 @@ package final class DocumentExtractor {
         let context = MatchContext(text: text, lexicons: pipeline.lexicons, numerals: numerals)
         // Room for every matcher's list at once (grown one key at a time, the table was rehashed twice).
         var items = [String: [Item]](minimumCapacity: matchers.count + 1)
+        let large = text.count >= FreedMemory.largeText
         for matcher in matchers {
             let id = type(of: matcher).id
-            items[id] = matcher.find(in: context).map { item(for: $0, text: text, structure: structure) }
+            let mentions = matcher.find(in: context)
+            // A matcher's list of a million mentions grew through buffers that the allocator keeps once freed; they go back
+            // before the items are made beside the list (on a dense document the two lists at once are the peak).
+            if large { FreedMemory.release() }
+            items[id] = mentions.map { item(for: $0, text: text, structure: structure) }
         }
         lap(.extract, &clock)
         if pipeline.enables(AmountMatcher.id) {

@@ -558,10 +558,21 @@ extension DocumentRecord {
 
     /// The record of a pipeline result: the same values `DocumentJSON` writes.
     package init(_ r: DocumentResult) {
-        let sentenceIndex = DocumentJSON.SentenceIndex(r)
-        func provenance(_ text: String, _ span: Span, _ section: Int, _ sentence: Range<Int>?, _ article: Int) -> Provenance {
-            Provenance(text: text, span: span, section: section, sentence: sentence.flatMap { sentenceIndex[$0] }, article: article)
-        }
+        self.init(r, values: ItemRecords(r))
+    }
+
+    /// The record of a pipeline result without the matchers' lists (`amounts`, `years` … and the declared ones, left
+    /// empty), and the maker of those records from the result's items, one at a time: what a batch writes a document's
+    /// database rows from, so that a dense document's million amounts are never all held as records at once (nor twice,
+    /// as items and as records). Every other list is the one `init(_:)` makes.
+    package static func withoutMatcherLists(_ r: DocumentResult) -> (record: DocumentRecord, values: ItemRecords) {
+        let values = ItemRecords(r)
+        return (DocumentRecord(r, values: values, matcherLists: false), values)
+    }
+
+    private init(_ r: DocumentResult, values: ItemRecords, matcherLists: Bool = true) {
+        let sentenceIndex = values.sentenceIndex
+        let provenance = values.provenance
         let i = r.info
         document = DocumentHeader(
             id: i.id, source: i.source, sha256: i.sha256, encoding: i.encoding, title: i.title, docNumber: i.docNumber, date: i.date,
@@ -577,50 +588,22 @@ extension DocumentRecord {
                           span: s.headingRange.flatMap { $0.isEmpty ? nil : r.text.span($0) })
         }
         sentences = sentenceIndex.ranges.map { SentenceRecord(text: r.text.text($0), span: r.text.span($0)) }
-        func located<F>(_ matcher: String, _ fields: (Item) -> F) -> [Located<F>] {
-            r.items(matcher).map { it in
-                Located(provenance: provenance(it.text, it.span, it.section, it.sentenceRange, it.article), fields: fields(it),
-                        cell: it.tableCell)
+        if matcherLists {
+            amounts = r.items(AmountMatcher.id).map(values.amount)
+            years = r.items(YearMatcher.id).map(values.year)
+            periods = r.items(PeriodMatcher.id).map(values.period)
+            dates = r.items(DateMatcher.id).map(values.date)
+            percents = r.items(PercentMatcher.id).map(values.percent)
+            counts = r.items(CountMatcher.id).map(values.count)
+            docNumbers = r.items(DocNumberMatcher.id).map(values.docNumber)
+            var declared: [String: [Located<DeclaredFields>]] = [:]
+            for (matcher, output) in MatcherRegistry.declaredOutputs {
+                declared[output.key] = r.items(matcher).map { values.declared($0, output) }
             }
+            self.declared = declared
+        } else {
+            (amounts, years, periods, dates, percents, counts, docNumbers, declared) = ([], [], [], [], [], [], [], [:])
         }
-        amounts = located(AmountMatcher.id) { it in
-            guard case .amount(let a) = it.mention.value else { preconditionFailure("an amount matcher's item holds an amount") }
-            return AmountFields(value: a.value, valueMax: a.valueMax, unit: a.unit, yuan: a.yuan, yiYuan: a.yiYuan, yiYuanMax: a.yiYuanMax,
-                                qualifier: a.qualifier, table: a.table, chineseNumeral: a.chineseNumeral)
-        }
-        years = located(YearMatcher.id) { it in
-            guard case .year(let y, let kind) = it.mention.value else { preconditionFailure("a year matcher's item holds a year") }
-            return YearFields(value: y, kind: kind)
-        }
-        periods = located(PeriodMatcher.id) { it in
-            guard case .period(let start, let end, let unit) = it.mention.value else { preconditionFailure("a period matcher's item holds a period") }
-            return PeriodFields(start: start, end: end, unit: unit)
-        }
-        dates = located(DateMatcher.id) { it in
-            guard case .date(let y, let m, let d, let kind) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
-            return DateFields(date: isoDate(y, m, d), kind: kind)
-        }
-        percents = located(PercentMatcher.id) { it in
-            guard case .percent(let p) = it.mention.value else { preconditionFailure("a percent matcher's item holds a percentage") }
-            return PercentFields(value: p.value, valueMax: p.valueMax, unit: p.unit, points: p.isPoints, qualifier: p.qualifier)
-        }
-        counts = located(CountMatcher.id) { it in
-            guard case .count(let c) = it.mention.value else { preconditionFailure("a count matcher's item holds a count") }
-            return CountFields(value: c.value, valueMax: c.valueMax, unit: c.unit, baseUnit: c.baseUnit, baseValue: c.value.multiplied(by: c.scale),
-                               qualifier: c.qualifier)
-        }
-        docNumbers = located(DocNumberMatcher.id) { it in
-            guard case .docNumber(let issuer, let year, let serial, _) = it.mention.value else { preconditionFailure("a doc-number matcher's item holds a number") }
-            return DocNumberFields(number: r.text.text(it.mention.range), issuerCode: issuer, year: year, serial: serial)
-        }
-        var declared: [String: [Located<DeclaredFields>]] = [:]
-        for (matcher, output) in MatcherRegistry.declaredOutputs {
-            declared[output.key] = located(matcher) { it in
-                guard case .record(let v) = it.mention.value else { preconditionFailure("a declared matcher's item holds a record value") }
-                return DeclaredFields(Dictionary(zip(output.fields.map(\.name), v.fields), uniquingKeysWith: { a, _ in a }))
-            }
-        }
-        self.declared = declared
         tables = r.structure.tables.map { t in
             TableRecord(index: t.index, section: t.section, span: r.text.span(t.range), caption: t.captionRanges.map { r.text.text($0) },
                         rows: t.rows.map { row in row.map { makeString(r.text.original[r.text.originalRange($0)]) } })
@@ -645,6 +628,70 @@ extension DocumentRecord {
             return LabelRecord(label: l.label, text: makeString(r.text.original[sp.start..<sp.end]), span: sp)
         }
         findings = r.findings
+    }
+
+    /// Makes the records of a pipeline result's items (`amounts`, `years` … and the declared outputs), each from its item
+    /// alone: the record's lists are these functions mapped over the result's items.
+    package struct ItemRecords {
+        /// The result whose items these are (its text gives a document number's text).
+        package let result: DocumentResult
+        /// The sentences records refer to, by index.
+        let sentenceIndex: DocumentJSON.SentenceIndex
+
+        init(_ r: DocumentResult) {
+            result = r
+            sentenceIndex = DocumentJSON.SentenceIndex(r)
+        }
+
+        func provenance(_ text: String, _ span: Span, _ section: Int, _ sentence: Range<Int>?, _ article: Int) -> Provenance {
+            Provenance(text: text, span: span, section: section, sentence: sentence.flatMap { sentenceIndex[$0] }, article: article)
+        }
+
+        func located<F>(_ it: Item, _ fields: F) -> Located<F> {
+            Located(provenance: provenance(it.text, it.span, it.section, it.sentenceRange, it.article), fields: fields, cell: it.tableCell)
+        }
+
+        func amount(_ it: Item) -> Located<AmountFields> {
+            guard case .amount(let a) = it.mention.value else { preconditionFailure("an amount matcher's item holds an amount") }
+            return located(it, AmountFields(value: a.value, valueMax: a.valueMax, unit: a.unit, yuan: a.yuan, yiYuan: a.yiYuan, yiYuanMax: a.yiYuanMax,
+                                            qualifier: a.qualifier, table: a.table, chineseNumeral: a.chineseNumeral))
+        }
+
+        func year(_ it: Item) -> Located<YearFields> {
+            guard case .year(let y, let kind) = it.mention.value else { preconditionFailure("a year matcher's item holds a year") }
+            return located(it, YearFields(value: y, kind: kind))
+        }
+
+        func period(_ it: Item) -> Located<PeriodFields> {
+            guard case .period(let start, let end, let unit) = it.mention.value else { preconditionFailure("a period matcher's item holds a period") }
+            return located(it, PeriodFields(start: start, end: end, unit: unit))
+        }
+
+        func date(_ it: Item) -> Located<DateFields> {
+            guard case .date(let y, let m, let d, let kind) = it.mention.value else { preconditionFailure("a date matcher's item holds a date") }
+            return located(it, DateFields(date: isoDate(y, m, d), kind: kind))
+        }
+
+        func percent(_ it: Item) -> Located<PercentFields> {
+            guard case .percent(let p) = it.mention.value else { preconditionFailure("a percent matcher's item holds a percentage") }
+            return located(it, PercentFields(value: p.value, valueMax: p.valueMax, unit: p.unit, points: p.isPoints, qualifier: p.qualifier))
+        }
+
+        func count(_ it: Item) -> Located<CountFields> {
+            guard case .count(let c) = it.mention.value else { preconditionFailure("a count matcher's item holds a count") }
+            return located(it, CountFields(value: c.value, valueMax: c.valueMax, unit: c.unit, baseUnit: c.baseUnit,
+                                           baseValue: c.value.multiplied(by: c.scale), qualifier: c.qualifier))
+        }
+
+        func docNumber(_ it: Item) -> Located<DocNumberFields> {
+            guard case .docNumber(let issuer, let year, let serial, _) = it.mention.value else { preconditionFailure("a doc-number matcher's item holds a number") }
+            return located(it, DocNumberFields(number: result.text.text(it.mention.range), issuerCode: issuer, year: year, serial: serial))
+        }
+
+        func declared(_ it: Item, _ output: RecordOutput) -> Located<DeclaredFields> {
+            guard case .record(let v) = it.mention.value else { preconditionFailure("a declared matcher's item holds a record value") }
+            return located(it, DeclaredFields(Dictionary(zip(output.fields.map(\.name), v.fields), uniquingKeysWith: { a, _ in a })))
+        }
     }
 }
 

@@ -2,11 +2,17 @@
 /// moment a JSON number is written.
 public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var significand: Int64
-    public var exponent: Int
+    public var exponent: Int {
+        get { Int(storedExponent) }
+        set { storedExponent = Int32(clamping: newValue) }
+    }
+    /// The exponent in 32 bits (a text would need billions of digits to pass them): a decimal is 12 bytes, not 16, and
+    /// every amount, percentage and count of a document holds two to four of them.
+    private var storedExponent: Int32
 
     public init(significand: Int64, exponent: Int) {
         self.significand = significand
-        self.exponent = exponent
+        self.storedExponent = Int32(clamping: exponent)
         normalizeTrailingZeros()
     }
 
@@ -33,8 +39,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     mutating func normalizeTrailingZeros() {
-        if significand == 0 { exponent = 0; return }
-        while significand % 10 == 0 { significand /= 10; exponent += 1 }
+        if significand == 0 { storedExponent = 0; return }
+        while significand % 10 == 0 { significand /= 10; storedExponent += 1 }
     }
 
     /// `self × 10^k`.

@@ -22,16 +22,48 @@ package struct DocumentInfo: Sendable {
 }
 
 /// A found value with its provenance: span in the original text, section path, sentence.
+///
+/// Section, article and sentence are held in 32 bits each, as the normalized text holds its offsets (a dense document holds a million items at once, and the
+/// items of each matcher beside its mentions while they are made): the properties read and write them as `Int`.
 package struct Item: Sendable {
     package var mention: Mention
     package var span: Span
     /// The original text at `span`.
     package var text: String
-    package var section: Int
-    package var sentenceRange: Range<Int>?
-    package var article: Int
+    package var section: Int {
+        get { Int(storedSection) }
+        set { storedSection = Int32(clamping: newValue) }
+    }
+    package var sentenceRange: Range<Int>? {
+        get { sentenceStart < 0 ? nil : Int(sentenceStart)..<Int(sentenceEnd) }
+        set {
+            sentenceStart = newValue.map { Int32(clamping: $0.lowerBound) } ?? -1
+            sentenceEnd = newValue.map { Int32(clamping: $0.upperBound) } ?? -1
+        }
+    }
+    package var article: Int {
+        get { Int(storedArticle) }
+        set { storedArticle = Int32(clamping: newValue) }
+    }
     /// For table cells: table index, row, column and the column header.
     package var tableCell: TableCell?
+
+    private var storedSection: Int32
+    private var storedArticle: Int32
+    /// The sentence's normalized range; -1 when there is none.
+    private var sentenceStart: Int32
+    private var sentenceEnd: Int32
+
+    package init(mention: Mention, span: Span, text: String, section: Int, sentenceRange: Range<Int>?, article: Int, tableCell: TableCell?) {
+        self.mention = mention
+        self.span = span
+        self.text = text
+        self.tableCell = tableCell
+        storedSection = Int32(clamping: section)
+        storedArticle = Int32(clamping: article)
+        sentenceStart = sentenceRange.map { Int32(clamping: $0.lowerBound) } ?? -1
+        sentenceEnd = sentenceRange.map { Int32(clamping: $0.upperBound) } ?? -1
+    }
 }
 
 /// A table cell an item was read from (a reference: most items are not in a table, and an item or record stays

@@ -34,13 +34,15 @@ package struct ShareCheck: DocumentCheck {
             }
             return nil
         }).sorted { $0.range.lowerBound < $1.range.lowerBound }
-        // Shares stated as values: a threshold (超过10%, 不低于30%) states no share of given figures.
-        let percents = r.items(PercentMatcher.id).filter {
-            if case .percent(let p) = $0.mention.value { return !p.isPoints && p.valueMax == nil && (p.qualifier == .none || p.qualifier == .reach) }
+        // Shares stated as values: a threshold (超过10%, 不低于30%) states no share of given figures. Kept as indices
+        // into the items (a copy of the items themselves was the peak of a document dense with percentages).
+        let items = r.items(PercentMatcher.id)
+        let percents = items.indices.filter {
+            if case .percent(let p) = items[$0].mention.value { return !p.isPoints && p.valueMax == nil && (p.qualifier == .none || p.qualifier == .reach) }
             return false
         }
         if percents.isEmpty { return [] }
-        let starts = percents.map(\.mention.range.lowerBound)
+        let starts = percents.map { items[$0].mention.range.lowerBound }
         for unit in r.structure.units where unit.kind == .sentence {
             let s = unit.range
             // The percentages of the sentence (a binary search over the starts: items are in document order).
@@ -50,7 +52,7 @@ package struct ShareCheck: DocumentCheck {
             // A slice: most sentences with a percentage state no share, and an array copied their items.
             let ps = percents[lo..<end]
             guard !ps.isEmpty, Self.shareWords.contains(where: { text.contains($0, in: s) }) else { continue }
-            let firstPercent = ps[ps.startIndex].mention.range.lowerBound
+            let firstPercent = items[ps[ps.startIndex]].mention.range.lowerBound
             // 占 (or 佔) must stand between the figures and the percentages.
             guard let shareOfAt = (s.lowerBound..<firstPercent).last(where: { Self.shareOf.contains(text.chars[$0]) }) else { continue }
             // The figures from the sentence's start to 占 (found by halves: `figures` is in text order, and a
@@ -66,7 +68,8 @@ package struct ShareCheck: DocumentCheck {
             let candidates = before.filter { $0.unit == total.unit && $0.range != total.range }
             guard candidates.count >= ps.count, total.value > 0 else { continue }
             let parts = Array(candidates.suffix(ps.count))
-            for (p, part) in zip(ps, parts) {
+            for (k, part) in zip(ps, parts) {
+                let p = items[k]
                 guard case .percent(let pv) = p.mention.value else { continue }
                 let decimals = max(0, -pv.value.exponent)
                 var tolerance = 0.5

@@ -42,6 +42,9 @@ package struct TableShareCheck: DocumentCheck {
     static let totalScalars = TableTotalCheck.totalWords.map(scalars)
 
     package func run(_ r: DocumentResult) -> [Finding] {
+        // No table, nothing to recompute from (and no copy of the percentages: a document dense with them, and without a
+        // table, had its largest allocation here).
+        guard !r.structure.tables.isEmpty else { return [] }
         let percents = r.items(PercentMatcher.id).filter {
             if case .percent(let p) = $0.mention.value { return !p.isPoints && p.valueMax == nil }
             return false
