@@ -314,6 +314,18 @@ import Testing
 
     // MARK: Signals
 
+    /// Waits for `p` to end, at most `seconds`, then kills it and records an issue: a batch that a signal did not
+    /// stop must fail its test, never hang the suite.
+    static func waitOrKill(_ p: Process, seconds: Double = 120) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while p.isRunning, Date() < deadline { usleep(10_000) }
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            Issue.record("the batch was still running \(Int(seconds)) s after its signal: killed")
+        }
+        p.waitUntilExit()
+    }
+
     /// SIGINT while an archive is being read (a tar streamed slowly through a FIFO): exit 130, the resume
     /// message, nothing written.
     @Test func signalWhileReadingAnArchive() throws {
@@ -325,7 +337,8 @@ import Testing
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         writer.arguments = ["python3", "-c", """
-            import tarfile, io, sys, time
+            import tarfile, io, sys, time, signal
+            signal.alarm(120)  # ends for sure, whatever the batch did with the FIFO
             a = open(sys.argv[2], 'rb').read()
             try:
                 with open(sys.argv[1], 'wb') as f, tarfile.open(fileobj=f, mode='w|') as t:
@@ -334,9 +347,11 @@ import Testing
             except (BrokenPipeError, OSError):
                 pass
             """, fifo.path, dir.appendingPathComponent("a.txt").path]
+        // Neither of the test process's outputs: a writer that outlived its test would hold them open.
+        writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice
         try writer.run()
-        defer { if writer.isRunning { writer.terminate() } }
+        defer { if writer.isRunning { writer.terminate(); writer.waitUntilExit() } }
         let out = dir.appendingPathComponent("out")
         let errFile = dir.appendingPathComponent("err")
         #expect(FileManager.default.createFile(atPath: errFile.path, contents: nil))
@@ -347,7 +362,7 @@ import Testing
         try batch.run()
         usleep(800_000)
         kill(batch.processIdentifier, SIGINT)
-        batch.waitUntilExit()
+        Self.waitOrKill(batch)
         #expect(batch.terminationStatus == 130 && batch.terminationReason == .exit)
         let stderr = try String(contentsOf: errFile, encoding: .utf8)
         #expect(stderr.contains("stopped by signal") && stderr.contains("--resume"), "\(stderr)")
@@ -388,7 +403,7 @@ import Testing
         let deadline = Date().addingTimeInterval(10)
         while batch.isRunning, Date() < deadline { usleep(10_000) }
         #expect(!batch.isRunning)
-        batch.waitUntilExit()
+        Self.waitOrKill(batch, seconds: 1)
         #expect(batch.terminationStatus == 130 && batch.terminationReason == .exit)
         #expect(try String(contentsOf: errFile, encoding: .utf8).contains("second signal"))
     }
@@ -423,7 +438,7 @@ import Testing
             }
             usleep(500)
         }
-        batch.waitUntilExit()
+        Self.waitOrKill(batch)
         #expect(signalled, "the batch ended before its batch-wide files were seen being written")
         let stderr = try String(contentsOf: errFile, encoding: .utf8)
         #expect(batch.terminationStatus == 130, "\(stderr)")
