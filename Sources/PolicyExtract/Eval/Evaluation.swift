@@ -291,7 +291,7 @@ package struct Evaluation {
 
     /// Gold metrics that name only the kind of measure, the thing measured being the subject (`开封市百亿企业` |
     /// `数量`): the found metric must then lie within the gold subject and metric, and nothing more.
-    static let measureWords: Set<String> = ["数量", "个数", "总额", "总量", "规模"]
+    static let measureWords = Set(PipelineDefinition.builtIn.lexicons.targetWords.strings(.measureKind))
 
     /// Greedy one-for-one matching in document order: each gold value takes the first unused found
     /// value that `matches`; `secondaryField` also requires `secondary` to agree.

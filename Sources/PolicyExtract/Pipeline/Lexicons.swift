@@ -296,6 +296,9 @@ extension Lexicons {
         case goal, indicator, expected, listOpener = "list_opener", thisYear = "this_year", strive, wholeArea = "whole_area"
         case province, city, locative, change, rateOnly = "rate_only", connective, joiner, etc, batch, cluster, inside, of
         case listMark = "list_mark", share, respectively
+        /// A metric that names only the kind of measure (数量, 总额 …), the thing measured being the subject
+        /// (`开封市百亿企业` | `数量`): `eval` then compares a found metric with the gold subject and metric.
+        case measureKind = "measure_kind"
     }
     /// The roles of the words of the `table_unit_words` lexicon (`table-unit-words.tsv`): how a caption names its unit.
     package enum TableUnitRole: String, CaseIterable, Sendable {
