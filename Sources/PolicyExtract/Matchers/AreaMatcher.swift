@@ -87,7 +87,6 @@ package struct AreaMatcher: Matcher {
         guard let units = ctx.words.areaUnits else { return [] }
         let chars = ctx.chars
         let followers = ctx.followers(of: Self.self)
-        let words = ctx.numberWords
         var result: [Mention] = []
         var i = 0
         while i < chars.count {
@@ -101,15 +100,13 @@ package struct AreaMatcher: Matcher {
             guard ctx.startsNumber(i), let (a, aEnd) = ctx.arabicNumber(at: i) else { i += 1; continue }
             var valueMax: ExactDecimal? = nil
             var k = aEnd
-            if k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
-               b > a, units.unit(ctx, at: bEnd) != nil {
+            if let (b, bEnd) = ctx.rangeEnd(at: k, fits: { b, bEnd in b > a && units.unit(ctx, at: bEnd) != nil }) {
                 valueMax = b
                 k = bEnd
             }
             guard let unit = units.unit(ctx, at: k) else { i = aEnd; continue }
             let end = k + unit.word.count
-            var q = Qualifier.none
-            if let (after, _) = ctx.qualifierAfter(end), after != .level { q = after } else if let before = ctx.qualifierBefore(i) { q = before }
+            let q = ctx.qualifier(before: i, after: end)
             result.append(Mention(range: i..<end, value: .record(Value(value: a, valueMax: valueMax, unit: unit, qualifier: q))))
             i = end
         }

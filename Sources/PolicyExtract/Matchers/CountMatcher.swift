@@ -56,16 +56,14 @@ package struct CountMatcher: Matcher {
             if i > 0, chars[i - 1] == NumberMark.ordinal { i = aEnd; continue }
             var valueMax: ExactDecimal? = nil
             var k = aEnd
-            if k < chars.count, numberWords.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
-               b > a, measure(ctx, at: bEnd) != nil {
+            if let (b, bEnd) = ctx.rangeEnd(at: k, fits: { b, bEnd in b > a && measure(ctx, at: bEnd) != nil }) {
                 valueMax = b
                 k = bEnd
             }
             if ctx.has(numberWords.percentagePoints, at: k) { i = k; continue }
             guard let (m, multiplier, end) = measure(ctx, at: k) else { i = aEnd; continue }
             let unit = (multiplier == 10_000 ? "万" : multiplier == 100_000_000 ? "亿" : multiplier == 1_000_000_000_000 ? "万亿" : "") + m.text
-            var q = Qualifier.none
-            if let (after, _) = ctx.qualifierAfter(end), after != .level { q = after } else if let before = ctx.qualifierBefore(i) { q = before }
+            let q = ctx.qualifier(before: i, after: end)
             let count = CountValue(value: a, valueMax: valueMax, unit: unit, baseUnit: m.baseUnit, scale: m.scale * multiplier, qualifier: q)
             result.append(Mention(range: i..<end, value: .count(count)))
             i = end

@@ -288,6 +288,21 @@ package final class MatchContext: CandidateScanning {
         return nil
     }
 
+    /// A number's qualifier: the marker just after `end` (左右, 以上 …; not 级, which makes a tier), else the word
+    /// just before `start` (达到, 超过, 约 …), else none.
+    func qualifier(before start: Int, after end: Int) -> Qualifier {
+        if let (after, _) = qualifierAfter(end), after != .level { return after }
+        return qualifierBefore(start) ?? .none
+    }
+
+    /// The upper end of a range whose separator (`-`, `至`, `～` … of `number_words`) is at `k`: the Arabic number
+    /// after it and where that ends, when `fits` accepts them (a larger value, the unit after it …); else nil.
+    func rangeEnd(at k: Int, fits: (ExactDecimal, Int) -> Bool) -> (ExactDecimal, Int)? {
+        guard k < chars.count, numberWords.rangeSeparators.contains(chars[k]), startsNumber(k + 1),
+              let (b, bEnd) = arabicNumber(at: k + 1), fits(b, bEnd) else { return nil }
+        return (b, bEnd)
+    }
+
     /// An Arabic number starting at `i`: digits with an optional decimal part.
     func arabicNumber(at i: Int) -> (ExactDecimal, Int)? {
         let c = chars

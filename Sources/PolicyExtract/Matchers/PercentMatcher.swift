@@ -66,8 +66,9 @@ package struct PercentMatcher: Matcher {
                 var maxValue: ExactDecimal? = nil
                 var end = k
                 // 10%-15%
-                if k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
-                   bEnd < chars.count, chars[bEnd] == Self.percentSign { maxValue = b; end = bEnd + 1 }
+                if let (b, bEnd) = ctx.rangeEnd(at: k, fits: { _, bEnd in bEnd < chars.count && chars[bEnd] == Self.percentSign }) {
+                    maxValue = b; end = bEnd + 1
+                }
                 let start = negative ? i - 1 : i
                 result.append(mention(ctx, start..<end, value, maxValue, "%", markerAt: end))
                 pending.removeAll()
@@ -75,8 +76,7 @@ package struct PercentMatcher: Matcher {
                 continue
             }
             // 10-15%
-            if k < chars.count, words.rangeSeparators.contains(chars[k]), ctx.startsNumber(k + 1), let (b, bEnd) = ctx.arabicNumber(at: k + 1),
-               bEnd < chars.count, chars[bEnd] == Self.percentSign, b > a {
+            if let (b, bEnd) = ctx.rangeEnd(at: k, fits: { b, bEnd in bEnd < chars.count && chars[bEnd] == Self.percentSign && b > a }) {
                 result.append(mention(ctx, i..<(bEnd + 1), value, b, "%", markerAt: bEnd + 1))
                 i = bEnd + 1
                 continue
@@ -113,8 +113,7 @@ package struct PercentMatcher: Matcher {
     }
 
     func mention(_ ctx: MatchContext, _ r: Range<Int>, _ v: ExactDecimal, _ max: ExactDecimal?, _ unit: String, markerAt: Int) -> Mention {
-        var q = Qualifier.none
-        if let (after, _) = ctx.qualifierAfter(markerAt), after != .level { q = after } else if let before = ctx.qualifierBefore(r.lowerBound) { q = before }
+        let q = ctx.qualifier(before: r.lowerBound, after: markerAt)
         return Mention(range: r, value: .percent(PercentValue(value: v, valueMax: max, unit: unit, qualifier: q)))
     }
 
